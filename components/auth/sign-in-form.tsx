@@ -1,0 +1,62 @@
+"use client";
+
+import { signIn } from "next-auth/react";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { Field } from "@/components/ui/field";
+import { signInSchema } from "@/lib/auth/schemas";
+
+type FieldErrors = Partial<Record<"email" | "password", string>>;
+
+export function SignInForm({ callbackPath }: { callbackPath: string }) {
+  const router = useRouter();
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [message, setMessage] = useState("");
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const parsed = signInSchema.safeParse({ email: form.get("email"), password: form.get("password") });
+    if (!parsed.success) {
+      const fieldErrors: FieldErrors = {};
+      for (const issue of parsed.error.issues) fieldErrors[issue.path[0] as keyof FieldErrors] ??= issue.message;
+      setErrors(fieldErrors);
+      setMessage("Please correct the highlighted fields.");
+      return;
+    }
+    setErrors({});
+    setMessage("");
+    setPending(true);
+    const result = await signIn("credentials", { ...parsed.data, redirect: false });
+    setPending(false);
+    if (!result || result.error) {
+      // One message for every failure: it must not reveal whether the email exists.
+      setMessage("Email or password is incorrect.");
+      return;
+    }
+    router.replace(callbackPath);
+    router.refresh();
+  }
+
+  return (
+    <form
+      noValidate
+      onSubmit={onSubmit}
+      className="space-y-4 rounded-xl border border-slate-200 bg-white p-6 shadow-sm dark:border-slate-800 dark:bg-slate-900"
+    >
+      <Field label="Email" name="email" type="email" autoComplete="username" required error={errors.email} />
+      <Field label="Password" name="password" type="password" autoComplete="current-password" required error={errors.password} />
+      <p aria-live="polite" role="status" className="min-h-5 text-sm text-red-700 dark:text-red-400">
+        {message}
+      </p>
+      <button
+        type="submit"
+        disabled={pending}
+        className="w-full rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60"
+      >
+        {pending ? "Signing in…" : "Sign in"}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,41 @@
+import Link from "next/link";
+import type { CurrentUser } from "@/lib/auth/session";
+import { roleLabels } from "@/lib/auth/roles";
+import { NavLink } from "@/components/shell/nav-link";
+import { SignOutButton } from "@/components/shell/sign-out-button";
+
+const navigation = [
+  { href: "/", label: "Overview" },
+  { href: "/deployments", label: "Deployments" },
+  { href: "/templates", label: "Templates" },
+  { href: "/maintenance", label: "Maintenance" },
+] as const;
+
+export function AppHeader({ user }: { user: CurrentUser }) {
+  return (
+    <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+      <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-4 px-4 py-3">
+        <Link href="/" className="flex items-center gap-2 font-semibold tracking-tight">
+          <span aria-hidden="true">🛫</span> Preflight
+        </Link>
+        <nav aria-label="Main" className="flex flex-1 flex-wrap gap-1">
+          {navigation.map((item) => (
+            <NavLink key={item.href} href={item.href}>
+              {item.label}
+            </NavLink>
+          ))}
+          {user.role === "ADMIN" ? <NavLink href="/admin">Admin</NavLink> : null}
+        </nav>
+        <div className="flex items-center gap-3 text-sm">
+          <span data-testid="current-user">
+            <span className="font-medium">{user.name}</span>{" "}
+            <span className="rounded-full bg-brand-50 px-2 py-0.5 text-xs font-semibold text-brand-700 dark:bg-slate-800 dark:text-slate-200">
+              {roleLabels[user.role]}
+            </span>
+          </span>
+          <SignOutButton />
+        </div>
+      </div>
+    </header>
+  );
+}

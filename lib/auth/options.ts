@@ -1,0 +1,44 @@
+// next-auth configuration: email + password (Credentials), JWT sessions.
+import "server-only";
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { env } from "@/lib/env";
+import { authenticateWithPassword } from "@/lib/auth/authenticate";
+import { signInSchema } from "@/lib/auth/schemas";
+
+const EIGHT_HOURS = 8 * 60 * 60;
+
+let options: NextAuthOptions | undefined;
+
+export function authOptions(): NextAuthOptions {
+  options ??= {
+    secret: env().AUTH_SECRET,
+    session: { strategy: "jwt", maxAge: EIGHT_HOURS },
+    pages: { signIn: "/sign-in" },
+    providers: [
+      CredentialsProvider({
+        name: "Email and password",
+        credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+        async authorize(credentials) {
+          const parsed = signInSchema.safeParse(credentials);
+          if (!parsed.success) return null;
+          return authenticateWithPassword(parsed.data.email, parsed.data.password);
+        },
+      }),
+    ],
+    callbacks: {
+      jwt({ token, user }) {
+        if (user) {
+          token.uid = user.id;
+          token.role = user.role;
+          token.tokenVersion = user.tokenVersion;
+        }
+        return token;
+      },
+      session({ session, token }) {
+        return { ...session, tokenVersion: token.tokenVersion, user: { ...session.user, id: token.uid, role: token.role } };
+      },
+    },
+  };
+  return options;
+}

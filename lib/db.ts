@@ -1,0 +1,24 @@
+// The app's one Prisma client, on the database the start script chose (DATABASE_URL).
+import "server-only";
+import { env } from "@/lib/env";
+import { createPrismaClient, type PrismaClient } from "@/lib/db/client";
+
+const globalForPrisma = globalThis as unknown as { preflightDb?: PrismaClient };
+
+function database(): PrismaClient {
+  if (!globalForPrisma.preflightDb) {
+    const url = env().DATABASE_URL;
+    if (!url) throw new Error("DATABASE_URL is not set; start Preflight with `npm start`, which provides it.");
+    globalForPrisma.preflightDb = createPrismaClient(url);
+  }
+  return globalForPrisma.preflightDb;
+}
+
+/** Lazily connected, so importing this module at build time touches no database. */
+export const db: PrismaClient = new Proxy({} as PrismaClient, {
+  get(_target, property) {
+    const client = database();
+    const value = Reflect.get(client, property);
+    return typeof value === "function" ? value.bind(client) : value;
+  },
+});

