@@ -25,8 +25,9 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "integration",
+          env: { LOG_LEVEL: "silent" },
           include: ["{lib,app,scripts,test}/**/*.int.test.ts"],
-          setupFiles: ["test/fail-on-console-error.ts"],
+          setupFiles: ["test/fail-on-console-error.ts", "test/use-test-database.ts"],
           globalSetup: ["test/integration-database.ts"],
           environment: "node",
           testTimeout: 30_000,

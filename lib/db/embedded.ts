@@ -12,17 +12,27 @@ export const EMBEDDED_DATABASE = "preflight";
 
 export type EmbeddedServer = { url: string; port: number; stop: () => Promise<void> };
 
-type Options = { dataDir: string; password: string; database?: string; onLog?: (line: string) => void };
+type Options = {
+  dataDir: string;
+  password: string;
+  database?: string;
+  /** A fixed port (e.g. to restart on the same one); a free one by default. */
+  port?: number;
+  /** false: the data folder is deleted when the server stops (tests). */
+  persistent?: boolean;
+  onLog?: (line: string) => void;
+};
 
-export async function startEmbeddedPostgres({ dataDir, password, database = EMBEDDED_DATABASE, onLog }: Options): Promise<EmbeddedServer> {
+export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedServer> {
+  const { dataDir, password, database = EMBEDDED_DATABASE, persistent = true, onLog } = options;
   const databaseDir = path.resolve(dataDir, "postgres");
-  const port = await freeLoopbackPort();
+  const port = options.port ?? (await freeLoopbackPort());
   const server = new EmbeddedPostgres({
     databaseDir,
     port,
     user: "postgres",
     password,
-    persistent: true,
+    persistent,
     // Postgres refuses to run as root; as root, run it as a `postgres` system user.
     createPostgresUser: userInfo().uid === 0,
     // Loopback only, no Unix socket (its default directory may belong to another server).

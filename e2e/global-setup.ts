@@ -1,0 +1,24 @@
+// Starts Preflight on a fresh data folder, reads the demo credentials it prints once, stops
+// it and starts it again (the suite then proves the data survived), and leaves it running.
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { E2E_DATA_DIR, E2E_STATE_FILE, parseCredentials, startPreflight } from "./server";
+
+export type E2EState = { credentials: ReturnType<typeof parseCredentials>; credentialsPrintedOnRestart: number };
+
+export default async function globalSetup() {
+  rmSync(E2E_DATA_DIR, { recursive: true, force: true });
+  mkdirSync(E2E_DATA_DIR, { recursive: true });
+
+  const first = await startPreflight();
+  const credentials = parseCredentials(first.output());
+  await first.stop();
+  if (credentials.length === 0) throw new Error(`No demo credentials were printed:\n${first.output()}`);
+
+  const server = await startPreflight();
+  const state: E2EState = { credentials, credentialsPrintedOnRestart: parseCredentials(server.output()).length };
+  writeFileSync(E2E_STATE_FILE, JSON.stringify(state));
+
+  return async () => {
+    await server.stop();
+  };
+}

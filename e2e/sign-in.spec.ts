@@ -1,0 +1,59 @@
+import { credentialFor, e2eState, expect, signIn, test } from "./fixtures";
+
+test.describe("signing in", () => {
+  test("sends a visitor without a session to the sign-in page", async ({ page }) => {
+    await page.goto("/templates");
+    await expect(page).toHaveURL(/\/sign-in$/);
+    await expect(page.getByRole("heading", { name: "Sign in to Preflight" })).toBeVisible();
+  });
+
+  test("the printed admin credentials sign in, and the data survived a restart", async ({ page, login }) => {
+    expect(e2eState().credentialsPrintedOnRestart, "credentials are printed only on first start").toBe(0);
+    await login({ role: "ADMIN" });
+    await expect(page).toHaveURL(/\/$/);
+    await expect(page.getByTestId("current-user")).toContainText("Admin");
+    await expect(page.getByRole("heading", { name: "Readiness overview" })).toBeVisible();
+
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Templates" }).click();
+    await expect(page.getByText("Production Security Checklist")).toBeVisible();
+
+    await page.getByRole("link", { name: "Admin" }).click();
+    for (const role of ["admin", "manager", "reviewer", "engineer", "viewer"]) {
+      await expect(page.getByRole("cell", { name: `${role}@preflight.local`, exact: true })).toBeVisible();
+    }
+  });
+
+  test("every demo role signs in and sees its role; only the admin sees Admin", async ({ page, login }) => {
+    for (const role of ["MANAGER", "REVIEWER", "ENGINEER", "VIEWER"] as const) {
+      await login({ role });
+      await expect(page.getByTestId("current-user")).toContainText(role.charAt(0) + role.slice(1).toLowerCase());
+      await expect(page.getByRole("link", { name: "Admin" })).toHaveCount(0);
+      await page.goto("/admin");
+      await expect(page.getByRole("heading", { name: "Not allowed" })).toBeVisible();
+      await page.getByRole("button", { name: "Sign out" }).click();
+      await expect(page).toHaveURL(/\/sign-in$/);
+    }
+  });
+
+  test.describe("with a wrong password", () => {
+    test.use({ allowedConsoleErrors: [/status of 401/] });
+
+    test("shows one generic message and stays signed out", async ({ page }) => {
+      const admin = credentialFor("ADMIN");
+      await signIn(page, admin.email, `${admin.password}-wrong`);
+      await expect(page.getByRole("status")).toHaveText("Email or password is incorrect.");
+      await signIn(page, "nobody@preflight.local", "whatever-it-is");
+      await expect(page.getByRole("status")).toHaveText("Email or password is incorrect.");
+      await page.goto("/");
+      await expect(page).toHaveURL(/\/sign-in$/);
+    });
+  });
+
+  test("names an invalid email before sending anything", async ({ page }) => {
+    await page.goto("/sign-in");
+    await page.getByLabel("Email").fill("not-an-email");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByText("Enter a valid email address.")).toBeVisible();
+    await expect(page.getByLabel("Email")).toHaveAttribute("aria-invalid", "true");
+  });
+});

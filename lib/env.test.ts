@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { EnvError, parseEnv } from "@/lib/env";
+
+const secret = "s".repeat(32);
+
+describe("parseEnv", () => {
+  it("defaults to local mode with nothing set", () => {
+    const env = parseEnv({});
+    expect(env).toMatchObject({ APP_ENV: "local", PORT: 3000, HOST: "127.0.0.1", LOG_LEVEL: "info", DATA_DIR: ".data" });
+    expect(env.DATABASE_URL).toBeUndefined();
+  });
+
+  it("treats empty values as unset", () => {
+    expect(parseEnv({ DATABASE_URL: "", AUTH_SECRET: "" }).DATABASE_URL).toBeUndefined();
+  });
+
+  it.each([
+    [{ APP_ENV: "production", DATABASE_URL: "postgresql://db/app", APP_URL: "https://preflight.example" }, "AUTH_SECRET"],
+    [{ APP_ENV: "production", AUTH_SECRET: secret, APP_URL: "https://preflight.example" }, "DATABASE_URL"],
+    [{ APP_ENV: "production", AUTH_SECRET: secret, DATABASE_URL: "postgresql://db/app" }, "APP_URL"],
+  ])("in production refuses a missing required variable (%o → %s)", (source, variable) => {
+    expect(() => parseEnv(source)).toThrow(EnvError);
+    expect(() => parseEnv(source)).toThrow(`Configuration error: ${variable} is required when APP_ENV=production.`);
+  });
+
+  it.each([
+    [{ APP_ENV: "staging" }, "APP_ENV"],
+    [{ DATABASE_URL: "mysql://db/app" }, "DATABASE_URL"],
+    [{ AUTH_SECRET: "short" }, "AUTH_SECRET"],
+    [{ PORT: "70000" }, "PORT"],
+    [{ LOG_LEVEL: "loud" }, "LOG_LEVEL"],
+    [{ APP_URL: "ftp://example" }, "APP_URL"],
+  ])("names a malformed variable (%o → %s)", (source, variable) => {
+    expect(() => parseEnv(source)).toThrow(new RegExp(`^Configuration error: ${variable} `));
+  });
+
+  it("binds to every interface in production and loopback locally", () => {
+    const production = parseEnv({ APP_ENV: "production", AUTH_SECRET: secret, DATABASE_URL: "postgresql://db/app", APP_URL: "https://p.example" });
+    expect(production.HOST).toBe("0.0.0.0");
+  });
+});

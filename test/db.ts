@@ -1,0 +1,43 @@
+// Helpers for integration tests: a Prisma client on the run's migrated database, and
+// scratch databases for tests that need an empty one.
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { afterAll, inject } from "vitest";
+import { createPrismaClient, type PrismaClient } from "@/lib/db/client";
+
+export function testDatabaseUrl(): string {
+  return inject("databaseUrl");
+}
+
+/** A Prisma client on the run's database, disconnected after the file's tests. */
+export function useTestPrisma(): PrismaClient {
+  const prisma = createPrismaClient(testDatabaseUrl(), { max: 4 });
+  afterAll(() => prisma.$disconnect());
+  return prisma;
+}
+
+/** A unique suffix so tests that run in parallel never collide on keys. */
+export function uniqueKey(prefix = "t"): string {
+  return `${prefix}-${Date.now().toString(36)}-${randomBytes(4).toString("hex")}`;
+}
+
+/** An empty database on the test server, dropped after the file's tests. */
+export async function createScratchDatabase(): Promise<string> {
+  const adminUrl = inject("adminUrl");
+  const name = `preflight_scratch_${randomBytes(5).toString("hex")}`;
+  await runSql(adminUrl, `CREATE DATABASE "${name}"`);
+  afterAll(() => runSql(adminUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+export async function runSql<T extends pg.QueryResultRow = pg.QueryResultRow>(url: string, sql: string, params: unknown[] = []): Promise<T[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query<T>(sql, params)).rows;
+  } finally {
+    await client.end();
+  }
+}
