@@ -29,7 +29,7 @@ describe("seedDatabase", () => {
       expect(second).toEqual({ templateCreated: false, demoUsers: [] });
       expect(await prisma.user.count()).toBe(5);
       expect(await prisma.template.count({ where: { slug: REFERENCE_TEMPLATE_SLUG } })).toBe(1);
-      expect(await prisma.auditEvent.count({ where: { action: "template.create" } })).toBe(1);
+      expect(await prisma.auditEvent.count({ where: { action: "template.import" } })).toBe(1);
     } finally {
       await prisma.$disconnect();
     }

@@ -2,11 +2,11 @@
 // role. Run by `npm start` and `npm run db:seed`; running it again changes nothing.
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { recordAudit } from "@/lib/audit";
 import { isUniqueViolation } from "@/lib/db/errors";
 import type { PrismaClient } from "@/lib/db/client";
 import { Role } from "@/lib/generated/prisma/enums";
 import { generatePassword, hashPassword } from "@/lib/auth/password";
+import { createTemplateFromMarkdown } from "@/lib/templates/import-template";
 
 export const REFERENCE_TEMPLATE_SLUG = "production-security-checklist";
 export const referenceTemplateFile = path.resolve(process.cwd(), "prisma", "seed", "production-security-checklist.md");
@@ -44,20 +44,8 @@ async function seedDemoUsers(prisma: PrismaClient): Promise<DemoCredential[]> {
 
 async function seedReferenceTemplate(prisma: PrismaClient): Promise<boolean> {
   if (await prisma.template.findUnique({ where: { slug: REFERENCE_TEMPLATE_SLUG }, select: { id: true } })) return false;
-  const sourceMarkdown = readFileSync(referenceTemplateFile, "utf8");
-  const title = sourceMarkdown.match(/^#\s+(.+)$/m)?.[1]?.trim() ?? "Production Security Checklist";
   try {
-    await prisma.$transaction(async (tx) => {
-      const template = await tx.template.create({
-      data: {
-        slug: REFERENCE_TEMPLATE_SLUG,
-        name: title,
-        reviewIntervalDays: 90,
-        versions: { create: { number: 1, title, sourceMarkdown, changeNote: "Reference template shipped with Preflight" } },
-      },
-    });
-      await recordAudit(tx, { actorLabel: "seed", action: "template.create", entityType: "Template", entityId: template.id, after: { slug: template.slug, name: template.name } });
-    });
+    await createTemplateFromMarkdown(prisma, { source: readFileSync(referenceTemplateFile), slug: REFERENCE_TEMPLATE_SLUG }, { actorLabel: "seed" });
     return true;
   } catch (error) {
     // Another seed (a second app instance starting) created it first.

@@ -20,7 +20,8 @@ export function loadEnvOrExit(): Env {
 export async function withDatabase<T>(task: (database: AcquiredDatabase, env: Env) => Promise<T>): Promise<T> {
   const env = loadEnvOrExit();
   const database = await acquireDatabase(env, (line) => logger().debug({ postgres: line }));
-  logger().info(`database: ${database.description}`);
+  // On stderr: a command's stdout is its result (e.g. JSON to pipe on).
+  console.error(`database: ${database.description}`);
   try {
     return await task(database, env);
   } finally {

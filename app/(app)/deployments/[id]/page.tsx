@@ -1,0 +1,48 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { ChecklistView } from "@/components/checklist/checklist-view";
+import { MoveToLatestButton } from "@/components/deployments/move-to-latest-button";
+import { PageHeader } from "@/components/ui/page-header";
+import { can } from "@/lib/auth/policy";
+import { requireUser } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import { getChecklist } from "@/lib/deployments/get-checklist";
+import { formatDate } from "@/lib/format";
+
+type Props = { params: Promise<{ id: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const deployment = await db.deployment.findUnique({ where: { id: (await params).id }, select: { service: true, version: true } });
+  return { title: deployment ? `${deployment.service} ${deployment.version}` : "Deployment" };
+}
+
+export default async function DeploymentPage({ params }: Props) {
+  const user = await requireUser();
+  const { id } = await params;
+  const checklist = id.length <= 64 ? await getChecklist(id) : null;
+  if (!checklist) notFound();
+  const { deployment, template } = checklist;
+  const assignees = await db.user.findMany({ where: { active: true, role: { not: "VIEWER" } }, orderBy: { name: "asc" }, select: { id: true, name: true } });
+  const closed = deployment.status === "DEPLOYED" || deployment.status === "CANCELLED";
+
+  return (
+    <>
+      <PageHeader
+        title={`${deployment.service} ${deployment.version}`}
+        description={`${deployment.environment} · owner ${deployment.owner.name} · target ${formatDate(deployment.targetDate)} · ${template.name} v${template.versionNumber}`}
+      />
+      {template.latestVersionNumber > template.versionNumber && !closed && can(user, "deployment:edit") ? (
+        <div className="mb-4">
+          <MoveToLatestButton deploymentId={deployment.id} latestVersion={template.latestVersionNumber} />
+        </div>
+      ) : null}
+      <ChecklistView
+        initial={checklist}
+        currentUserId={user.id}
+        canUpdate={can(user, "item:update") && !closed}
+        canAssign={can(user, "item:assign") && !closed}
+        assignees={assignees}
+      />
+    </>
+  );
+}

@@ -1,0 +1,37 @@
+import type { Metadata } from "next";
+import { NewDeploymentForm } from "@/components/deployments/new-deployment-form";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Forbidden } from "@/components/ui/forbidden";
+import { PageHeader } from "@/components/ui/page-header";
+import { can } from "@/lib/auth/policy";
+import { requireUser } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+
+export const metadata: Metadata = { title: "New deployment" };
+
+type Props = { searchParams: Promise<{ templateVersion?: string }> };
+
+export default async function NewDeploymentPage({ searchParams }: Props) {
+  const user = await requireUser();
+  if (!can(user, "deployment:create")) return <Forbidden what="creating deployments" />;
+  const [templates, owners] = await Promise.all([
+    db.template.findMany({
+      where: { archivedAt: null },
+      orderBy: { name: "asc" },
+      select: { name: true, versions: { orderBy: { number: "desc" }, select: { id: true, number: true } } },
+    }),
+    db.user.findMany({ where: { active: true, role: { not: "VIEWER" } }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
+  ]);
+  const versions = templates.flatMap((t) => t.versions.map((v, index) => ({ id: v.id, label: `${t.name} — v${v.number}${index === 0 ? " (latest)" : ""}` })));
+  const requested = (await searchParams).templateVersion;
+  return (
+    <>
+      <PageHeader title="New deployment" description="Its checklist is an instance of the template version you choose; later versions never change it." />
+      {versions.length === 0 ? (
+        <EmptyState title="No templates yet">Import a template first.</EmptyState>
+      ) : (
+        <NewDeploymentForm versions={versions} owners={owners} defaultVersionId={versions.some((v) => v.id === requested) ? requested! : versions[0]!.id} currentUserId={user.id} />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,163 @@
+"use client";
+
+import { useState, type FormEvent } from "react";
+import { InlineMarkdown } from "@/components/markdown/inline-markdown";
+import { ItemDetails } from "@/components/checklist/item-details";
+import type { ItemChange } from "@/components/checklist/use-checklist";
+import { buttonStyles, inputStyles } from "@/components/ui/styles";
+import { itemProgress } from "@/lib/checklists/tree";
+import { plainText } from "@/lib/checklists/plain-text";
+import type { ChecklistItem } from "@/lib/checklists/types";
+import { updateItemStateSchema } from "@/lib/deployments/schemas";
+import { formatDateTime } from "@/lib/format";
+
+export type RowContext = {
+  canUpdate: boolean;
+  canAssign: boolean;
+  pendingItemId: string | null;
+  assignees: { id: string; name: string }[];
+  isVisible: (item: ChecklistItem) => boolean;
+  onChange: (item: ChecklistItem, change: ItemChange) => void;
+  naFormFor: string | null;
+  setNaFormFor: (itemId: string | null) => void;
+};
+
+export function ItemTreeRows({ items, context }: { items: ChecklistItem[]; context: RowContext }) {
+  return (
+    <ul className="space-y-1">
+      {items.filter(context.isVisible).map((item) =>
+        item.children.length ? <ParentRow key={item.id} item={item} context={context} /> : <LeafRow key={item.id} item={item} context={context} />,
+      )}
+    </ul>
+  );
+}
+
+function ParentRow({ item, context }: { item: ChecklistItem; context: RowContext }) {
+  const { settled, total } = itemProgress(item);
+  return (
+    <li className="pt-2">
+      <div className="flex items-baseline gap-2 text-sm font-medium">
+        <span aria-hidden="true" className={settled === total ? "text-emerald-600" : "text-slate-400"}>
+          {settled === total ? "✔" : "▸"}
+        </span>
+        <span className="flex-1">
+          <InlineMarkdown text={item.text} />
+        </span>
+        <span className="text-xs tabular-nums text-slate-500" aria-label={`${settled} of ${total} settled`}>
+          {settled}/{total}
+        </span>
+      </div>
+      <div className="ml-3 border-l border-slate-200 pl-3 dark:border-slate-800">
+        <ItemTreeRows items={item.children} context={context} />
+      </div>
+    </li>
+  );
+}
+
+function LeafRow({ item, context }: { item: ChecklistItem; context: RowContext }) {
+  const state = item.state!;
+  const name = plainText(item.text);
+  const pending = context.pendingItemId === item.id;
+  const [detailsOpen, setDetailsOpen] = useState(false);
+  const disabled = !context.canUpdate || pending;
+  const statusTone = state.status === "DONE" ? "bg-emerald-50/60 dark:bg-emerald-950/30" : state.status === "NOT_APPLICABLE" ? "bg-slate-100/70 dark:bg-slate-800/40" : "";
+
+  return (
+    <li data-item-row={item.id} data-status={state.status} tabIndex={-1} className={`rounded-md px-2 py-1.5 outline-none focus-visible:ring-2 focus-visible:ring-brand-500 ${statusTone}`}>
+      <div className="flex flex-wrap items-start gap-2">
+        <input
+          type="checkbox"
+          className="mt-0.5 size-4 accent-brand-600"
+          aria-label={`Done: ${name}`}
+          checked={state.status === "DONE"}
+          disabled={disabled || state.status === "NOT_APPLICABLE"}
+          onChange={(event) => context.onChange(item, { status: event.target.checked ? "DONE" : "OPEN" })}
+        />
+        <div className="min-w-0 flex-1 text-sm">
+          <span className={state.status === "NOT_APPLICABLE" ? "text-slate-500 line-through" : ""}>
+            <InlineMarkdown text={item.text} />
+          </span>
+          {state.status === "NOT_APPLICABLE" ? (
+            <p className="text-xs text-slate-600 dark:text-slate-400">
+              <span className="font-semibold">N/A:</span> {state.naReason}
+            </p>
+          ) : null}
+          <Meta item={item} />
+        </div>
+        {context.canUpdate ? (
+          <div className="flex gap-1">
+            {state.status === "OPEN" ? (
+              <button type="button" className={buttonStyles.ghost} disabled={disabled} onClick={() => context.setNaFormFor(item.id)} aria-label={`Not applicable: ${name}`}>
+                N/A
+              </button>
+            ) : (
+              <button type="button" className={buttonStyles.ghost} disabled={disabled} onClick={() => context.onChange(item, { status: "OPEN" })} aria-label={`Reopen: ${name}`}>
+                Reopen
+              </button>
+            )}
+            <button type="button" className={buttonStyles.ghost} aria-expanded={detailsOpen} onClick={() => setDetailsOpen(!detailsOpen)} aria-label={`Details: ${name}`}>
+              Details
+            </button>
+          </div>
+        ) : null}
+      </div>
+      {context.naFormFor === item.id ? <NotApplicableForm item={item} context={context} /> : null}
+      {detailsOpen ? <ItemDetails item={item} context={context} onClose={() => setDetailsOpen(false)} /> : null}
+    </li>
+  );
+}
+
+function Meta({ item }: { item: ChecklistItem }) {
+  const state = item.state!;
+  const parts = [
+    state.assignee ? `Assigned to ${state.assignee.name}` : null,
+    state.updatedBy ? `${state.updatedBy.name}, ${formatDateTime(state.updatedAt)}` : null,
+    state.note ? "has a note" : null,
+    state.evidenceLinks.length ? `${state.evidenceLinks.length} evidence link${state.evidenceLinks.length === 1 ? "" : "s"}` : null,
+  ].filter(Boolean);
+  return parts.length ? <p className="text-xs text-slate-500">{parts.join(" · ")}</p> : null;
+}
+
+function NotApplicableForm({ item, context }: { item: ChecklistItem; context: RowContext }) {
+  const [error, setError] = useState("");
+  const errorId = `na-error-${item.id}`;
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const naReason = String(new FormData(event.currentTarget).get("naReason") ?? "");
+    // The same schema the server applies: a reason is required.
+    const parsed = updateItemStateSchema.safeParse({ deploymentId: "-", itemId: item.id, version: 0, status: "NOT_APPLICABLE", naReason });
+    if (!parsed.success) {
+      setError(parsed.error.issues[0]!.message);
+      return;
+    }
+    context.onChange(item, { status: "NOT_APPLICABLE", naReason: parsed.data.naReason });
+    context.setNaFormFor(null);
+  }
+  return (
+    <form noValidate onSubmit={submit} className="mt-2 flex flex-wrap items-start gap-2 pl-6">
+      <label className="min-w-64 flex-1 text-sm">
+        <span className="sr-only">Why does “{plainText(item.text)}” not apply?</span>
+        <input
+          name="naReason"
+          autoFocus
+          placeholder="Why does this not apply?"
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? errorId : undefined}
+          className={inputStyles}
+          onKeyDown={(event) => event.key === "Escape" && context.setNaFormFor(null)}
+        />
+        {error ? (
+          <span id={errorId} role="alert" className="mt-1 block text-sm text-red-700 dark:text-red-400">
+            {error}
+          </span>
+        ) : null}
+      </label>
+      <button type="submit" className={buttonStyles.secondary}>
+        Mark not applicable
+      </button>
+      <button type="button" className={buttonStyles.ghost} onClick={() => context.setNaFormFor(null)}>
+        Cancel
+      </button>
+    </form>
+  );
+}

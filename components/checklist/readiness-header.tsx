@@ -1,0 +1,42 @@
+import { ProgressBar, VerdictBadge } from "@/components/ui/badges";
+import type { Readiness } from "@/lib/checklists/readiness";
+
+const rows = [
+  { key: "CRITICAL", label: "Critical", tone: "red" },
+  { key: "HIGH", label: "High", tone: "orange" },
+  { key: "RECOMMENDED", label: "Recommended", tone: "yellow" },
+  { key: "NONE", label: "No priority", tone: "slate" },
+] as const;
+
+/** Sticky summary: the gate and progress per priority, always in view while ticking. */
+export function ReadinessHeader({ readiness }: { readiness: Readiness }) {
+  return (
+    <div className="sticky top-0 z-10 -mx-4 mb-4 border-b border-slate-200 bg-slate-50/95 px-4 py-3 backdrop-blur dark:border-slate-800 dark:bg-slate-950/95">
+      <div className="flex flex-wrap items-center gap-x-6 gap-y-2">
+        <div className="flex items-center gap-2" aria-live="polite">
+          <span className="text-sm font-medium">Gate</span>
+          <VerdictBadge verdict={readiness.verdict} />
+          <span className="text-sm tabular-nums text-slate-600 dark:text-slate-400" data-testid="score">
+            {readiness.score}% ready
+          </span>
+        </div>
+        {rows
+          .filter(({ key }) => readiness.byPriority[key].total > 0)
+          .map(({ key, label, tone }) => {
+            const progress = readiness.byPriority[key];
+            return (
+              <div key={key} className="min-w-40 flex-1" data-testid={`progress-${key}`}>
+                <div className="flex justify-between text-xs">
+                  <span className="font-medium">{label}</span>
+                  <span className="tabular-nums text-slate-600 dark:text-slate-400">
+                    {progress.total - progress.open}/{progress.total}
+                  </span>
+                </div>
+                <ProgressBar percent={progress.percent} label={`${label} items settled`} tone={tone} />
+              </div>
+            );
+          })}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,200 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { toast } from "sonner";
+import { publishVersionAction } from "@/app/(app)/templates/actions";
+import { buttonStyles, cardStyles, inputStyles } from "@/components/ui/styles";
+import { newKey, structureSchema, type StructureSection, type TemplateStructure } from "@/lib/templates/structure";
+import { callAction } from "./call-action";
+import { ErrorAlert } from "./error-alert";
+import { FocusProvider, TEMPLATE_FOCUS_KEY, useFocusTarget, useRequestFocus } from "./focus";
+import { locateIssue } from "./locate-issue";
+import { SectionEditor } from "./section-editor";
+import { moveAt } from "./tree-ops";
+
+type Props = { templateId: string; baseVersion: number; initial: TemplateStructure };
+
+/** Edits a copy of the latest version's structure and publishes it as the next version. */
+export function TemplateEditor(props: Props) {
+  return (
+    <FocusProvider>
+      <Editor {...props} />
+    </FocusProvider>
+  );
+}
+
+type Failure = { message: string; status: number | null };
+
+const MAX_CHANGE_NOTE = 500;
+
+function Editor({ templateId, baseVersion, initial }: Props) {
+  const router = useRouter();
+  const requestFocus = useRequestFocus();
+  const titleRef = useFocusTarget<HTMLInputElement>(TEMPLATE_FOCUS_KEY, "title");
+  const intervalRef = useFocusTarget<HTMLInputElement>(TEMPLATE_FOCUS_KEY, "interval");
+  const addSectionRef = useFocusTarget<HTMLButtonElement>(TEMPLATE_FOCUS_KEY, "add-section");
+  const [structure, setStructure] = useState<TemplateStructure>(initial);
+  // Kept as typed, so the field can be cleared while editing; checked on publish.
+  const [reviewDays, setReviewDays] = useState(String(initial.reviewIntervalDays));
+  const [changeNote, setChangeNote] = useState("");
+  const [failure, setFailure] = useState<Failure | null>(null);
+  const [pending, setPending] = useState(false);
+  const { sections } = structure;
+  const nextVersion = baseVersion + 1;
+
+  function updateSection(key: string, change: (section: StructureSection) => StructureSection) {
+    setStructure((current) => ({ ...current, sections: current.sections.map((section) => (section.key === key ? change(section) : section)) }));
+  }
+
+  function moveSection(index: number, offset: -1 | 1) {
+    const key = sections[index]?.key;
+    if (!key) return;
+    setStructure((current) => ({ ...current, sections: moveAt(current.sections, index, offset) }));
+    // Keep focus on the button pressed, or on the other one once the section reaches an end.
+    const target = index + offset;
+    if (offset === -1) requestFocus({ key, target: target > 0 ? "section-up" : "section-down" });
+    else requestFocus({ key, target: target < sections.length - 1 ? "section-down" : "section-up" });
+  }
+
+  function removeSection(index: number) {
+    const key = sections[index]?.key;
+    if (!key) return;
+    const neighbour = sections[index - 1] ?? sections[index + 1];
+    setStructure((current) => ({ ...current, sections: current.sections.filter((section) => section.key !== key) }));
+    requestFocus(neighbour ? { key: neighbour.key, target: "title" } : { key: TEMPLATE_FOCUS_KEY, target: "add-section" });
+  }
+
+  function addSection() {
+    const section: StructureSection = { key: newKey("s"), title: "", kind: "PRE_DEPLOYMENT", priority: null, cadence: null, content: null, items: [] };
+    setStructure((current) => ({ ...current, sections: [...current.sections, section] }));
+    requestFocus({ key: section.key, target: "title" });
+  }
+
+  async function publish(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const days = Number(reviewDays);
+    if (reviewDays.trim() === "" || !Number.isInteger(days) || days < 1 || days > 3650) {
+      setFailure({ message: "The review interval must be a whole number of days from 1 to 3650.", status: null });
+      requestFocus({ key: TEMPLATE_FOCUS_KEY, target: "interval" });
+      return;
+    }
+    const candidate = { ...structure, reviewIntervalDays: days };
+    const parsed = structureSchema.safeParse(candidate);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      const where = locateIssue(candidate, issue.path);
+      setFailure({ message: where.label ? `${where.label}: ${issue.message}` : issue.message, status: null });
+      if (where.focus) requestFocus(where.focus);
+      return;
+    }
+    setFailure(null);
+    setPending(true);
+    const note = changeNote.trim();
+    const result = await callAction(() => publishVersionAction({ templateId, baseVersion, structure: parsed.data, changeNote: note === "" ? undefined : note }));
+    if (!result.ok) {
+      setPending(false);
+      setFailure({ message: result.error, status: result.status });
+      return;
+    }
+    // Stays pending while the template page loads, so the version cannot be published twice.
+    toast.success(`Published version ${result.data.number}`);
+    router.push(`/templates/${templateId}?v=${result.data.number}`);
+    router.refresh();
+  }
+
+  return (
+    <div className="space-y-6">
+      <div className={`${cardStyles} grid gap-4 p-4 sm:grid-cols-[minmax(0,1fr)_12rem] sm:p-5`}>
+        <div>
+          <label htmlFor="template-title" className="block text-sm font-medium">
+            Template title
+          </label>
+          <input
+            ref={titleRef}
+            id="template-title"
+            type="text"
+            value={structure.title}
+            maxLength={200}
+            onChange={(event) => {
+              const title = event.target.value;
+              setStructure((current) => ({ ...current, title }));
+            }}
+            className={`mt-1 ${inputStyles}`}
+          />
+        </div>
+        <div>
+          <label htmlFor="template-review-interval" className="block text-sm font-medium">
+            Review interval (days)
+          </label>
+          <input
+            ref={intervalRef}
+            id="template-review-interval"
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={3650}
+            step={1}
+            value={reviewDays}
+            onChange={(event) => setReviewDays(event.target.value)}
+            className={`mt-1 ${inputStyles}`}
+          />
+        </div>
+      </div>
+
+      {sections.length === 0 ? <p className="text-sm text-slate-600 dark:text-slate-400">No sections. A template needs at least one.</p> : null}
+      {sections.map((section, index) => (
+        <SectionEditor
+          key={section.key}
+          section={section}
+          index={index}
+          count={sections.length}
+          onChange={(change) => updateSection(section.key, change)}
+          onMove={(offset) => moveSection(index, offset)}
+          onRemove={() => removeSection(index)}
+        />
+      ))}
+
+      <button ref={addSectionRef} type="button" onClick={addSection} className={buttonStyles.secondary}>
+        <span aria-hidden="true">＋</span> Add section
+      </button>
+
+      <form noValidate onSubmit={publish} className={`${cardStyles} space-y-4 p-4 sm:p-5`}>
+        <div>
+          <label htmlFor="template-change-note" className="block text-sm font-medium">
+            Change note (optional)
+          </label>
+          <input
+            id="template-change-note"
+            type="text"
+            value={changeNote}
+            maxLength={MAX_CHANGE_NOTE}
+            onChange={(event) => setChangeNote(event.target.value)}
+            aria-describedby="template-change-note-hint"
+            className={`mt-1 ${inputStyles}`}
+          />
+          <p id="template-change-note-hint" className="mt-1 text-xs text-slate-600 dark:text-slate-400">
+            What changed and why; shown in the version history.
+          </p>
+        </div>
+        <ErrorAlert message={failure?.message ?? null}>
+          {failure?.status === 409 ? (
+            <button type="button" onClick={() => router.refresh()} className={`mt-2 ${buttonStyles.secondary}`}>
+              Discard my changes and load the latest version
+            </button>
+          ) : null}
+        </ErrorAlert>
+        <div className="flex flex-wrap items-center gap-3">
+          <button type="submit" disabled={pending} className={buttonStyles.primary}>
+            {pending ? "Publishing…" : `Publish version ${nextVersion}`}
+          </button>
+          <Link href={`/templates/${templateId}`} className={buttonStyles.ghost}>
+            Cancel
+          </Link>
+          <p className="text-sm text-slate-600 dark:text-slate-400">Version {baseVersion} and deployments pinned to it stay as they are.</p>
+        </div>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+// Walking a checklist's item trees; shared by the server and the browser (optimistic updates).
+import { computeReadiness, type PriorityKey, type Readiness, type ReadinessCounts } from "@/lib/checklists/readiness";
+import type { ChecklistItem, ChecklistSection } from "@/lib/checklists/types";
+
+/** Readiness from loaded sections (the page already has every item). */
+export function readinessOfSections(sections: Pick<ChecklistSection, "priority" | "items">[]): Readiness {
+  const counts: ReadinessCounts = {};
+  for (const section of sections) {
+    const key: PriorityKey = section.priority ?? "NONE";
+    const bucket = (counts[key] ??= { total: 0, done: 0, notApplicable: 0 });
+    for (const leaf of leavesOf(section.items)) {
+      bucket.total++;
+      if (leaf.state?.status === "DONE") bucket.done++;
+      if (leaf.state?.status === "NOT_APPLICABLE") bucket.notApplicable++;
+    }
+  }
+  return computeReadiness(counts);
+}
+
+export function leavesOf(items: ChecklistItem[]): ChecklistItem[] {
+  return items.flatMap((item) => (item.children.length ? leavesOf(item.children) : [item]));
+}
+
+/** Derived progress of a parent: settled leaves below it over all leaves below it. */
+export function itemProgress(item: ChecklistItem): { settled: number; total: number } {
+  const leaves = leavesOf([item]);
+  return { settled: leaves.filter((leaf) => leaf.state && leaf.state.status !== "OPEN").length, total: leaves.length };
+}

@@ -1,0 +1,14 @@
+// The checklist as the server sends it to the page (and the browser refetches it).
+import type { Readiness } from "@/lib/checklists/readiness";
+import type { ItemStateView } from "@/lib/deployments/item-state-view";
+import type { Priority, SectionKind } from "@/lib/generated/prisma/enums";
+
+export type ChecklistItem = { id: string; text: string; children: ChecklistItem[]; state: ItemStateView | null };
+export type ChecklistSection = { id: string; title: string; kind: SectionKind; priority: Priority | null; items: ChecklistItem[] };
+
+export type Checklist = {
+  deployment: { id: string; service: string; environment: string; version: string; status: string; targetDate: string | null; owner: { id: string; name: string }; updatedAt: string };
+  template: { id: string; name: string; versionNumber: number; latestVersionNumber: number };
+  sections: ChecklistSection[];
+  readiness: Readiness;
+};

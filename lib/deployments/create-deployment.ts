@@ -1,0 +1,47 @@
+// A deployment is an instance of one template version: one state per checklist leaf
+// (pre- and post-deployment sections), all OPEN. Later template versions never change it.
+import "server-only";
+import { recordAudit } from "@/lib/audit";
+import { requirePermission, type Actor } from "@/lib/auth/policy";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import type { CreateDeploymentInput } from "@/lib/deployments/schemas";
+
+export async function createDeployment(actor: Actor | null, input: CreateDeploymentInput): Promise<{ id: string }> {
+  requirePermission(actor, "deployment:create");
+  const ownerId = input.ownerId ?? actor.id;
+  return db.$transaction(async (tx) => {
+    const version = await tx.templateVersion.findUnique({
+      where: { id: input.templateVersionId },
+      select: { id: true, number: true, template: { select: { name: true, archivedAt: true } } },
+    });
+    if (!version || version.template.archivedAt) throw new AppError("NOT_FOUND", "That template version does not exist.");
+    const owner = await tx.user.findUnique({ where: { id: ownerId }, select: { active: true, role: true } });
+    if (!owner?.active || owner.role === "VIEWER") throw new AppError("BAD_REQUEST", "The owner must be an active user who can work on deployments.");
+
+    const deployment = await tx.deployment.create({
+      data: {
+        service: input.service,
+        environment: input.environment,
+        version: input.version,
+        targetDate: input.targetDate ? new Date(`${input.targetDate}T00:00:00Z`) : null,
+        ownerId,
+        templateVersionId: version.id,
+      },
+    });
+    await tx.$executeRaw`
+      INSERT INTO "ItemState" (id, "deploymentId", "itemId")
+      SELECT gen_random_uuid()::text, ${deployment.id}, i.id
+        FROM "Item" i JOIN "Section" s ON s.id = i."sectionId"
+       WHERE i."templateVersionId" = ${version.id} AND i."isLeaf"
+         AND s.kind IN ('PRE_DEPLOYMENT', 'POST_DEPLOYMENT')`;
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "deployment.create",
+      entityType: "Deployment",
+      entityId: deployment.id,
+      after: { service: input.service, environment: input.environment, version: input.version, template: version.template.name, templateVersion: version.number, ownerId },
+    });
+    return { id: deployment.id };
+  });
+}

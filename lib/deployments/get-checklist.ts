@@ -1,0 +1,48 @@
+// One deployment's checklist: its sections in order, item trees with each leaf's state,
+// and readiness. Read by the checklist page and refetched by the browser.
+import "server-only";
+import { db } from "@/lib/db";
+import { readinessOfSections } from "@/lib/checklists/tree";
+import type { Checklist, ChecklistItem } from "@/lib/checklists/types";
+import { itemStateViewSelect, toItemStateView } from "@/lib/deployments/item-state-view";
+
+export async function getChecklist(deploymentId: string): Promise<Checklist | null> {
+  const deployment = await db.deployment.findUnique({
+    where: { id: deploymentId },
+    select: {
+      id: true, service: true, environment: true, version: true, status: true, targetDate: true, updatedAt: true,
+      owner: { select: { id: true, name: true } },
+      itemStates: { select: itemStateViewSelect },
+      templateVersion: {
+        select: {
+          number: true,
+          template: { select: { id: true, name: true, versions: { orderBy: { number: "desc" }, take: 1, select: { number: true } } } },
+          sections: { where: { kind: { in: ["PRE_DEPLOYMENT", "POST_DEPLOYMENT"] } }, orderBy: { position: "asc" }, select: { id: true, title: true, kind: true, priority: true } },
+          items: { orderBy: [{ depth: "asc" }, { position: "asc" }], select: { id: true, sectionId: true, parentId: true, text: true } },
+        },
+      },
+    },
+  });
+  if (!deployment) return null;
+  const { templateVersion: version } = deployment;
+  const states = new Map(deployment.itemStates.map((s) => [s.itemId, toItemStateView(s)]));
+  const sectionItems = new Map<string, ChecklistItem[]>(version.sections.map((s) => [s.id, []]));
+  const nodes = new Map<string, ChecklistItem>();
+  for (const item of version.items) {
+    const siblings = item.parentId ? nodes.get(item.parentId)?.children : sectionItems.get(item.sectionId);
+    if (!siblings) continue; // an item of a section that is not part of the checklist
+    const node: ChecklistItem = { id: item.id, text: item.text, children: [], state: states.get(item.id) ?? null };
+    nodes.set(item.id, node);
+    siblings.push(node);
+  }
+  const sections = version.sections.map((s) => ({ ...s, items: sectionItems.get(s.id)! }));
+  return {
+    deployment: {
+      id: deployment.id, service: deployment.service, environment: deployment.environment, version: deployment.version, status: deployment.status,
+      targetDate: deployment.targetDate?.toISOString().slice(0, 10) ?? null, owner: deployment.owner, updatedAt: deployment.updatedAt.toISOString(),
+    },
+    template: { id: version.template.id, name: version.template.name, versionNumber: version.number, latestVersionNumber: version.template.versions[0]!.number },
+    sections,
+    readiness: readinessOfSections(sections),
+  };
+}

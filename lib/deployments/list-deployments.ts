@@ -1,0 +1,71 @@
+// The deployments list: filters, search, a page at a time, with readiness per row.
+import "server-only";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Readiness } from "@/lib/checklists/readiness";
+import { readinessByDeployment } from "@/lib/deployments/readiness-query";
+import type { DeploymentFilters } from "@/lib/deployments/schemas";
+
+export const DEPLOYMENTS_PAGE_SIZE = 25;
+
+export type DeploymentRow = {
+  id: string;
+  service: string;
+  environment: string;
+  version: string;
+  status: string;
+  targetDate: Date | null;
+  owner: { id: string; name: string };
+  template: { name: string; version: number };
+  readiness: Readiness;
+};
+
+export async function listDeployments(filters: DeploymentFilters): Promise<{ rows: DeploymentRow[]; total: number; pageCount: number }> {
+  const where: Prisma.DeploymentWhereInput = {
+    service: filters.service ? { equals: filters.service, mode: "insensitive" } : undefined,
+    environment: filters.environment ? { equals: filters.environment, mode: "insensitive" } : undefined,
+    status: filters.status,
+    OR: filters.q
+      ? [
+          { service: { contains: filters.q, mode: "insensitive" } },
+          { environment: { contains: filters.q, mode: "insensitive" } },
+          { version: { contains: filters.q, mode: "insensitive" } },
+        ]
+      : undefined,
+  };
+  const [total, deployments] = await Promise.all([
+    db.deployment.count({ where }),
+    db.deployment.findMany({
+      where,
+      orderBy: [{ targetDate: { sort: "asc", nulls: "last" } }, { createdAt: "desc" }],
+      skip: (filters.page - 1) * DEPLOYMENTS_PAGE_SIZE,
+      take: DEPLOYMENTS_PAGE_SIZE,
+      select: {
+        id: true,
+        service: true,
+        environment: true,
+        version: true,
+        status: true,
+        targetDate: true,
+        owner: { select: { id: true, name: true } },
+        templateVersion: { select: { number: true, template: { select: { name: true } } } },
+      },
+    }),
+  ]);
+  const readiness = await readinessByDeployment(deployments.map((d) => d.id));
+  const rows = deployments.map(({ templateVersion, ...d }) => ({
+    ...d,
+    template: { name: templateVersion.template.name, version: templateVersion.number },
+    readiness: readiness.get(d.id)!,
+  }));
+  return { rows, total, pageCount: Math.max(1, Math.ceil(total / DEPLOYMENTS_PAGE_SIZE)) };
+}
+
+/** Distinct services and environments, for the filter menus. */
+export async function deploymentFacets(): Promise<{ services: string[]; environments: string[] }> {
+  const [services, environments] = await Promise.all([
+    db.deployment.findMany({ distinct: ["service"], select: { service: true }, orderBy: { service: "asc" }, take: 200 }),
+    db.deployment.findMany({ distinct: ["environment"], select: { environment: true }, orderBy: { environment: "asc" }, take: 100 }),
+  ]);
+  return { services: services.map((s) => s.service), environments: environments.map((e) => e.environment) };
+}

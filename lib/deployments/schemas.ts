@@ -1,0 +1,75 @@
+// Inputs of the deployment use cases, shared by forms, server actions and the API.
+import { z } from "zod";
+
+const id = z.string().trim().min(1, "is required").max(64, "is not a valid id");
+const label = (what: string, max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, `Enter the ${what}.`)
+    .max(max, `The ${what} is limited to ${max} characters.`)
+    .regex(/^[^\u0000-\u001f<>]+$/, `The ${what} cannot contain control characters or < >.`);
+
+export const createDeploymentSchema = z.object({
+  service: label("service", 100),
+  environment: label("environment", 50),
+  version: label("version", 100),
+  targetDate: z
+    .string()
+    .trim()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-12-31.")
+    .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), "That date does not exist.")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  ownerId: id.optional().or(z.literal("").transform(() => undefined)),
+  templateVersionId: id,
+});
+
+export type CreateDeploymentInput = z.infer<typeof createDeploymentSchema>;
+
+export const evidenceLinkSchema = z
+  .url({ protocol: /^https?$/, error: "Evidence links must be http(s) URLs." })
+  .max(2_000, "An evidence link is limited to 2,000 characters.");
+
+export const itemStatusSchema = z.enum(["OPEN", "DONE", "NOT_APPLICABLE"]);
+
+export const updateItemStateSchema = z
+  .object({
+    deploymentId: id,
+    itemId: id,
+    /** The version the client last saw; a stale one is refused with 409. */
+    version: z.number().int().min(0),
+    status: itemStatusSchema.optional(),
+    naReason: z.string().trim().max(2_000, "A reason is limited to 2,000 characters.").optional(),
+    note: z.string().trim().max(10_000, "A note is limited to 10,000 characters.").nullable().optional(),
+    evidenceLinks: z.array(evidenceLinkSchema).max(20, "At most 20 evidence links per item.").optional(),
+    assigneeId: id.nullable().optional(),
+  })
+  .superRefine((input, ctx) => {
+    if (input.status === "NOT_APPLICABLE" && !input.naReason) {
+      ctx.addIssue({ code: "custom", path: ["naReason"], message: "Say why this item does not apply." });
+    }
+  });
+
+export type UpdateItemStateInput = z.infer<typeof updateItemStateSchema>;
+
+export const deploymentStatuses = ["DRAFT", "IN_PROGRESS", "READY_FOR_REVIEW", "SIGNED_OFF", "DEPLOYED", "REJECTED", "CANCELLED"] as const;
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `is limited to ${max} characters`)
+    .optional()
+    .transform((value) => value || undefined);
+
+/** Query-string filters of the deployments list. */
+export const deploymentFiltersSchema = z.object({
+  q: optionalText(100),
+  service: optionalText(100),
+  environment: optionalText(50),
+  status: z.enum(deploymentStatuses, { error: "is not a deployment status" }).optional().or(z.literal("").transform(() => undefined)),
+  page: z.coerce.number({ error: "must be a page number" }).int("must be a whole number").min(1, "starts at 1").max(10_000).default(1),
+});
+
+export type DeploymentFilters = z.infer<typeof deploymentFiltersSchema>;

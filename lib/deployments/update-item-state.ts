@@ -1,0 +1,79 @@
+// Ticks, marks not applicable, reopens, annotates or assigns one checklist item, with
+// optimistic concurrency: the write names the version it read, and a stale one is
+// refused with 409 and the current state (never a silent overwrite).
+import "server-only";
+import { recordAudit } from "@/lib/audit";
+import { requirePermission, type Actor } from "@/lib/auth/policy";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { itemStateViewSelect, toItemStateView, type ItemStateView } from "@/lib/deployments/item-state-view";
+import type { UpdateItemStateInput } from "@/lib/deployments/schemas";
+
+const closedStatuses = new Set(["DEPLOYED", "CANCELLED"]);
+
+export async function updateItemState(actor: Actor | null, input: UpdateItemStateInput): Promise<ItemStateView> {
+  requirePermission(actor, "item:update");
+  if (input.assigneeId !== undefined) requirePermission(actor, "item:assign");
+
+  return db.$transaction(async (tx) => {
+    const current = await tx.itemState.findUnique({
+      where: { deploymentId_itemId: { deploymentId: input.deploymentId, itemId: input.itemId } },
+      select: { ...itemStateViewSelect, id: true, assigneeId: true, deployment: { select: { status: true } } },
+    });
+    if (!current) throw new AppError("NOT_FOUND", "That checklist item does not exist in this deployment.");
+    if (closedStatuses.has(current.deployment.status)) {
+      throw new AppError("CONFLICT", `This deployment is ${current.deployment.status.toLowerCase()}; its checklist can no longer change.`);
+    }
+    if (input.assigneeId) {
+      const assignee = await tx.user.findUnique({ where: { id: input.assigneeId }, select: { active: true } });
+      if (!assignee?.active) throw new AppError("BAD_REQUEST", "The assignee must be an active user.");
+    }
+
+    const changes = changesOf(input, current);
+    const { count } = await tx.itemState.updateMany({
+      where: { id: current.id, version: input.version },
+      data: { ...changes, updatedById: actor.id, updatedAt: new Date(), version: { increment: 1 } },
+    });
+    if (count === 0) {
+      // Read again: the row we read first may predate the write that beat us.
+      const latest = await tx.itemState.findUnique({ where: { id: current.id }, select: itemStateViewSelect });
+      if (!latest) throw new AppError("CONFLICT", "This checklist moved to a newer template version meanwhile; reload it.");
+      throw new AppError("CONFLICT", "Someone else changed this item since you loaded it; showing their version.", {
+        current: toItemStateView(latest),
+      });
+    }
+    if (current.deployment.status === "DRAFT") {
+      await tx.deployment.update({ where: { id: input.deploymentId }, data: { status: "IN_PROGRESS" } });
+    }
+    const updated = await tx.itemState.findUniqueOrThrow({ where: { id: current.id }, select: itemStateViewSelect });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "item.update",
+      entityType: "ItemState",
+      entityId: current.id,
+      before: snapshot(current),
+      after: { ...snapshot(updated), deploymentId: input.deploymentId },
+    });
+    return toItemStateView(updated);
+  });
+}
+
+function changesOf(input: UpdateItemStateInput, current: { status: string }): Prisma.ItemStateUncheckedUpdateManyInput {
+  const changes: Prisma.ItemStateUncheckedUpdateManyInput = {};
+  if (input.status !== undefined) {
+    changes.status = input.status;
+    changes.naReason = input.status === "NOT_APPLICABLE" ? input.naReason! : null;
+  } else if (input.naReason !== undefined && current.status === "NOT_APPLICABLE") {
+    if (!input.naReason) throw new AppError("BAD_REQUEST", "naReason: Say why this item does not apply.");
+    changes.naReason = input.naReason;
+  }
+  if (input.note !== undefined) changes.note = input.note || null;
+  if (input.evidenceLinks !== undefined) changes.evidenceLinks = [...new Set(input.evidenceLinks)];
+  if (input.assigneeId !== undefined) changes.assigneeId = input.assigneeId;
+  return changes;
+}
+
+function snapshot(state: { status: string; naReason: string | null; note: string | null; evidenceLinks: string[]; assignee: { id: string } | null; version: number }) {
+  return { status: state.status, naReason: state.naReason, note: state.note, evidenceLinks: state.evidenceLinks, assigneeId: state.assignee?.id ?? null, version: state.version };
+}

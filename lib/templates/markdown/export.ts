@@ -1,0 +1,73 @@
+// Template → Markdown that parseTemplateMarkdown reads back to the same structure.
+import type { Heading } from "mdast";
+import { toMarkdown } from "mdast-util-to-markdown";
+import { classify, formatTag, readHeading, resolveHints } from "./classify";
+import { parseMarkdown } from "./mdast";
+import { findReviewIntervals } from "./review";
+import type { ParsedItem, ParsedSection, ParsedTemplate } from "./types";
+
+function heading(depth: Heading["depth"], text: string): string {
+  return toMarkdown({ type: "heading", depth, children: [{ type: "text", value: text }] }).trimEnd();
+}
+
+/**
+ * Every section is an H2 so none inherits from another. A tag such as "[Procedure]" is added
+ * only when the title's own words would be read differently (or the section is empty, since
+ * untagged empty headings are skipped on import).
+ */
+function sectionHeading(s: ParsedSection): string {
+  const { title, hints } = readHeading(s.title);
+  const hasItems = s.items.length > 0;
+  const read = classify(resolveHints([hints]), hasItems);
+  const exact =
+    title === s.title &&
+    (hasItems || s.content !== null) &&
+    read.kind === s.kind &&
+    read.priority === s.priority &&
+    read.cadence === s.cadence;
+  return exact ? heading(2, s.title) : `${heading(2, s.title)} ${formatTag(s)}`;
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, " ").trim();
+}
+
+/** Task lists nest by two spaces; numbered steps need their marker's width; steps' children are plain bullets. */
+function itemLines(items: ParsedItem[], style: "task" | "step" | "bullet", marker: string, indent = ""): string[] {
+  return items.flatMap((item, i) => {
+    const prefix = style === "step" ? `${i + 1}${marker}` : style === "task" ? `${marker} [ ]` : marker;
+    const childIndent = indent + " ".repeat((style === "task" ? marker.length : prefix.length) + 1);
+    const childStyle = style === "task" ? "task" : "bullet";
+    return [`${indent}${prefix} ${oneLine(item.text)}`, ...itemLines(item.children, childStyle, "-", childIndent)];
+  });
+}
+
+/** Markdown joins adjacent lists with the same marker, so avoid the marker content ends with. */
+function freeMarker(content: string | null, candidates: string[]): string {
+  const last = content === null ? undefined : parseMarkdown(content).children.at(-1);
+  const start = last?.type === "list" ? last.position?.start.offset : undefined;
+  const used = start === undefined || !content ? "" : (/^\s*\d*([-*+.)])/.exec(content.slice(start))?.[1] ?? "");
+  return candidates.find((c) => c !== used) ?? "-";
+}
+
+function sectionMarkdown(s: ParsedSection): string {
+  const parts = [sectionHeading(s)];
+  const content = s.content?.trim() || null;
+  if (content) parts.push(content);
+  if (s.items.length > 0) {
+    const lines =
+      s.kind === "PROCEDURE"
+        ? itemLines(s.items, "step", freeMarker(content, [".", ")"]))
+        : itemLines(s.items, "task", freeMarker(content, ["-", "*", "+"]));
+    parts.push(lines.join("\n"));
+  }
+  return parts.join("\n\n");
+}
+
+export function exportTemplateMarkdown(t: ParsedTemplate): string {
+  const body = [heading(1, t.title), ...t.sections.map(sectionMarkdown)].join("\n\n");
+  // Content may already carry the footer (it is kept on import); don't stack a second one.
+  const stated = findReviewIntervals(parseMarkdown(body)).at(-1);
+  const footer = stated === t.reviewIntervalDays ? "" : `\n\n**Next Review**: Date + ${t.reviewIntervalDays} days`;
+  return `${body}${footer}\n`;
+}

@@ -1,0 +1,132 @@
+// Markdown → checklist template. Pure: the caller reads the file, this only interprets it.
+// Conventions: /work/shared/DESIGN.md, "Markdown import conventions".
+import type { Heading, Root, RootContent } from "mdast";
+import { toString } from "mdast-util-to-string";
+import { classify, NO_HINTS, readHeading, resolveHints, type Hints } from "./classify";
+import { splitPoints, type Split } from "./chunks";
+import { decodeInput } from "./decode";
+import { isItemList, sourceOf, toItems, type ItemSink } from "./items";
+import { parseMarkdown } from "./mdast";
+import { repairMojibake } from "./mojibake";
+import { findReviewIntervals } from "./review";
+import { DEFAULT_REVIEW_INTERVAL_DAYS, type ParsedItem, type ParsedSection, type ParseResult } from "./types";
+
+export type * from "./types";
+
+const NO_CHECKLIST = "No checklist content found: the file has no headings with task lists or numbered steps.";
+// Parse time grows with the square of the list items and quotes between cut points
+// (see chunks.ts); these bounds keep the worst 1 MB file to a few seconds.
+const MAX_CONTAINERS = 5000;
+const MAX_CONTAINERS_PER_PIECE = 1000;
+const NO_HEADING = "No title found: the file has no Markdown headings (start it with a line like “# My checklist”).";
+
+/** The blocks under one heading (up to the next heading of any depth). */
+type RawSection = { heading: Heading | null; title: string; chain: Hints[]; blocks: RootContent[] };
+
+function headingText(h: Heading): string {
+  return toString(h).replace(/\s+/g, " ").trim();
+}
+
+function splitByHeadings(root: Root, titleHeading: Heading, templateTitle: string): RawSection[] {
+  let current: RawSection = { heading: null, title: templateTitle, chain: [NO_HINTS], blocks: [] };
+  const raws = [current];
+  const open: { depth: number; hints: Hints }[] = [];
+  for (const node of root.children) {
+    if (node.type !== "heading") {
+      current.blocks.push(node);
+      continue;
+    }
+    const { title, hints } = readHeading(headingText(node));
+    while ((open.at(-1)?.depth ?? 0) >= node.depth) open.pop();
+    const chain = [hints, ...open.map((o) => o.hints).reverse()];
+    // The title names the template; letting it classify everything below would turn every
+    // section of a "Post-launch runbook" into a procedure and break export round trips.
+    open.push({ depth: node.depth, hints: node === titleHeading ? NO_HINTS : hints });
+    current = { heading: node, title, chain, blocks: [] };
+    raws.push(current);
+  }
+  const [preamble, first] = raws;
+  // Text before the title heading belongs with the text right under it.
+  if (preamble && first?.heading === titleHeading) {
+    first.blocks.unshift(...preamble.blocks);
+    raws.shift();
+  }
+  return raws;
+}
+
+function buildSection(raw: RawSection, src: string, sink: ItemSink): ParsedSection | null {
+  const resolved = resolveHints(raw.chain);
+  const items: ParsedItem[] = [];
+  const blocks: RootContent[] = [];
+  const strays = sink.strayBlocks.length;
+  for (const block of raw.blocks) {
+    if (block.type === "list" && isItemList(block, resolved.kind === "PROCEDURE")) {
+      items.push(...toItems(block, src, sink));
+    } else {
+      blocks.push(block);
+    }
+  }
+  // Code, quotes or extra paragraphs inside items cannot live in a one-line item: keep them as notes.
+  blocks.push(...sink.strayBlocks.slice(strays));
+  const content = blocks.map((b) => sourceOf(b, src).trim()).filter(Boolean).join("\n\n") || null;
+  // A tagged heading (written by the exporter) is kept even when empty, so export is lossless.
+  if (items.length === 0 && content === null && !resolved.final) return null;
+  return { title: raw.title || "Untitled section", ...classify(resolved, items.length > 0), items, content };
+}
+
+function tooManyContainers(split: Split): string | null {
+  const n = (count: number) => count.toLocaleString("en-US");
+  if (split.containers > MAX_CONTAINERS) {
+    return `The file has too many list items and quotes (${n(split.containers)}; at most ${n(MAX_CONTAINERS)}).`;
+  }
+  if (split.largestPieceContainers > MAX_CONTAINERS_PER_PIECE) {
+    const count = n(split.largestPieceContainers);
+    return `The file has too many list items in one stretch (${count}; at most ${n(MAX_CONTAINERS_PER_PIECE)}): split it into sections with headings.`;
+  }
+  return null;
+}
+
+export function parseTemplateMarkdown(input: string | Uint8Array): ParseResult {
+  const decoded = decodeInput(input);
+  if (!decoded.ok) return decoded;
+  const { text: src, repaired } = repairMojibake(decoded.text);
+  const split = splitPoints(src);
+  const tooBusy = tooManyContainers(split);
+  if (tooBusy) return { ok: false, error: tooBusy };
+  const root = parseMarkdown(src, split);
+
+  const headings = root.children.filter((n): n is Heading => n.type === "heading" && headingText(n) !== "");
+  const titleHeading = headings.find((h) => h.depth === 1) ?? headings[0];
+  if (!titleHeading) return { ok: false, error: NO_HEADING };
+  const title = headingText(titleHeading);
+
+  const warnings: string[] = [];
+  const sink: ItemSink = { strayBlocks: [], ticked: 0, emptySkipped: 0 };
+  const raws = splitByHeadings(root, titleHeading, title);
+  const sections: ParsedSection[] = [];
+  raws.forEach((raw, i) => {
+    const section = buildSection(raw, src, sink);
+    if (section) sections.push(section);
+    const next = raws[i + 1]?.heading;
+    // Parent headings ("## Pre-Deployment Checklist") are meant to be empty; leaf ones are not.
+    const isParent = raw.heading && next && next.depth > raw.heading.depth;
+    if (!section && raw.heading && !isParent) warnings.push(`Heading “${raw.title}” has nothing under it; skipped.`);
+  });
+  if (!sections.some((s) => s.items.length > 0)) return { ok: false, error: NO_CHECKLIST };
+
+  const intervals = findReviewIntervals(root);
+  // The footer comes last, so when a file states several intervals the last one wins.
+  const reviewIntervalDays = intervals.at(-1) ?? DEFAULT_REVIEW_INTERVAL_DAYS;
+  if (new Set(intervals).size > 1) {
+    warnings.push(`The file states several review intervals (${intervals.join(", ")} days); using ${reviewIntervalDays}.`);
+  }
+  if (repaired > 0) {
+    warnings.push(`Repaired ${repaired} garbled character sequence(s) (UTF-8 text that had been read as Windows-1252).`);
+  }
+  if (sink.ticked > 0) warnings.push(`${sink.ticked} ticked item(s) ([x]) were imported unticked.`);
+  if (sink.emptySkipped > 0) warnings.push(`Skipped ${sink.emptySkipped} empty list item(s).`);
+  if (sink.strayBlocks.length > 0) {
+    warnings.push(`Kept ${sink.strayBlocks.length} block(s) found inside list items as notes of their section.`);
+  }
+  return { ok: true, template: { title, reviewIntervalDays, sections }, warnings };
+}

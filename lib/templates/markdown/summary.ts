@@ -1,0 +1,82 @@
+// Counts for the CLI / preview, and the stable JSON shape used to import a parsed template.
+import type { Cadence, ParsedItem, ParsedTemplate, Priority, SectionKind } from "./types";
+
+/** Items without sub-items, at any depth: the boxes someone actually ticks. */
+export function countLeaves(items: ParsedItem[]): number {
+  return items.reduce((n, item) => n + (item.children.length > 0 ? countLeaves(item.children) : 1), 0);
+}
+
+export type SectionSummary = {
+  title: string;
+  kind: SectionKind;
+  priority: Priority | null;
+  cadence: Cadence | null;
+  leafItems: number;
+  hasContent: boolean;
+};
+
+export type TemplateSummary = {
+  title: string;
+  reviewIntervalDays: number;
+  sections: SectionSummary[];
+  totalLeafItems: number;
+};
+
+export function summarizeTemplate(t: ParsedTemplate): TemplateSummary {
+  const sections = t.sections.map((s) => ({
+    title: s.title,
+    kind: s.kind,
+    priority: s.priority,
+    cadence: s.cadence,
+    leafItems: countLeaves(s.items),
+    hasContent: s.content !== null,
+  }));
+  const totalLeafItems = sections.reduce((n, s) => n + s.leafItems, 0);
+  return { title: t.title, reviewIntervalDays: t.reviewIntervalDays, sections, totalLeafItems };
+}
+
+/** One line per section, e.g. "PRE_DEPLOYMENT   CRITICAL      27  🔴 CRITICAL - Must Complete". */
+export function formatSummary(s: TemplateSummary): string {
+  const rows = s.sections.map((sec) => {
+    const qualifier = [sec.priority, sec.cadence].filter(Boolean).join(" ");
+    const count = sec.kind === "REFERENCE" && sec.leafItems === 0 ? "—" : String(sec.leafItems);
+    return `  ${sec.kind.padEnd(16)} ${qualifier.padEnd(12)} ${count.padStart(4)}  ${sec.title}`;
+  });
+  return [
+    `${s.title} (review every ${s.reviewIntervalDays} days)`,
+    ...rows,
+    `  ${s.sections.length} sections, ${s.totalLeafItems} items`,
+  ].join("\n");
+}
+
+export type ImportJsonItem = { text: string; children: ImportJsonItem[] };
+export type ImportJson = {
+  title: string;
+  reviewIntervalDays: number;
+  sections: {
+    title: string;
+    kind: SectionKind;
+    priority: Priority | null;
+    cadence: Cadence | null;
+    items: ImportJsonItem[];
+  }[];
+};
+
+function itemJson(item: ParsedItem): ImportJsonItem {
+  return { text: item.text, children: item.children.map(itemJson) };
+}
+
+/** The import JSON: fixed key order, no `content` (reference text travels as Markdown). */
+export function toImportJson(t: ParsedTemplate): ImportJson {
+  return {
+    title: t.title,
+    reviewIntervalDays: t.reviewIntervalDays,
+    sections: t.sections.map((s) => ({
+      title: s.title,
+      kind: s.kind,
+      priority: s.priority,
+      cadence: s.cadence,
+      items: s.items.map(itemJson),
+    })),
+  };
+}

@@ -1,0 +1,29 @@
+// Shapes shared by the Markdown parser, exporter and summary. Pure data, no I/O.
+
+export const SECTION_KINDS = ["PRE_DEPLOYMENT", "POST_DEPLOYMENT", "MAINTENANCE", "PROCEDURE", "REFERENCE"] as const;
+export const PRIORITIES = ["CRITICAL", "HIGH", "RECOMMENDED"] as const;
+export const CADENCES = ["DAILY", "WEEKLY", "MONTHLY", "QUARTERLY", "ANNUALLY"] as const;
+
+export type SectionKind = (typeof SECTION_KINDS)[number];
+export type Priority = (typeof PRIORITIES)[number];
+export type Cadence = (typeof CADENCES)[number];
+
+export type ParsedItem = { text: string; children: ParsedItem[] };
+
+export type ParsedSection = {
+  title: string;
+  kind: SectionKind;
+  priority: Priority | null;
+  cadence: Cadence | null;
+  items: ParsedItem[];
+  /** Markdown of everything under the heading that is not an item; null when there is none. */
+  content: string | null;
+};
+
+export type ParsedTemplate = { title: string; reviewIntervalDays: number; sections: ParsedSection[] };
+
+export type ParseResult =
+  | { ok: true; template: ParsedTemplate; warnings: string[] }
+  | { ok: false; error: string };
+
+export const DEFAULT_REVIEW_INTERVAL_DAYS = 90;

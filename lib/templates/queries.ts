@@ -1,0 +1,91 @@
+// Reading templates for the list and detail pages.
+import "server-only";
+import { db } from "@/lib/db";
+import { readVersionStructure } from "@/lib/templates/store-version";
+import { countLeaves } from "@/lib/templates/markdown/summary";
+import type { TemplateStructure } from "@/lib/templates/structure";
+
+export type TemplateSummaryRow = {
+  id: string;
+  name: string;
+  latestVersion: number;
+  owner: string | null;
+  reviewer: string | null;
+  nextReviewAt: Date | null;
+  needsReview: boolean;
+  deployments: number;
+};
+
+export async function listTemplates(now = new Date()): Promise<TemplateSummaryRow[]> {
+  const templates = await db.template.findMany({
+    where: { archivedAt: null },
+    orderBy: { name: "asc" },
+    select: {
+      id: true,
+      name: true,
+      nextReviewAt: true,
+      owner: { select: { name: true } },
+      reviewer: { select: { name: true } },
+      versions: { orderBy: { number: "desc" }, take: 1, select: { number: true } },
+    },
+  });
+  const deploymentCounts = await db.$queryRaw<{ templateId: string; count: number }[]>`
+    SELECT v."templateId", COUNT(d.id)::int AS count
+      FROM "Deployment" d JOIN "TemplateVersion" v ON v.id = d."templateVersionId"
+     GROUP BY 1`;
+  const counts = new Map(deploymentCounts.map((row) => [row.templateId, row.count]));
+  return templates.map((t) => ({
+    id: t.id,
+    name: t.name,
+    latestVersion: t.versions[0]?.number ?? 0,
+    owner: t.owner?.name ?? null,
+    reviewer: t.reviewer?.name ?? null,
+    nextReviewAt: t.nextReviewAt,
+    needsReview: t.nextReviewAt !== null && t.nextReviewAt < now,
+    deployments: counts.get(t.id) ?? 0,
+  }));
+}
+
+export type TemplateDetail = {
+  id: string;
+  slug: string;
+  name: string;
+  reviewIntervalDays: number;
+  requiredApprovals: number;
+  owner: string | null;
+  reviewer: string | null;
+  lastReviewedAt: Date | null;
+  nextReviewAt: Date | null;
+  needsReview: boolean;
+  versions: { id: string; number: number; createdAt: Date; createdBy: string | null; changeNote: string | null }[];
+  version: { id: string; number: number; structure: TemplateStructure; leafCounts: number[] };
+  previous: { number: number; structure: TemplateStructure } | null;
+};
+
+/** A template with one of its versions (the latest unless `versionNumber` is given). */
+export async function getTemplateDetail(templateId: string, versionNumber?: number, now = new Date()): Promise<TemplateDetail | null> {
+  const template = await db.template.findFirst({
+    where: { id: templateId, archivedAt: null },
+    select: {
+      id: true, slug: true, name: true, reviewIntervalDays: true, requiredApprovals: true, lastReviewedAt: true, nextReviewAt: true,
+      owner: { select: { name: true } },
+      reviewer: { select: { name: true } },
+      versions: { orderBy: { number: "desc" }, select: { id: true, number: true, createdAt: true, changeNote: true, createdBy: { select: { name: true } } } },
+    },
+  });
+  if (!template) return null;
+  const selected = versionNumber === undefined ? template.versions[0] : template.versions.find((v) => v.number === versionNumber);
+  if (!selected) return null;
+  const structure = (await readVersionStructure(db, selected.id))!;
+  const previousVersion = template.versions.find((v) => v.number === selected.number - 1);
+  const previous = previousVersion ? { number: previousVersion.number, structure: (await readVersionStructure(db, previousVersion.id))! } : null;
+  return {
+    ...template,
+    owner: template.owner?.name ?? null,
+    reviewer: template.reviewer?.name ?? null,
+    needsReview: template.nextReviewAt !== null && template.nextReviewAt < now,
+    versions: template.versions.map((v) => ({ id: v.id, number: v.number, createdAt: v.createdAt, createdBy: v.createdBy?.name ?? null, changeNote: v.changeNote })),
+    version: { id: selected.id, number: selected.number, structure, leafCounts: structure.sections.map((s) => countLeaves(s.items)) },
+    previous,
+  };
+}
