@@ -41,3 +41,11 @@ export async function runSql<T extends pg.QueryResultRow = pg.QueryResultRow>(ur
     await client.end();
   }
 }
+
+/** A user of the given role with a unique email, for tests that need actors. */
+export async function createTestUser(prisma: PrismaClient, role: "ADMIN" | "MANAGER" | "REVIEWER" | "ENGINEER" | "VIEWER") {
+  return prisma.user.create({
+    data: { email: `${uniqueKey(role.toLowerCase())}@example.test`, name: `Test ${role}`, role },
+    select: { id: true, role: true, name: true },
+  });
+}

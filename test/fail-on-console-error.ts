@@ -1,16 +1,12 @@
 // A console.error during a test fails that test: errors must be asserted, never ignored.
-import { afterEach, beforeEach, expect, vi } from "vitest";
+import { afterEach, expect } from "vitest";
 
-let errors: unknown[][] = [];
-
-beforeEach(() => {
-  errors = [];
-  vi.spyOn(console, "error").mockImplementation((...args: unknown[]) => {
-    errors.push(args);
-  });
-});
+const errors: unknown[][] = [];
+console.error = (...args: unknown[]) => {
+  errors.push(args);
+};
 
 afterEach(() => {
-  vi.mocked(console.error).mockRestore();
-  expect(errors, "console.error was called during the test").toEqual([]);
+  const seen = errors.splice(0);
+  expect(seen, "console.error was called during the test").toEqual([]);
 });
