@@ -9,6 +9,7 @@ export const permissions = [
   "template:review",
   "deployment:create",
   "deployment:edit",
+  "deployment:submit",
   "item:update",
   "item:assign",
   "deployment:review",
@@ -22,7 +23,7 @@ export const permissions = [
 
 export type Permission = (typeof permissions)[number];
 
-const engineer: Permission[] = ["deployment:create", "deployment:edit", "item:update", "maintenance:complete", "procedure:run"];
+const engineer: Permission[] = ["deployment:create", "deployment:edit", "deployment:submit", "item:update", "maintenance:complete", "procedure:run"];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   ADMIN: permissions,
