@@ -4,6 +4,7 @@ import { useCallback, useMemo, useState, type KeyboardEvent } from "react";
 import { ItemTreeRows, type RowContext } from "@/components/checklist/item-row";
 import { ReadinessHeader } from "@/components/checklist/readiness-header";
 import { useChecklist, useItemUpdate, type ItemChange } from "@/components/checklist/use-checklist";
+import { SignOffPanel } from "@/components/signoff/sign-off-panel";
 import { PriorityBadge } from "@/components/ui/badges";
 import { cardStyles, inputStyles } from "@/components/ui/styles";
 import { findItem } from "@/lib/checklists/patch";
@@ -16,12 +17,14 @@ type Props = {
   currentUserId: string;
   canUpdate: boolean;
   canAssign: boolean;
+  canSubmit: boolean;
+  canReview: boolean;
   assignees: { id: string; name: string }[];
 };
 
 type Filters = { openOnly: boolean; mine: boolean; priority: string };
 
-export function ChecklistView({ initial, currentUserId, canUpdate, canAssign, assignees }: Props) {
+export function ChecklistView({ initial, currentUserId, canUpdate, canAssign, canSubmit, canReview, assignees }: Props) {
   const { data: checklist } = useChecklist(initial);
   const mutation = useItemUpdate(checklist.deployment.id);
   const [filters, setFilters] = useState<Filters>({ openOnly: false, mine: false, priority: "" });
@@ -68,6 +71,7 @@ export function ChecklistView({ initial, currentUserId, canUpdate, canAssign, as
       <p className="mb-2 text-sm">
         Status: <span data-testid="deployment-status" className="font-semibold">{statusLabels[checklist.deployment.status as DeploymentStatus]}</span>
       </p>
+      <SignOffPanel checklist={checklist} currentUserId={currentUserId} canSubmit={canSubmit} canReview={canReview} />
       <ReadinessHeader readiness={checklist.readiness} />
       <fieldset className="mb-4 flex flex-wrap items-center gap-4 text-sm">
         <legend className="sr-only">Filter items</legend>

@@ -72,5 +72,7 @@ export function useItemUpdate(deploymentId: string) {
       const status = next.deployment.status === "DRAFT" ? "IN_PROGRESS" : next.deployment.status;
       queryClient.setQueryData(key, { ...next, deployment: { ...next.deployment, status } });
     },
+    // The server also recomputed the digest and any sign-off the change invalidated.
+    onSettled: () => queryClient.invalidateQueries({ queryKey: key }),
   });
 }

@@ -16,6 +16,8 @@ function checklist(): Checklist {
       },
     ],
     readiness: { ready: false, verdict: "NO_GO", score: 0, byPriority: {} as Checklist["readiness"]["byPriority"] },
+    digest: "0".repeat(64),
+    signOff: { requiredApprovals: 1, reviewIntervalDays: 90, approvals: [], rejection: null, invalidation: null, footer: { reviewedBy: null, lastUpdated: "2026-01-01T00:00:00.000Z", nextReview: null } },
   };
 }
 

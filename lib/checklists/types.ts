@@ -2,6 +2,7 @@
 import type { Readiness } from "@/lib/checklists/readiness";
 import type { ItemStateView } from "@/lib/deployments/item-state-view";
 import type { Priority, SectionKind } from "@/lib/generated/prisma/enums";
+import type { SignOffView } from "@/lib/signoff/sign-off-view";
 
 export type ChecklistItem = { id: string; text: string; children: ChecklistItem[]; state: ItemStateView | null };
 export type ChecklistSection = { id: string; title: string; kind: SectionKind; priority: Priority | null; items: ChecklistItem[] };
@@ -11,4 +12,7 @@ export type Checklist = {
   template: { id: string; name: string; versionNumber: number; latestVersionNumber: number };
   sections: ChecklistSection[];
   readiness: Readiness;
+  /** Fingerprint of the item states shown: what an approval of this page approves. */
+  digest: string;
+  signOff: SignOffView;
 };

@@ -5,6 +5,8 @@ import { db } from "@/lib/db";
 import { readinessOfSections } from "@/lib/checklists/tree";
 import type { Checklist, ChecklistItem } from "@/lib/checklists/types";
 import { itemStateViewSelect, toItemStateView } from "@/lib/deployments/item-state-view";
+import { checklistDigest } from "@/lib/signoff/digest";
+import { loadSignOffView } from "@/lib/signoff/sign-off-view";
 
 export async function getChecklist(deploymentId: string): Promise<Checklist | null> {
   const deployment = await db.deployment.findUnique({
@@ -18,7 +20,7 @@ export async function getChecklist(deploymentId: string): Promise<Checklist | nu
           number: true,
           template: { select: { id: true, name: true, versions: { orderBy: { number: "desc" }, take: 1, select: { number: true } } } },
           sections: { where: { kind: { in: ["PRE_DEPLOYMENT", "POST_DEPLOYMENT"] } }, orderBy: { position: "asc" }, select: { id: true, title: true, kind: true, priority: true } },
-          items: { orderBy: [{ depth: "asc" }, { position: "asc" }], select: { id: true, sectionId: true, parentId: true, text: true } },
+          items: { orderBy: [{ depth: "asc" }, { position: "asc" }], select: { id: true, key: true, sectionId: true, parentId: true, text: true } },
         },
       },
     },
@@ -36,6 +38,9 @@ export async function getChecklist(deploymentId: string): Promise<Checklist | nu
     siblings.push(node);
   }
   const sections = version.sections.map((s) => ({ ...s, items: sectionItems.get(s.id)! }));
+  const keys = new Map(version.items.map((item) => [item.id, item.key]));
+  const digest = checklistDigest(deployment.itemStates.map((s) => ({ key: keys.get(s.itemId)!, status: s.status, naReason: s.naReason, note: s.note, evidenceLinks: s.evidenceLinks })));
+  const lastChange = new Date(Math.max(deployment.updatedAt.getTime(), ...deployment.itemStates.map((s) => s.updatedAt.getTime())));
   return {
     deployment: {
       id: deployment.id, service: deployment.service, environment: deployment.environment, version: deployment.version, status: deployment.status,
@@ -44,5 +49,7 @@ export async function getChecklist(deploymentId: string): Promise<Checklist | nu
     template: { id: version.template.id, name: version.template.name, versionNumber: version.number, latestVersionNumber: version.template.versions[0]!.number },
     sections,
     readiness: readinessOfSections(sections),
+    digest,
+    signOff: await loadSignOffView(deployment.id, deployment.status, lastChange),
   };
 }

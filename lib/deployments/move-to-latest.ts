@@ -6,15 +6,16 @@ import { recordAudit } from "@/lib/audit";
 import { requirePermission, type Actor } from "@/lib/auth/policy";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { afterChecklistChange } from "@/lib/signoff/invalidate";
+import { lockDeployment } from "@/lib/signoff/locked-deployment";
 
 export type MoveResult = { fromVersion: number; toVersion: number; carried: number; added: string[]; removed: string[] };
 
 export async function moveToLatestVersion(actor: Actor | null, deploymentId: string): Promise<MoveResult> {
   requirePermission(actor, "deployment:edit");
   return db.$transaction(async (tx) => {
-    // Lock the deployment: item writes and another move wait for this one.
-    const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Deployment" WHERE id = ${deploymentId} FOR UPDATE`;
-    if (locked.length === 0) throw new AppError("NOT_FOUND", "That deployment does not exist.");
+    // Item writes, reviews and another move wait for this one.
+    const locked = await lockDeployment(tx, deploymentId);
     const deployment = await tx.deployment.findUniqueOrThrow({
       where: { id: deploymentId },
       select: { status: true, templateVersion: { select: { id: true, number: true, templateId: true } } },
@@ -58,6 +59,7 @@ export async function moveToLatestVersion(actor: Actor | null, deploymentId: str
       added: newLeaves.filter((leaf) => !byKey.has(leaf.key)).map((leaf) => leaf.text),
       removed: oldStates.filter((s) => !newKeys.has(s.item.key)).map((s) => s.item.text),
     };
+    await afterChecklistChange(tx, locked, { actorId: actor.id, description: `moved from template version ${result.fromVersion} to ${result.toVersion}` });
     await recordAudit(tx, { actorId: actor.id, action: "deployment.move-version", entityType: "Deployment", entityId: deploymentId, before: { version: result.fromVersion }, after: result });
     return result;
   });

@@ -2,14 +2,16 @@
 // priority are summed in SQL, so no item rows are loaded into JavaScript.
 import "server-only";
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { computeReadiness, type PriorityKey, type Readiness, type ReadinessCounts } from "@/lib/checklists/readiness";
 
 type Row = { deploymentId: string; priority: PriorityKey; total: number; done: number; notApplicable: number };
 
-export async function readinessByDeployment(deploymentIds: string[]): Promise<Map<string, Readiness>> {
+/** `client` lets a transaction read its own uncommitted item changes. */
+export async function readinessByDeployment(deploymentIds: string[], client: Pick<Prisma.TransactionClient, "$queryRaw"> = db): Promise<Map<string, Readiness>> {
   const counts = new Map<string, ReadinessCounts>(deploymentIds.map((id) => [id, {}]));
   if (deploymentIds.length === 0) return new Map();
-  const rows = await db.$queryRaw<Row[]>`
+  const rows = await client.$queryRaw<Row[]>`
     SELECT st."deploymentId",
            COALESCE(s.priority::text, 'NONE') AS priority,
            COUNT(*)::int AS total,

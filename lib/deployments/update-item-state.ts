@@ -1,6 +1,7 @@
 // Ticks, marks not applicable, reopens, annotates or assigns one checklist item, with
 // optimistic concurrency: the write names the version it read, and a stale one is
-// refused with 409 and the current state (never a silent overwrite).
+// refused with 409 and the current state (never a silent overwrite). A change to what
+// was approved invalidates the sign-off in the same transaction.
 import "server-only";
 import { recordAudit } from "@/lib/audit";
 import { requirePermission, type Actor } from "@/lib/auth/policy";
@@ -9,6 +10,8 @@ import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { itemStateViewSelect, toItemStateView, type ItemStateView } from "@/lib/deployments/item-state-view";
 import type { UpdateItemStateInput } from "@/lib/deployments/schemas";
+import { afterChecklistChange } from "@/lib/signoff/invalidate";
+import { lockDeployment } from "@/lib/signoff/locked-deployment";
 
 const closedStatuses = new Set(["DEPLOYED", "CANCELLED"]);
 
@@ -17,14 +20,15 @@ export async function updateItemState(actor: Actor | null, input: UpdateItemStat
   if (input.assigneeId !== undefined) requirePermission(actor, "item:assign");
 
   return db.$transaction(async (tx) => {
+    const deployment = await lockDeployment(tx, input.deploymentId);
+    if (closedStatuses.has(deployment.status)) {
+      throw new AppError("CONFLICT", `This deployment is ${deployment.status.toLowerCase()}; its checklist can no longer change.`);
+    }
     const current = await tx.itemState.findUnique({
       where: { deploymentId_itemId: { deploymentId: input.deploymentId, itemId: input.itemId } },
-      select: { ...itemStateViewSelect, id: true, assigneeId: true, deployment: { select: { status: true } } },
+      select: { ...itemStateViewSelect, id: true, item: { select: { text: true } } },
     });
     if (!current) throw new AppError("NOT_FOUND", "That checklist item does not exist in this deployment.");
-    if (closedStatuses.has(current.deployment.status)) {
-      throw new AppError("CONFLICT", `This deployment is ${current.deployment.status.toLowerCase()}; its checklist can no longer change.`);
-    }
     if (input.assigneeId) {
       const assignee = await tx.user.findUnique({ where: { id: input.assigneeId }, select: { active: true } });
       if (!assignee?.active) throw new AppError("BAD_REQUEST", "The assignee must be an active user.");
@@ -43,8 +47,9 @@ export async function updateItemState(actor: Actor | null, input: UpdateItemStat
         current: toItemStateView(latest),
       });
     }
-    if (current.deployment.status === "DRAFT") {
-      await tx.deployment.update({ where: { id: input.deploymentId }, data: { status: "IN_PROGRESS" } });
+    const changedContent = ["status", "naReason", "note", "evidenceLinks"].filter((field) => field in changes);
+    if (changedContent.length || deployment.status === "DRAFT") {
+      await afterChecklistChange(tx, deployment, { actorId: actor.id, description: `“${current.item.text}” changed (${changedContent.join(", ") || "assignee"})` });
     }
     const updated = await tx.itemState.findUniqueOrThrow({ where: { id: current.id }, select: itemStateViewSelect });
     await recordAudit(tx, {

@@ -8,6 +8,9 @@ import { createDeployment } from "@/lib/deployments/create-deployment";
 import type { ItemStateView } from "@/lib/deployments/item-state-view";
 import { moveToLatestVersion, type MoveResult } from "@/lib/deployments/move-to-latest";
 import { updateItemState } from "@/lib/deployments/update-item-state";
+import { approveDeployment, rejectDeployment } from "@/lib/signoff/review-deployment";
+import { approveSchema, rejectSchema, submitForReviewSchema } from "@/lib/signoff/schemas";
+import { submitForReview } from "@/lib/signoff/submit-for-review";
 import { createDeploymentSchema, updateItemStateSchema, type UpdateItemStateInput } from "@/lib/deployments/schemas";
 
 export async function createDeploymentAction(input: z.input<typeof createDeploymentSchema>): Promise<ActionResult<{ id: string }>> {
@@ -35,5 +38,32 @@ export async function moveToLatestVersionAction(input: z.input<typeof moveSchema
     const result = await moveToLatestVersion(user, deploymentId);
     revalidatePath(`/deployments/${deploymentId}`);
     return result;
+  });
+}
+
+export async function submitForReviewAction(input: z.input<typeof submitForReviewSchema>): Promise<ActionResult<null>> {
+  const user = await getCurrentUser();
+  return runAction(submitForReviewSchema, input, async ({ deploymentId }) => {
+    await submitForReview(user, deploymentId);
+    revalidatePath(`/deployments/${deploymentId}`);
+    return null;
+  });
+}
+
+export async function approveDeploymentAction(input: z.input<typeof approveSchema>): Promise<ActionResult<{ signedOff: boolean; approvals: number; required: number }>> {
+  const user = await getCurrentUser();
+  return runAction(approveSchema, input, async (data) => {
+    const result = await approveDeployment(user, data);
+    revalidatePath(`/deployments/${data.deploymentId}`);
+    return result;
+  });
+}
+
+export async function rejectDeploymentAction(input: z.input<typeof rejectSchema>): Promise<ActionResult<null>> {
+  const user = await getCurrentUser();
+  return runAction(rejectSchema, input, async (data) => {
+    await rejectDeployment(user, data);
+    revalidatePath(`/deployments/${data.deploymentId}`);
+    return null;
   });
 }

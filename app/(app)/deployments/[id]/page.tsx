@@ -41,6 +41,8 @@ export default async function DeploymentPage({ params }: Props) {
         currentUserId={user.id}
         canUpdate={can(user, "item:update") && !closed}
         canAssign={can(user, "item:assign") && !closed}
+        canSubmit={can(user, "deployment:submit")}
+        canReview={can(user, "deployment:review")}
         assignees={assignees}
       />
     </>

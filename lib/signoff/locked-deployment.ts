@@ -1,0 +1,43 @@
+// Every write that can change what a sign-off means (item changes, approvals, rejections,
+// submissions, version moves) first locks the deployment row, so they happen one after
+// another: no approval of a state that no longer exists, decided in the database.
+import "server-only";
+import { AppError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { DeploymentStatus } from "@/lib/generated/prisma/enums";
+import { checklistDigest } from "@/lib/signoff/digest";
+
+type Tx = Prisma.TransactionClient;
+
+export type LockedDeployment = {
+  id: string;
+  status: DeploymentStatus;
+  ownerId: string;
+  requiredApprovals: number;
+  reviewIntervalDays: number;
+};
+
+export async function lockDeployment(tx: Tx, deploymentId: string): Promise<LockedDeployment> {
+  const rows = await tx.$queryRaw<LockedDeployment[]>`
+    SELECT d.id, d.status, d."ownerId", t."requiredApprovals", t."reviewIntervalDays"
+      FROM "Deployment" d
+      JOIN "TemplateVersion" v ON v.id = d."templateVersionId"
+      JOIN "Template" t ON t.id = v."templateId"
+     WHERE d.id = ${deploymentId}
+       FOR UPDATE OF d`;
+  const deployment = rows[0];
+  if (!deployment) throw new AppError("NOT_FOUND", "That deployment does not exist.");
+  return deployment;
+}
+
+/** The digest of the deployment's item states as this transaction sees them. */
+export async function currentDigest(tx: Tx, deploymentId: string): Promise<string> {
+  const states = await tx.itemState.findMany({
+    where: { deploymentId },
+    select: { status: true, naReason: true, note: true, evidenceLinks: true, item: { select: { key: true } } },
+  });
+  return checklistDigest(states.map(({ item, ...state }) => ({ key: item.key, ...state })));
+}
+
+/** Approvals that still count: not invalidated, approving. */
+export const activeApprovals = { decision: "APPROVED", invalidatedAt: null } as const;

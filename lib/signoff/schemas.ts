@@ -1,0 +1,26 @@
+import { z } from "zod";
+
+const deploymentId = z.string().trim().min(1, "is required").max(64, "is not a valid id");
+const comment = z.string().trim().max(5_000, "A comment is limited to 5,000 characters.");
+
+export const submitForReviewSchema = z.object({ deploymentId });
+
+export const approveSchema = z.object({
+  deploymentId,
+  comment: comment.default(""),
+  /** The digest of the checklist the reviewer looked at. */
+  digest: z.string().regex(/^[0-9a-f]{64}$/, "is not a checklist digest"),
+  nextReviewAt: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2027-03-01.")
+    .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), "That date does not exist.")
+    .optional(),
+});
+
+export const rejectSchema = z.object({
+  deploymentId,
+  comment: comment.min(1, "Say what must change before this can be approved."),
+});
+
+export type ApproveInput = z.infer<typeof approveSchema>;
+export type RejectInput = z.infer<typeof rejectSchema>;
