@@ -1,0 +1,117 @@
+// Every mutating server action and route handler, called as each role and without a
+// session: allowed roles get past the permission check, the others get 403, nobody gets
+// in without a session (401). A new action or handler that is not listed here fails the
+// first test, so nothing ships unchecked.
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import type { ActionResult } from "@/lib/actions/result";
+import type { CurrentUser } from "@/lib/auth/session";
+import { createTestUser, uniqueKey, useTestPrisma } from "@/test/db";
+import { importSmallTemplate, smallChecklistMarkdown } from "@/test/checklist-fixtures";
+
+// The session is the one thing faked: which user the request comes from.
+let sessionUser: CurrentUser | null = null;
+vi.mock("@/lib/auth/session", async (original) => ({
+  ...(await original<typeof import("@/lib/auth/session")>()),
+  getCurrentUser: async () => sessionUser,
+  requireUser: async () => sessionUser,
+}));
+vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
+
+const roles = ["ADMIN", "MANAGER", "REVIEWER", "ENGINEER", "VIEWER"] as const;
+type Role = (typeof roles)[number];
+type Fixture = { templateId: string; versionId: string; deploymentId: string; itemId: string };
+type Entry = { allowed: Role[]; call: (f: Fixture) => Promise<ActionResult<unknown> | Response> };
+
+const formWith = (fields: Record<string, string>) => {
+  const form = new FormData();
+  for (const [key, value] of Object.entries(fields)) form.set(key, value);
+  return form;
+};
+
+const templates = () => import("@/app/(app)/templates/actions");
+const deployments = () => import("@/app/(app)/deployments/actions");
+const missing = "does-not-exist";
+
+const matrix: Record<string, Entry> = {
+  "app/(app)/templates/actions.ts#previewImportAction": { allowed: ["ADMIN"], call: async () => (await templates()).previewImportAction(formWith({ text: smallChecklistMarkdown("Preview") })) },
+  "app/(app)/templates/actions.ts#importTemplateAction": { allowed: ["ADMIN"], call: async () => (await templates()).importTemplateAction(formWith({ text: smallChecklistMarkdown(`Matrix ${uniqueKey()}`) })) },
+  "app/(app)/templates/actions.ts#publishVersionAction": {
+    allowed: ["ADMIN"],
+    call: async (f) => (await templates()).publishVersionAction({ templateId: f.templateId, baseVersion: 99, structure: { title: "T", reviewIntervalDays: 30, sections: [{ key: "s-a", title: "A", kind: "PRE_DEPLOYMENT", priority: "CRITICAL", cadence: null, content: null, items: [{ key: "i-a", text: "a", children: [] }] }] } }),
+  },
+  "app/(app)/deployments/actions.ts#createDeploymentAction": {
+    allowed: ["ADMIN", "MANAGER", "REVIEWER", "ENGINEER"],
+    call: async () => (await deployments()).createDeploymentAction({ service: "svc", environment: "prod", version: "1", templateVersionId: missing }),
+  },
+  "app/(app)/deployments/actions.ts#updateItemStateAction": {
+    allowed: ["ADMIN", "REVIEWER", "ENGINEER"],
+    call: async (f) => (await deployments()).updateItemStateAction({ deploymentId: f.deploymentId, itemId: f.itemId, version: 999, status: "DONE" }),
+  },
+  "app/(app)/deployments/actions.ts#moveToLatestVersionAction": { allowed: ["ADMIN", "MANAGER", "REVIEWER", "ENGINEER"], call: async () => (await deployments()).moveToLatestVersionAction({ deploymentId: missing }) },
+  "app/(app)/deployments/actions.ts#submitForReviewAction": { allowed: ["ADMIN", "REVIEWER", "ENGINEER"], call: async () => (await deployments()).submitForReviewAction({ deploymentId: missing }) },
+  "app/(app)/deployments/actions.ts#approveDeploymentAction": { allowed: ["ADMIN", "REVIEWER"], call: async () => (await deployments()).approveDeploymentAction({ deploymentId: missing, comment: "", digest: "0".repeat(64) }) },
+  "app/(app)/deployments/actions.ts#rejectDeploymentAction": { allowed: ["ADMIN", "REVIEWER"], call: async () => (await deployments()).rejectDeploymentAction({ deploymentId: missing, comment: "no" }) },
+  // next-auth's own endpoint: sign-in and sign-out must work without a session.
+  "app/api/auth/[...nextauth]/route.ts#POST": { allowed: [...roles], call: async () => Response.json({}) },
+};
+
+/** Server actions ("use server" files) and mutating route handlers under app/. */
+function discoverMutations(dir = "app"): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const file = path.join(dir, name);
+    if (statSync(file).isDirectory()) return discoverMutations(file);
+    if (!/\.(ts|tsx)$/.test(name)) return [];
+    const source = readFileSync(file, "utf8");
+    if (/^\s*["']use server["']/.test(source)) {
+      return [...source.matchAll(/export async function (\w+)/g)].map((m) => `${file}#${m[1]}`);
+    }
+    if (name === "route.ts") {
+      const exported = [...source.matchAll(/export (?:async function|const|\{[^}]*\bas) ?(POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1]);
+      const aliased = [...source.matchAll(/\bas (POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1]);
+      return [...new Set([...exported, ...aliased])].map((method) => `${file}#${method}`);
+    }
+    return [];
+  });
+}
+
+const prisma = useTestPrisma();
+const users = {} as Record<Role, CurrentUser>;
+let fixture: Fixture;
+
+beforeAll(async () => {
+  for (const role of roles) users[role] = { ...(await createTestUser(prisma, role)), email: `${role}@example.test` };
+  const template = await importSmallTemplate(prisma);
+  const owner = users.ENGINEER;
+  const deployment = await prisma.deployment.create({ data: { service: uniqueKey("m"), environment: "prod", version: "1", ownerId: owner.id, templateVersionId: template.versionId } });
+  const item = await prisma.item.findFirstOrThrow({ where: { templateVersionId: template.versionId, isLeaf: true, section: { kind: "PRE_DEPLOYMENT" } } });
+  await prisma.itemState.create({ data: { deploymentId: deployment.id, itemId: item.id } });
+  fixture = { templateId: template.templateId, versionId: template.versionId, deploymentId: deployment.id, itemId: item.id };
+});
+
+function statusOf(result: ActionResult<unknown> | Response): number {
+  if (result instanceof Response) return result.status;
+  return result.ok ? 200 : result.status;
+}
+
+describe("authorization matrix", () => {
+  it("lists every mutating server action and route handler", () => {
+    expect(discoverMutations().sort()).toEqual(Object.keys(matrix).sort());
+  });
+
+  const mutations = Object.entries(matrix).filter(([key]) => !key.includes("[...nextauth]"));
+  describe.each(mutations)("%s", (_key, entry) => {
+    it.each(roles)("as %s", async (role) => {
+      sessionUser = users[role];
+      const status = statusOf(await entry.call(fixture));
+      if (entry.allowed.includes(role)) expect([401, 403]).not.toContain(status);
+      else expect(status).toBe(403);
+    });
+
+    it("without a session: 401", async () => {
+      sessionUser = null;
+      expect(statusOf(await entry.call(fixture))).toBe(401);
+    });
+  });
+});
