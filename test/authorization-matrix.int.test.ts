@@ -53,6 +53,14 @@ const matrix: Record<string, Entry> = {
   "app/(app)/deployments/actions.ts#submitForReviewAction": { allowed: ["ADMIN", "REVIEWER", "ENGINEER"], call: async () => (await deployments()).submitForReviewAction({ deploymentId: missing }) },
   "app/(app)/deployments/actions.ts#approveDeploymentAction": { allowed: ["ADMIN", "REVIEWER"], call: async () => (await deployments()).approveDeploymentAction({ deploymentId: missing, comment: "", digest: "0".repeat(64) }) },
   "app/(app)/deployments/actions.ts#rejectDeploymentAction": { allowed: ["ADMIN", "REVIEWER"], call: async () => (await deployments()).rejectDeploymentAction({ deploymentId: missing, comment: "no" }) },
+  "app/api/v1/deployments/[id]/approvals/route.ts#POST": {
+    allowed: ["ADMIN", "REVIEWER"],
+    call: async () => {
+      const { POST } = await import("@/app/api/v1/deployments/[id]/approvals/route");
+      const request = new Request("http://localhost/api/v1/deployments/x/approvals", { method: "POST", body: JSON.stringify({ comment: "", digest: "0".repeat(64) }) });
+      return POST(request, { params: Promise.resolve({ id: missing }) });
+    },
+  },
   // next-auth's own endpoint: sign-in and sign-out must work without a session.
   "app/api/auth/[...nextauth]/route.ts#POST": { allowed: [...roles], call: async () => Response.json({}) },
 };
