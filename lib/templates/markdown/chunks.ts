@@ -1,4 +1,4 @@
-// Where a big Markdown text can be cut into pieces that parse exactly like the whole.
+// Where a Markdown text can be cut into pieces that parse exactly like the whole.
 //
 // Why: micromark splices its whole event list for every list item it closes, so parsing is
 // quadratic in list items: a 1 MB checklist took six minutes in one piece (seconds in
@@ -11,6 +11,8 @@
 // Anything we cannot classify for sure (an indented fence or HTML that might be top-level,
 // link reference definitions, which resolve across the whole document) stops further cuts.
 
+// Each parse has a fixed cost, so tiny sections are parsed together.
+const MIN_PIECE = 2048;
 const LIST_ITEM = /^[ \t>]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
 const QUOTE = /^[ \t]*>/;
 const DEFINITION = /^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?\[[^\]\n]+\]:/m;
@@ -38,11 +40,12 @@ export type Split = {
 
 const indentOf = (line: string) => line.length - line.trimStart().length;
 
-export function splitPoints(text: string): Split {
+export function splitPoints(text: string, minPiece = MIN_PIECE): Split {
   const starts: number[] = [];
   let cutting = !DEFINITION.test(text);
   let state: State = { in: "flow" };
   let previousBlank = true;
+  let pieceStart = 0;
   let previousQuote = false;
   let containers = 0;
   let pieceContainers = 0;
@@ -73,8 +76,9 @@ export function splitPoints(text: string): Split {
         }
       } else if (/^ {0,3}<\/?[A-Za-z][A-Za-z0-9-]*(?=[\s/>]|$)/.test(line)) {
         cutting = false; // an HTML block of type 6 or 7 would hide a following fence from this scan
-      } else if (cutting && previousBlank && /^#{1,6}(?:[ \t]|$)/.test(line)) {
+      } else if (cutting && previousBlank && /^#{1,6}(?:[ \t]|$)/.test(line) && offset > 0 && offset - pieceStart >= minPiece) {
         starts.push(offset);
+        pieceStart = offset;
         largestPieceContainers = Math.max(largestPieceContainers, pieceContainers);
         pieceContainers = 0;
       }

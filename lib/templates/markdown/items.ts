@@ -47,7 +47,7 @@ function toItem(item: ListItem, src: string, sink: ItemSink): ParsedItem[] {
   const children: ParsedItem[] = [];
   item.children.forEach((child, i) => {
     if (child.type === "list") children.push(...toItems(child, src, sink));
-    else if (!(i === 0 && text !== "")) sink.strayBlocks.push(child);
+    else if (!(i === 0 && child.type === "paragraph")) sink.strayBlocks.push(child);
   });
   if (text !== "") return [{ text, children }];
   // A marker with no words is no item; lift its sub-items so nothing is lost.

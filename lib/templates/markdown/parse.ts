@@ -14,11 +14,12 @@ import { DEFAULT_REVIEW_INTERVAL_DAYS, type ParsedItem, type ParsedSection, type
 export type * from "./types";
 
 const NO_CHECKLIST = "No checklist content found: the file has no headings with task lists or numbered steps.";
+const NO_HEADING = "No title found: the file has no Markdown headings (start it with a line like “# My checklist”).";
+
 // Parse time grows with the square of the list items and quotes between cut points
-// (see chunks.ts); these bounds keep the worst 1 MB file to a few seconds.
+// (see chunks.ts); these bounds keep list-heavy files to a few seconds.
 const MAX_CONTAINERS = 5000;
 const MAX_CONTAINERS_PER_PIECE = 1000;
-const NO_HEADING = "No title found: the file has no Markdown headings (start it with a line like “# My checklist”).";
 
 /** The blocks under one heading (up to the next heading of any depth). */
 type RawSection = { heading: Heading | null; title: string; chain: Hints[]; blocks: RootContent[] };
