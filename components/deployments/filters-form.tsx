@@ -3,9 +3,17 @@ import { deploymentStatuses, type DeploymentFilters } from "@/lib/deployments/sc
 import { statusLabels } from "@/lib/deployments/status";
 
 /** A plain GET form: the filters live in the URL, so a filtered view can be shared. */
-export function DeploymentFiltersForm({ filters, facets }: { filters: DeploymentFilters; facets: { services: string[]; environments: string[] } }) {
+type Facets = { services: string[]; environments: string[]; owners: { id: string; name: string }[] };
+
+const sorts: [string, string][] = [
+  ["service", "Service"],
+  ["status", "Status"],
+  ["updated", "Recently updated"],
+];
+
+export function DeploymentFiltersForm({ filters, facets, action }: { filters: DeploymentFilters; facets: Facets; action?: string }) {
   return (
-    <form role="search" aria-label="Filter deployments" className="mb-4 flex flex-wrap items-end gap-3" method="get">
+    <form role="search" aria-label="Filter deployments" className="mb-4 flex flex-wrap items-end gap-3" method="get" action={action}>
       <label className="text-sm">
         <span className="mb-1 block font-medium">Search</span>
         <input type="search" name="q" defaultValue={filters.q ?? ""} placeholder="Service, environment or version" className={inputStyles} />
@@ -13,6 +21,8 @@ export function DeploymentFiltersForm({ filters, facets }: { filters: Deployment
       <Select name="service" label="Service" value={filters.service} options={facets.services.map((s) => [s, s])} />
       <Select name="environment" label="Environment" value={filters.environment} options={facets.environments.map((e) => [e, e])} />
       <Select name="status" label="Status" value={filters.status} options={deploymentStatuses.map((s) => [s, statusLabels[s]])} />
+      <Select name="owner" label="Owner" value={filters.owner} options={facets.owners.map((o) => [o.id, o.name])} />
+      <Select name="sort" label="Sort by" value={filters.sort} options={sorts} allLabel="Target date" />
       <button type="submit" className={buttonStyles.secondary}>
         Apply
       </button>
@@ -20,12 +30,12 @@ export function DeploymentFiltersForm({ filters, facets }: { filters: Deployment
   );
 }
 
-function Select({ name, label, value, options }: { name: string; label: string; value?: string; options: [string, string][] }) {
+function Select({ name, label, value, options, allLabel = "All" }: { name: string; label: string; value?: string; options: [string, string][]; allLabel?: string }) {
   return (
     <label className="text-sm">
       <span className="mb-1 block font-medium">{label}</span>
       <select name={name} defaultValue={value ?? ""} className={inputStyles}>
-        <option value="">All</option>
+        <option value="">{allLabel}</option>
         {options.map(([optionValue, optionLabel]) => (
           <option key={optionValue} value={optionValue}>
             {optionLabel}

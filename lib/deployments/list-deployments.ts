@@ -15,15 +15,28 @@ export type DeploymentRow = {
   version: string;
   status: string;
   targetDate: Date | null;
+  updatedAt: Date;
   owner: { id: string; name: string };
   template: { name: string; version: number };
   readiness: Readiness;
 };
 
-export async function listDeployments(filters: DeploymentFilters): Promise<{ rows: DeploymentRow[]; total: number; pageCount: number }> {
+const orderings: Record<NonNullable<DeploymentFilters["sort"]>, Prisma.DeploymentOrderByWithRelationInput[]> = {
+  target: [{ targetDate: { sort: "asc", nulls: "last" } }, { createdAt: "desc" }],
+  service: [{ service: "asc" }, { environment: "asc" }, { createdAt: "desc" }],
+  status: [{ status: "asc" }, { targetDate: { sort: "asc", nulls: "last" } }],
+  updated: [{ updatedAt: "desc" }],
+};
+
+const finished: Prisma.DeploymentWhereInput = { status: { notIn: ["DEPLOYED", "CANCELLED"] } };
+
+/** `activeOnly`: leave out deployed and cancelled ones (the overview). */
+export async function listDeployments(filters: DeploymentFilters, options: { activeOnly?: boolean } = {}): Promise<{ rows: DeploymentRow[]; total: number; pageCount: number }> {
   const where: Prisma.DeploymentWhereInput = {
+    AND: options.activeOnly && !filters.status ? [finished] : [],
     service: filters.service ? { equals: filters.service, mode: "insensitive" } : undefined,
     environment: filters.environment ? { equals: filters.environment, mode: "insensitive" } : undefined,
+    ownerId: filters.owner,
     status: filters.status,
     OR: filters.q
       ? [
@@ -37,7 +50,7 @@ export async function listDeployments(filters: DeploymentFilters): Promise<{ row
     db.deployment.count({ where }),
     db.deployment.findMany({
       where,
-      orderBy: [{ targetDate: { sort: "asc", nulls: "last" } }, { createdAt: "desc" }],
+      orderBy: orderings[filters.sort ?? "target"],
       skip: (filters.page - 1) * DEPLOYMENTS_PAGE_SIZE,
       take: DEPLOYMENTS_PAGE_SIZE,
       select: {
@@ -47,6 +60,7 @@ export async function listDeployments(filters: DeploymentFilters): Promise<{ row
         version: true,
         status: true,
         targetDate: true,
+        updatedAt: true,
         owner: { select: { id: true, name: true } },
         templateVersion: { select: { number: true, template: { select: { name: true } } } },
       },
@@ -61,11 +75,12 @@ export async function listDeployments(filters: DeploymentFilters): Promise<{ row
   return { rows, total, pageCount: Math.max(1, Math.ceil(total / DEPLOYMENTS_PAGE_SIZE)) };
 }
 
-/** Distinct services and environments, for the filter menus. */
-export async function deploymentFacets(): Promise<{ services: string[]; environments: string[] }> {
-  const [services, environments] = await Promise.all([
+/** Distinct services, environments and owners, for the filter menus. */
+export async function deploymentFacets(): Promise<{ services: string[]; environments: string[]; owners: { id: string; name: string }[] }> {
+  const [services, environments, owners] = await Promise.all([
     db.deployment.findMany({ distinct: ["service"], select: { service: true }, orderBy: { service: "asc" }, take: 200 }),
     db.deployment.findMany({ distinct: ["environment"], select: { environment: true }, orderBy: { environment: "asc" }, take: 100 }),
+    db.user.findMany({ where: { ownedDeployments: { some: {} } }, select: { id: true, name: true }, orderBy: { name: "asc" }, take: 200 }),
   ]);
-  return { services: services.map((s) => s.service), environments: environments.map((e) => e.environment) };
+  return { services: services.map((s) => s.service), environments: environments.map((e) => e.environment), owners };
 }

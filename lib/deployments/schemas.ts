@@ -69,6 +69,8 @@ export const deploymentFiltersSchema = z.object({
   service: optionalText(100),
   environment: optionalText(50),
   status: z.enum(deploymentStatuses, { error: "is not a deployment status" }).optional().or(z.literal("").transform(() => undefined)),
+  owner: optionalText(64),
+  sort: z.enum(["target", "service", "status", "updated"], { error: "must be target, service, status or updated" }).optional().or(z.literal("").transform(() => undefined)),
   page: z.coerce.number({ error: "must be a page number" }).int("must be a whole number").min(1, "starts at 1").max(10_000).default(1),
 });
 

@@ -1,0 +1,39 @@
+import { DeploymentFiltersForm } from "@/components/deployments/filters-form";
+import { DeploymentsTable } from "@/components/deployments/deployments-table";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Pagination } from "@/components/ui/pagination";
+import { deploymentFacets, listDeployments } from "@/lib/deployments/list-deployments";
+import type { ParsedFilters } from "@/lib/deployments/parse-filters";
+
+type Props = { parsed: ParsedFilters; activeOnly?: boolean; emptyHint: string; exportHref?: string };
+
+/** Filters (in the URL), the table and pagination: shared by the overview and the deployments list. */
+export async function FilteredDeployments({ parsed, activeOnly = false, emptyHint, exportHref }: Props) {
+  const { filters, raw, problem } = parsed;
+  const [{ rows, total, pageCount }, facets] = await Promise.all([listDeployments(filters, { activeOnly }), deploymentFacets()]);
+  const filtered = Boolean(raw.q || raw.service || raw.environment || raw.status || raw.owner);
+  return (
+    <>
+      {problem ? (
+        <p role="alert" className="mb-4 rounded-md bg-amber-50 p-3 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100">
+          Ignored the filters in the address: {problem}.
+        </p>
+      ) : null}
+      <DeploymentFiltersForm filters={filters} facets={facets} />
+      {rows.length === 0 ? (
+        <EmptyState title={filtered ? "No deployment matches these filters" : "No deployments yet"}>{filtered ? "Clear a filter to see more." : emptyHint}</EmptyState>
+      ) : (
+        <DeploymentsTable rows={rows} total={total} />
+      )}
+      <div className="mt-2 flex items-center justify-between text-sm text-slate-600 dark:text-slate-400">
+        <span>{total} deployment{total === 1 ? "" : "s"}</span>
+        {exportHref ? (
+          <a className="font-medium text-brand-600 underline" href={exportHref}>
+            Export CSV
+          </a>
+        ) : null}
+      </div>
+      <Pagination page={filters.page} pageCount={pageCount} params={raw} />
+    </>
+  );
+}

@@ -1,0 +1,43 @@
+// The numbers at the top of the overview, each one aggregate query (the count of queries
+// stays the same however many deployments and items there are).
+import "server-only";
+import { db } from "@/lib/db";
+
+export type OverviewCounts = { active: number; ready: number; awaitingSignOff: number; blocked: number; overdueReviews: number; overdueMaintenance: number };
+
+export async function overviewCounts(now = new Date()): Promise<OverviewCounts> {
+  const [gates, reviews, templates, maintenance] = await Promise.all([
+    db.$queryRaw<{ active: number; ready: number; blocked: number; awaiting: number }[]>`
+      WITH active AS (
+        SELECT id, status FROM "Deployment" WHERE status NOT IN ('DEPLOYED', 'CANCELLED')
+      ), critical AS (
+        SELECT st."deploymentId", COUNT(*) FILTER (WHERE st.status = 'OPEN') AS open
+          FROM "ItemState" st
+          JOIN "Item" i ON i.id = st."itemId"
+          JOIN "Section" s ON s.id = i."sectionId"
+         WHERE s.priority = 'CRITICAL' AND st."deploymentId" IN (SELECT id FROM active)
+         GROUP BY 1
+      )
+      SELECT COUNT(*)::int AS active,
+             (COUNT(*) FILTER (WHERE COALESCE(c.open, 0) = 0))::int AS ready,
+             (COUNT(*) FILTER (WHERE c.open > 0))::int AS blocked,
+             (COUNT(*) FILTER (WHERE a.status = 'READY_FOR_REVIEW'))::int AS awaiting
+        FROM active a LEFT JOIN critical c ON c."deploymentId" = a.id`,
+    db.$queryRaw<{ count: number }[]>`
+      SELECT COUNT(DISTINCT so."deploymentId")::int AS count
+        FROM "SignOff" so JOIN "Deployment" d ON d.id = so."deploymentId"
+       WHERE so.decision = 'APPROVED' AND so."invalidatedAt" IS NULL AND so."nextReviewAt" < ${now}
+         AND d.status IN ('SIGNED_OFF', 'DEPLOYED')`,
+    db.template.count({ where: { archivedAt: null, nextReviewAt: { lt: now } } }),
+    db.maintenanceOccurrence.count({ where: { completedAt: null, dueAt: { lt: now } } }),
+  ]);
+  const gate = gates[0]!;
+  return {
+    active: gate.active,
+    ready: gate.ready,
+    awaitingSignOff: gate.awaiting,
+    blocked: gate.blocked,
+    overdueReviews: reviews[0]!.count + templates,
+    overdueMaintenance: maintenance,
+  };
+}
