@@ -11,14 +11,14 @@ const cards = [
 
 export function CountCards({ counts }: { counts: OverviewCounts }) {
   return (
-    <dl className="mb-6 grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5">
+    <div className="mb-6 grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5">
       {cards.map((card) => {
         const body = (
           <>
-            <dt className="text-sm text-slate-600 dark:text-slate-400">{card.label}</dt>
-            <dd data-testid={`count-${card.key}`} className={`mt-1 text-2xl font-semibold tabular-nums ${card.tone}`}>
+            <p className="text-sm text-slate-600 dark:text-slate-400">{card.label}</p>
+            <p data-testid={`count-${card.key}`} className={`mt-1 text-2xl font-semibold tabular-nums ${card.tone}`}>
               {counts[card.key]}
-            </dd>
+            </p>
           </>
         );
         const style = "rounded-xl border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900";
@@ -32,6 +32,6 @@ export function CountCards({ counts }: { counts: OverviewCounts }) {
           </div>
         );
       })}
-    </dl>
+    </div>
   );
 }
