@@ -5,7 +5,8 @@ import { useState, type FormEvent } from "react";
 import { toast } from "sonner";
 import { createDeploymentAction } from "@/app/(app)/deployments/actions";
 import { Field } from "@/components/ui/field";
-import { buttonStyles, cardStyles, inputStyles } from "@/components/ui/styles";
+import { SelectField } from "@/components/ui/select-field";
+import { buttonStyles, cardStyles } from "@/components/ui/styles";
 import { fieldErrorsOf } from "@/lib/actions/field-errors";
 import { createDeploymentSchema } from "@/lib/deployments/schemas";
 
@@ -49,26 +50,8 @@ export function NewDeploymentForm({ versions, owners, defaultVersionId, currentU
       <Field label="Environment" name="environment" required error={errors.environment} placeholder="production" />
       <Field label="Version" name="version" required error={errors.version} placeholder="2.14.0" />
       <Field label="Target date" name="targetDate" type="date" error={errors.targetDate} />
-      <label className="block text-sm font-medium">
-        Template version
-        <select name="templateVersionId" defaultValue={defaultVersionId} className={`mt-1 ${inputStyles}`}>
-          {versions.map((v) => (
-            <option key={v.id} value={v.id}>
-              {v.label}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="block text-sm font-medium">
-        Owner
-        <select name="ownerId" defaultValue={currentUserId} className={`mt-1 ${inputStyles}`}>
-          {owners.map((o) => (
-            <option key={o.id} value={o.id}>
-              {o.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SelectField label="Template version" name="templateVersionId" defaultValue={defaultVersionId} error={errors.templateVersionId} options={versions.map((v) => ({ value: v.id, label: v.label }))} />
+      <SelectField label="Owner" name="ownerId" defaultValue={currentUserId} error={errors.ownerId} options={owners.map((o) => ({ value: o.id, label: o.name }))} />
       <p role="status" aria-live="polite" className="min-h-5 text-sm text-red-700 dark:text-red-400">
         {message}
       </p>
