@@ -43,8 +43,9 @@ export function useItemUpdate(deploymentId: string) {
       if (!result.ok) throw new ItemUpdateError(result.error, result.details?.current as ItemStateView | undefined);
       return result.data;
     },
-    onMutate: async ({ itemId, change }) => {
-      await queryClient.cancelQueries({ queryKey: key });
+    onMutate: ({ itemId, change }) => {
+      // Not awaited: the optimistic state must show in the same frame as the click.
+      void queryClient.cancelQueries({ queryKey: key });
       const previous = queryClient.getQueryData<Checklist>(key);
       const state = previous && findItemState(previous, itemId);
       if (previous && state) {

@@ -8,7 +8,10 @@ import { moveToLatestVersionAction } from "@/app/(app)/deployments/actions";
 import { buttonStyles } from "@/components/ui/styles";
 import type { MoveResult } from "@/lib/deployments/move-to-latest";
 
-export function MoveToLatestButton({ deploymentId, latestVersion }: { deploymentId: string; latestVersion: number }) {
+type Props = { deploymentId: string; currentVersion: number; latestVersion: number; canMove: boolean };
+
+/** Offers the move while the deployment is behind; after a move, keeps showing what changed. */
+export function MoveToLatestButton({ deploymentId, currentVersion, latestVersion, canMove }: Props) {
   const router = useRouter();
   const queryClient = useQueryClient();
   const [pending, setPending] = useState(false);
@@ -39,6 +42,7 @@ export function MoveToLatestButton({ deploymentId, latestVersion }: { deployment
       </div>
     );
   }
+  if (!canMove || currentVersion >= latestVersion) return null;
   return (
     <div className="flex flex-wrap items-center gap-3 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm dark:border-amber-800 dark:bg-amber-950">
       <span>Version {latestVersion} of this template is available.</span>

@@ -1,8 +1,7 @@
-/** Item text without Markdown punctuation, for accessible names and confirmations. */
+import { fromMarkdown } from "mdast-util-from-markdown";
+import { toString } from "mdast-util-to-string";
+
+/** Item text as a reader hears it (Markdown parsed, not stripped by pattern), for accessible names. */
 export function plainText(markdown: string): string {
-  return markdown
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
-    .replace(/[*_`~]+/g, "")
-    .replace(/\s+/g, " ")
-    .trim();
+  return toString(fromMarkdown(markdown)).replace(/\s+/g, " ").trim();
 }

@@ -14,6 +14,8 @@ import { afterChecklistChange } from "@/lib/signoff/invalidate";
 import { lockDeployment } from "@/lib/signoff/locked-deployment";
 
 const closedStatuses = new Set(["DEPLOYED", "CANCELLED"]);
+/** What an approval covers; an assignee change alone leaves a sign-off standing. */
+const contentFields = ["status", "naReason", "note", "evidenceLinks"] as const;
 
 export async function updateItemState(actor: Actor | null, input: UpdateItemStateInput): Promise<ItemStateView> {
   requirePermission(actor, "item:update");
@@ -47,7 +49,7 @@ export async function updateItemState(actor: Actor | null, input: UpdateItemStat
         current: toItemStateView(latest),
       });
     }
-    const changedContent = ["status", "naReason", "note", "evidenceLinks"].filter((field) => field in changes);
+    const changedContent = contentFields.filter((field) => field in changes && JSON.stringify(changes[field]) !== JSON.stringify(current[field]));
     if (changedContent.length || deployment.status === "DRAFT") {
       await afterChecklistChange(tx, deployment, { actorId: actor.id, description: `“${current.item.text}” changed (${changedContent.join(", ") || "assignee"})` });
     }

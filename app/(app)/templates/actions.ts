@@ -20,14 +20,15 @@ const sourceSchema = z
     file: z.instanceof(Uint8Array).optional(),
     overrides: importOverridesSchema.default([]),
   })
-  .refine((input) => input.text !== undefined || input.file !== undefined, { message: "Paste Markdown or choose a file.", path: ["text"] });
+  .refine((input) => input.text !== undefined || input.file !== undefined, { message: "Paste Markdown or choose a file." });
 
 async function readSource(formData: FormData) {
   const file = formData.get("file");
   const text = formData.get("text");
   const overrides = formData.get("overrides");
   return {
-    file: file instanceof File && file.size > 0 ? new Uint8Array(await file.arrayBuffer()) : undefined,
+    // An uploaded file counts even when empty: the importer then says "The file is empty."
+    file: file instanceof File && (file.size > 0 || file.name !== "") ? new Uint8Array(await file.arrayBuffer()) : undefined,
     text: typeof text === "string" && text.trim() !== "" ? text : undefined,
     overrides: typeof overrides === "string" && overrides ? safeJson(overrides) : [],
   };

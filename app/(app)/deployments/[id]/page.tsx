@@ -31,11 +31,14 @@ export default async function DeploymentPage({ params }: Props) {
         title={`${deployment.service} ${deployment.version}`}
         description={`${deployment.environment} · owner ${deployment.owner.name} · target ${formatDate(deployment.targetDate)} · ${template.name} v${template.versionNumber}`}
       />
-      {template.latestVersionNumber > template.versionNumber && !closed && can(user, "deployment:edit") ? (
-        <div className="mb-4">
-          <MoveToLatestButton deploymentId={deployment.id} latestVersion={template.latestVersionNumber} />
-        </div>
-      ) : null}
+      <div className="mb-4 empty:hidden">
+        <MoveToLatestButton
+          deploymentId={deployment.id}
+          currentVersion={template.versionNumber}
+          latestVersion={template.latestVersionNumber}
+          canMove={!closed && can(user, "deployment:edit")}
+        />
+      </div>
       <ChecklistView
         initial={checklist}
         currentUserId={user.id}
