@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { ActiveRunsBanner } from "@/components/procedures/active-runs-banner";
 import { AppHeader } from "@/components/shell/app-header";
 import { requireUser } from "@/lib/auth/session";
 
@@ -10,6 +11,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
         Skip to content
       </a>
       <AppHeader user={user} />
+      <ActiveRunsBanner />
       <main id="main" className="mx-auto max-w-7xl px-4 py-8">
         {children}
       </main>

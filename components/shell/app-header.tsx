@@ -9,6 +9,7 @@ const navigation = [
   { href: "/deployments", label: "Deployments" },
   { href: "/templates", label: "Templates" },
   { href: "/maintenance", label: "Maintenance" },
+  { href: "/procedures", label: "Procedures" },
 ] as const;
 
 export function AppHeader({ user }: { user: CurrentUser }) {

@@ -68,6 +68,16 @@ export default async function TemplatePage({ params, searchParams }: Props) {
                   {kindLabels[section.kind]}
                   {section.cadence ? ` · ${cadenceLabels[section.cadence]}` : ""}
                 </span>
+                {isLatest && section.kind === "MAINTENANCE" && section.cadence && can(user, "deployment:create") ? (
+                  <Link href={`/maintenance?template=${detail.id}&section=${encodeURIComponent(section.key)}#create-schedule`} className="text-xs font-medium text-brand-700 hover:underline dark:text-brand-50">
+                    Create schedule
+                  </Link>
+                ) : null}
+                {isLatest && section.kind === "PROCEDURE" && can(user, "procedure:run") ? (
+                  <Link href={`/procedures?template=${detail.id}&section=${encodeURIComponent(section.key)}#start-run`} className="text-xs font-medium text-brand-700 hover:underline dark:text-brand-50">
+                    Start run
+                  </Link>
+                ) : null}
                 <span className="ml-auto text-xs text-slate-500">{version.leafCounts[index]} items</span>
               </div>
               {section.items.length ? (

@@ -1,0 +1,81 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { toast } from "sonner";
+import { startRunAction } from "@/app/(app)/procedures/actions";
+import { callAction } from "@/components/templates/call-action";
+import { Field } from "@/components/ui/field";
+import { buttonStyles, cardStyles, inputStyles } from "@/components/ui/styles";
+import { fieldErrorsOf } from "@/lib/actions/field-errors";
+import type { SectionOption } from "@/lib/maintenance/latest-sections";
+import { severities, severityLabels, startRunSchema } from "@/lib/procedures/schemas";
+
+type Props = { procedures: SectionOption[]; defaultSectionId?: string };
+
+/** Starts a run of a procedure section and opens its page. */
+export function StartRunForm({ procedures, defaultSectionId }: Props) {
+  const router = useRouter();
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [message, setMessage] = useState("");
+  const [pending, setPending] = useState(false);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const parsed = startRunSchema.safeParse(Object.fromEntries(new FormData(event.currentTarget)));
+    if (!parsed.success) {
+      setErrors(fieldErrorsOf(parsed.error));
+      setMessage("Please correct the highlighted fields.");
+      return;
+    }
+    setPending(true);
+    const result = await callAction(() => startRunAction(parsed.data));
+    if (!result.ok) {
+      setPending(false);
+      setErrors(result.fieldErrors ?? {});
+      setMessage(result.error);
+      return;
+    }
+    toast.success(`Started “${parsed.data.title}”`);
+    router.push(`/procedures/${result.data.id}`);
+  }
+
+  return (
+    <form id="start-run" noValidate onSubmit={submit} aria-labelledby="start-run-heading" className={`${cardStyles} scroll-mt-4 space-y-4 p-4`}>
+      <h2 id="start-run-heading" className="text-base font-semibold">
+        Start a run
+      </h2>
+      <div>
+        <label htmlFor="run-procedure" className="block text-sm font-medium">
+          Procedure
+        </label>
+        <select id="run-procedure" name="sectionId" defaultValue={defaultSectionId} className={`mt-1 ${inputStyles}`}>
+          {procedures.map((procedure) => (
+            <option key={procedure.id} value={procedure.id}>
+              {procedure.title} ({procedure.topLevelCount} steps) · {procedure.templateName} v{procedure.versionNumber}
+            </option>
+          ))}
+        </select>
+      </div>
+      <Field label="Title" name="title" required maxLength={200} error={errors.title} placeholder="Leaked API key in a public repository" />
+      <div>
+        <label htmlFor="run-severity" className="block text-sm font-medium">
+          Severity
+        </label>
+        <select id="run-severity" name="severity" defaultValue="SEV2" className={`mt-1 ${inputStyles}`}>
+          {severities.map((severity) => (
+            <option key={severity} value={severity}>
+              {severityLabels[severity]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <p role="status" aria-live="polite" className="min-h-5 text-sm text-red-700 dark:text-red-400">
+        {message}
+      </p>
+      <button type="submit" disabled={pending} className={buttonStyles.danger}>
+        {pending ? "Starting…" : "Start run"}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,67 @@
+// Inputs of the maintenance use cases, shared by the forms and the server actions.
+import { z } from "zod";
+
+const id = z.string().trim().min(1, "is required").max(64, "is not a valid id");
+const label = (what: string, max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, `Enter the ${what}.`)
+    .max(max, `The ${what} is limited to ${max} characters.`)
+    // "/" separates service from environment in the scope key, so neither may contain one.
+    .regex(/^[^\u0000-\u001f<>/]+$/, `The ${what} cannot contain control characters, < > or /.`);
+
+const optional = <T extends z.ZodType>(schema: T) => schema.optional().or(z.literal("").transform(() => undefined));
+
+export const createScheduleSchema = z
+  .object({
+    sectionId: id,
+    scope: z.enum(["org", "service"], { error: "Choose the whole organisation or one service." }),
+    service: optional(label("service", 100)),
+    environment: optional(label("environment", 50)),
+    ownerId: id,
+  })
+  .superRefine((input, ctx) => {
+    if (input.scope !== "service") return;
+    if (!input.service) ctx.addIssue({ code: "custom", path: ["service"], message: "Enter the service." });
+    if (!input.environment) ctx.addIssue({ code: "custom", path: ["environment"], message: "Enter the environment." });
+  });
+
+export type CreateScheduleInput = z.infer<typeof createScheduleSchema>;
+
+export const evidenceUrlSchema = z
+  .url({ protocol: /^https?$/, error: "The evidence link must be an http(s) URL." })
+  .max(2_000, "An evidence link is limited to 2,000 characters.");
+
+export const completeTaskSchema = z.object({
+  occurrenceId: id,
+  taskId: id,
+  // An empty note is no note: stored as null, not "".
+  note: z
+    .string()
+    .trim()
+    .max(10_000, "A note is limited to 10,000 characters.")
+    .optional()
+    .transform((value) => value || undefined),
+  evidenceUrl: optional(evidenceUrlSchema),
+});
+
+/** What the schema gives, with the note as optional as it is (the transform makes it "required but undefined"). */
+export type CompleteTaskInput = Omit<z.infer<typeof completeTaskSchema>, "note"> & { note?: string };
+
+export const assignTaskSchema = z.object({
+  occurrenceId: id,
+  taskId: id,
+  assigneeId: id.nullable(),
+});
+
+export type AssignTaskInput = z.infer<typeof assignTaskSchema>;
+
+/** "org", or "<service>/<environment>": the key that makes a schedule unique per section. */
+export function scopeKeyOf(input: Pick<CreateScheduleInput, "scope" | "service" | "environment">): string {
+  return input.scope === "org" ? "org" : `${input.service}/${input.environment}`;
+}
+
+export function scopeLabel(scopeKey: string): string {
+  return scopeKey === "org" ? "Whole organisation" : scopeKey;
+}

@@ -1,0 +1,29 @@
+// Finishes a run once every step is settled (done, or skipped with a reason): a finished
+// run is the incident's record, so it must not hide steps nobody looked at.
+import "server-only";
+import { recordAudit } from "@/lib/audit";
+import { requirePermission, type Actor } from "@/lib/auth/policy";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { lockRun } from "@/lib/procedures/locked-run";
+
+export async function finishProcedureRun(actor: Actor | null, runId: string): Promise<{ finishedAt: Date }> {
+  requirePermission(actor, "procedure:run");
+  return db.$transaction(async (tx) => {
+    const run = await lockRun(tx, runId, { mustBeActive: false });
+    if (run.status !== "ACTIVE") throw new AppError("CONFLICT", "This run is already finished.");
+    const pending = await tx.procedureStep.findMany({ where: { runId, status: "PENDING" }, orderBy: { position: "asc" }, select: { position: true } });
+    if (pending.length > 0) {
+      const which = pending.map((step) => step.position).join(", ");
+      throw new AppError(
+        "CONFLICT",
+        `${pending.length} step${pending.length === 1 ? " is" : "s are"} still pending (${pending.length === 1 ? "step" : "steps"} ${which}); mark each done or skip it with a reason before finishing.`,
+        { pending: pending.map((step) => step.position) },
+      );
+    }
+    const finishedAt = new Date();
+    await tx.procedureRun.update({ where: { id: runId }, data: { status: "FINISHED", finishedAt } });
+    await recordAudit(tx, { actorId: actor.id, action: "procedure.run.finish", entityType: "ProcedureRun", entityId: runId, before: { status: "ACTIVE" }, after: { status: "FINISHED", finishedAt: finishedAt.toISOString() } });
+    return { finishedAt };
+  });
+}
