@@ -1,14 +1,9 @@
 // Inputs of the deployment use cases, shared by forms, server actions and the API.
 import { z } from "zod";
+import { entityId, labelText } from "@/lib/validation";
 
-const id = z.string().trim().min(1, "is required").max(64, "is not a valid id");
-const label = (what: string, max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1, `Enter the ${what}.`)
-    .max(max, `The ${what} is limited to ${max} characters.`)
-    .regex(/^[^\u0000-\u001f<>]+$/, `The ${what} cannot contain control characters or < >.`);
+const id = entityId;
+const label = labelText;
 
 export const createDeploymentSchema = z.object({
   service: label("service", 100),

@@ -1,15 +1,10 @@
 // Inputs of the maintenance use cases, shared by the forms and the server actions.
 import { z } from "zod";
+import { entityId, labelText } from "@/lib/validation";
 
-const id = z.string().trim().min(1, "is required").max(64, "is not a valid id");
-const label = (what: string, max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1, `Enter the ${what}.`)
-    .max(max, `The ${what} is limited to ${max} characters.`)
-    // "/" separates service from environment in the scope key, so neither may contain one.
-    .regex(/^[^\u0000-\u001f<>/]+$/, `The ${what} cannot contain control characters, < > or /.`);
+const id = entityId;
+// "/" separates service from environment in the scope key, so neither may contain one.
+const label = (what: string, max: number) => labelText(what, max, { forbidSlash: true });
 
 const optional = <T extends z.ZodType>(schema: T) => schema.optional().or(z.literal("").transform(() => undefined));
 
