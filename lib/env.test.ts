@@ -38,4 +38,26 @@ describe("parseEnv", () => {
     const production = parseEnv({ APP_ENV: "production", AUTH_SECRET: secret, DATABASE_URL: "postgresql://db/app", APP_URL: "https://p.example" });
     expect(production.HOST).toBe("0.0.0.0");
   });
+
+  describe("first admin", () => {
+    it("accepts both settings together, the email lower-cased", () => {
+      const env = parseEnv({ DEFAULT_ADMIN_EMAIL: " Root@Example.COM ", DEFAULT_ADMIN_PASSWORD: "twelve chars" });
+      expect(env.DEFAULT_ADMIN_EMAIL).toBe("root@example.com");
+      expect(env.DEFAULT_ADMIN_PASSWORD).toBe("twelve chars");
+    });
+
+    it("accepts neither", () => {
+      expect(parseEnv({}).DEFAULT_ADMIN_EMAIL).toBeUndefined();
+    });
+
+    it.each([
+      [{ DEFAULT_ADMIN_EMAIL: "root@example.com" }, "Configuration error: DEFAULT_ADMIN_PASSWORD is required when DEFAULT_ADMIN_EMAIL is set (give both or neither)."],
+      [{ DEFAULT_ADMIN_PASSWORD: "a long enough password" }, "Configuration error: DEFAULT_ADMIN_EMAIL is required when DEFAULT_ADMIN_PASSWORD is set (give both or neither)."],
+      [{ DEFAULT_ADMIN_EMAIL: "not-an-email", DEFAULT_ADMIN_PASSWORD: "a long enough password" }, "Configuration error: DEFAULT_ADMIN_EMAIL must be an email address."],
+      [{ DEFAULT_ADMIN_EMAIL: "root@example.com", DEFAULT_ADMIN_PASSWORD: "short" }, "Configuration error: DEFAULT_ADMIN_PASSWORD must be at least 12 characters."],
+    ])("refuses %o with one clear line", (source, message) => {
+      expect(() => parseEnv(source)).toThrow(EnvError);
+      expect(() => parseEnv(source)).toThrow(message);
+    });
+  });
 });

@@ -19,9 +19,17 @@ const baseSchema = z.object({
   HOST: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(logLevels).default("info"),
   DATA_DIR: z.string().min(1).default(".data"),
+  // The first admin, created by `npm start` only while no active admin exists (lib/users/first-admin.ts).
+  DEFAULT_ADMIN_EMAIL: z.string().trim().toLowerCase().pipe(z.email({ pattern: z.regexes.html5Email, error: "must be an email address" })).optional(),
+  DEFAULT_ADMIN_PASSWORD: z.string().min(12, "must be at least 12 characters").max(1024, "must be at most 1024 characters").optional(),
 });
 
 const schema = baseSchema.superRefine((value, ctx) => {
+  // Half a first-admin setting is a typo, not a choice: refuse it rather than ignore it.
+  if (Boolean(value.DEFAULT_ADMIN_EMAIL) !== Boolean(value.DEFAULT_ADMIN_PASSWORD)) {
+    const [missing, given] = value.DEFAULT_ADMIN_EMAIL ? ["DEFAULT_ADMIN_PASSWORD", "DEFAULT_ADMIN_EMAIL"] : ["DEFAULT_ADMIN_EMAIL", "DEFAULT_ADMIN_PASSWORD"];
+    ctx.addIssue({ code: "custom", path: [missing], message: `is required when ${given} is set (give both or neither)` });
+  }
   if (value.APP_ENV !== "production") return;
   // Production accepts nothing generated or insecure: every secret must be given.
   for (const key of ["DATABASE_URL", "AUTH_SECRET", "APP_URL"] as const) {

@@ -1,25 +1,44 @@
 // npm run cli -- <command>
-//   template import <file> [--dry-run] [--json]   import a Markdown checklist as a template
-// Expected failures print one line on stderr and exit non-zero; --json output goes to
-// stdout only (logs go to stderr), so it can be piped.
+//   template import <file> [--dry-run] [--json]                import a Markdown checklist as a template
+//   user create --email <email> --role <role> [--name <name>]  create a user with a one-time password
+//   user reset-password --email <email>                        give a user a new one-time password
+// Expected failures print one line on stderr and exit non-zero (2 for a bad argument);
+// --json output and one-time passwords are all that goes to stdout (logs and remarks go
+// to stderr), so they can be piped or captured.
 import { readFileSync, statSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { createPrismaClient } from "@/lib/db/client";
+import { createPrismaClient, type PrismaClient } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
+import { roleLabels } from "@/lib/auth/roles";
+import { emailSchema } from "@/lib/auth/schemas";
 import { AppError } from "@/lib/errors";
 import { createTemplateFromMarkdown, previewTemplateImport } from "@/lib/templates/import-template";
 import { formatSummary, summarizeTemplate, toImportJson } from "@/lib/templates/markdown/summary";
 import { MAX_TEMPLATE_BYTES } from "@/lib/templates/markdown/decode";
+import { insertUserWithOneTimePassword } from "@/lib/users/create-user";
+import { setOneTimePassword, userIdByEmail } from "@/lib/users/reset-password";
+import { createUserSchema } from "@/lib/users/schemas";
+import { formatTickSummary, maintenanceTick } from "./commands/maintenance-tick";
 import { exitWith, withDatabase } from "./lib/bootstrap";
 
 const usage = `Usage:
-  npm run cli -- template import <file> [--dry-run] [--json]`;
+  npm run cli -- template import <file> [--dry-run] [--json]
+  npm run cli -- user create --email <email> --role <ADMIN|MANAGER|REVIEWER|ENGINEER|VIEWER> [--name <name>]
+  npm run cli -- user reset-password --email <email>
+  npm run cli -- maintenance tick [--json]`;
 
 const { values, positionals } = parseArgs({
   args: process.argv.slice(2),
   allowPositionals: true,
   strict: false,
-  options: { "dry-run": { type: "boolean" }, json: { type: "boolean" }, help: { type: "boolean" } },
+  options: {
+    "dry-run": { type: "boolean" },
+    json: { type: "boolean" },
+    help: { type: "boolean" },
+    email: { type: "string" },
+    role: { type: "string" },
+    name: { type: "string" },
+  },
 });
 
 const [group, command, file] = positionals;
@@ -30,6 +49,9 @@ if (values.help || !group) {
 
 try {
   if (group === "template" && command === "import") await templateImport(file, Boolean(values["dry-run"]), Boolean(values.json));
+  else if (group === "user" && command === "create") await userCreate();
+  else if (group === "user" && command === "reset-password") await userResetPassword();
+  else if (group === "maintenance" && command === "tick") await maintenanceTickCommand(Boolean(values.json));
   else exitWith(`Unknown command “${positionals.join(" ")}”.\n${usage}`, 2);
 } catch (error) {
   if (error instanceof AppError) exitWith(error.message);
@@ -45,12 +67,49 @@ async function templateImport(file: string | undefined, dryRun: boolean, json: b
     console.log(json ? JSON.stringify(toImportJson(template), null, 2) : formatSummary(summarizeTemplate(template)));
     return;
   }
-  await withDatabase(async (database) => {
+  const imported = await withPrisma((prisma) => createTemplateFromMarkdown(prisma, { source: bytes }, { actorLabel: "cli" }));
+  console.log(json ? JSON.stringify({ ...imported, title: template.title }) : `Imported “${template.title}” as template ${imported.slug} (version 1).`);
+}
+
+/** A string option's value; `--email` without one is as good as missing. */
+function option(name: "email" | "role" | "name"): string | undefined {
+  const value = values[name];
+  return typeof value === "string" ? value : undefined;
+}
+
+async function userCreate() {
+  const email = option("email") ?? exitWith("--email: Give the user's email address.", 2);
+  const parsed = createUserSchema.safeParse({ email, role: option("role")?.trim().toUpperCase(), name: option("name") ?? email.split("@")[0] });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    exitWith(`--${String(issue.path[0])}: ${issue.message}`, 2);
+  }
+  const { user, oneTimePassword } = await withPrisma((prisma) => insertUserWithOneTimePassword(prisma, parsed.data, { actorLabel: "cli" }));
+  console.error(`Created ${user.email} (${roleLabels[user.role]}). Its one-time password follows; it is shown only this once and must be changed at first sign-in.`);
+  console.log(oneTimePassword);
+}
+
+async function userResetPassword() {
+  const parsed = emailSchema.safeParse(option("email") ?? exitWith("--email: Give the user's email address.", 2));
+  if (!parsed.success) exitWith(`--email: ${parsed.error.issues[0]!.message}`, 2);
+  const { user, oneTimePassword } = await withPrisma(async (prisma) => setOneTimePassword(prisma, await userIdByEmail(prisma, parsed.data), { actorLabel: "cli" }));
+  console.error(`Reset the password of ${user.email}; their sessions have ended. The new one-time password follows; it is shown only this once and must be changed at first sign-in.`);
+  console.log(oneTimePassword);
+}
+
+/** For an external scheduler (cron, a Kubernetes CronJob): creates due maintenance lists, idempotently. */
+async function maintenanceTickCommand(json: boolean) {
+  const summary = await withPrisma((prisma) => maintenanceTick(prisma));
+  console.log(json ? JSON.stringify(summary) : formatTickSummary(summary));
+}
+
+/** Runs `task` on the migrated database; errors propagate after the database is released. */
+async function withPrisma<T>(task: (prisma: PrismaClient) => Promise<T>): Promise<T> {
+  return withDatabase(async (database) => {
     await migrate(database.url);
     const prisma = createPrismaClient(database.url, { max: 2 });
     try {
-      const imported = await createTemplateFromMarkdown(prisma, { source: bytes }, { actorLabel: "cli" });
-      console.log(json ? JSON.stringify({ ...imported, title: template.title }) : `Imported “${template.title}” as template ${imported.slug} (version 1).`);
+      return await task(prisma);
     } finally {
       await prisma.$disconnect();
     }

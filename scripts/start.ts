@@ -5,10 +5,11 @@ import { spawn, spawnSync } from "node:child_process";
 import path from "node:path";
 import { loadLocalSecrets } from "@/lib/config/local-secrets";
 import { acquireDatabase } from "@/lib/db/acquire";
-import { createPrismaClient } from "@/lib/db/client";
+import { createPrismaClient, type PrismaClient } from "@/lib/db/client";
 import { migrate, MigrationError } from "@/lib/db/migrate";
 import { logger } from "@/lib/log";
 import { seedDatabase } from "@/lib/seed/seed";
+import { ensureFirstAdmin, firstAdminConfig, firstAdminLogLine } from "@/lib/users/first-admin";
 import { exitWith, loadEnvOrExit } from "./lib/bootstrap";
 import { needsBuild } from "./lib/build-state";
 import { printDemoCredentials } from "./lib/demo-credentials";
@@ -17,7 +18,9 @@ const root = path.resolve(import.meta.dirname, "..");
 const env = loadEnvOrExit();
 const log = logger();
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
-const childEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+// The web server never needs the first-admin bootstrap password: keep it out of its environment.
+const { DEFAULT_ADMIN_EMAIL: _email, DEFAULT_ADMIN_PASSWORD: _password, ...inheritedEnv } = process.env;
+const childEnv = { ...inheritedEnv, NEXT_TELEMETRY_DISABLED: "1" };
 
 if (needsBuild(root)) {
   log.info("building Preflight (first start or changed sources)…");
@@ -33,13 +36,21 @@ try {
   const result = await migrate(database.url);
   if (result.applied.length) log.info({ applied: result.applied }, "migrations applied");
   const prisma = createPrismaClient(database.url, { max: 2 });
-  const seeded = await seedDatabase(prisma, { mode: env.APP_ENV }).finally(() => prisma.$disconnect());
+  const seeded = await firstAdminThenSeed(prisma).finally(() => prisma.$disconnect());
   if (seeded.templateCreated) log.info("seeded the reference template");
   printDemoCredentials(seeded.demoUsers);
 } catch (error) {
   await database.release();
   if (error instanceof MigrationError) exitWith(error.message);
   throw error;
+}
+
+async function firstAdminThenSeed(prisma: PrismaClient) {
+  // Before the seed: on a fresh local database the configured admin is created even though
+  // the seed's demo admin follows.
+  const line = firstAdminLogLine(await ensureFirstAdmin(prisma, firstAdminConfig(env)), env);
+  if (line) log[line.level](line.message);
+  return seedDatabase(prisma, { mode: env.APP_ENV });
 }
 
 const publicUrl = env.APP_URL ?? `http://localhost:${env.PORT}`;

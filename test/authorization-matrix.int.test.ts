@@ -15,6 +15,7 @@ let sessionUser: CurrentUser | null = null;
 vi.mock("@/lib/auth/session", async (original) => ({
   ...(await original<typeof import("@/lib/auth/session")>()),
   getCurrentUser: async () => sessionUser,
+  getSessionUser: async () => (sessionUser ? { ...sessionUser, mustChangePassword: false } : null),
   requireUser: async () => sessionUser,
 }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
@@ -32,6 +33,10 @@ const formWith = (fields: Record<string, string>) => {
 
 const templates = () => import("@/app/(app)/templates/actions");
 const deployments = () => import("@/app/(app)/deployments/actions");
+const maintenance = () => import("@/app/(app)/maintenance/actions");
+const procedures = () => import("@/app/(app)/procedures/actions");
+const admin = () => import("@/app/(app)/admin/actions");
+const account = () => import("@/app/account/password/actions");
 const missing = "does-not-exist";
 
 const matrix: Record<string, Entry> = {
@@ -60,6 +65,24 @@ const matrix: Record<string, Entry> = {
       const request = new Request("http://localhost/api/v1/deployments/x/approvals", { method: "POST", body: JSON.stringify({ comment: "", digest: "0".repeat(64) }) });
       return POST(request, { params: Promise.resolve({ id: missing }) });
     },
+  },
+  "app/(app)/maintenance/actions.ts#createScheduleAction": { allowed: ["ADMIN", "MANAGER", "REVIEWER", "ENGINEER"], call: async () => (await maintenance()).createScheduleAction({ sectionId: missing, scope: "org", ownerId: missing }) },
+  "app/(app)/maintenance/actions.ts#completeTaskAction": { allowed: ["ADMIN", "REVIEWER", "ENGINEER"], call: async () => (await maintenance()).completeTaskAction({ occurrenceId: missing, taskId: missing }) },
+  "app/(app)/maintenance/actions.ts#assignTaskAction": { allowed: ["ADMIN", "MANAGER", "REVIEWER", "ENGINEER"], call: async () => (await maintenance()).assignTaskAction({ occurrenceId: missing, taskId: missing, assigneeId: null }) },
+  "app/(app)/procedures/actions.ts#startRunAction": { allowed: ["ADMIN", "REVIEWER", "ENGINEER"], call: async () => (await procedures()).startRunAction({ sectionId: missing, title: "Matrix", severity: "SEV3" }) },
+  "app/(app)/procedures/actions.ts#completeStepAction": { allowed: ["ADMIN", "REVIEWER", "ENGINEER"], call: async () => (await procedures()).completeStepAction({ runId: missing, position: 1 }) },
+  "app/(app)/procedures/actions.ts#skipStepAction": { allowed: ["ADMIN", "REVIEWER", "ENGINEER"], call: async () => (await procedures()).skipStepAction({ runId: missing, position: 1, reason: "n/a" }) },
+  "app/(app)/procedures/actions.ts#stepNoteAction": { allowed: ["ADMIN", "REVIEWER", "ENGINEER"], call: async () => (await procedures()).stepNoteAction({ runId: missing, position: 1, note: "note" }) },
+  "app/(app)/procedures/actions.ts#timelineEntryAction": { allowed: ["ADMIN", "REVIEWER", "ENGINEER"], call: async () => (await procedures()).timelineEntryAction({ runId: missing, body: "entry" }) },
+  "app/(app)/procedures/actions.ts#finishRunAction": { allowed: ["ADMIN", "REVIEWER", "ENGINEER"], call: async () => (await procedures()).finishRunAction({ runId: missing }) },
+  "app/(app)/admin/actions.ts#createUserAction": { allowed: ["ADMIN"], call: async () => (await admin()).createUserAction({ name: "Matrix", email: `${uniqueKey("matrix")}@example.test`, role: "VIEWER" }) },
+  "app/(app)/admin/actions.ts#changeRoleAction": { allowed: ["ADMIN"], call: async () => (await admin()).changeRoleAction({ userId: missing, role: "VIEWER" }) },
+  "app/(app)/admin/actions.ts#setActiveAction": { allowed: ["ADMIN"], call: async () => (await admin()).setActiveAction({ userId: missing, active: false }) },
+  "app/(app)/admin/actions.ts#resetPasswordAction": { allowed: ["ADMIN"], call: async () => (await admin()).resetPasswordAction({ userId: missing }) },
+  // Every signed-in user may change their own password; a wrong current one answers 400.
+  "app/account/password/actions.ts#changePasswordAction": {
+    allowed: [...roles],
+    call: async () => (await account()).changePasswordAction({ currentPassword: "not-the-password", newPassword: "a-brand-new-password", confirmPassword: "a-brand-new-password" }),
   },
   // next-auth's own endpoint: sign-in and sign-out must work without a session.
   "app/api/auth/[...nextauth]/route.ts#POST": { allowed: [...roles], call: async () => Response.json({}) },

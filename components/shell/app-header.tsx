@@ -34,6 +34,9 @@ export function AppHeader({ user }: { user: CurrentUser }) {
               {roleLabels[user.role]}
             </span>
           </span>
+          <Link href="/account/password" className="rounded-md px-3 py-2 text-sm text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800">
+            Change password
+          </Link>
           <SignOutButton />
         </div>
       </div>

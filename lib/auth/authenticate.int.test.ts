@@ -14,10 +14,13 @@ async function createUser(overrides: { active?: boolean } = {}) {
   return { user, email, password };
 }
 
+/** Each test signs in from its own address, so parallel tests never share an IP counter. */
+const ip = () => uniqueKey("ip");
+
 describe("authenticateWithPassword", () => {
   it("accepts the right password, case-insensitively on the email, and records the sign-in", async () => {
     const { user, email, password } = await createUser();
-    const result = await authenticateWithPassword(email.toUpperCase(), password);
+    const result = await authenticateWithPassword(prisma, { email: email.toUpperCase(), password, ip: ip() });
     expect(result).toEqual({ id: user.id, email, name: "Test User", role: "ENGINEER", tokenVersion: 0 });
     const after = await prisma.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(after.lastSignInAt).toBeInstanceOf(Date);
@@ -26,8 +29,9 @@ describe("authenticateWithPassword", () => {
   it("refuses a wrong password, an unknown email and a deactivated user alike", async () => {
     const { email } = await createUser();
     const inactive = await createUser({ active: false });
-    expect(await authenticateWithPassword(email, "wrong password")).toBeNull();
-    expect(await authenticateWithPassword(`${uniqueKey("nobody")}@example.test`, "whatever")).toBeNull();
-    expect(await authenticateWithPassword(inactive.email, inactive.password)).toBeNull();
+    const from = ip();
+    expect(await authenticateWithPassword(prisma, { email, password: "wrong password", ip: from })).toBeNull();
+    expect(await authenticateWithPassword(prisma, { email: `${uniqueKey("nobody")}@example.test`, password: "whatever", ip: from })).toBeNull();
+    expect(await authenticateWithPassword(prisma, { email: inactive.email, password: inactive.password, ip: from })).toBeNull();
   });
 });

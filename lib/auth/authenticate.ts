@@ -1,19 +1,29 @@
-// Password sign-in. Every failure looks the same to the caller (no user enumeration),
-// and an unknown email costs the same hashing time as a wrong password.
+// Password sign-in. Every failure looks the same to the caller (no user enumeration): a
+// wrong password, an unknown or deactivated account and a rate-limited attempt all return
+// null, and an unknown email costs the same hashing time as a wrong password.
 import "server-only";
-import { db } from "@/lib/db";
+import type { PrismaClient } from "@/lib/db/client";
 import { timingDummyHash, verifyPassword } from "@/lib/auth/password";
+import { attemptSucceeded, beginAttempt, signInKeys } from "@/lib/auth/rate-limit";
 import type { Role } from "@/lib/generated/prisma/enums";
 
 export type AuthenticatedUser = { id: string; email: string; name: string; role: Role; tokenVersion: number };
 
-export async function authenticateWithPassword(email: string, password: string): Promise<AuthenticatedUser | null> {
-  const user = await db.user.findUnique({ where: { email: email.toLowerCase() } });
+export type PasswordSignIn = { email: string; password: string; ip: string };
+
+export async function authenticateWithPassword(prisma: PrismaClient, input: PasswordSignIn): Promise<AuthenticatedUser | null> {
+  const email = input.email.toLowerCase();
+  const attempt = await beginAttempt(prisma, signInKeys(email, input.ip));
+  if (!attempt.allowed) return null;
+
+  const user = await prisma.user.findUnique({ where: { email } });
   if (!user || !user.active || !user.passwordHash) {
-    await verifyPassword(await timingDummyHash(), password);
+    await verifyPassword(await timingDummyHash(), input.password);
     return null;
   }
-  if (!(await verifyPassword(user.passwordHash, password))) return null;
-  await db.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
+  if (!(await verifyPassword(user.passwordHash, input.password))) return null;
+
+  await attemptSucceeded(prisma, attempt);
+  await prisma.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
   return { id: user.id, email: user.email, name: user.name, role: user.role, tokenVersion: user.tokenVersion };
 }

@@ -1,10 +1,14 @@
-// next-auth configuration: email + password (Credentials), JWT sessions.
+// next-auth configuration: email + password (Credentials), JWT sessions. Cookies keep
+// next-auth's defaults on purpose: HttpOnly, SameSite=Lax, Secure when NEXTAUTH_URL is
+// https, and its double-submit CSRF token on every sign-in and sign-out.
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { env } from "@/lib/env";
 import { authenticateWithPassword } from "@/lib/auth/authenticate";
+import { clientIp } from "@/lib/auth/rate-limit";
 import { signInSchema } from "@/lib/auth/schemas";
+import { db } from "@/lib/db";
 
 const EIGHT_HOURS = 8 * 60 * 60;
 
@@ -19,10 +23,10 @@ export function authOptions(): NextAuthOptions {
       CredentialsProvider({
         name: "Email and password",
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-        async authorize(credentials) {
+        async authorize(credentials, request) {
           const parsed = signInSchema.safeParse(credentials);
           if (!parsed.success) return null;
-          return authenticateWithPassword(parsed.data.email, parsed.data.password);
+          return authenticateWithPassword(db, { ...parsed.data, ip: clientIp(request?.headers) });
         },
       }),
     ],

@@ -1,0 +1,83 @@
+"use client";
+
+import { useState, type FormEvent } from "react";
+import { toast } from "sonner";
+import { createUserAction, type OneTimePasswordResult } from "@/app/(app)/admin/actions";
+import { callAction } from "@/components/templates/call-action";
+import { ErrorAlert } from "@/components/templates/error-alert";
+import { Field } from "@/components/ui/field";
+import { buttonStyles, cardStyles, inputStyles } from "@/components/ui/styles";
+import { fieldErrorsOf } from "@/lib/actions/field-errors";
+import { roleLabels } from "@/lib/auth/roles";
+import { Role } from "@/lib/generated/prisma/enums";
+import { createUserSchema } from "@/lib/users/schemas";
+
+export function CreateUserForm({ onCreated }: { onCreated: (created: OneTimePasswordResult) => void }) {
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [message, setMessage] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const parsed = createUserSchema.safeParse(Object.fromEntries(new FormData(form)));
+    if (!parsed.success) {
+      setErrors(fieldErrorsOf(parsed.error));
+      setMessage("Please correct the highlighted fields.");
+      return;
+    }
+    setPending(true);
+    const result = await callAction(() => createUserAction(parsed.data));
+    setPending(false);
+    if (!result.ok) {
+      setErrors(result.fieldErrors ?? {});
+      setMessage(result.error);
+      return;
+    }
+    setErrors({});
+    setMessage(null);
+    form.reset();
+    toast.success(`Created ${result.data.user.email}.`);
+    onCreated(result.data);
+  }
+
+  return (
+    <form noValidate onSubmit={onSubmit} aria-labelledby="create-user-heading" className={`${cardStyles} space-y-4 p-4`}>
+      <h2 id="create-user-heading" className="font-semibold">
+        Add a user
+      </h2>
+      <div className="grid gap-4 sm:grid-cols-[1fr_1fr_12rem]">
+        <Field label="Name" name="name" autoComplete="off" required error={errors.name} />
+        <Field label="Email" name="email" type="email" autoComplete="off" required error={errors.email} />
+        <div>
+          <label htmlFor="new-user-role" className="block text-sm font-medium">
+            Role
+          </label>
+          <select
+            id="new-user-role"
+            name="role"
+            defaultValue={Role.VIEWER}
+            aria-invalid={errors.role ? true : undefined}
+            aria-describedby={errors.role ? "new-user-role-error" : undefined}
+            className={`mt-1 ${inputStyles}`}
+          >
+            {Object.values(Role).map((role) => (
+              <option key={role} value={role}>
+                {roleLabels[role]}
+              </option>
+            ))}
+          </select>
+          {errors.role ? (
+            <p id="new-user-role-error" className="mt-1 text-sm text-red-700 dark:text-red-400">
+              {errors.role}
+            </p>
+          ) : null}
+        </div>
+      </div>
+      <ErrorAlert message={message} />
+      <button type="submit" disabled={pending} className={buttonStyles.primary}>
+        {pending ? "Creating…" : "Create user"}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { AppError } from "@/lib/errors";
+import { changeOwnPassword } from "@/lib/users/change-password";
+import { uniqueKey, useTestPrisma } from "@/test/db";
+
+const prisma = useTestPrisma();
+const oneTime = "one-time-password-1";
+const chosen = "my own long passphrase";
+
+async function userWithOneTimePassword() {
+  return prisma.user.create({
+    data: { email: `${uniqueKey("pw")}@example.test`, name: "Pat", role: "ENGINEER", passwordHash: await hashPassword(oneTime), mustChangePassword: true },
+  });
+}
+
+async function refusal(promise: Promise<unknown>) {
+  const error = await promise.then(() => null, (e: unknown) => e);
+  if (!(error instanceof AppError)) throw new Error(`expected an AppError, got ${String(error)}`);
+  return { status: error.status, message: error.message };
+}
+
+describe("changeOwnPassword", () => {
+  it("replaces the one-time password, clears the obligation, ends old sessions and audits without secrets", async () => {
+    const user = await userWithOneTimePassword();
+    await changeOwnPassword(prisma, user, { currentPassword: oneTime, newPassword: chosen, confirmPassword: chosen });
+    const row = await prisma.user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(row).toMatchObject({ mustChangePassword: false, tokenVersion: 1 });
+    expect(await verifyPassword(row.passwordHash!, chosen)).toBe(true);
+    const event = await prisma.auditEvent.findFirstOrThrow({ where: { entityId: user.id } });
+    expect(event).toMatchObject({ actorId: user.id, action: "user.password.change", after: { mustChangePassword: false } });
+    expect(JSON.stringify([event.before, event.after])).not.toContain(row.passwordHash!);
+  });
+
+  it.each([
+    [{ currentPassword: "wrong password!", newPassword: chosen, confirmPassword: chosen }, 400, "Your current password is not correct."],
+    [{ currentPassword: oneTime, newPassword: "too short", confirmPassword: "too short" }, 400, "Use at least 12 characters."],
+    [{ currentPassword: oneTime, newPassword: chosen, confirmPassword: `${chosen}!` }, 400, "The new passwords do not match."],
+    [{ currentPassword: oneTime, newPassword: oneTime, confirmPassword: oneTime }, 400, "Choose a password different from your current one."],
+  ])("refuses %o and changes nothing", async (input, status, message) => {
+    const user = await userWithOneTimePassword();
+    expect(await refusal(changeOwnPassword(prisma, user, input))).toEqual({ status, message });
+    expect(await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({ mustChangePassword: true, tokenVersion: 0, passwordHash: user.passwordHash });
+  });
+
+  it("needs a signed-in, active user", async () => {
+    const user = await userWithOneTimePassword();
+    const input = { currentPassword: oneTime, newPassword: chosen, confirmPassword: chosen };
+    expect((await refusal(changeOwnPassword(prisma, null, input))).status).toBe(401);
+    await prisma.user.update({ where: { id: user.id }, data: { active: false } });
+    expect((await refusal(changeOwnPassword(prisma, user, input))).status).toBe(401);
+  });
+
+  it("stops guessing the current password after ten wrong ones", async () => {
+    const user = await userWithOneTimePassword();
+    const wrong = { currentPassword: "wrong password!", newPassword: chosen, confirmPassword: chosen };
+    for (let i = 0; i < 10; i++) expect((await refusal(changeOwnPassword(prisma, user, wrong))).status).toBe(400);
+    expect(await refusal(changeOwnPassword(prisma, user, { ...wrong, currentPassword: oneTime }))).toEqual({ status: 429, message: "Too many wrong passwords. Wait 15 minutes, then try again." });
+  });
+});

@@ -1,0 +1,27 @@
+// A role change applies on the user's next request without signing them out: the session
+// reads the role from the database every time (lib/auth/session.ts), so tokenVersion is
+// left alone here; it is bumped only where the old session must stop working altogether.
+import "server-only";
+import type { z } from "zod";
+import { recordAudit } from "@/lib/audit";
+import { requirePermission, type Actor } from "@/lib/auth/policy";
+import type { PrismaClient } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { parseInput } from "@/lib/users/parse-input";
+import { changeRoleSchema } from "@/lib/users/schemas";
+import { lockUser, userRowSelect, type UserRow } from "@/lib/users/user-row";
+
+export async function changeRole(prisma: PrismaClient, actor: Actor | null, input: z.input<typeof changeRoleSchema>): Promise<UserRow> {
+  requirePermission(actor, "user:manage");
+  const { userId, role } = parseInput(changeRoleSchema, input);
+  // Only an admin gets here, so any change of one's own role is a demotion; another admin
+  // must do it, which also guarantees there is always an admin left.
+  if (userId === actor.id && role !== "ADMIN") throw new AppError("FORBIDDEN", "You cannot change your own role. Ask another admin to do it.");
+  return prisma.$transaction(async (tx) => {
+    const before = await lockUser(tx, userId);
+    if (before.role === role) return before;
+    const after = await tx.user.update({ where: { id: userId }, data: { role }, select: userRowSelect });
+    await recordAudit(tx, { actorId: actor.id, action: "user.role.change", entityType: "User", entityId: userId, before: { role: before.role }, after: { role } });
+    return after;
+  });
+}

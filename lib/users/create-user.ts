@@ -1,0 +1,45 @@
+// A new account gets a random one-time password, shown once to whoever created it and
+// stored only as a hash; the user must replace it at first sign-in.
+import "server-only";
+import type { z } from "zod";
+import { recordAudit } from "@/lib/audit";
+import { generatePassword, hashPassword } from "@/lib/auth/password";
+import { requirePermission, type Actor } from "@/lib/auth/policy";
+import type { PrismaClient } from "@/lib/db/client";
+import { isUniqueViolation } from "@/lib/db/errors";
+import { AppError } from "@/lib/errors";
+import { parseInput } from "@/lib/users/parse-input";
+import { createUserSchema } from "@/lib/users/schemas";
+import { userRowSelect, type ChangedBy, type UserRow } from "@/lib/users/user-row";
+
+export type UserWithOneTimePassword = { user: UserRow; oneTimePassword: string };
+
+export async function createUser(prisma: PrismaClient, actor: Actor | null, input: z.input<typeof createUserSchema>): Promise<UserWithOneTimePassword> {
+  requirePermission(actor, "user:manage");
+  return insertUserWithOneTimePassword(prisma, input, { actorId: actor.id });
+}
+
+/** The creation itself, for callers that already decided who may do it (the CLI, run by
+ * someone with access to the server and its database). */
+export async function insertUserWithOneTimePassword(prisma: PrismaClient, input: z.input<typeof createUserSchema>, by: ChangedBy): Promise<UserWithOneTimePassword> {
+  const data = parseInput(createUserSchema, input);
+  const oneTimePassword = generatePassword();
+  const passwordHash = await hashPassword(oneTimePassword);
+  try {
+    const user = await prisma.$transaction(async (tx) => {
+      const created = await tx.user.create({ data: { ...data, passwordHash, mustChangePassword: true }, select: userRowSelect });
+      await recordAudit(tx, {
+        ...by,
+        action: "user.create",
+        entityType: "User",
+        entityId: created.id,
+        after: { email: created.email, name: created.name, role: created.role, mustChangePassword: true },
+      });
+      return created;
+    });
+    return { user, oneTimePassword };
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new AppError("CONFLICT", `A user with the email ${data.email} already exists.`);
+    throw error;
+  }
+}

@@ -1,0 +1,55 @@
+// An admin (or the CLI) replaces a user's password with a new one-time password: every
+// session of the user ends at its next request and the user must choose a new password.
+import "server-only";
+import type { z } from "zod";
+import { recordAudit } from "@/lib/audit";
+import { generatePassword, hashPassword } from "@/lib/auth/password";
+import { requirePermission, type Actor } from "@/lib/auth/policy";
+import { clearAccountFailures } from "@/lib/auth/rate-limit";
+import type { PrismaClient } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import type { UserWithOneTimePassword } from "@/lib/users/create-user";
+import { parseInput } from "@/lib/users/parse-input";
+import { resetPasswordSchema } from "@/lib/users/schemas";
+import { lockUser, userRowSelect, type ChangedBy } from "@/lib/users/user-row";
+
+export async function resetPassword(prisma: PrismaClient, actor: Actor | null, input: z.input<typeof resetPasswordSchema>): Promise<UserWithOneTimePassword> {
+  requirePermission(actor, "user:manage");
+  const { userId } = parseInput(resetPasswordSchema, input);
+  // Resetting one's own password here would sign the admin out with a password someone
+  // else could have seen; the account page is the place for it.
+  if (userId === actor.id) throw new AppError("FORBIDDEN", "Change your own password on the account page (/account/password), not here.");
+  return setOneTimePassword(prisma, userId, { actorId: actor.id });
+}
+
+/** The reset itself, for callers that already decided who may do it (the CLI). */
+export async function setOneTimePassword(prisma: PrismaClient, userId: string, by: ChangedBy): Promise<UserWithOneTimePassword> {
+  const oneTimePassword = generatePassword();
+  const passwordHash = await hashPassword(oneTimePassword);
+  const user = await prisma.$transaction(async (tx) => {
+    const before = await lockUser(tx, userId);
+    const after = await tx.user.update({
+      where: { id: userId },
+      data: { passwordHash, mustChangePassword: true, tokenVersion: { increment: 1 } },
+      select: userRowSelect,
+    });
+    await clearAccountFailures(tx, after.email);
+    await recordAudit(tx, {
+      ...by,
+      action: "user.password.reset",
+      entityType: "User",
+      entityId: userId,
+      before: { mustChangePassword: before.mustChangePassword },
+      after: { mustChangePassword: true },
+    });
+    return after;
+  });
+  return { user, oneTimePassword };
+}
+
+/** The CLI names users by email. */
+export async function userIdByEmail(prisma: PrismaClient, email: string): Promise<string> {
+  const user = await prisma.user.findUnique({ where: { email: email.toLowerCase() }, select: { id: true } });
+  if (!user) throw new AppError("NOT_FOUND", `There is no user with the email ${email.toLowerCase()}.`);
+  return user.id;
+}
