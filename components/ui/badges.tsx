@@ -29,7 +29,8 @@ export function VerdictBadge({ verdict }: { verdict: Verdict }) {
 }
 
 export function ProgressBar({ percent, label, tone = "brand" }: { percent: number; label: string; tone?: "brand" | "red" | "orange" | "yellow" | "slate" }) {
-  const fill = { brand: "bg-brand-600", red: "bg-red-600", orange: "bg-orange-500", yellow: "bg-yellow-500", slate: "bg-slate-500" }[tone];
+  // Complete is complete, whatever the priority: green reads as "nothing left here".
+  const fill = percent >= 100 ? "bg-emerald-600" : { brand: "bg-brand-600", red: "bg-red-600", orange: "bg-orange-500", yellow: "bg-yellow-500", slate: "bg-slate-500" }[tone];
   return (
     <div role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} className="h-2 w-full overflow-hidden rounded-full bg-slate-200 dark:bg-slate-800">
       <div className={`h-full ${fill} transition-[width]`} style={{ width: `${percent}%` }} />
