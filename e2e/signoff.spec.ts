@@ -24,7 +24,8 @@ test.describe("sign-off", () => {
     const deploymentPath = await createDeploymentFromTemplatePage(owner, { service });
     await expect(owner.getByRole("button", { name: "Submit for review" })).toBeDisabled();
     for (const text of ["Backups verified", "Secrets rotated"]) {
-      await owner.getByRole("checkbox", { name: `Done: ${text}` }).check();
+      // click, not check(): the box turns checked when the optimistic update renders.
+      await owner.getByRole("checkbox", { name: `Done: ${text}` }).click();
       await expect(itemRow(owner, text)).toHaveAttribute("data-status", "DONE");
     }
     await expect(owner.getByTestId("gate")).toHaveText("Go with risks");

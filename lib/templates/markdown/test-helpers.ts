@@ -7,10 +7,10 @@ import type { ParsedTemplate } from "./types";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-/** Byte-for-byte copy of the shared seed, so the repo's tests are self-contained. */
-export const SEED_FIXTURE = path.join(here, "fixtures/production-security-checklist.md");
-/** The original, outside the repo; tests that need it skip when it is absent. */
-export const SHARED_SEED = path.resolve(here, "../../../../shared/seeds/production-security-checklist.md");
+/** The reference checklist the product ships (prisma/seed), kept byte for byte. */
+export const SEED_FIXTURE = path.resolve(here, "../../../prisma/seed/production-security-checklist.md");
+/** sha256 of the reference checklist as the product received it (mojibake included). */
+export const SEED_SHA256 = "a501bb3c8a89d668b89e916bfa2cba9f71af2d3aa312e222b756185774b604e7";
 
 export function readSeed(): Uint8Array {
   return new Uint8Array(readFileSync(SEED_FIXTURE));
