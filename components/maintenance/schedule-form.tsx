@@ -5,7 +5,8 @@ import { createScheduleAction } from "@/app/(app)/maintenance/actions";
 import { useAction } from "@/components/maintenance/use-action";
 import { cadenceLabels } from "@/components/templates/labels";
 import { Field } from "@/components/ui/field";
-import { buttonStyles, cardStyles, inputStyles } from "@/components/ui/styles";
+import { SelectField } from "@/components/ui/select-field";
+import { buttonStyles, cardStyles } from "@/components/ui/styles";
 import { fieldErrorsOf } from "@/lib/actions/field-errors";
 import type { SectionOption } from "@/lib/maintenance/latest-sections";
 import { createScheduleSchema, scopeKeyOf } from "@/lib/maintenance/schemas";
@@ -38,18 +39,18 @@ export function ScheduleForm({ sections, owners, currentUserId, defaultSectionId
       <h2 id="schedule-form-heading" className="text-base font-semibold">
         Create a schedule
       </h2>
-      <div>
-        <label htmlFor="schedule-section" className="block text-sm font-medium">
-          Maintenance section
-        </label>
-        <select id="schedule-section" name="sectionId" required defaultValue={defaultSectionId} className={`mt-1 ${inputStyles}`} aria-invalid={fieldErrors.sectionId ? true : undefined}>
-          {sections.map((section) => (
-            <option key={section.id} value={section.id}>
-              {section.templateName} v{section.versionNumber} · {section.title} ({cadenceLabels[section.cadence!]}, {section.leafCount} task{section.leafCount === 1 ? "" : "s"})
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        id="schedule-section"
+        label="Maintenance section"
+        name="sectionId"
+        required
+        defaultValue={defaultSectionId}
+        error={fieldErrors.sectionId}
+        options={sections.map((section) => ({
+          value: section.id,
+          label: `${section.templateName} v${section.versionNumber} · ${section.title} (${cadenceLabels[section.cadence!]}, ${section.leafCount} task${section.leafCount === 1 ? "" : "s"})`,
+        }))}
+      />
       <fieldset>
         <legend className="text-sm font-medium">Scope</legend>
         <div className="mt-1 space-y-1 text-sm">
@@ -67,18 +68,7 @@ export function ScheduleForm({ sections, owners, currentUserId, defaultSectionId
           <Field label="Environment" name="environment" required error={fieldErrors.environment} placeholder="production" />
         </div>
       ) : null}
-      <div>
-        <label htmlFor="schedule-owner" className="block text-sm font-medium">
-          Owner
-        </label>
-        <select id="schedule-owner" name="ownerId" defaultValue={currentUserId} className={`mt-1 ${inputStyles}`}>
-          {owners.map((owner) => (
-            <option key={owner.id} value={owner.id}>
-              {owner.name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField id="schedule-owner" label="Owner" name="ownerId" defaultValue={currentUserId} options={owners.map((owner) => ({ value: owner.id, label: owner.name }))} />
       <p role="status" aria-live="polite" className="min-h-5 text-sm text-red-700 dark:text-red-400">
         {error}
       </p>

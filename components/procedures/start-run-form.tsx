@@ -6,7 +6,8 @@ import { toast } from "sonner";
 import { startRunAction } from "@/app/(app)/procedures/actions";
 import { callAction } from "@/components/templates/call-action";
 import { Field } from "@/components/ui/field";
-import { buttonStyles, cardStyles, inputStyles } from "@/components/ui/styles";
+import { SelectField } from "@/components/ui/select-field";
+import { buttonStyles, cardStyles } from "@/components/ui/styles";
 import { fieldErrorsOf } from "@/lib/actions/field-errors";
 import type { SectionOption } from "@/lib/maintenance/latest-sections";
 import { severities, severityLabels, startRunSchema } from "@/lib/procedures/schemas";
@@ -45,31 +46,16 @@ export function StartRunForm({ procedures, defaultSectionId }: Props) {
       <h2 id="start-run-heading" className="text-base font-semibold">
         Start a run
       </h2>
-      <div>
-        <label htmlFor="run-procedure" className="block text-sm font-medium">
-          Procedure
-        </label>
-        <select id="run-procedure" name="sectionId" defaultValue={defaultSectionId} className={`mt-1 ${inputStyles}`}>
-          {procedures.map((procedure) => (
-            <option key={procedure.id} value={procedure.id}>
-              {procedure.title} ({procedure.topLevelCount} steps) · {procedure.templateName} v{procedure.versionNumber}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        id="run-procedure"
+        label="Procedure"
+        name="sectionId"
+        defaultValue={defaultSectionId}
+        error={errors.sectionId}
+        options={procedures.map((p) => ({ value: p.id, label: `${p.title} (${p.topLevelCount} steps) · ${p.templateName} v${p.versionNumber}` }))}
+      />
       <Field label="Title" name="title" required maxLength={200} error={errors.title} placeholder="Leaked API key in a public repository" />
-      <div>
-        <label htmlFor="run-severity" className="block text-sm font-medium">
-          Severity
-        </label>
-        <select id="run-severity" name="severity" defaultValue="SEV2" className={`mt-1 ${inputStyles}`}>
-          {severities.map((severity) => (
-            <option key={severity} value={severity}>
-              {severityLabels[severity]}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField id="run-severity" label="Severity" name="severity" defaultValue="SEV2" options={severities.map((severity) => ({ value: severity, label: severityLabels[severity] }))} />
       <p role="status" aria-live="polite" className="min-h-5 text-sm text-red-700 dark:text-red-400">
         {message}
       </p>
