@@ -5,13 +5,15 @@ import { Pagination } from "@/components/ui/pagination";
 import { deploymentFacets, listDeployments } from "@/lib/deployments/list-deployments";
 import type { ParsedFilters } from "@/lib/deployments/parse-filters";
 
-type Props = { parsed: ParsedFilters; activeOnly?: boolean; emptyHint: string; exportHref?: string };
+type Props = { parsed: ParsedFilters; activeOnly?: boolean; emptyHint: string };
 
 /** Filters (in the URL), the table and pagination: shared by the overview and the deployments list. */
-export async function FilteredDeployments({ parsed, activeOnly = false, emptyHint, exportHref }: Props) {
+export async function FilteredDeployments({ parsed, activeOnly = false, emptyHint }: Props) {
   const { filters, raw, problem } = parsed;
   const [{ rows, total, pageCount }, facets] = await Promise.all([listDeployments(filters, { activeOnly }), deploymentFacets()]);
   const filtered = Boolean(raw.q || raw.service || raw.environment || raw.status || raw.owner);
+  const exportQuery = new URLSearchParams(Object.entries(raw).filter((entry): entry is [string, string] => Boolean(entry[1]) && entry[0] !== "page"));
+  if (!activeOnly) exportQuery.set("scope", "all");
   return (
     <>
       {problem ? (
@@ -27,8 +29,8 @@ export async function FilteredDeployments({ parsed, activeOnly = false, emptyHin
       )}
       <div className="mt-2 flex items-center justify-between text-sm text-slate-600 dark:text-slate-400">
         <span>{total} deployment{total === 1 ? "" : "s"}</span>
-        {exportHref ? (
-          <a className="font-medium text-brand-600 underline" href={exportHref}>
+        {total > 0 ? (
+          <a className="font-medium text-brand-600 underline" href={`/deployments/export.csv?${exportQuery}`}>
             Export CSV
           </a>
         ) : null}

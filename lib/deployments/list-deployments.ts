@@ -30,8 +30,11 @@ const orderings: Record<NonNullable<DeploymentFilters["sort"]>, Prisma.Deploymen
 
 const finished: Prisma.DeploymentWhereInput = { status: { notIn: ["DEPLOYED", "CANCELLED"] } };
 
-/** `activeOnly`: leave out deployed and cancelled ones (the overview). */
-export async function listDeployments(filters: DeploymentFilters, options: { activeOnly?: boolean } = {}): Promise<{ rows: DeploymentRow[]; total: number; pageCount: number }> {
+/** Most rows one export returns; a larger result is cut, and the caller says so. */
+export const EXPORT_LIMIT = 10_000;
+
+/** `activeOnly`: leave out deployed and cancelled ones (the overview). `all`: every matching row (exports). */
+export async function listDeployments(filters: DeploymentFilters, options: { activeOnly?: boolean; all?: boolean } = {}): Promise<{ rows: DeploymentRow[]; total: number; pageCount: number }> {
   const where: Prisma.DeploymentWhereInput = {
     AND: options.activeOnly && !filters.status ? [finished] : [],
     service: filters.service ? { equals: filters.service, mode: "insensitive" } : undefined,
@@ -51,8 +54,8 @@ export async function listDeployments(filters: DeploymentFilters, options: { act
     db.deployment.findMany({
       where,
       orderBy: orderings[filters.sort ?? "target"],
-      skip: (filters.page - 1) * DEPLOYMENTS_PAGE_SIZE,
-      take: DEPLOYMENTS_PAGE_SIZE,
+      skip: options.all ? 0 : (filters.page - 1) * DEPLOYMENTS_PAGE_SIZE,
+      take: options.all ? EXPORT_LIMIT : DEPLOYMENTS_PAGE_SIZE,
       select: {
         id: true,
         service: true,

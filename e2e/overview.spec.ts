@@ -1,0 +1,39 @@
+// A manager's overview: filters live in the URL (a view can be shared) and export as CSV.
+import { readFileSync } from "node:fs";
+import { credentialFor, expect, signIn, test } from "./fixtures";
+import { fillNewDeploymentForm, unique } from "./helpers";
+
+test("a manager filters the overview, shares the URL and exports the filtered list as CSV", async ({ page, browser, login }) => {
+  await login({ role: "MANAGER" });
+  const service = `overview-${unique()}`;
+  await page.goto("/deployments/new");
+  await fillNewDeploymentForm(page, { service, environment: "staging", version: "3.1.0" });
+  await page.getByRole("button", { name: "Create deployment" }).click();
+  await expect(page.getByText(`Created ${service} 3.1.0`)).toBeVisible();
+
+  await page.goto("/");
+  await page.getByRole("combobox", { name: "Service" }).selectOption(service);
+  await page.getByRole("combobox", { name: "Sort by" }).selectOption("service");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(new RegExp(`service=${service}`));
+  await expect(page.getByTestId("deployment-row")).toHaveCount(1);
+  await expect(page.getByTestId("deployment-row")).toContainText(`${service} 3.1.0`);
+
+  // The URL alone reproduces the view for someone else.
+  const shared = page.url();
+  const other = await browser.newContext();
+  const colleague = await other.newPage();
+  const viewer = credentialFor("VIEWER");
+  await signIn(colleague, viewer.email, viewer.password);
+  await expect(colleague.getByTestId("current-user")).toBeVisible();
+  await colleague.goto(shared);
+  await expect(colleague.getByTestId("deployment-row")).toHaveCount(1);
+  await expect(colleague.getByRole("combobox", { name: "Service" })).toHaveValue(service);
+  await other.close();
+
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Export CSV" }).click()]);
+  const csv = readFileSync((await download.path())!, "utf8").trim().split("\n");
+  expect(csv).toHaveLength(2);
+  expect(csv[0]).toMatch(/^Service,Environment,Version,Status,Gate/);
+  expect(csv[1]).toContain(`${service},staging,3.1.0,Draft,No-go,0,0,27`);
+});

@@ -1,0 +1,36 @@
+// The overview as CSV, as filtered. Cells a spreadsheet would run as formulas are
+// prefixed with an apostrophe (CSV injection).
+import { stringify } from "csv-stringify/sync";
+import { verdictLabels } from "@/lib/checklists/readiness";
+import type { DeploymentRow } from "@/lib/deployments/list-deployments";
+import { statusLabels } from "@/lib/deployments/status";
+
+const columns = ["Service", "Environment", "Version", "Status", "Gate", "Score %", "Critical settled", "Critical total", "High settled", "High total", "Recommended settled", "Recommended total", "Owner", "Target date", "Template", "Template version", "Link"];
+
+export function deploymentsCsv(rows: DeploymentRow[], baseUrl: string): string {
+  const settled = (row: DeploymentRow, key: "CRITICAL" | "HIGH" | "RECOMMENDED") => {
+    const p = row.readiness.byPriority[key];
+    return [p.total - p.open, p.total];
+  };
+  const records = rows.map((row) => [
+    row.service,
+    row.environment,
+    row.version,
+    statusLabels[row.status as keyof typeof statusLabels],
+    verdictLabels[row.readiness.verdict],
+    row.readiness.score,
+    ...settled(row, "CRITICAL"),
+    ...settled(row, "HIGH"),
+    ...settled(row, "RECOMMENDED"),
+    row.owner.name,
+    row.targetDate?.toISOString().slice(0, 10) ?? "",
+    row.template.name,
+    row.template.version,
+    new URL(`/deployments/${row.id}`, baseUrl).toString(),
+  ]);
+  return stringify([columns, ...records].map((record) => record.map(defuse)));
+}
+
+function defuse(value: string | number): string | number {
+  return typeof value === "string" && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
