@@ -1,10 +1,23 @@
 import type { ReactNode } from "react";
 import { ActiveRunsBanner } from "@/components/procedures/active-runs-banner";
 import { AppHeader } from "@/components/shell/app-header";
-import { requireUser } from "@/lib/auth/session";
+import { DatabaseUnavailable } from "@/components/shell/database-unavailable";
+import { requireUser, type CurrentUser } from "@/lib/auth/session";
+import { isDatabaseUnavailable } from "@/lib/db/errors";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
-  const user = await requireUser();
+  let user: CurrentUser;
+  try {
+    user = await requireUser();
+  } catch (error) {
+    // requireUser() redirects by throwing; only a database outage is handled here.
+    if (!isDatabaseUnavailable(error)) throw error;
+    return (
+      <main id="main" className="px-4">
+        <DatabaseUnavailable />
+      </main>
+    );
+  }
   return (
     <>
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:m-2 focus:rounded focus:bg-white focus:p-2">

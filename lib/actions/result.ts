@@ -3,6 +3,7 @@
 // conflict). Actions never throw expected errors at the client.
 import { z } from "zod";
 import { fieldErrorsOf } from "@/lib/actions/field-errors";
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/log";
 
@@ -22,6 +23,10 @@ export async function runAction<S extends z.ZodType, T>(schema: S, input: unknow
     return { ok: true, data: await task(parsed.data) };
   } catch (error) {
     if (error instanceof AppError) return { ok: false, status: error.status, error: error.message, details: error.details };
+    if (isDatabaseUnavailable(error)) {
+      logger().warn({ err: error }, "server action: database unavailable");
+      return { ok: false, status: 503, error: DATABASE_UNAVAILABLE_MESSAGE };
+    }
     logger().error({ err: error }, "server action failed");
     return { ok: false, status: 500, error: "Something went wrong on our side; nothing was saved. Try again." };
   }
