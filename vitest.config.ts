@@ -34,6 +34,22 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
+      {
+        // npm run test:reliability: load, outage and race tests against the running app
+        // (production build); one file at a time so their measurements do not overlap.
+        resolve: { alias },
+        test: {
+          name: "reliability",
+          env: { LOG_LEVEL: "silent" },
+          include: ["test/reliability/**/*.rel.test.ts"],
+          setupFiles: ["test/fail-on-console-error.ts", "test/use-test-database.ts"],
+          globalSetup: ["test/integration-database.ts"],
+          environment: "node",
+          fileParallelism: false,
+          testTimeout: 180_000,
+          hookTimeout: 300_000,
+        },
+      },
     ],
   },
 });

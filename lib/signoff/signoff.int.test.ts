@@ -6,25 +6,12 @@ import { updateItemState } from "@/lib/deployments/update-item-state";
 import { approveDeployment, rejectDeployment } from "@/lib/signoff/review-deployment";
 import { submitForReview } from "@/lib/signoff/submit-for-review";
 import { importSmallTemplate } from "@/test/checklist-fixtures";
+import { deploymentInReview, raceTwoApprovalsAndAnItemChange } from "@/test/signoff-fixtures";
 import { createTestUser, uniqueKey, useTestPrisma } from "@/test/db";
 
 const prisma = useTestPrisma();
 
-/** A deployment owned by an engineer, its critical items done, submitted for review. */
-async function inReview(requiredApprovals = 1) {
-  const owner = await createTestUser(prisma, "ENGINEER");
-  const reviewers = [await createTestUser(prisma, "REVIEWER"), await createTestUser(prisma, "REVIEWER")];
-  const template = await importSmallTemplate(prisma);
-  await prisma.template.update({ where: { id: template.templateId }, data: { requiredApprovals } });
-  const { id: deploymentId } = await createDeployment(owner, { service: uniqueKey("svc"), environment: "prod", version: "1", templateVersionId: template.versionId });
-  const leaves = () => getChecklist(deploymentId).then((c) => leavesOf(c!.sections.flatMap((s) => s.items)));
-  for (const leaf of (await leaves()).filter((l) => ["Database password", "API keys", "Backups verified"].includes(l.text))) {
-    await updateItemState(owner, { deploymentId, itemId: leaf.id, version: leaf.state!.version, status: "DONE" });
-  }
-  await submitForReview(owner, deploymentId);
-  const digest = async () => (await getChecklist(deploymentId))!.digest;
-  return { owner, reviewers, deploymentId, leaves, digest };
-}
+const inReview = (requiredApprovals = 1) => deploymentInReview(prisma, requiredApprovals);
 
 const status = (id: string) => prisma.deployment.findUniqueOrThrow({ where: { id } }).then((d) => d.status);
 
@@ -120,25 +107,6 @@ describe("sign-off", () => {
 
 describe("sign-off races", () => {
   it("two reviewers approving at once and an item changing end in one consistent state, every time", async () => {
-    for (let round = 0; round < 5; round++) {
-      const { owner, reviewers, deploymentId, digest, leaves } = await inReview();
-      const seen = await digest();
-      const leaf = (await leaves()).find((l) => l.text === "API keys")!;
-      const outcomes = await Promise.allSettled([
-        approveDeployment(reviewers[0]!, { deploymentId, comment: "a", digest: seen }),
-        approveDeployment(reviewers[1]!, { deploymentId, comment: "b", digest: seen }),
-        updateItemState(owner, { deploymentId, itemId: leaf.id, version: leaf.state!.version, status: "OPEN" }),
-      ]);
-      const [first, second, change] = outcomes;
-      expect(change.status, "the item change always succeeds").toBe("fulfilled");
-      // At most one approval wins (one is required), and none survives the reopened item.
-      expect([first, second].filter((o) => o.status === "fulfilled").length).toBeLessThanOrEqual(1);
-      const approvals = await prisma.signOff.findMany({ where: { deploymentId, decision: "APPROVED" } });
-      expect(approvals.length).toBeLessThanOrEqual(1);
-      expect(approvals.every((a) => a.invalidatedAt !== null)).toBe(true);
-      expect(await status(deploymentId)).toBe("IN_PROGRESS");
-      const state = await prisma.itemState.findUniqueOrThrow({ where: { deploymentId_itemId: { deploymentId, itemId: leaf.id } } });
-      expect(state.status).toBe("OPEN");
-    }
+    for (let round = 0; round < 5; round++) await raceTwoApprovalsAndAnItemChange(prisma);
   });
 });
