@@ -6,6 +6,7 @@ import { recordAudit } from "@/lib/audit";
 import { readinessByDeployment } from "@/lib/deployments/readiness-query";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { activeApprovals, type LockedDeployment } from "@/lib/signoff/locked-deployment";
+import { deploymentFacts, enqueueWebhookEvent } from "@/lib/webhooks/enqueue";
 
 export async function afterChecklistChange(
   tx: Prisma.TransactionClient,
@@ -22,6 +23,10 @@ export async function afterChecklistChange(
   const status = deployment.status === "DRAFT" ? "IN_PROGRESS" : ready ? "READY_FOR_REVIEW" : "IN_PROGRESS";
   if (status !== deployment.status) await tx.deployment.update({ where: { id: deployment.id }, data: { status } });
   if (count > 0) {
+    await enqueueWebhookEvent(tx, "SIGNOFF_INVALIDATED", async () => ({
+      deployment: await deploymentFacts(tx, deployment.id),
+      invalidation: { reason: change.description, invalidatedById: change.actorId, approvalsInvalidated: count, previousStatus: deployment.status },
+    }));
     await recordAudit(tx, {
       actorId: change.actorId,
       action: "signoff.invalidate",

@@ -8,6 +8,7 @@ import { readinessByDeployment } from "@/lib/deployments/readiness-query";
 import { AppError } from "@/lib/errors";
 import { activeApprovals, currentDigest, lockDeployment } from "@/lib/signoff/locked-deployment";
 import type { ApproveInput, RejectInput } from "@/lib/signoff/schemas";
+import { deploymentFacts, enqueueWebhookEvent } from "@/lib/webhooks/enqueue";
 
 const DAY = 86_400_000;
 
@@ -36,7 +37,13 @@ export async function approveDeployment(actor: Actor | null, input: ApproveInput
     });
     const approvals = await tx.signOff.count({ where: { deploymentId: input.deploymentId, ...activeApprovals } });
     const signedOff = approvals >= deployment.requiredApprovals;
-    if (signedOff) await tx.deployment.update({ where: { id: input.deploymentId }, data: { status: "SIGNED_OFF" } });
+    if (signedOff) {
+      await tx.deployment.update({ where: { id: input.deploymentId }, data: { status: "SIGNED_OFF" } });
+      await enqueueWebhookEvent(tx, "DEPLOYMENT_SIGNED_OFF", async () => ({
+        deployment: await deploymentFacts(tx, input.deploymentId),
+        signOff: { id: signOff.id, reviewerId: actor.id, comment: input.comment, approvals, required: deployment.requiredApprovals, nextReviewAt: nextReviewAt.toISOString() },
+      }), now);
+    }
     await recordAudit(tx, {
       actorId: actor.id,
       action: "signoff.approve",
@@ -64,6 +71,10 @@ export async function rejectDeployment(actor: Actor | null, input: RejectInput):
       data: { deploymentId: input.deploymentId, reviewerId: actor.id, decision: "REJECTED", comment: input.comment, digest: await currentDigest(tx, input.deploymentId), createdAt: now },
     });
     await tx.deployment.update({ where: { id: input.deploymentId }, data: { status: "IN_PROGRESS" } });
+    await enqueueWebhookEvent(tx, "DEPLOYMENT_REJECTED", async () => ({
+      deployment: await deploymentFacts(tx, input.deploymentId),
+      rejection: { id: signOff.id, reviewerId: actor.id, comment: input.comment, previousStatus: deployment.status },
+    }), now);
     await recordAudit(tx, {
       actorId: actor.id,
       action: "signoff.reject",

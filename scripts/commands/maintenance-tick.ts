@@ -4,13 +4,16 @@
 // insert-if-absent in the database, so overlapping ticks never double-create a list.
 import type { PrismaClient } from "@/lib/db/client";
 import { generateOccurrences, type GenerationSummary } from "@/lib/maintenance/generate-occurrences";
+import { queueOverdueMaintenance } from "@/lib/webhooks/overdue";
 
-export type MaintenanceTickSummary = GenerationSummary & { overdueLists: number; ranAt: string };
+export type MaintenanceTickSummary = GenerationSummary & { overdueLists: number; overdueWebhooksQueued: number; ranAt: string };
 
 export async function maintenanceTick(prisma: PrismaClient, now: Date = new Date()): Promise<MaintenanceTickSummary> {
   const generated = await generateOccurrences(prisma, now, { actorLabel: "maintenance-tick" });
   const overdueLists = await prisma.maintenanceOccurrence.count({ where: { dueAt: { lte: now }, completedAt: null, schedule: { active: true } } });
-  return { ...generated, overdueLists, ranAt: now.toISOString() };
+  // Lists that became overdue since the last tick: "maintenance overdue" webhooks, once each.
+  const overdueWebhooksQueued = await queueOverdueMaintenance(prisma, now);
+  return { ...generated, overdueLists, overdueWebhooksQueued, ranAt: now.toISOString() };
 }
 
 /** One line for people and logs; `--json` callers print the summary object instead. */

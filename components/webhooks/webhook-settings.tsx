@@ -1,0 +1,123 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { toast } from "sonner";
+import { deleteWebhookAction, rotateWebhookSecretAction, updateWebhookAction } from "@/app/(app)/admin/webhooks/actions";
+import { callAction } from "@/components/templates/call-action";
+import { ErrorAlert } from "@/components/templates/error-alert";
+import { EventCheckboxes } from "@/components/webhooks/event-checkboxes";
+import { SecretReveal } from "@/components/webhooks/secret-reveal";
+import { Field } from "@/components/ui/field";
+import { buttonStyles, cardStyles } from "@/components/ui/styles";
+import { fieldErrorsOf } from "@/lib/actions/field-errors";
+import type { WebhookEvent } from "@/lib/webhooks/events";
+import { updateWebhookSchema } from "@/lib/webhooks/schemas";
+
+type Webhook = { id: string; url: string; description: string | null; events: WebhookEvent[]; active: boolean };
+
+/** Events, description and active flag; rotating the secret; deleting, after a confirmation. */
+export function WebhookSettings({ webhook }: { webhook: Webhook }) {
+  const router = useRouter();
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [message, setMessage] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  const [secret, setSecret] = useState<string | null>(null);
+  const [confirmingDelete, setConfirmingDelete] = useState(false);
+
+  async function onSave(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const fields = new FormData(event.currentTarget);
+    const parsed = updateWebhookSchema.safeParse({ webhookId: webhook.id, description: fields.get("description"), events: fields.getAll("events"), active: fields.get("active") === "on" });
+    if (!parsed.success) {
+      setErrors(fieldErrorsOf(parsed.error));
+      setMessage("Please correct the highlighted fields.");
+      return;
+    }
+    setPending(true);
+    const result = await callAction(() => updateWebhookAction(parsed.data));
+    setPending(false);
+    if (!result.ok) {
+      setErrors(result.fieldErrors ?? {});
+      setMessage(result.error);
+      return;
+    }
+    setErrors({});
+    setMessage(null);
+    toast.success(result.data.active ? "Saved the webhook." : "Saved the webhook; it is inactive and receives nothing.");
+    router.refresh();
+  }
+
+  async function rotate() {
+    setPending(true);
+    const result = await callAction(() => rotateWebhookSecretAction({ webhookId: webhook.id }));
+    setPending(false);
+    if (!result.ok) return setMessage(result.error);
+    setMessage(null);
+    setSecret(result.data.secret);
+    toast.success("Rotated the signing secret.");
+  }
+
+  async function remove() {
+    setPending(true);
+    const result = await callAction(() => deleteWebhookAction({ webhookId: webhook.id }));
+    if (!result.ok) {
+      setPending(false);
+      setConfirmingDelete(false);
+      return setMessage(result.error);
+    }
+    toast.success(`Deleted the webhook for ${webhook.url}.`);
+    router.push("/admin/webhooks");
+  }
+
+  return (
+    <div className="space-y-4">
+      {secret ? <SecretReveal url={webhook.url} secret={secret} reason="rotated" onDone={() => setSecret(null)} /> : null}
+      <form noValidate onSubmit={onSave} aria-labelledby="webhook-settings-heading" className={`${cardStyles} space-y-4 p-4`}>
+        <h2 id="webhook-settings-heading" className="font-semibold">
+          Settings
+        </h2>
+        <Field label="Description" name="description" autoComplete="off" defaultValue={webhook.description ?? ""} error={errors.description} />
+        <EventCheckboxes idPrefix="webhook" selected={webhook.events} error={errors.events} />
+        <label className="flex items-center gap-2 text-sm">
+          <input type="checkbox" name="active" defaultChecked={webhook.active} className="h-4 w-4 rounded border-slate-300 dark:border-slate-700" />
+          Active (an inactive webhook receives nothing; its pending deliveries wait)
+        </label>
+        <div aria-live="polite">
+          <ErrorAlert message={message} />
+        </div>
+        <div className="flex flex-wrap gap-2">
+          <button type="submit" disabled={pending} className={buttonStyles.primary}>
+            Save
+          </button>
+          <button type="button" disabled={pending} onClick={rotate} className={buttonStyles.secondary}>
+            Rotate secret
+          </button>
+          {confirmingDelete ? null : (
+            <button type="button" disabled={pending} onClick={() => setConfirmingDelete(true)} className={buttonStyles.secondary}>
+              Delete…
+            </button>
+          )}
+        </div>
+      </form>
+      {confirmingDelete ? (
+        <section role="alertdialog" aria-labelledby="delete-webhook-heading" aria-describedby="delete-webhook-text" className="rounded-xl border border-red-300 bg-red-50 p-4 text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
+          <h2 id="delete-webhook-heading" className="font-semibold">
+            Delete this webhook?
+          </h2>
+          <p id="delete-webhook-text" className="mt-1 text-sm">
+            {webhook.url} will receive nothing more, and its delivery history is deleted with it. To pause it instead, make it inactive.
+          </p>
+          <div className="mt-3 flex gap-2">
+            <button type="button" disabled={pending} onClick={remove} className={buttonStyles.danger} autoFocus>
+              Delete webhook
+            </button>
+            <button type="button" onClick={() => setConfirmingDelete(false)} className={buttonStyles.ghost}>
+              Cancel
+            </button>
+          </div>
+        </section>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,21 @@
+// The events a webhook can subscribe to, with the names receivers see in payloads and in
+// the X-Preflight-Event header. Shared by the server and the admin UI.
+import { WebhookEvent } from "@/lib/generated/prisma/enums";
+
+export const webhookEvents = Object.values(WebhookEvent);
+
+export const eventNames: Record<WebhookEvent, string> = {
+  DEPLOYMENT_SIGNED_OFF: "deployment.signed_off",
+  SIGNOFF_INVALIDATED: "signoff.invalidated",
+  DEPLOYMENT_REJECTED: "deployment.rejected",
+  MAINTENANCE_OVERDUE: "maintenance.overdue",
+};
+
+export const eventLabels: Record<WebhookEvent, string> = {
+  DEPLOYMENT_SIGNED_OFF: "Deployment signed off",
+  SIGNOFF_INVALIDATED: "Sign-off invalidated",
+  DEPLOYMENT_REJECTED: "Deployment rejected",
+  MAINTENANCE_OVERDUE: "Maintenance overdue",
+};
+
+export type { WebhookEvent };

@@ -1,0 +1,105 @@
+// Admins register, change, rotate and delete webhooks, and send a delivery again. Each use
+// case checks "settings:manage" itself, validates its input (the CLI and tests reach it
+// without a server action in front) and is audited in the same transaction.
+import "server-only";
+import type { z } from "zod";
+import { recordAudit } from "@/lib/audit";
+import { requirePermission, type Actor } from "@/lib/auth/policy";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { parseInput } from "@/lib/users/parse-input";
+import { createWebhookSchema, deliveryIdSchema, updateWebhookSchema, webhookIdSchema } from "@/lib/webhooks/schemas";
+import { encryptSecret, generateWebhookSecret } from "@/lib/webhooks/secret";
+
+export type WebhookSettings = { id: string; url: string; description: string | null; events: string[]; active: boolean };
+/** The plain secret leaves the server only here, once: at creation and on rotation. */
+export type WebhookWithSecret = { webhook: WebhookSettings; secret: string };
+
+const settingsSelect = { id: true, url: true, description: true, events: true, active: true } satisfies Prisma.WebhookSelect;
+
+export async function createWebhook(actor: Actor | null, input: z.input<typeof createWebhookSchema>): Promise<WebhookWithSecret> {
+  requirePermission(actor, "settings:manage");
+  const data = parseInput(createWebhookSchema, input);
+  const secret = generateWebhookSecret();
+  return db.$transaction(async (tx) => {
+    const webhook = await tx.webhook.create({
+      data: { url: data.url, description: data.description || null, events: data.events, secret: encryptSecret(secret), createdById: actor.id },
+      select: settingsSelect,
+    });
+    await recordAudit(tx, { actorId: actor.id, action: "webhook.create", entityType: "Webhook", entityId: webhook.id, after: webhook });
+    return { webhook, secret };
+  });
+}
+
+export async function updateWebhook(actor: Actor | null, input: z.input<typeof updateWebhookSchema>): Promise<WebhookSettings> {
+  requirePermission(actor, "settings:manage");
+  const { webhookId, ...changes } = parseInput(updateWebhookSchema, input);
+  return db.$transaction(async (tx) => {
+    const before = await lockWebhook(tx, webhookId);
+    const after = await tx.webhook.update({
+      where: { id: webhookId },
+      data: { events: changes.events, active: changes.active, ...(changes.description === undefined ? {} : { description: changes.description || null }) },
+      select: settingsSelect,
+    });
+    await recordAudit(tx, { actorId: actor.id, action: "webhook.update", entityType: "Webhook", entityId: webhookId, before, after });
+    return after;
+  });
+}
+
+export async function rotateWebhookSecret(actor: Actor | null, input: z.input<typeof webhookIdSchema>): Promise<WebhookWithSecret> {
+  requirePermission(actor, "settings:manage");
+  const { webhookId } = parseInput(webhookIdSchema, input);
+  const secret = generateWebhookSecret();
+  return db.$transaction(async (tx) => {
+    await lockWebhook(tx, webhookId);
+    const webhook = await tx.webhook.update({ where: { id: webhookId }, data: { secret: encryptSecret(secret) }, select: settingsSelect });
+    // The audit trail says that it happened, never what the secret is.
+    await recordAudit(tx, { actorId: actor.id, action: "webhook.rotate-secret", entityType: "Webhook", entityId: webhookId });
+    return { webhook, secret };
+  });
+}
+
+export async function deleteWebhook(actor: Actor | null, input: z.input<typeof webhookIdSchema>): Promise<{ id: string }> {
+  requirePermission(actor, "settings:manage");
+  const { webhookId } = parseInput(webhookIdSchema, input);
+  return db.$transaction(async (tx) => {
+    const before = await lockWebhook(tx, webhookId);
+    const deliveries = await tx.webhookDelivery.count({ where: { webhookId } });
+    // Its deliveries go with it (cascade): they are worthless without the endpoint.
+    await tx.webhook.delete({ where: { id: webhookId } });
+    await recordAudit(tx, { actorId: actor.id, action: "webhook.delete", entityType: "Webhook", entityId: webhookId, before: { ...before, deliveries } });
+    return { id: webhookId };
+  });
+}
+
+/** "Redeliver now": a pending or failed delivery becomes due at once, with its attempts kept. */
+export async function redeliverWebhookDelivery(actor: Actor | null, input: z.input<typeof deliveryIdSchema>): Promise<{ id: string; webhookId: string }> {
+  requirePermission(actor, "settings:manage");
+  const { deliveryId } = parseInput(deliveryIdSchema, input);
+  return db.$transaction(async (tx) => {
+    const rows = await tx.$queryRaw<{ id: string; webhookId: string; status: string; attempts: number }[]>`
+      SELECT id, "webhookId", status::text AS status, attempts FROM "WebhookDelivery" WHERE id = ${deliveryId} FOR UPDATE`;
+    const delivery = rows[0];
+    if (!delivery) throw new AppError("NOT_FOUND", "That delivery does not exist.");
+    if (delivery.status === "DELIVERED") throw new AppError("CONFLICT", "This delivery has already been delivered.");
+    // A failed delivery gets a fresh round of attempts; a pending one keeps its count.
+    const attempts = delivery.status === "FAILED" ? 0 : delivery.attempts;
+    await tx.webhookDelivery.update({ where: { id: deliveryId }, data: { status: "PENDING", nextAttemptAt: new Date(), attempts } });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "webhook.redeliver",
+      entityType: "WebhookDelivery",
+      entityId: deliveryId,
+      before: { status: delivery.status, attempts: delivery.attempts },
+      after: { status: "PENDING", attempts },
+    });
+    return { id: deliveryId, webhookId: delivery.webhookId };
+  });
+}
+
+async function lockWebhook(tx: Prisma.TransactionClient, webhookId: string): Promise<WebhookSettings> {
+  const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Webhook" WHERE id = ${webhookId} FOR UPDATE`;
+  if (locked.length === 0) throw new AppError("NOT_FOUND", "That webhook does not exist.");
+  return tx.webhook.findUniqueOrThrow({ where: { id: webhookId }, select: settingsSelect });
+}
