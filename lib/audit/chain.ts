@@ -1,0 +1,77 @@
+// The hash chain's rules in one place: where the next event links to, and a checker that
+// walks events in id order — the same code checks the database and an export file.
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { auditEventHash, GENESIS_HASH, type JsonValue } from "./canonical";
+
+/**
+ * Serialises audit writes until commit (PostgreSQL releases it at the end of the
+ * transaction), so chain order is commit order across connections and app instances.
+ */
+export const AUDIT_CHAIN_LOCK = 0x6175_6469_745f_6368n; // "audit_ch"
+
+export type StoredAuditEvent = {
+  id: bigint;
+  createdAt: Date;
+  actorId: string | null;
+  actorLabel: string | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+  before: unknown;
+  after: unknown;
+  prevHash: string | null;
+  hash: string | null;
+};
+
+export const storedAuditEventSelect = {
+  id: true, createdAt: true, actorId: true, actorLabel: true, action: true, entityType: true, entityId: true, before: true, after: true, prevHash: true, hash: true,
+} satisfies Prisma.AuditEventSelect;
+
+export type BrokenLink = { id: bigint; reason: "content changed" | "link broken" | "missing hash" };
+
+/**
+ * The hash a new event links to: the newest event's (GENESIS when it predates the chain),
+ * or with no events left, the newest retention checkpoint's. Call it holding AUDIT_CHAIN_LOCK.
+ */
+export async function chainHead(tx: Prisma.TransactionClient): Promise<string> {
+  const [row] = await tx.$queryRaw<{ hasEvent: boolean; eventHash: string | null; checkpointHash: string | null }[]>`
+    SELECT newest."id" IS NOT NULL AS "hasEvent", newest."hash" AS "eventHash",
+           (SELECT "lastHash" FROM "AuditCheckpoint" ORDER BY "id" DESC LIMIT 1) AS "checkpointHash"
+      FROM (SELECT NULL) AS one
+      LEFT JOIN LATERAL (SELECT "id", "hash" FROM "AuditEvent" ORDER BY "id" DESC LIMIT 1) AS newest ON true`;
+  if (row?.hasEvent) return row.eventHash ?? GENESIS_HASH;
+  return row?.checkpointHash ?? GENESIS_HASH;
+}
+
+/**
+ * Feed events in id order; the first problem sticks. Events without a hash before the
+ * first hashed one were written before the chain existed and are only counted.
+ */
+export class ChainChecker {
+  checked = 0;
+  legacy = 0;
+  broken: BrokenLink | undefined;
+
+  constructor(public expectedPrevHash: string = GENESIS_HASH) {}
+
+  /** false once the chain is broken (stop reading). */
+  check(event: StoredAuditEvent): boolean {
+    if (this.broken) return false;
+    if (event.hash === null || event.prevHash === null) {
+      if (this.checked > 0) return this.fail(event.id, "missing hash");
+      this.legacy++;
+      return true;
+    }
+    if (event.prevHash !== this.expectedPrevHash) return this.fail(event.id, "link broken");
+    const recomputed = auditEventHash({ ...event, prevHash: event.prevHash, before: event.before as JsonValue, after: event.after as JsonValue });
+    if (recomputed !== event.hash) return this.fail(event.id, "content changed");
+    this.expectedPrevHash = event.hash;
+    this.checked++;
+    return true;
+  }
+
+  private fail(id: bigint, reason: BrokenLink["reason"]): false {
+    this.broken = { id, reason };
+    return false;
+  }
+}

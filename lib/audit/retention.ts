@@ -1,0 +1,112 @@
+// AUDIT_RETENTION_DAYS: events older than the window are exported to a JSON Lines file
+// (each line one event with its hashes, so the file verifies on its own), fsynced, and
+// only then removed in one transaction that writes a checkpoint holding the last removed
+// event's hash — the remaining chain links to it and still verifies.
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { mkdir, open, rename, rm } from "node:fs/promises";
+import path from "node:path";
+import type { PrismaClient } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { GENESIS_HASH } from "./canonical";
+import { ChainChecker, storedAuditEventSelect, type StoredAuditEvent } from "./chain";
+import { newestCheckpoint } from "./verify-chain";
+
+/** Two retention runs exclude each other with this; audit writes never wait for it. */
+const RETENTION_LOCK = 0x6175_6469_745f_7274n; // "audit_rt"
+const BATCH = 1_000;
+const DAY = 86_400_000;
+
+export type RetentionPlan = { cutoff: Date; fromId: bigint; toId: bigint; count: number; exportFile: string };
+export type RetentionResult = { cutoff: Date; removed: number; dryRun: boolean; plan?: RetentionPlan; checkpointId?: bigint; lastHash?: string };
+
+export async function retainAuditEvents(
+  prisma: PrismaClient,
+  options: { days: number; exportDir: string; dryRun?: boolean; now?: Date },
+): Promise<RetentionResult> {
+  const cutoff = new Date((options.now ?? new Date()).getTime() - options.days * DAY);
+  const dryRun = Boolean(options.dryRun);
+  const checkpoint = await newestCheckpoint(prisma);
+  const plan = await planRetention(prisma, checkpoint?.lastEventId ?? 0n, cutoff, options.exportDir);
+  if (!plan) return { cutoff, removed: 0, dryRun };
+  if (dryRun) return { cutoff, removed: 0, dryRun, plan };
+
+  const lastHash = await exportEvents(prisma, plan, checkpoint?.lastHash ?? GENESIS_HASH);
+  const created = await prisma.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${RETENTION_LOCK})`;
+    if ((await newestCheckpoint(tx))?.id !== checkpoint?.id) throw new AppError("CONFLICT", "Another retention run removed these events first; nothing was changed.");
+    // Lets the append-only trigger accept these deletes, for this transaction only.
+    await tx.$executeRaw`SELECT set_config('preflight.audit_retention', 'on', true)`;
+    const created = await tx.auditCheckpoint.create({ data: { lastEventId: plan.toId, lastHash, removedCount: plan.count, exportFile: plan.exportFile }, select: { id: true } });
+    const { count } = await tx.auditEvent.deleteMany({ where: { id: { gte: plan.fromId, lte: plan.toId } } });
+    if (count !== plan.count) throw new AppError("CONFLICT", `Expected to remove ${plan.count} audit events but found ${count}; nothing was changed.`);
+    return created;
+  }, { timeout: 600_000 });
+  return { cutoff, removed: plan.count, dryRun, plan, checkpointId: created.id, lastHash };
+}
+
+/**
+ * The oldest run of events that are all older than the cutoff. It stops at the first
+ * younger event, so an app instance with a skewed clock never gets a young event removed.
+ */
+async function planRetention(prisma: PrismaClient, afterId: bigint, cutoff: Date, exportDir: string): Promise<RetentionPlan | null> {
+  const firstKept = await prisma.auditEvent.findFirst({ where: { id: { gt: afterId }, createdAt: { gte: cutoff } }, orderBy: { id: "asc" }, select: { id: true } });
+  const range = { gt: afterId, ...(firstKept ? { lt: firstKept.id } : {}) };
+  const { _min, _max, _count } = await prisma.auditEvent.aggregate({ where: { id: range }, _min: { id: true }, _max: { id: true }, _count: { _all: true } });
+  if (_min.id === null || _max.id === null) return null;
+  const exportFile = path.resolve(exportDir, `audit-${_min.id}-${_max.id}.jsonl`);
+  return { cutoff, fromId: _min.id, toId: _max.id, count: _count._all, exportFile };
+}
+
+/** Writes the events to the export file (atomically, fsynced) and returns the last one's hash. */
+async function exportEvents(prisma: PrismaClient, plan: RetentionPlan, prevHash: string): Promise<string> {
+  await mkdir(path.dirname(plan.exportFile), { recursive: true });
+  const partial = `${plan.exportFile}.${randomBytes(4).toString("hex")}.partial`;
+  const file = await open(partial, "wx", 0o600);
+  const checker = new ChainChecker(prevHash);
+  let written = 0;
+  try {
+    let cursor = plan.fromId - 1n;
+    while (cursor < plan.toId) {
+      const events = await prisma.auditEvent.findMany({ where: { id: { gt: cursor, lte: plan.toId } }, orderBy: { id: "asc" }, take: BATCH, select: storedAuditEventSelect });
+      if (events.length === 0) break;
+      for (const event of events) {
+        // Retention must not launder tampering: a broken chain stays in the database.
+        if (!checker.check(event)) throw new AppError("CONFLICT", `audit chain broken at event #${checker.broken!.id}: ${checker.broken!.reason}; run \`audit verify\`. Nothing was removed.`);
+      }
+      await file.write(events.map((event) => `${exportLine(event)}\n`).join(""));
+      written += events.length;
+      cursor = events.at(-1)!.id;
+    }
+    if (written !== plan.count) throw new AppError("CONFLICT", `Expected to export ${plan.count} audit events but read ${written}; nothing was removed.`);
+    await file.sync();
+  } catch (error) {
+    await file.close();
+    await rm(partial, { force: true });
+    throw error;
+  }
+  await file.close();
+  await rename(partial, plan.exportFile);
+  await syncDirectory(path.dirname(plan.exportFile));
+  return checker.expectedPrevHash;
+}
+
+export function exportLine(event: StoredAuditEvent): string {
+  return JSON.stringify({ ...event, id: event.id.toString(), createdAt: event.createdAt.toISOString() });
+}
+
+/** Reads a line of an export file back into the shape the chain checker takes. */
+export function parseExportLine(line: string): StoredAuditEvent {
+  const parsed = JSON.parse(line) as Omit<StoredAuditEvent, "id" | "createdAt"> & { id: string; createdAt: string };
+  return { ...parsed, id: BigInt(parsed.id), createdAt: new Date(parsed.createdAt) };
+}
+
+/** The rename is durable only once the directory entry is on disk too. */
+async function syncDirectory(directory: string) {
+  const handle = await open(directory, "r");
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
