@@ -8,11 +8,15 @@ export const E2E_BASE_URL = `http://localhost:${E2E_PORT}`;
 export const E2E_DATA_DIR = path.resolve(".data", "e2e");
 export const E2E_STATE_FILE = path.join(E2E_DATA_DIR, "e2e-state.json");
 
+/** The one foreign origin the e2e server lets call its API (e2e/request-hygiene.spec.ts). */
+export const E2E_CORS_ORIGIN = "https://ci.example.com";
+
 export type Credential = { role: string; email: string; password: string };
 export type RunningServer = { process: ChildProcess; output: () => string; stop: () => Promise<void> };
 
-export async function startPreflight(): Promise<RunningServer> {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: E2E_DATA_DIR, PORT: String(E2E_PORT), APP_ENV: "local", LOG_LEVEL: "info" };
+/** `extraEnv`: settings for this run on top of the defaults (e.g. the SSO provider's OIDC_*). */
+export async function startPreflight(extraEnv: Record<string, string> = {}): Promise<RunningServer> {
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: E2E_DATA_DIR, PORT: String(E2E_PORT), APP_ENV: "local", LOG_LEVEL: "info", CORS_ORIGINS: E2E_CORS_ORIGIN, ...extraEnv };
   // Always the embedded database: the suite relies on a fresh one with printed demo users.
   delete env.DATABASE_URL;
   const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/start.ts"], {

@@ -60,4 +60,14 @@ describe("parseEnv", () => {
       expect(() => parseEnv(source)).toThrow(message);
     });
   });
+
+  it("parses CORS_ORIGINS and refuses a wildcard in production", () => {
+    expect(parseEnv({ CORS_ORIGINS: "https://ci.example.com,http://localhost:8080" }).CORS_ORIGINS).toEqual(["https://ci.example.com", "http://localhost:8080"]);
+    expect(parseEnv({}).CORS_ORIGINS).toEqual([]);
+    expect(parseEnv({ CORS_ORIGINS: "*" }).CORS_ORIGINS).toEqual(["*"]);
+    expect(() => parseEnv({ CORS_ORIGINS: "https://ci.example.com/x" })).toThrow(/^Configuration error: CORS_ORIGINS has “https:\/\/ci.example.com\/x”/);
+    const production = { APP_ENV: "production", AUTH_SECRET: secret, DATABASE_URL: "postgresql://db/app", APP_URL: "https://p.example" };
+    expect(() => parseEnv({ ...production, CORS_ORIGINS: "*" })).toThrow("Configuration error: CORS_ORIGINS must list origins; a wildcard is refused when APP_ENV=production.");
+    expect(parseEnv({ ...production, CORS_ORIGINS: "https://ci.example.com" }).CORS_ORIGINS).toEqual(["https://ci.example.com"]);
+  });
 });

@@ -1,5 +1,7 @@
 // The one validated view of process.env. Nothing else reads process.env.
 import { z } from "zod";
+import { Role } from "@/lib/generated/prisma/enums";
+import { parseCorsOrigins } from "@/lib/security/cors";
 
 const logLevels = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
@@ -10,6 +12,18 @@ const postgresUrl = z
     message: "must be a postgresql:// connection URL",
   });
 
+// Tokens and the client secret travel to the issuer: only https, except on this machine (tests, a local IdP).
+const oidcIssuer = z
+  .url({ protocol: /^https?$/, error: "must be an http(s) URL" })
+  .refine((value) => URL.canParse(value) && (new URL(value).protocol === "https:" || isLoopback(new URL(value).hostname)), {
+    message: "must be an https URL (http only on a loopback address)",
+  })
+  .transform((value) => value.replace(/\/+$/, ""));
+
+function isLoopback(hostname: string): boolean {
+  return hostname === "localhost" || hostname === "[::1]" || /^127(\.\d{1,3}){3}$/.test(hostname);
+}
+
 const baseSchema = z.object({
   APP_ENV: z.enum(["local", "production"]).default("local"),
   DATABASE_URL: postgresUrl.optional(),
@@ -19,9 +33,29 @@ const baseSchema = z.object({
   HOST: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(logLevels).default("info"),
   DATA_DIR: z.string().min(1).default(".data"),
+  // Browser origins allowed to call /api/v1 (comma-separated, or * outside production); unset: none.
+  CORS_ORIGINS: z
+    .string()
+    .transform((value, ctx) => {
+      const parsed = parseCorsOrigins(value);
+      if ("problem" in parsed) {
+        ctx.addIssue({ code: "custom", message: parsed.problem });
+        return z.NEVER;
+      }
+      return parsed.origins;
+    })
+    .default([]),
+  // Audit events older than this many days go to an export file via `npm run cli -- audit retain`; unset keeps them forever.
+  AUDIT_RETENTION_DAYS: z.coerce.number({ error: "must be a whole number of days" }).int("must be a whole number of days").min(1, "must be at least 1").max(36500, "must be at most 36500 (100 years)").optional(),
   // The first admin, created by `npm start` only while no active admin exists (lib/users/first-admin.ts).
   DEFAULT_ADMIN_EMAIL: z.string().trim().toLowerCase().pipe(z.email({ pattern: z.regexes.html5Email, error: "must be an email address" })).optional(),
   DEFAULT_ADMIN_PASSWORD: z.string().min(12, "must be at least 12 characters").max(1024, "must be at most 1024 characters").optional(),
+  // Optional OpenID Connect single sign-on (docs/sso.md): issuer, client id and secret, all or none.
+  OIDC_ISSUER: oidcIssuer.optional(),
+  OIDC_CLIENT_ID: z.string().trim().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_DEFAULT_ROLE: z.enum(Role, { error: "must be one of ADMIN, MANAGER, REVIEWER, ENGINEER, VIEWER" }).default("VIEWER"),
+  OIDC_NAME: z.string().trim().min(1).max(60, "must be at most 60 characters").default("Single sign-on"),
 });
 
 const schema = baseSchema.superRefine((value, ctx) => {
@@ -30,7 +64,15 @@ const schema = baseSchema.superRefine((value, ctx) => {
     const [missing, given] = value.DEFAULT_ADMIN_EMAIL ? ["DEFAULT_ADMIN_PASSWORD", "DEFAULT_ADMIN_EMAIL"] : ["DEFAULT_ADMIN_EMAIL", "DEFAULT_ADMIN_PASSWORD"];
     ctx.addIssue({ code: "custom", path: [missing], message: `is required when ${given} is set (give both or neither)` });
   }
+  const oidcKeys = ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"] as const;
+  const givenOidc = oidcKeys.find((key) => value[key]);
+  for (const key of oidcKeys) {
+    if (givenOidc && !value[key]) ctx.addIssue({ code: "custom", path: [key], message: `is required when ${givenOidc} is set (give all of OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET, or none)` });
+  }
   if (value.APP_ENV !== "production") return;
+  if (value.CORS_ORIGINS.includes("*")) {
+    ctx.addIssue({ code: "custom", path: ["CORS_ORIGINS"], message: "must list origins; a wildcard is refused when APP_ENV=production" });
+  }
   // Production accepts nothing generated or insecure: every secret must be given.
   for (const key of ["DATABASE_URL", "AUTH_SECRET", "APP_URL"] as const) {
     if (!value[key]) ctx.addIssue({ code: "custom", path: [key], message: "is required when APP_ENV=production" });

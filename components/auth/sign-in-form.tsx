@@ -8,10 +8,11 @@ import { signInSchema } from "@/lib/auth/schemas";
 
 type FieldErrors = Partial<Record<"email" | "password", string>>;
 
-export function SignInForm({ callbackPath }: { callbackPath: string }) {
+/** `initialMessage`: why the last sign-in failed, when the page was reached with ?error=… */
+export function SignInForm({ callbackPath, initialMessage = "" }: { callbackPath: string; initialMessage?: string }) {
   const router = useRouter();
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState("");
+  const [message, setMessage] = useState(initialMessage);
   const [pending, setPending] = useState(false);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {

@@ -1,4 +1,5 @@
-// next-auth configuration: email + password (Credentials), JWT sessions. Cookies keep
+// next-auth configuration: email + password (Credentials) and, when configured, OpenID
+// Connect single sign-on (docs/sso.md); JWT sessions. Cookies keep
 // next-auth's defaults on purpose: HttpOnly, SameSite=Lax, Secure when NEXTAUTH_URL is
 // https, and its double-submit CSRF token on every sign-in and sign-out.
 import "server-only";
@@ -6,19 +7,29 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { env } from "@/lib/env";
 import { authenticateWithPassword } from "@/lib/auth/authenticate";
+import { OIDC_PROVIDER_ID, oidcProvider, oidcSettings } from "@/lib/auth/oidc-provider";
+import { findOidcUser, signInWithOidc } from "@/lib/auth/oidc-user";
 import { clientIp } from "@/lib/auth/rate-limit";
 import { signInSchema } from "@/lib/auth/schemas";
 import { db } from "@/lib/db";
+import { logger } from "@/lib/log";
 
 const EIGHT_HOURS = 8 * 60 * 60;
 
 let options: NextAuthOptions | undefined;
 
 export function authOptions(): NextAuthOptions {
-  options ??= {
+  options ??= createOptions();
+  return options;
+}
+
+function createOptions(): NextAuthOptions {
+  const sso = oidcSettings(env());
+  return {
     secret: env().AUTH_SECRET,
     session: { strategy: "jwt", maxAge: EIGHT_HOURS },
-    pages: { signIn: "/sign-in" },
+    // A refused SSO sign-in comes back to the sign-in page (?error=…), not next-auth's own page.
+    pages: { signIn: "/sign-in", error: "/sign-in" },
     providers: [
       CredentialsProvider({
         name: "Email and password",
@@ -29,9 +40,28 @@ export function authOptions(): NextAuthOptions {
           return authenticateWithPassword(db, { ...parsed.data, ip: clientIp(request?.headers) });
         },
       }),
+      ...(sso ? [oidcProvider(sso)] : []),
     ],
     callbacks: {
-      jwt({ token, user }) {
+      async signIn({ account, profile }) {
+        if (account?.provider !== OIDC_PROVIDER_ID) return true;
+        if (!sso) return false;
+        const result = await signInWithOidc(db, profile, { defaultRole: sso.defaultRole });
+        if (!result.ok) logger().warn({ reason: result.reason, subject: account.providerAccountId }, "single sign-on refused");
+        else if (result.created) logger().info({ userId: result.user.id, role: result.user.role }, "single sign-on created a user");
+        return result.ok;
+      },
+      async jwt({ token, user, account }) {
+        if (account?.provider === OIDC_PROVIDER_ID) {
+          // The provider's profile is not a Preflight user: the session carries the row's
+          // id, role and tokenVersion, like a password sign-in.
+          const row = await findOidcUser(db, account.providerAccountId);
+          if (!row) return {};
+          token.uid = row.id;
+          token.role = row.role;
+          token.tokenVersion = row.tokenVersion;
+          return token;
+        }
         if (user) {
           token.uid = user.id;
           token.role = user.role;
@@ -44,5 +74,4 @@ export function authOptions(): NextAuthOptions {
       },
     },
   };
-  return options;
 }

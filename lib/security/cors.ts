@@ -1,0 +1,53 @@
+// Who may call Preflight's API from a browser on another origin. Browsers send `Origin` on
+// cross-origin requests; a request without one (curl, a pipeline) or from Preflight's own
+// pages passes. Any other origin must be listed in CORS_ORIGINS, and even then gets no
+// credentials: cross-origin callers use bearer tokens, never the session cookie.
+export type CorsDecision =
+  | { kind: "pass" }
+  | { kind: "preflight"; headers: Record<string, string> }
+  | { kind: "allow"; headers: Record<string, string> }
+  | { kind: "refuse"; message: string };
+
+export type CorsRequest = { method: string; origin: string | null; host: string | null; appUrl?: string };
+
+const ALLOWED_METHODS = "GET, POST, PUT, PATCH, DELETE";
+const ALLOWED_HEADERS = "Authorization, Content-Type";
+
+/** `allowed`: the parsed CORS_ORIGINS (origins, or ["*"] outside production). */
+export function corsDecision(request: CorsRequest, allowed: readonly string[]): CorsDecision {
+  const { origin } = request;
+  if (!origin || isSameOrigin(origin, request.host, request.appUrl)) return { kind: "pass" };
+  if (!allowed.includes("*") && !allowed.includes(origin)) {
+    return { kind: "refuse", message: `Cross-origin requests from ${origin} are not allowed; an administrator can add the origin to CORS_ORIGINS.` };
+  }
+  const headers = { "Access-Control-Allow-Origin": origin, Vary: "Origin" };
+  if (request.method === "OPTIONS") {
+    return { kind: "preflight", headers: { ...headers, "Access-Control-Allow-Methods": ALLOWED_METHODS, "Access-Control-Allow-Headers": ALLOWED_HEADERS, "Access-Control-Max-Age": "600" } };
+  }
+  return { kind: "allow", headers };
+}
+
+function isSameOrigin(origin: string, host: string | null, appUrl?: string): boolean {
+  try {
+    const parsed = new URL(origin);
+    return parsed.host === host || (appUrl !== undefined && parsed.origin === new URL(appUrl).origin);
+  } catch {
+    return false;
+  }
+}
+
+/** Parses CORS_ORIGINS: comma-separated origins like https://ci.example.com, or "*". */
+export function parseCorsOrigins(value: string): { origins: string[] } | { problem: string } {
+  const entries = value.split(",").map((entry) => entry.trim()).filter(Boolean);
+  if (entries.includes("*")) return entries.length === 1 ? { origins: ["*"] } : { problem: "mixes * with origins; give * alone or a list of origins" };
+  for (const entry of entries) {
+    let url: URL;
+    try {
+      url = new URL(entry);
+    } catch {
+      return { problem: `has “${entry}”, which is not an origin like https://ci.example.com` };
+    }
+    if (!/^https?:$/.test(url.protocol) || url.origin !== entry) return { problem: `has “${entry}”, which is not an origin like https://ci.example.com (scheme, host and port only)` };
+  }
+  return { origins: entries };
+}
