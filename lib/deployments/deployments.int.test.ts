@@ -99,6 +99,16 @@ describe("deployments", () => {
     await expect(createDeployment(viewer, { service: "x", environment: "y", version: "1", templateVersionId: template.versionId })).rejects.toMatchObject({ status: 403 });
     await expect(updateItemState(null, { deploymentId, itemId: leaf("API keys").id, version: 0, status: "DONE" })).rejects.toMatchObject({ status: 401 });
   });
+
+  it("let a manager assign an item but not tick it", async () => {
+    const { deploymentId, leaf, engineer } = await setUp();
+    const manager = await createTestUser(prisma, "MANAGER");
+    const item = leaf("API keys");
+    await expect(updateItemState(manager, { deploymentId, itemId: item.id, version: 0, status: "DONE" })).rejects.toMatchObject({ status: 403 });
+    await expect(updateItemState(manager, { deploymentId, itemId: item.id, version: 0, status: "DONE", assigneeId: engineer.id })).rejects.toMatchObject({ status: 403 });
+    const assigned = await updateItemState(manager, { deploymentId, itemId: item.id, version: 0, assigneeId: engineer.id });
+    expect(assigned).toMatchObject({ status: "OPEN", version: 1, assignee: { id: engineer.id } });
+  });
 });
 
 describe("template versions", () => {

@@ -18,7 +18,9 @@ const closedStatuses = new Set(["DEPLOYED", "CANCELLED"]);
 const contentFields = ["status", "naReason", "note", "evidenceLinks"] as const;
 
 export async function updateItemState(actor: Actor | null, input: UpdateItemStateInput): Promise<ItemStateView> {
-  requirePermission(actor, "item:update");
+  // Assigning alone is a manager's job too; changing what the item says needs item:update.
+  const changesContent = contentFields.some((field) => input[field] !== undefined);
+  requirePermission(actor, changesContent || input.assigneeId === undefined ? "item:update" : "item:assign");
   if (input.assigneeId !== undefined) requirePermission(actor, "item:assign");
 
   return db.$transaction(async (tx) => {
@@ -32,8 +34,10 @@ export async function updateItemState(actor: Actor | null, input: UpdateItemStat
     });
     if (!current) throw new AppError("NOT_FOUND", "That checklist item does not exist in this deployment.");
     if (input.assigneeId) {
-      const assignee = await tx.user.findUnique({ where: { id: input.assigneeId }, select: { active: true } });
-      if (!assignee?.active) throw new AppError("BAD_REQUEST", "The assignee must be an active user.");
+      // The people the checklist page offers: a viewer cannot work on a checklist, so an item
+      // handed to one would sit undone (the same rule as a deployment's owner).
+      const assignee = await tx.user.findUnique({ where: { id: input.assigneeId }, select: { active: true, role: true } });
+      if (!assignee?.active || assignee.role === "VIEWER") throw new AppError("BAD_REQUEST", "The assignee must be an active user who can work on deployments.");
     }
 
     const changes = changesOf(input, current);

@@ -16,6 +16,12 @@ export type WebhookSettings = { id: string; url: string; description: string | n
 /** The plain secret leaves the server only here, once: at creation and on rotation. */
 export type WebhookWithSecret = { webhook: WebhookSettings; secret: string };
 
+/** Managers read the audit log but not webhook settings, and a URL's path or query often
+ * carries a credential (chat hooks do): the log keeps only the URL's origin. */
+function forAudit(webhook: WebhookSettings) {
+  return { ...webhook, url: new URL(webhook.url).origin };
+}
+
 const settingsSelect = { id: true, url: true, description: true, events: true, active: true } satisfies Prisma.WebhookSelect;
 
 export async function createWebhook(actor: Actor | null, input: z.input<typeof createWebhookSchema>): Promise<WebhookWithSecret> {
@@ -27,7 +33,7 @@ export async function createWebhook(actor: Actor | null, input: z.input<typeof c
       data: { url: data.url, description: data.description || null, events: data.events, secret: encryptSecret(secret), createdById: actor.id },
       select: settingsSelect,
     });
-    await recordAudit(tx, { actorId: actor.id, action: "webhook.create", entityType: "Webhook", entityId: webhook.id, after: webhook });
+    await recordAudit(tx, { actorId: actor.id, action: "webhook.create", entityType: "Webhook", entityId: webhook.id, after: forAudit(webhook) });
     return { webhook, secret };
   });
 }
@@ -42,7 +48,7 @@ export async function updateWebhook(actor: Actor | null, input: z.input<typeof u
       data: { events: changes.events, active: changes.active, ...(changes.description === undefined ? {} : { description: changes.description || null }) },
       select: settingsSelect,
     });
-    await recordAudit(tx, { actorId: actor.id, action: "webhook.update", entityType: "Webhook", entityId: webhookId, before, after });
+    await recordAudit(tx, { actorId: actor.id, action: "webhook.update", entityType: "Webhook", entityId: webhookId, before: forAudit(before), after: forAudit(after) });
     return after;
   });
 }
@@ -68,7 +74,7 @@ export async function deleteWebhook(actor: Actor | null, input: z.input<typeof w
     const deliveries = await tx.webhookDelivery.count({ where: { webhookId } });
     // Its deliveries go with it (cascade): they are worthless without the endpoint.
     await tx.webhook.delete({ where: { id: webhookId } });
-    await recordAudit(tx, { actorId: actor.id, action: "webhook.delete", entityType: "Webhook", entityId: webhookId, before: { ...before, deliveries } });
+    await recordAudit(tx, { actorId: actor.id, action: "webhook.delete", entityType: "Webhook", entityId: webhookId, before: { ...forAudit(before), deliveries } });
     return { id: webhookId };
   });
 }
