@@ -4,6 +4,7 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { auditEventHash, toJsonValue } from "@/lib/audit/canonical";
 import { AUDIT_CHAIN_LOCK, chainHead } from "@/lib/audit/chain";
+import { currentAuditLabel } from "@/lib/audit/context";
 
 export type AuditInput = {
   actorId?: string | null;
@@ -31,7 +32,7 @@ export async function appendAuditEvent(tx: Prisma.TransactionClient, event: Audi
   const content = {
     createdAt,
     actorId: event.actorId ?? null,
-    actorLabel: event.actorLabel ?? null,
+    actorLabel: event.actorLabel ?? currentAuditLabel() ?? null,
     action: event.action,
     entityType: event.entityType,
     entityId: event.entityId,

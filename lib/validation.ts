@@ -1,7 +1,34 @@
 // Small zod building blocks shared by the schemas of several features.
 import { z } from "zod";
 
-export const entityId = z.string().trim().min(1, "is required").max(64, "is not a valid id");
+// Ids are cuids; anything with control characters (a NUL would even fail in Postgres) is no id.
+export const entityId = z
+  .string()
+  .trim()
+  .min(1, "is required")
+  .max(64, "is not a valid id")
+  .regex(/^[^\u0000-\u001f]*$/, "is not a valid id");
+
+/**
+ * Free text as Postgres can store it: a NUL is refused by name, and a lone surrogate (half
+ * an emoji, cut by a client) becomes U+FFFD, as the driver would store it in a text column
+ * anyway, instead of failing in the audit log's jsonb. Server actions get this for every
+ * field from runAction; the API shares these schemas, so they apply it themselves.
+ */
+export function storableText<T extends z.ZodType<string, string>>(schema: T) {
+  return schema.refine((value) => !value.includes("\u0000"), "Text cannot contain NUL (\\0) characters.").transform((value) => value.toWellFormed());
+}
+
+/** Whether a path or query parameter could be an id at all; anything else is simply not found (a NUL would even fail in Postgres). */
+export function isPlausibleId(value: string): boolean {
+  return entityId.safeParse(value).success;
+}
+
+/** Whether a YYYY-MM-DD string names a real day: Date.parse rolls 2026-02-30 over to March, a round trip does not. */
+export function isRealDay(value: string): boolean {
+  const parsed = Date.parse(`${value}T00:00:00Z`);
+  return !Number.isNaN(parsed) && new Date(parsed).toISOString().slice(0, 10) === value;
+}
 
 /** A short name people type (service, environment, version): no control characters or < >. */
 export function labelText(what: string, max: number, options: { forbidSlash?: boolean } = {}) {

@@ -18,14 +18,19 @@ import { MAX_TEMPLATE_BYTES } from "@/lib/templates/markdown/decode";
 import { insertUserWithOneTimePassword } from "@/lib/users/create-user";
 import { setOneTimePassword, userIdByEmail } from "@/lib/users/reset-password";
 import { createUserSchema } from "@/lib/users/schemas";
+import { auditCommand, isAuditCommand } from "./commands/audit";
 import { formatTickSummary, maintenanceTick } from "./commands/maintenance-tick";
+import { formatDeliverySummary, webhooksDeliver } from "./commands/webhooks-deliver";
 import { exitWith, withDatabase } from "./lib/bootstrap";
 
 const usage = `Usage:
   npm run cli -- template import <file> [--dry-run] [--json]
   npm run cli -- user create --email <email> --role <ADMIN|MANAGER|REVIEWER|ENGINEER|VIEWER> [--name <name>]
   npm run cli -- user reset-password --email <email>
-  npm run cli -- maintenance tick [--json]`;
+  npm run cli -- maintenance tick [--json]
+  npm run cli -- audit verify [--json]
+  npm run cli -- audit retain [--dry-run] [--json]
+  npm run cli -- webhooks deliver [--json]`;
 
 const { values, positionals } = parseArgs({
   args: process.argv.slice(2),
@@ -52,6 +57,8 @@ try {
   else if (group === "user" && command === "create") await userCreate();
   else if (group === "user" && command === "reset-password") await userResetPassword();
   else if (group === "maintenance" && command === "tick") await maintenanceTickCommand(Boolean(values.json));
+  else if (group === "audit" && isAuditCommand(command)) process.exit(await auditCommand(command, { json: Boolean(values.json), dryRun: Boolean(values["dry-run"]) }, withPrisma));
+  else if (group === "webhooks" && command === "deliver") await webhooksDeliverCommand(Boolean(values.json));
   else exitWith(`Unknown command “${positionals.join(" ")}”.\n${usage}`, 2);
 } catch (error) {
   if (error instanceof AppError) exitWith(error.message);
@@ -101,6 +108,12 @@ async function userResetPassword() {
 async function maintenanceTickCommand(json: boolean) {
   const summary = await withPrisma((prisma) => maintenanceTick(prisma));
   console.log(json ? JSON.stringify(summary) : formatTickSummary(summary));
+}
+
+/** For cron: sends the webhook deliveries that are due, as the app's poller does. */
+async function webhooksDeliverCommand(json: boolean) {
+  const summary = await withPrisma((prisma) => webhooksDeliver(prisma));
+  console.log(json ? JSON.stringify(summary) : formatDeliverySummary(summary));
 }
 
 /** Runs `task` on the migrated database; errors propagate after the database is released. */

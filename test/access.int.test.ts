@@ -521,8 +521,7 @@ describe("API tokens", () => {
     const item = await leafOf(fixture.deploymentB, "Smoke test passed");
     expect((await patchItem(fixture.deploymentB, item.id, { version: item.version, note: "from CI" }, secret)).status).toBe(200);
     const events = await prisma.auditEvent.findMany({ where: { actorLabel: `api-token:${tokenId}` }, select: { actorId: true, action: true, after: true } });
-    expect(events).toEqual([{ actorId: creatorId, action: "api-token.use", after: { method: "PATCH", path: `/api/v1/deployments/${fixture.deploymentB}/items/${item.id}`, status: 200 } }]);
-    expect(await prisma.auditEvent.count({ where: { action: "item.update", actorId: creatorId } })).toBe(1);
+    expect(events).toEqual([{ actorId: creatorId, action: "item.update", after: expect.objectContaining({ note: "from CI", deploymentId: fixture.deploymentB }) }]);
   });
 });
 

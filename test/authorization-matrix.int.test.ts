@@ -37,6 +37,7 @@ const maintenance = () => import("@/app/(app)/maintenance/actions");
 const procedures = () => import("@/app/(app)/procedures/actions");
 const admin = () => import("@/app/(app)/admin/actions");
 const account = () => import("@/app/account/password/actions");
+const webhooks = () => import("@/app/(app)/admin/webhooks/actions");
 const missing = "does-not-exist";
 
 const matrix: Record<string, Entry> = {
@@ -79,6 +80,28 @@ const matrix: Record<string, Entry> = {
   "app/(app)/admin/actions.ts#changeRoleAction": { allowed: ["ADMIN"], call: async () => (await admin()).changeRoleAction({ userId: missing, role: "VIEWER" }) },
   "app/(app)/admin/actions.ts#setActiveAction": { allowed: ["ADMIN"], call: async () => (await admin()).setActiveAction({ userId: missing, active: false }) },
   "app/(app)/admin/actions.ts#resetPasswordAction": { allowed: ["ADMIN"], call: async () => (await admin()).resetPasswordAction({ userId: missing }) },
+  "app/(app)/admin/webhooks/actions.ts#createWebhookAction": { allowed: ["ADMIN"], call: async () => (await webhooks()).createWebhookAction({ url: "http://127.0.0.1:9/matrix", events: ["MAINTENANCE_OVERDUE"] }) },
+  "app/(app)/admin/webhooks/actions.ts#updateWebhookAction": { allowed: ["ADMIN"], call: async () => (await webhooks()).updateWebhookAction({ webhookId: missing, events: ["DEPLOYMENT_REJECTED"], active: false }) },
+  "app/(app)/admin/webhooks/actions.ts#rotateWebhookSecretAction": { allowed: ["ADMIN"], call: async () => (await webhooks()).rotateWebhookSecretAction({ webhookId: missing }) },
+  "app/(app)/admin/webhooks/actions.ts#deleteWebhookAction": { allowed: ["ADMIN"], call: async () => (await webhooks()).deleteWebhookAction({ webhookId: missing }) },
+  "app/(app)/admin/webhooks/actions.ts#redeliverWebhookAction": { allowed: ["ADMIN"], call: async () => (await webhooks()).redeliverWebhookAction({ deliveryId: missing }) },
+  "app/(app)/admin/tokens/actions.ts#createApiTokenAction": { allowed: ["ADMIN"], call: async () => (await import("@/app/(app)/admin/tokens/actions")).createApiTokenAction({ name: "Matrix", scopes: ["GATE"] }) },
+  "app/(app)/admin/tokens/actions.ts#revokeApiTokenAction": { allowed: ["ADMIN"], call: async () => (await import("@/app/(app)/admin/tokens/actions")).revokeApiTokenAction({ tokenId: missing }) },
+  "app/api/v1/deployments/route.ts#POST": {
+    allowed: ["ADMIN", "MANAGER", "REVIEWER", "ENGINEER"],
+    call: async () => {
+      const { POST } = await import("@/app/api/v1/deployments/route");
+      return POST(new Request("http://localhost/api/v1/deployments", { method: "POST", body: JSON.stringify({ service: "svc", environment: "prod", version: "1", templateVersionId: missing }) }));
+    },
+  },
+  "app/api/v1/deployments/[id]/items/[itemId]/route.ts#PATCH": {
+    allowed: ["ADMIN", "REVIEWER", "ENGINEER"],
+    call: async (f) => {
+      const { PATCH } = await import("@/app/api/v1/deployments/[id]/items/[itemId]/route");
+      const request = new Request(`http://localhost/api/v1/deployments/${f.deploymentId}/items/${f.itemId}`, { method: "PATCH", body: JSON.stringify({ version: 999, status: "DONE" }) });
+      return PATCH(request, { params: Promise.resolve({ id: f.deploymentId, itemId: f.itemId }) });
+    },
+  },
   // Every signed-in user may change their own password; a wrong current one answers 400.
   "app/account/password/actions.ts#changePasswordAction": {
     allowed: [...roles],

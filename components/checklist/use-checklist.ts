@@ -17,7 +17,7 @@ export function useChecklist(initial: Checklist) {
   return useQuery({
     queryKey: checklistKey(initial.deployment.id),
     queryFn: async (): Promise<Checklist> => {
-      const response = await fetch(`/api/deployments/${initial.deployment.id}/checklist`, { cache: "no-store" });
+      const response = await fetch(`/api/v1/deployments/${initial.deployment.id}`, { cache: "no-store" });
       if (!response.ok) throw new Error(`Could not refresh the checklist (${response.status}).`);
       return response.json();
     },

@@ -10,6 +10,7 @@ const navigation = [
   { href: "/templates", label: "Templates" },
   { href: "/maintenance", label: "Maintenance" },
   { href: "/procedures", label: "Procedures" },
+  { href: "/api-docs", label: "API" },
 ] as const;
 
 export function AppHeader({ user }: { user: CurrentUser }) {

@@ -3,42 +3,152 @@
 // a person understands; nothing unexpected leaks.
 import "server-only";
 import { z } from "zod";
+import { resolveApiCaller, tokenAuditLabel, type ApiCaller } from "@/lib/api/principal";
+import { scopesAllow } from "@/lib/api-tokens/scopes";
+import { withAuditLabel } from "@/lib/audit/context";
+import { requirePermission, type Permission } from "@/lib/auth/policy";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors";
+import type { ApiTokenScope } from "@/lib/generated/prisma/enums";
 import { logger } from "@/lib/log";
+import { isPlausibleId } from "@/lib/validation";
+
+const noStore = { "Cache-Control": "no-store" };
+const DEFAULT_MAX_BYTES = 100_000;
 
 type Handler<S extends z.ZodType, T> = (input: z.infer<S>, user: CurrentUser | null) => Promise<T>;
 
 export function jsonError(status: number, error: string, field?: string, details?: Record<string, unknown>): Response {
-  return Response.json({ error, ...(field ? { field } : {}), ...(details ?? {}) }, { status });
+  return Response.json({ error, ...(field ? { field } : {}), ...(details ?? {}) }, { status, headers: noStore });
 }
 
-/** Reads a JSON body (at most `maxBytes`), validates it with `schema`, runs `handler`. */
+/** JSON with the API's headers; `status` defaults to 200. */
+export function json(body: unknown, status = 200): Response {
+  return Response.json(body, { status, headers: noStore });
+}
+
+/** Reads a JSON body (at most `maxBytes`), validates it with `schema`, runs `handler` as the session's user. */
 export async function handleJson<S extends z.ZodType, T>(request: Request, schema: S, handler: Handler<S, T>, options: { status?: number; maxBytes?: number } = {}): Promise<Response> {
-  const maxBytes = options.maxBytes ?? 100_000;
   if (!sameOriginOrNoCookie(request)) return jsonError(403, "Cross-origin requests are not accepted.");
+  const body = await readJsonBody(request, options.maxBytes);
+  if (body instanceof Response) return body;
+  const parsed = validate(schema, body);
+  if (parsed instanceof Response) return parsed;
+  return respond(async () => json((await handler(parsed, await getCurrentUser())) ?? { ok: true }, options.status));
+}
+
+/**
+ * What an /api/v1 endpoint needs from its caller. `scope`: the token scope it requires
+ * (GATE, READ for reads, WRITE for writes); `permission`: checked here for endpoints whose
+ * domain function does not check one itself; `tokens: false`: a person must act, in the
+ * browser (e.g. approving a release).
+ */
+export type ApiAccess = { scope: ApiTokenScope; permission?: Permission; tokens?: boolean };
+
+/** A GET endpoint: caller → access → query string validated with `schema` → handler. */
+export async function handleQuery<S extends z.ZodType>(request: Request, access: ApiAccess, schema: S, handler: (query: z.infer<S>, caller: ApiCaller) => Promise<unknown>): Promise<Response> {
+  return respond(async () => {
+    const caller = await authorize(request, access);
+    const query = validate(schema, Object.fromEntries(new URL(request.url).searchParams));
+    if (query instanceof Response) return query;
+    return toResponse(await handler(query, caller), 200);
+  });
+}
+
+/** A write endpoint: caller → access → same-origin (cookies) → body size → zod → handler.
+ * A token's writes are audited as its creator, each event labelled with the token. */
+export async function handleApiJson<S extends z.ZodType>(
+  request: Request,
+  access: ApiAccess,
+  schema: S,
+  handler: (body: z.infer<S>, caller: ApiCaller) => Promise<unknown>,
+  options: { status?: number; maxBytes?: number } = {},
+): Promise<Response> {
+  return respond(async () => {
+    const caller = await authorize(request, access);
+    if (caller.via === "session" && !sameOriginOrNoCookie(request)) return jsonError(403, "Cross-origin requests are not accepted.");
+    const body = await readJsonBody(request, options.maxBytes);
+    if (body instanceof Response) return body;
+    const parsed = validate(schema, body);
+    if (parsed instanceof Response) return parsed;
+    const run = () => handler(parsed, caller);
+    return toResponse(await (caller.via === "token" ? withAuditLabel(tokenAuditLabel(caller.tokenId), run) : run()), options.status ?? 200);
+  });
+}
+
+/** A path id that cannot be an id names nothing: 404, before it reaches the database. */
+export function requirePlausibleId(value: string, notFound: string): void {
+  if (!isPlausibleId(value)) throw new AppError("NOT_FOUND", notFound);
+}
+
+async function authorize(request: Request, access: ApiAccess): Promise<ApiCaller> {
+  const caller = await resolveApiCaller(request);
+  if (!caller) throw new AppError("UNAUTHENTICATED", "Sign in, or send an API token as `Authorization: Bearer <token>`.");
+  if (caller.via === "token") {
+    if (access.tokens === false) throw new AppError("FORBIDDEN", "API tokens cannot do this; a person must do it in the browser, signed in.");
+    if (!scopesAllow(caller.scopes, access.scope)) {
+      throw new AppError("FORBIDDEN", `This token's scopes (${caller.scopes.join(", ")}) do not include ${access.scope}, which this endpoint needs.`);
+    }
+  }
+  if (access.permission) requirePermission(caller.actor, access.permission);
+  return caller;
+}
+
+async function readJsonBody(request: Request, maxBytes = DEFAULT_MAX_BYTES): Promise<unknown> {
+  const declared = Number(request.headers.get("content-length") ?? 0);
+  if (declared > maxBytes) return jsonError(413, `The request body is larger than ${maxBytes} bytes.`);
   const text = await request.text();
   if (Buffer.byteLength(text) > maxBytes) return jsonError(413, `The request body is larger than ${maxBytes} bytes.`);
-  let body: unknown;
   try {
-    body = text ? JSON.parse(text) : {};
+    return text ? JSON.parse(text) : {};
   } catch {
     return jsonError(400, "The request body is not valid JSON.");
   }
-  const parsed = schema.safeParse(body);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const field = issue.path.join(".");
-    return jsonError(400, field ? `${field}: ${issue.message}` : issue.message, field || undefined);
+}
+
+function validate<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> | Response {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  const field = issue.path.join(".");
+  const message = messageOf(issue);
+  return jsonError(400, field ? `${field}: ${message}` : message, field || undefined);
+}
+
+/** A union (e.g. "a status, or empty") says only "Invalid input"; its first branch says why. */
+function messageOf(issue: z.core.$ZodIssue): string {
+  const branch = issue.code === "invalid_union" ? issue.errors[0]?.[0] : undefined;
+  return branch && branch.path.length === 0 ? branch.message : issue.message;
+}
+
+function toResponse(result: unknown, status: number): Response {
+  if (result instanceof Response) {
+    result.headers.set("Cache-Control", "no-store");
+    return result;
   }
+  return json(result ?? { ok: true }, status);
+}
+
+async function respond(run: () => Promise<Response>): Promise<Response> {
   try {
-    const result = await handler(parsed.data, await getCurrentUser());
-    return Response.json(result ?? { ok: true }, { status: options.status ?? 200 });
+    return await run();
   } catch (error) {
-    if (error instanceof AppError) return jsonError(error.status, error.message, undefined, error.details);
+    if (error instanceof AppError) return jsonError(error.status, error.message, fieldOf(error), error.details);
+    if (isDatabaseUnavailable(error)) {
+      logger().warn({ err: error }, "route handler: database unavailable");
+      return jsonError(503, DATABASE_UNAVAILABLE_MESSAGE);
+    }
     logger().error({ err: error }, "route handler failed");
     return jsonError(500, "Something went wrong on our side; nothing was saved.");
   }
+}
+
+/** Domain errors name a field as "field: message" or in details.fieldErrors. */
+function fieldOf(error: AppError): string | undefined {
+  const fieldErrors = error.details?.fieldErrors;
+  if (fieldErrors && typeof fieldErrors === "object") return Object.keys(fieldErrors)[0];
+  return /^([A-Za-z][\w.]*): /.exec(error.message)?.[1];
 }
 
 /** Browsers send Origin on cross-site POSTs; a cookie-carrying one from elsewhere is refused. */

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { UserAdmin } from "@/components/admin/user-admin";
 import { Forbidden } from "@/components/ui/forbidden";
 import { PageHeader } from "@/components/ui/page-header";
@@ -16,6 +17,13 @@ export default async function AdminPage() {
   return (
     <>
       <PageHeader title="Administration" description="Users and roles. New users and password resets get a one-time password that must be changed at first sign-in." />
+      <p className="mb-6 text-sm">
+        <Link href="/admin/webhooks" className="text-brand-700 underline hover:no-underline dark:text-brand-300">Webhooks</Link>: signed notifications to other tools when deployments are signed off or rejected.
+      </p>
+      <p className="mb-6 text-sm">
+        <Link href="/admin/tokens" className="text-brand-700 underline hover:no-underline dark:text-brand-300">API tokens</Link>: for pipelines and scripts that use the{" "}
+        <Link href="/api-docs" className="text-brand-700 underline hover:no-underline dark:text-brand-300">REST API</Link>, e.g. the deployment gate.
+      </p>
       <UserAdmin users={users} currentUserId={user.id} />
     </>
   );

@@ -1,12 +1,22 @@
 // POST /api/v1/deployments/{id}/approvals — approve a deployment in review (reviewers only,
 // never the owner). Body: { "comment": string, "digest": string, "nextReviewAt"?: "YYYY-MM-DD" }.
-import { handleJson } from "@/lib/api/route";
+// Session only: a sign-off is a person's judgement, so API tokens are refused (403).
+import { handleApiJson, requirePlausibleId } from "@/lib/api/route";
+import { approvalBody } from "@/lib/api/v1/schemas";
 import { approveDeployment } from "@/lib/signoff/review-deployment";
-import { approveSchema } from "@/lib/signoff/schemas";
 
-const bodySchema = approveSchema.omit({ deploymentId: true });
+export const dynamic = "force-dynamic";
 
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  return handleJson(request, bodySchema, (input, user) => approveDeployment(user, { ...input, deploymentId: id }), { status: 201 });
+  return handleApiJson(
+    request,
+    { scope: "WRITE", tokens: false },
+    approvalBody,
+    (input, caller) => {
+      requirePlausibleId(id, "That deployment does not exist.");
+      return approveDeployment(caller.actor, { ...input, deploymentId: id });
+    },
+    { status: 201 },
+  );
 }

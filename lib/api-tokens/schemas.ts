@@ -1,0 +1,30 @@
+// Inputs of the API token use cases, shared by the admin form and its server actions.
+import { z } from "zod";
+import { entityId } from "@/lib/validation";
+import { apiTokenScopes } from "@/lib/api-tokens/scopes";
+
+export const createApiTokenSchema = z.object({
+  name: z
+    .string()
+    .trim()
+    .min(1, "Name the token after what uses it, e.g. “deploy pipeline”.")
+    .max(100, "A token name is limited to 100 characters.")
+    .regex(/^[^\u0000-\u001f<>]+$/, "A token name cannot contain control characters or < >."),
+  scopes: z
+    .array(z.enum(apiTokenScopes, { error: "A scope is READ, WRITE or GATE." }))
+    .min(1, "Choose at least one scope.")
+    .max(3, "There are only three scopes."),
+  /** Last day the token works (UTC); empty for a token that does not expire. */
+  expiresOn: z
+    .string()
+    .trim()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2027-03-31.")
+    // Date.parse rolls 2027-02-30 over to March; a round trip catches days that do not exist.
+    .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), "That date does not exist.")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+});
+export type CreateApiTokenInput = z.infer<typeof createApiTokenSchema>;
+
+export const revokeApiTokenSchema = z.object({ tokenId: entityId });
+export type RevokeApiTokenInput = z.infer<typeof revokeApiTokenSchema>;
