@@ -81,8 +81,9 @@ export async function listDeployments(filters: DeploymentFilters, options: { act
 /** Distinct services, environments and owners, for the filter menus. */
 export async function deploymentFacets(): Promise<{ services: string[]; environments: string[]; owners: { id: string; name: string }[] }> {
   const [services, environments, owners] = await Promise.all([
-    db.deployment.findMany({ distinct: ["service"], select: { service: true }, orderBy: { service: "asc" }, take: 200 }),
-    db.deployment.findMany({ distinct: ["environment"], select: { environment: true }, orderBy: { environment: "asc" }, take: 100 }),
+    // groupBy runs as GROUP BY in Postgres; findMany's `distinct` would de-duplicate in memory.
+    db.deployment.groupBy({ by: ["service"], orderBy: { service: "asc" }, take: 200 }),
+    db.deployment.groupBy({ by: ["environment"], orderBy: { environment: "asc" }, take: 100 }),
     db.user.findMany({ where: { ownedDeployments: { some: {} } }, select: { id: true, name: true }, orderBy: { name: "asc" }, take: 200 }),
   ]);
   return { services: services.map((s) => s.service), environments: environments.map((e) => e.environment), owners };

@@ -1,0 +1,77 @@
+// Starts Preflight for the benchmark the way production does — the real start script
+// (build if needed, migrate, seed, `next start`) — on the bench database, and stops it,
+// its `next start` child included, whatever happens.
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+
+export type BenchServer = { url: string; pid: number | undefined; output: () => string; stop: () => Promise<void> };
+
+const READY_TIMEOUT_MS = 300_000;
+
+/** `onSpawned` receives `stop` at once, so an interrupt while the server builds or boots still stops it. */
+export async function startBenchServer(databaseUrl: string, port: number, onSpawned: (stop: () => Promise<void>) => void): Promise<BenchServer> {
+  const url = `http://127.0.0.1:${port}`;
+  // The start script hands its environment on to `next start`: pass ours, minus the bootstrap admin.
+  const { DEFAULT_ADMIN_EMAIL: _email, DEFAULT_ADMIN_PASSWORD: _password, ...inherited } = process.env;
+  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/start.ts"], {
+    env: {
+      ...inherited,
+      APP_ENV: "production",
+      DATABASE_URL: databaseUrl,
+      AUTH_SECRET: randomBytes(32).toString("hex"),
+      APP_URL: url,
+      HOST: "127.0.0.1",
+      PORT: String(port),
+      DATA_DIR: path.resolve(".data", "bench"),
+      LOG_LEVEL: inherited.LOG_LEVEL ?? "info",
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+    // Its own process group, so stopping it also stops `next start` if the script is stuck.
+    detached: true,
+  });
+  let output = "";
+  // Always drained (a full pipe would block the server); only the tail is kept for errors.
+  const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000));
+  child.stdout.on("data", keep);
+  child.stderr.on("data", keep);
+
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    killGroup(child.pid!, "SIGTERM");
+    const timer = setTimeout(() => killGroup(child.pid!, "SIGKILL"), 10_000);
+    await exited;
+    clearTimeout(timer);
+    // `next start` may outlive the script when the script was killed first.
+    killGroup(child.pid!, "SIGKILL");
+  };
+  onSpawned(stop);
+
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`Preflight did not start within ${READY_TIMEOUT_MS / 1000} s:\n${output}`)), READY_TIMEOUT_MS);
+    const onData = () => {
+      if (!output.includes("Preflight is ready at")) return;
+      clearTimeout(timer);
+      child.stdout.off("data", onData);
+      resolve();
+    };
+    child.stdout.on("data", onData);
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`Preflight exited with ${code} before it was ready:\n${output}`));
+    });
+  }).catch(async (error: unknown) => {
+    await stop();
+    throw error;
+  });
+  return { url, pid: child.pid, output: () => output, stop };
+}
+
+function killGroup(pid: number, signal: NodeJS.Signals) {
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    // Already gone.
+  }
+}
