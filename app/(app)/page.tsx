@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
+import { Suspense } from "react";
 import { FilteredDeployments } from "@/components/deployments/filtered-deployments";
 import { CountCards } from "@/components/overview/count-cards";
+import { TrendsFallback, TrendsSection } from "@/components/overview/trends-section";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/policy";
 import { requireUser } from "@/lib/auth/session";
@@ -14,6 +16,8 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function OverviewPage({ searchParams }: Props) {
   const user = await requireUser();
   const parsed = parseDeploymentFilters(await searchParams);
+  const { raw } = parsed;
+  const canCreate = can(user, "deployment:create");
   return (
     <>
       <PageHeader title="Readiness overview" description="Every active deployment: its gate, progress by priority and sign-off. Filters stay in the address, so a view can be shared." />
@@ -21,8 +25,12 @@ export default async function OverviewPage({ searchParams }: Props) {
       <FilteredDeployments
         parsed={parsed}
         activeOnly
-        emptyHint={can(user, "deployment:create") ? "Open a template and choose “New deployment” to start a checklist." : "Deployments appear here once someone creates one."}
+        emptyHint={canCreate ? "Open a template and choose “New deployment” to start a checklist." : "Deployments appear here once someone creates one."}
       />
+      {/* Streamed: the charts never hold back the list above them. */}
+      <Suspense fallback={<TrendsFallback />}>
+        <TrendsSection filters={parsed.filters} filtered={Boolean(raw.q || raw.service || raw.environment || raw.status || raw.owner)} canCreate={canCreate} />
+      </Suspense>
     </>
   );
 }

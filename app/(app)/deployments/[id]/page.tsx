@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ChecklistView } from "@/components/checklist/checklist-view";
 import { MoveToLatestButton } from "@/components/deployments/move-to-latest-button";
 import { PageHeader } from "@/components/ui/page-header";
+import { buttonStyles } from "@/components/ui/styles";
 import { can } from "@/lib/auth/policy";
 import { requireUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
@@ -30,6 +32,11 @@ export default async function DeploymentPage({ params }: Props) {
       <PageHeader
         title={`${deployment.service} ${deployment.version}`}
         description={`${deployment.environment} · owner ${deployment.owner.name} · target ${formatDate(deployment.targetDate)} · ${template.name} v${template.versionNumber}`}
+        actions={
+          <Link href={`/deployments/${deployment.id}/record`} className={buttonStyles.secondary}>
+            Printable record
+          </Link>
+        }
       />
       <div className="mb-4 empty:hidden">
         <MoveToLatestButton

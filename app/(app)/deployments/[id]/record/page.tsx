@@ -1,0 +1,91 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { notFound } from "next/navigation";
+import { PrintButton } from "@/components/record/print-button";
+import { RecordSection } from "@/components/record/record-items";
+import { SignOffRecord } from "@/components/record/sign-off-record";
+import { VerdictBadge } from "@/components/ui/badges";
+import { buttonStyles } from "@/components/ui/styles";
+import { requireUser } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import { getChecklist } from "@/lib/deployments/get-checklist";
+import { statusLabels } from "@/lib/deployments/status";
+import { formatDate, formatDateTime } from "@/lib/format";
+import type { DeploymentStatus } from "@/lib/generated/prisma/enums";
+
+type Props = { params: Promise<{ id: string }> };
+
+/** A record lists every decision; this many is already far beyond any real review. */
+const DECISIONS_SHOWN = 200;
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { id } = await params;
+  const deployment = id.length <= 64 ? await db.deployment.findUnique({ where: { id }, select: { service: true, version: true } }) : null;
+  return { title: deployment ? `Record: ${deployment.service} ${deployment.version}` : "Deployment record" };
+}
+
+/** The signed record of one deployment, read-only, laid out for paper (see the print block in globals.css). */
+export default async function DeploymentRecordPage({ params }: Props) {
+  const user = await requireUser();
+  const { id } = await params;
+  const checklist = id.length <= 64 ? await getChecklist(id) : null;
+  if (!checklist) notFound();
+  const { deployment, template, readiness } = checklist;
+  const decisions = await db.signOff.findMany({
+    where: { deploymentId: id },
+    orderBy: { createdAt: "asc" },
+    take: DECISIONS_SHOWN,
+    select: {
+      id: true, decision: true, comment: true, digest: true, createdAt: true, nextReviewAt: true, invalidatedAt: true, invalidationReason: true,
+      reviewer: { select: { name: true } },
+      invalidatedBy: { select: { name: true } },
+    },
+  });
+  const facts: [string, ReactNode][] = [
+    ["Service", deployment.service],
+    ["Environment", deployment.environment],
+    ["Version", deployment.version],
+    ["Owner", deployment.owner.name],
+    ["Template", `${template.name} v${template.versionNumber}`],
+    ["Status", statusLabels[deployment.status as DeploymentStatus]],
+    ["Gate", <VerdictBadge key="gate" verdict={readiness.verdict} />],
+    ["Readiness score", `${readiness.score}%`],
+    ["Target date", formatDate(deployment.targetDate)],
+    ["Printed", `${formatDateTime(new Date())} by ${user.name}`],
+  ];
+
+  return (
+    <article aria-labelledby="record-title" className="mx-auto max-w-5xl">
+      <div className="mb-6 flex flex-wrap items-center justify-between gap-3 print:hidden">
+        <Link href={`/deployments/${deployment.id}`} className="text-sm font-medium text-brand-600 underline dark:text-brand-50">
+          ← Back to the checklist
+        </Link>
+        <PrintButton />
+      </div>
+      <p className="text-sm font-medium uppercase tracking-wide text-slate-600 dark:text-slate-400">Preflight · deployment record</p>
+      <h1 id="record-title" className="text-2xl font-semibold tracking-tight">
+        {deployment.service} {deployment.version}
+      </h1>
+      <dl data-testid="record-facts" className="mt-4 grid grid-cols-1 gap-x-6 gap-y-2 rounded-xl border border-slate-200 p-4 text-sm sm:grid-cols-2 dark:border-slate-800">
+        {facts.map(([label, value]) => (
+          <div key={label} className="flex gap-2">
+            <dt className="w-32 shrink-0 text-slate-600 dark:text-slate-400">{label}</dt>
+            <dd className="font-medium">{value}</dd>
+          </div>
+        ))}
+      </dl>
+      {checklist.sections.map((section) => (
+        <RecordSection key={section.id} section={section} />
+      ))}
+      <SignOffRecord
+        currentDigest={checklist.digest}
+        requiredApprovals={checklist.signOff.requiredApprovals}
+        decisions={decisions.map(({ reviewer, invalidatedBy, ...d }) => ({ ...d, reviewer: reviewer.name, invalidatedBy: invalidatedBy?.name ?? null }))}
+      />
+      <p className="mt-6 text-xs text-slate-600 dark:text-slate-400">
+        Digest of the item states in this record (sha256): <span className="font-mono break-all">{checklist.digest}</span>
+      </p>
+    </article>
+  );
+}

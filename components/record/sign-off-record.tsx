@@ -1,0 +1,69 @@
+import { formatDate, formatDateTime } from "@/lib/format";
+
+export type RecordedDecision = {
+  id: string;
+  decision: "APPROVED" | "REJECTED";
+  reviewer: string;
+  createdAt: Date;
+  comment: string;
+  digest: string;
+  nextReviewAt: Date | null;
+  invalidatedAt: Date | null;
+  invalidatedBy: string | null;
+  invalidationReason: string | null;
+};
+
+type Props = { decisions: RecordedDecision[]; requiredApprovals: number; currentDigest: string };
+
+/** Every review decision, oldest first: what was approved (the digest), by whom, and whether it still stands. */
+export function SignOffRecord({ decisions, requiredApprovals, currentDigest }: Props) {
+  const standing = decisions.filter((d) => d.decision === "APPROVED" && !d.invalidatedAt).length;
+  return (
+    <section aria-labelledby="record-sign-off" data-print-keep className="mt-10 rounded-xl border-2 border-slate-300 p-4 dark:border-slate-700">
+      <h2 id="record-sign-off" className="text-lg font-semibold">
+        Sign-off
+      </h2>
+      <p className="mt-1 text-sm" data-testid="record-approvals">
+        {standing} of {requiredApprovals} required approval{requiredApprovals === 1 ? "" : "s"} valid.
+      </p>
+      {decisions.length === 0 ? (
+        <p className="mt-3 text-sm">No reviewer has decided on this deployment yet.</p>
+      ) : (
+        <ol className="mt-3 space-y-3">
+          {decisions.map((d) => (
+            <li key={d.id} data-testid="record-decision" className="break-inside-avoid rounded-md border border-slate-200 p-3 text-sm dark:border-slate-800">
+              <p className="font-semibold">
+                {d.decision === "APPROVED" ? "Approved" : "Rejected"} by {d.reviewer}, {formatDateTime(d.createdAt)}
+              </p>
+              <dl className="mt-2 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1">
+                <dt className="text-slate-600 dark:text-slate-400">Comment</dt>
+                <dd className="whitespace-pre-wrap">{d.comment || "—"}</dd>
+                {d.decision === "APPROVED" ? (
+                  <>
+                    <dt className="text-slate-600 dark:text-slate-400">Next review</dt>
+                    <dd>{formatDate(d.nextReviewAt)}</dd>
+                  </>
+                ) : null}
+                <dt className="text-slate-600 dark:text-slate-400">Digest (sha256)</dt>
+                <dd className="font-mono text-xs break-all">
+                  {d.digest}
+                  <span className="block font-sans text-slate-600 dark:text-slate-400">
+                    {d.digest === currentDigest ? "Matches the item states in this record." : "Differs from the item states in this record: items changed after this decision."}
+                  </span>
+                </dd>
+                <dt className="text-slate-600 dark:text-slate-400">Status</dt>
+                <dd data-testid="record-decision-validity">
+                  {d.invalidatedAt
+                    ? `Invalidated ${formatDateTime(d.invalidatedAt)}${d.invalidatedBy ? ` by ${d.invalidatedBy}` : ""}: ${d.invalidationReason ?? "no reason recorded"}`
+                    : d.decision === "APPROVED"
+                      ? "Valid"
+                      : "Rejection: the deployment went back to the team"}
+                </dd>
+              </dl>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
