@@ -76,14 +76,14 @@ export function ChecklistView({ initial, currentUserId, canUpdate, canAssign, ca
       <fieldset className="mb-4 flex flex-wrap items-center gap-4 text-sm">
         <legend className="sr-only">Filter items</legend>
         <label className="flex items-center gap-2">
-          <input type="checkbox" checked={filters.openOnly} onChange={(e) => setFilters({ ...filters, openOnly: e.target.checked })} /> Open only
+          <input type="checkbox" name="openOnly" checked={filters.openOnly} onChange={(e) => setFilters({ ...filters, openOnly: e.target.checked })} /> Open only
         </label>
         <label className="flex items-center gap-2">
-          <input type="checkbox" checked={filters.mine} onChange={(e) => setFilters({ ...filters, mine: e.target.checked })} /> Assigned to me
+          <input type="checkbox" name="mine" checked={filters.mine} onChange={(e) => setFilters({ ...filters, mine: e.target.checked })} /> Assigned to me
         </label>
         <label className="flex items-center gap-2">
           Priority
-          <select value={filters.priority} onChange={(e) => setFilters({ ...filters, priority: e.target.value })} className={`${inputStyles} w-auto py-1`}>
+          <select name="priority" value={filters.priority} onChange={(e) => setFilters({ ...filters, priority: e.target.value })} className={`${inputStyles} w-auto py-1`}>
             <option value="">All</option>
             <option value="CRITICAL">Critical</option>
             <option value="HIGH">High</option>
@@ -91,7 +91,7 @@ export function ChecklistView({ initial, currentUserId, canUpdate, canAssign, ca
             <option value="NONE">No priority</option>
           </select>
         </label>
-        <span className="text-xs text-slate-500">Keys: ↑/↓ or j/k move · x toggles done · n marks N/A</span>
+        <span className="text-xs text-slate-600 dark:text-slate-400">Keys: ↑/↓ or j/k move · x toggles done · n marks N/A</span>
       </fieldset>
       <div onKeyDown={(event) => onRowKey(event, checklist, onChange, setNaFormFor, canUpdate)} className="space-y-4">
         {sections.length === 0 ? (
@@ -101,7 +101,7 @@ export function ChecklistView({ initial, currentUserId, canUpdate, canAssign, ca
             <section key={section.id} aria-labelledby={`section-${section.id}`} className={`${cardStyles} p-4`}>
               <h2 id={`section-${section.id}`} className="mb-2 flex items-center gap-2 text-base font-semibold">
                 {section.title} <PriorityBadge priority={section.priority} />
-                {section.kind === "POST_DEPLOYMENT" ? <span className="text-xs font-normal text-slate-500">after deploying</span> : null}
+                {section.kind === "POST_DEPLOYMENT" ? <span className="text-xs font-normal text-slate-600 dark:text-slate-400">after deploying</span> : null}
               </h2>
               <ItemTreeRows items={section.items} context={context} />
             </section>

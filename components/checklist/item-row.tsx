@@ -43,8 +43,14 @@ function ParentRow({ item, context }: { item: ChecklistItem; context: RowContext
         <span className="flex-1">
           <InlineMarkdown text={item.text} />
         </span>
-        <span className="text-xs tabular-nums text-slate-500" aria-label={`${settled} of ${total} settled`}>
-          {settled}/{total}
+        {/* aria-label is not allowed on a plain span: the spoken form is sr-only text instead. */}
+        <span className="text-xs tabular-nums text-slate-600 dark:text-slate-400">
+          <span aria-hidden="true">
+            {settled}/{total}
+          </span>
+          <span className="sr-only">
+            {settled} of {total} settled
+          </span>
         </span>
       </div>
       <div className="ml-3 border-l border-slate-200 pl-3 dark:border-slate-800">
@@ -74,7 +80,7 @@ function LeafRow({ item, context }: { item: ChecklistItem; context: RowContext }
           onChange={(event) => context.onChange(item, { status: event.target.checked ? "DONE" : "OPEN" })}
         />
         <div className="min-w-0 flex-1 text-sm">
-          <span className={state.status === "NOT_APPLICABLE" ? "text-slate-500 line-through" : ""}>
+          <span className={state.status === "NOT_APPLICABLE" ? "text-slate-600 dark:text-slate-400 line-through" : ""}>
             <InlineMarkdown text={item.text} />
           </span>
           {state.status === "NOT_APPLICABLE" ? (
@@ -115,7 +121,7 @@ function Meta({ item }: { item: ChecklistItem }) {
     state.note ? "has a note" : null,
     state.evidenceLinks.length ? `${state.evidenceLinks.length} evidence link${state.evidenceLinks.length === 1 ? "" : "s"}` : null,
   ].filter(Boolean);
-  return parts.length ? <p className="text-xs text-slate-500">{parts.join(" · ")}</p> : null;
+  return parts.length ? <p className="text-xs text-slate-600 dark:text-slate-400">{parts.join(" · ")}</p> : null;
 }
 
 function NotApplicableForm({ item, context }: { item: ChecklistItem; context: RowContext }) {

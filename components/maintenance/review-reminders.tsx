@@ -40,7 +40,7 @@ export function ReviewReminders({ templates, deployments }: Props) {
                 <Link href={`/deployments/${deployment.id}`} className="font-medium text-brand-700 hover:underline dark:text-brand-50">
                   Re-certify {deployment.service} {deployment.version}
                 </Link>{" "}
-                <span className="text-slate-500">({deployment.environment}, approved by {deployment.approvedBy})</span> <Due at={deployment.nextReviewAt} overdue={deployment.overdue} />
+                <span className="text-slate-600 dark:text-slate-400">({deployment.environment}, approved by {deployment.approvedBy})</span> <Due at={deployment.nextReviewAt} overdue={deployment.overdue} />
               </li>
             ))}
           </ul>

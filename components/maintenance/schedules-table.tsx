@@ -27,7 +27,7 @@ export function SchedulesTable({ schedules }: { schedules: ScheduleView[] }) {
                 <span className="font-medium">
                   {cadenceLabels[schedule.cadence]}: {schedule.sectionTitle}
                 </span>
-                <div className="text-xs text-slate-500">
+                <div className="text-xs text-slate-600 dark:text-slate-400">
                   <Link href={`/templates/${schedule.template.id}`} className="hover:underline">
                     {schedule.template.name} v{schedule.template.versionNumber}
                   </Link>
@@ -51,7 +51,7 @@ export function SchedulesTable({ schedules }: { schedules: ScheduleView[] }) {
 }
 
 function History({ label, rows }: { label: string; rows: HistoryRow[] }) {
-  if (rows.length === 0) return <span className="text-xs text-slate-500">None yet: this is the first period.</span>;
+  if (rows.length === 0) return <span className="text-xs text-slate-600 dark:text-slate-400">None yet: this is the first period.</span>;
   const complete = rows.filter((row) => row.completedAt).length;
   return (
     <details>
@@ -61,7 +61,7 @@ function History({ label, rows }: { label: string; rows: HistoryRow[] }) {
       <table className="mt-2 w-full text-xs">
         <caption className="sr-only">History of {label}</caption>
         <thead>
-          <tr className="text-slate-500">
+          <tr className="text-slate-600 dark:text-slate-400">
             <th scope="col" className="pr-3 text-left font-medium">Period</th>
             <th scope="col" className="pr-3 text-left font-medium">Tasks done</th>
             <th scope="col" className="text-left font-medium">Result</th>

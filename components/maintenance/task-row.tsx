@@ -41,7 +41,7 @@ export function TaskRow({ occurrenceId, task, canComplete, canAssign, workers }:
         <span aria-hidden="true" className={task.completedAt ? "text-emerald-600" : "text-slate-400"}>
           {task.completedAt ? "✓" : "○"}
         </span>
-        <span className={`min-w-0 flex-1 ${task.completedAt ? "text-slate-500 line-through decoration-slate-400 dark:text-slate-400" : ""}`}>
+        <span className={`min-w-0 flex-1 ${task.completedAt ? "text-slate-600 line-through decoration-slate-400 dark:text-slate-400" : ""}`}>
           <InlineMarkdown text={task.text} />
           <span className="sr-only">{task.completedAt ? " (completed)" : " (open)"}</span>
         </span>
@@ -64,7 +64,7 @@ export function TaskRow({ occurrenceId, task, canComplete, canAssign, workers }:
             ))}
           </select>
         ) : task.assignee ? (
-          <span className="text-xs text-slate-500">Assigned to {task.assignee.name}</span>
+          <span className="text-xs text-slate-600 dark:text-slate-400">Assigned to {task.assignee.name}</span>
         ) : null}
         {canComplete && !task.completedAt && !open ? (
           <button type="button" className={buttonStyles.ghost} aria-label={`Complete “${name}”`} onClick={() => setOpen(true)}>
