@@ -59,7 +59,7 @@ export function UserRow({ user, isCurrentUser, onPasswordReset, onError }: Props
     <tr className={user.active ? undefined : "text-slate-500 dark:text-slate-400"}>
       <td className="px-4 py-2">
         {user.name}
-        {isCurrentUser ? <span className="ml-1 text-xs text-slate-500">(you)</span> : null}
+        {isCurrentUser ? <span className="ml-1 text-xs text-slate-600 dark:text-slate-400">(you)</span> : null}
       </td>
       <td className="px-4 py-2">{user.email}</td>
       <td className="px-4 py-2">

@@ -33,13 +33,13 @@ export function DeploymentsTable({ rows, total }: { rows: DeploymentRow[]; total
                 <Link href={`/deployments/${row.id}`} className="font-medium text-brand-700 hover:underline dark:text-brand-50">
                   {row.service} {row.version}
                 </Link>
-                <div className="text-xs text-slate-500">
+                <div className="text-xs text-slate-600 dark:text-slate-400">
                   {row.environment} · {row.template.name} v{row.template.version}
                 </div>
               </td>
               <td className="px-4 py-3">
                 <VerdictBadge verdict={row.readiness.verdict} />
-                <div className="mt-1 text-xs tabular-nums text-slate-500">{row.readiness.score}%</div>
+                <div className="mt-1 text-xs tabular-nums text-slate-600 dark:text-slate-400">{row.readiness.score}%</div>
               </td>
               <td className="min-w-56 space-y-1 px-4 py-3">
                 {priorities
@@ -50,7 +50,7 @@ export function DeploymentsTable({ rows, total }: { rows: DeploymentRow[]; total
                       <div key={key} className="grid grid-cols-[6.5rem_1fr_3rem] items-center gap-2 text-xs">
                         <span>{label}</span>
                         <ProgressBar percent={progress.percent} label={`${label} items of ${row.service} ${row.version}`} tone={tone} />
-                        <span className="tabular-nums text-slate-500">
+                        <span className="tabular-nums text-slate-600 dark:text-slate-400">
                           {progress.total - progress.open}/{progress.total}
                         </span>
                       </div>

@@ -35,7 +35,7 @@ function Change({ sign, text, section, markdown }: { sign: string; text?: string
       <span aria-label={signNames[sign]} className={`w-4 shrink-0 font-mono font-bold ${signStyles[sign]}`}>{sign}</span>
       <span>
         {text}
-        {section ? <span className="text-slate-500">{section}: </span> : null}
+        {section ? <span className="text-slate-600 dark:text-slate-400">{section}: </span> : null}
         {markdown ? <InlineMarkdown text={markdown} /> : null}
       </span>
     </li>

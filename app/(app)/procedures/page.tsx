@@ -83,14 +83,14 @@ function RunTable({ heading, runs, tone }: { heading: string; runs: RunSummary[]
                   <Link href={`/procedures/${run.id}`} className="font-medium text-brand-700 hover:underline dark:text-brand-50">
                     {run.title}
                   </Link>
-                  <div className="text-xs text-slate-500">{run.procedure}</div>
+                  <div className="text-xs text-slate-600 dark:text-slate-400">{run.procedure}</div>
                 </td>
                 <td className="px-4 py-3">
                   <SeverityBadge severity={run.severity} />
                 </td>
                 <td className="w-40 px-4 py-3">
                   <ProgressBar percent={run.total ? Math.round((run.settled / run.total) * 100) : 0} label={`Steps settled in ${run.title}`} tone={tone === "active" ? "red" : "slate"} />
-                  <span className="text-xs text-slate-500">
+                  <span className="text-xs text-slate-600 dark:text-slate-400">
                     {run.settled}/{run.total} settled
                   </span>
                 </td>

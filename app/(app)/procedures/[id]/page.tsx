@@ -86,7 +86,7 @@ export default async function ProcedureRunPage({ params }: Props) {
             <ol className="mt-2 space-y-2 text-sm">
               {run.timeline.map((entry) => (
                 <li key={entry.id} data-timeline-entry>
-                  <div className="text-xs text-slate-500">
+                  <div className="text-xs text-slate-600 dark:text-slate-400">
                     {formatDateTime(entry.createdAt)} · {entry.author}
                   </div>
                   <p className="whitespace-pre-wrap">{entry.body}</p>

@@ -78,7 +78,7 @@ export default async function TemplatePage({ params, searchParams }: Props) {
                     Start run
                   </Link>
                 ) : null}
-                <span className="ml-auto text-xs text-slate-500">{version.leafCounts[index]} items</span>
+                <span className="ml-auto text-xs text-slate-600 dark:text-slate-400">{version.leafCounts[index]} items</span>
               </div>
               {section.items.length ? (
                 <details className="mt-2">
@@ -115,7 +115,7 @@ export default async function TemplatePage({ params, searchParams }: Props) {
                   >
                     v{item.number}
                   </Link>{" "}
-                  <span className="text-slate-500">
+                  <span className="text-slate-600 dark:text-slate-400">
                     {formatDate(item.createdAt)}
                     {item.createdBy ? ` · ${item.createdBy}` : ""}
                     {item.changeNote ? ` · ${item.changeNote}` : ""}
