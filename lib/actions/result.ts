@@ -2,6 +2,7 @@
 // status it would have had, field errors, and any detail such as the current state on a
 // conflict). Actions never throw expected errors at the client.
 import { z } from "zod";
+import { cleanInput } from "@/lib/actions/clean-input";
 import { fieldErrorsOf } from "@/lib/actions/field-errors";
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors";
@@ -13,7 +14,11 @@ export type ActionResult<T> =
 
 /** Parses `input` with `schema`, runs `task`, and turns expected failures into results. */
 export async function runAction<S extends z.ZodType, T>(schema: S, input: unknown, task: (data: z.infer<S>) => Promise<T>): Promise<ActionResult<T>> {
-  const parsed = schema.safeParse(input);
+  const cleaned = cleanInput(input);
+  if (!cleaned.ok) {
+    return { ok: false, status: 400, error: cleaned.path === "input" ? cleaned.message : `${cleaned.path}: ${cleaned.message}`, fieldErrors: { [cleaned.path]: cleaned.message } };
+  }
+  const parsed = schema.safeParse(cleaned.value);
   if (!parsed.success) {
     const fieldErrors = fieldErrorsOf(parsed.error);
     const [path, message] = Object.entries(fieldErrors)[0]!;

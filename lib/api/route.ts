@@ -5,6 +5,7 @@ import "server-only";
 import { z } from "zod";
 import { resolveApiCaller, tokenAuditLabel, type ApiCaller } from "@/lib/api/principal";
 import { scopesAllow } from "@/lib/api-tokens/scopes";
+import { cleanInput } from "@/lib/actions/clean-input";
 import { withAuditLabel } from "@/lib/audit/context";
 import { requirePermission, type Permission } from "@/lib/auth/policy";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
@@ -108,7 +109,10 @@ async function readJsonBody(request: Request, maxBytes = DEFAULT_MAX_BYTES): Pro
 }
 
 function validate<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> | Response {
-  const parsed = schema.safeParse(value);
+  // Text Postgres cannot store (NUL, lone surrogates) is refused or repaired before the schema.
+  const cleaned = cleanInput(value);
+  if (!cleaned.ok) return jsonError(400, `${cleaned.path}: ${cleaned.message}`, cleaned.path);
+  const parsed = schema.safeParse(cleaned.value);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
   const field = issue.path.join(".");

@@ -1,6 +1,6 @@
 // Inputs of the deployment use cases, shared by forms, server actions and the API.
 import { z } from "zod";
-import { entityId, labelText } from "@/lib/validation";
+import { entityId, isRealDay, labelText, storableText } from "@/lib/validation";
 
 const id = entityId;
 const label = labelText;
@@ -13,7 +13,7 @@ export const createDeploymentSchema = z.object({
     .string()
     .trim()
     .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-12-31.")
-    .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), "That date does not exist.")
+    .refine(isRealDay, "That date does not exist.")
     .optional()
     .or(z.literal("").transform(() => undefined)),
   ownerId: id.optional().or(z.literal("").transform(() => undefined)),
@@ -22,9 +22,9 @@ export const createDeploymentSchema = z.object({
 
 export type CreateDeploymentInput = z.infer<typeof createDeploymentSchema>;
 
-export const evidenceLinkSchema = z
-  .url({ protocol: /^https?$/, error: "Evidence links must be http(s) URLs." })
-  .max(2_000, "An evidence link is limited to 2,000 characters.");
+export const evidenceLinkSchema = storableText(
+  z.url({ protocol: /^https?$/, error: "Evidence links must be http(s) URLs." }).max(2_000, "An evidence link is limited to 2,000 characters."),
+);
 
 export const itemStatusSchema = z.enum(["OPEN", "DONE", "NOT_APPLICABLE"]);
 
@@ -35,8 +35,8 @@ export const updateItemStateSchema = z
     /** The version the client last saw; a stale one is refused with 409. */
     version: z.number().int().min(0),
     status: itemStatusSchema.optional(),
-    naReason: z.string().trim().max(2_000, "A reason is limited to 2,000 characters.").optional(),
-    note: z.string().trim().max(10_000, "A note is limited to 10,000 characters.").nullable().optional(),
+    naReason: storableText(z.string().trim().max(2_000, "A reason is limited to 2,000 characters.")).optional(),
+    note: storableText(z.string().trim().max(10_000, "A note is limited to 10,000 characters.")).nullable().optional(),
     evidenceLinks: z.array(evidenceLinkSchema).max(20, "At most 20 evidence links per item.").optional(),
     assigneeId: id.nullable().optional(),
   })
@@ -55,6 +55,7 @@ const optionalText = (max: number) =>
     .string()
     .trim()
     .max(max, `is limited to ${max} characters`)
+    .regex(/^[^\u0000]*$/, "cannot contain NUL characters")
     .optional()
     .transform((value) => value || undefined);
 

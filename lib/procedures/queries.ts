@@ -2,6 +2,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { ProcedureRunStatus, ProcedureStepStatus, Severity } from "@/lib/generated/prisma/enums";
+import { isPlausibleId } from "@/lib/validation";
 
 export type RunSummary = {
   id: string;
@@ -85,6 +86,7 @@ export type RunDetail = {
 };
 
 export async function getRun(runId: string): Promise<RunDetail | null> {
+  if (!isPlausibleId(runId)) return null;
   const run = await db.procedureRun.findUnique({
     where: { id: runId },
     select: {

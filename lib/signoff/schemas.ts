@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isRealDay, storableText } from "@/lib/validation";
 
 const deploymentId = z.string().trim().min(1, "is required").max(64, "is not a valid id");
 const comment = z.string().trim().max(5_000, "A comment is limited to 5,000 characters.");
@@ -7,19 +8,19 @@ export const submitForReviewSchema = z.object({ deploymentId });
 
 export const approveSchema = z.object({
   deploymentId,
-  comment: comment.default(""),
+  comment: storableText(comment).default(""),
   /** The digest of the checklist the reviewer looked at. */
   digest: z.string().regex(/^[0-9a-f]{64}$/, "is not a checklist digest"),
   nextReviewAt: z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2027-03-01.")
-    .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), "That date does not exist.")
+    .refine(isRealDay, "That date does not exist.")
     .optional(),
 });
 
 export const rejectSchema = z.object({
   deploymentId,
-  comment: comment.min(1, "Say what must change before this can be approved."),
+  comment: storableText(comment.min(1, "Say what must change before this can be approved.")),
 });
 
 export type ApproveInput = z.infer<typeof approveSchema>;

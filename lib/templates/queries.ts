@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { readVersionStructure } from "@/lib/templates/store-version";
 import { countLeaves } from "@/lib/templates/markdown/summary";
 import type { TemplateStructure } from "@/lib/templates/structure";
+import { isPlausibleId } from "@/lib/validation";
 
 export type TemplateSummaryRow = {
   id: string;
@@ -64,6 +65,7 @@ export type TemplateDetail = {
 
 /** A template with one of its versions (the latest unless `versionNumber` is given). */
 export async function getTemplateDetail(templateId: string, versionNumber?: number, now = new Date()): Promise<TemplateDetail | null> {
+  if (!isPlausibleId(templateId)) return null;
   const template = await db.template.findFirst({
     where: { id: templateId, archivedAt: null },
     select: {

@@ -5,7 +5,7 @@ import { spawn } from "node:child_process";
 export type AppServer = { baseUrl: string; output: () => string; stop: () => Promise<void> };
 
 export async function startAppServer(options: { databaseUrl: string; port: number; dataDir: string }): Promise<AppServer> {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: options.databaseUrl, PORT: String(options.port), DATA_DIR: options.dataDir, APP_ENV: "local", LOG_LEVEL: "warn" };
+  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: options.databaseUrl, PORT: String(options.port), DATA_DIR: options.dataDir, APP_ENV: "local", LOG_LEVEL: "info" };
   const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/start.ts"], { env, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   const collect = (chunk: Buffer) => (output += chunk.toString());
@@ -13,7 +13,10 @@ export async function startAppServer(options: { databaseUrl: string; port: numbe
   child.stderr.on("data", collect);
 
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`Preflight did not start within 240 s:\n${output}`)), 240_000);
+    const timer = setTimeout(() => {
+      child.kill("SIGTERM");
+      reject(new Error(`Preflight did not start within 240 s:\n${output}`));
+    }, 240_000);
     child.stdout.on("data", () => {
       if (output.includes("Preflight is ready at")) {
         clearTimeout(timer);

@@ -22,7 +22,10 @@ const sourceSchema = z
   })
   .refine((input) => input.text !== undefined || input.file !== undefined, { message: "Paste Markdown or choose a file." });
 
+/** The form's fields; anything that is not a form (a crafted call) has none, and the
+ * schema then says what is missing. */
 async function readSource(formData: FormData) {
+  if (!(formData instanceof FormData)) return { text: undefined, file: undefined, overrides: [] };
   const file = formData.get("file");
   const text = formData.get("text");
   const overrides = formData.get("overrides");

@@ -1,0 +1,53 @@
+// Text the database cannot store, caught before any schema or query sees it. Postgres text
+// cannot hold NUL (U+0000), and its jsonb (the audit log's before/after) refuses the escaped
+// lone surrogates JSON.stringify writes, so either would fail deep inside a write as a 500.
+
+export type CleanInput = { ok: true; value: unknown } | { ok: false; path: string; message: string };
+
+export const NUL_MESSAGE = "Text cannot contain NUL (\\0) characters.";
+
+/**
+ * The input with every lone surrogate in its strings replaced by U+FFFD (what the database
+ * driver would store for a text column anyway), or the path of the first string holding a
+ * NUL. Plain objects and arrays are copied, never changed in place; other values pass as
+ * they are, for the schema to judge.
+ */
+export function cleanInput(input: unknown): CleanInput {
+  const copies = new Map<object, unknown>();
+  let nulAt: string | null = null;
+
+  const visit = (value: unknown, path: string): unknown => {
+    if (nulAt !== null) return value;
+    if (typeof value === "string") {
+      if (value.includes("\u0000")) nulAt = path;
+      return value.isWellFormed() ? value : value.toWellFormed();
+    }
+    if (!value || typeof value !== "object" || !isPlain(value)) return value;
+    const seen = copies.get(value);
+    if (seen !== undefined) return seen;
+    if (Array.isArray(value)) {
+      const copy: unknown[] = [];
+      copies.set(value, copy);
+      value.forEach((item, index) => (copy[index] = visit(item, join(path, String(index)))));
+      return copy;
+    }
+    const copy: Record<string, unknown> = Object.getPrototypeOf(value) === null ? Object.create(null) : {};
+    copies.set(value, copy);
+    // defineProperty: a "__proto__" key stays a key instead of replacing the copy's prototype.
+    for (const [key, item] of Object.entries(value)) Object.defineProperty(copy, key, { value: visit(item, join(path, key)), enumerable: true, writable: true, configurable: true });
+    return copy;
+  };
+
+  const value = visit(input, "");
+  if (nulAt !== null) return { ok: false, path: nulAt || "input", message: NUL_MESSAGE };
+  return { ok: true, value };
+}
+
+function isPlain(value: object): boolean {
+  const prototype = Object.getPrototypeOf(value);
+  return Array.isArray(value) || prototype === Object.prototype || prototype === null;
+}
+
+function join(path: string, key: string): string {
+  return path ? `${path}.${key}` : key;
+}
