@@ -48,7 +48,7 @@ async function getOverview(http: Http, token: string): Promise<string> {
 /**
  * What GET /api/v1/overview returns, in one statement: the count cards, the total and the
  * first page (25 active deployments by target date) with owner, template and readiness
- * counts per priority (the endpoint, unlike the page, leaves out the filter menus).
+ * counts per priority, and the filter menus' values.
  */
 export const OVERVIEW_SQL = `
 WITH active AS (
@@ -86,5 +86,9 @@ SELECT json_build_object(
     FROM active a LEFT JOIN critical c ON c."deploymentId" = a.id),
   'total', (SELECT COUNT(*) FROM active),
   'rows', (SELECT json_agg(p) FROM page p),
-  'readiness', (SELECT json_agg(r) FROM readiness r)
+  'readiness', (SELECT json_agg(r) FROM readiness r),
+  'facets', json_build_object(
+    'services', (SELECT json_agg(service ORDER BY service) FROM (SELECT DISTINCT service FROM "Deployment" ORDER BY service LIMIT 200) s),
+    'environments', (SELECT json_agg(environment ORDER BY environment) FROM (SELECT DISTINCT environment FROM "Deployment" ORDER BY environment LIMIT 100) e),
+    'owners', (SELECT json_agg(o ORDER BY o.name) FROM (SELECT u.id, u.name FROM "User" u WHERE EXISTS (SELECT 1 FROM "Deployment" d WHERE d."ownerId" = u.id) ORDER BY u.name LIMIT 200) o))
 ) AS overview`;

@@ -249,6 +249,7 @@ describe("/api/v1/overview", () => {
     const body = overviewResponse.parse(await response.json());
     expect(body.counts.active).toBeGreaterThan(0);
     expect(body.deployments.deployments.every((d) => d.environment === "production" && !["DEPLOYED", "CANCELLED"].includes(d.status))).toBe(true);
+    expect(body.facets.environments).toContain("production");
   });
 });
 

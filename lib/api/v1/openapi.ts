@@ -103,7 +103,7 @@ const operations = {
   },
   getOverview: {
     summary: "Read the overview",
-    description: "The overview page's data: the counts and the first page of active deployments, with the same filters. Scope READ.",
+    description: "The overview page's data: the counts, the first page of active deployments with the same filters, and the values the filters offer. Scope READ.",
     tags: ["Overview"],
     requestParams: { query: deploymentFiltersQuery },
     responses: { "200": { description: "Counts and deployments.", ...jsonContent(overviewResponse) }, "400": error("A query parameter is invalid; `field` names it."), ...common },

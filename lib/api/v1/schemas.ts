@@ -225,5 +225,8 @@ export const overviewResponse = z
       overdueMaintenance: z.number().int(),
     }),
     deployments: deploymentPageResponse,
+    facets: z
+      .object({ services: z.array(z.string()), environments: z.array(z.string()), owners: z.array(z.object({ id: z.string(), name: z.string() })) })
+      .meta({ description: "The values the filters offer: services, environments and owners that have deployments." }),
   })
   .meta({ id: "Overview" });
