@@ -45,7 +45,16 @@ export async function createDeploymentFromTemplatePage(page: Page, deployment: {
   return new URL(page.url()).pathname;
 }
 
-export async function fillNewDeploymentForm(page: Page, deployment: { service: string; environment?: string; version?: string }) {
+/** The template every fresh Preflight has: other specs add templates, so pick it by name. */
+export const REFERENCE_TEMPLATE = "Production Security Checklist";
+
+/** `template`: choose that template's latest version (the form otherwise preselects the first by name). */
+export async function fillNewDeploymentForm(page: Page, deployment: { service: string; environment?: string; version?: string; template?: string }) {
+  if (deployment.template) {
+    const select = page.getByLabel("Template version");
+    const value = await select.locator("option", { hasText: `${deployment.template} — ` }).filter({ hasText: "(latest)" }).first().getAttribute("value");
+    await select.selectOption(value!);
+  }
   await page.getByLabel("Service").fill(deployment.service);
   await page.getByLabel("Environment").fill(deployment.environment ?? "production");
   await page.getByLabel("Version", { exact: true }).fill(deployment.version ?? "1.0.0");

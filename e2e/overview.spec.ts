@@ -1,13 +1,13 @@
 // A manager's overview: filters live in the URL (a view can be shared) and export as CSV.
 import { readFileSync } from "node:fs";
 import { credentialFor, expect, signIn, test } from "./fixtures";
-import { fillNewDeploymentForm, unique } from "./helpers";
+import { fillNewDeploymentForm, REFERENCE_TEMPLATE, unique } from "./helpers";
 
 test("a manager filters the overview, shares the URL and exports the filtered list as CSV", async ({ page, browser, login }) => {
   await login({ role: "MANAGER" });
   const service = `overview-${unique()}`;
   await page.goto("/deployments/new");
-  await fillNewDeploymentForm(page, { service, environment: "staging", version: "3.1.0" });
+  await fillNewDeploymentForm(page, { service, environment: "staging", version: "3.1.0", template: REFERENCE_TEMPLATE });
   await page.getByRole("button", { name: "Create deployment" }).click();
   await expect(page.getByText(`Created ${service} 3.1.0`)).toBeVisible();
 

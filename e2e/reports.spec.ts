@@ -3,7 +3,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { credentialFor, expect, signIn, test } from "./fixtures";
-import { createDeploymentFromTemplatePage, fillNewDeploymentForm, importMarkdownByPaste, itemRow, unique } from "./helpers";
+import { createDeploymentFromTemplatePage, fillNewDeploymentForm, importMarkdownByPaste, itemRow, REFERENCE_TEMPLATE, unique } from "./helpers";
 
 const WEEKLY_OPTION = "Production Security Checklist v1 · Weekly (Weekly, 3 tasks)";
 
@@ -30,7 +30,7 @@ test("the overview charts readiness per release and maintenance completion, with
 
   for (const version of ["1.0.0", "1.1.0"]) {
     await page.goto("/deployments/new");
-    await fillNewDeploymentForm(page, { service, version });
+    await fillNewDeploymentForm(page, { service, version, template: REFERENCE_TEMPLATE });
     await page.getByRole("button", { name: "Create deployment" }).click();
     await expect(page.getByText(`Created ${service} ${version}`)).toBeVisible();
     await expect(page.getByRole("heading", { name: `${service} ${version}`, level: 1 })).toBeVisible();

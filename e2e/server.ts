@@ -19,6 +19,11 @@ export async function startPreflight(extraEnv: Record<string, string> = {}): Pro
   const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: E2E_DATA_DIR, PORT: String(E2E_PORT), APP_ENV: "local", LOG_LEVEL: "info", CORS_ORIGINS: E2E_CORS_ORIGIN, ...extraEnv };
   // Always the embedded database: the suite relies on a fresh one with printed demo users.
   delete env.DATABASE_URL;
+  return spawnPreflight(env);
+}
+
+/** Runs the start script with `env` (LOG_LEVEL info or lower: it waits for the ready line). */
+export async function spawnPreflight(env: NodeJS.ProcessEnv): Promise<RunningServer> {
   const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/start.ts"], {
     env,
     stdio: ["ignore", "pipe", "pipe"],
@@ -28,7 +33,10 @@ export async function startPreflight(extraEnv: Record<string, string> = {}): Pro
   child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
 
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`Preflight did not start within 240 s:\n${output}`)), 240_000);
+    const timer = setTimeout(() => {
+      child.kill("SIGTERM");
+      reject(new Error(`Preflight did not start within 240 s:\n${output}`));
+    }, 240_000);
     child.stdout.on("data", () => {
       if (output.includes("Preflight is ready at")) {
         clearTimeout(timer);

@@ -15,7 +15,8 @@ test.describe("signing in", () => {
     await expect(page.getByRole("heading", { name: "Readiness overview" })).toBeVisible();
 
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Templates" }).click();
-    await expect(page.getByText("Production Security Checklist")).toBeVisible();
+    await expect(page).toHaveURL(/\/templates$/);
+    await expect(page.getByRole("link", { name: "Production Security Checklist", exact: true })).toBeVisible();
 
     await page.getByRole("link", { name: "Admin" }).click();
     for (const role of ["admin", "manager", "reviewer", "engineer", "viewer"]) {
