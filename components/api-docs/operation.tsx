@@ -1,6 +1,7 @@
 import { FieldTable } from "@/components/api-docs/field-table";
 import { fieldsOf, refName, type Components, type FieldRow, type JsonSchema } from "@/components/api-docs/json-schema";
 import { cardStyles } from "@/components/ui/styles";
+import { InlineMarkdown } from "@/components/markdown/inline-markdown";
 
 type Media = { content?: { "application/json"?: { schema?: JsonSchema } } };
 export type Operation = {
@@ -36,7 +37,11 @@ export function OperationCard({ method, path, operation, components }: { method:
         <code className="font-mono text-sm">{path}</code>
         <span className="font-normal text-slate-600 dark:text-slate-400">— {operation.summary}</span>
       </h3>
-      {operation.description ? <p className="text-sm">{operation.description}</p> : null}
+      {operation.description ? (
+        <p className="text-sm">
+          <InlineMarkdown text={operation.description} />
+        </p>
+      ) : null}
       <FieldTable caption="Parameters" rows={parameters} />
       {body ? <FieldTable caption={`Request body${body.$ref ? ` (${refName(body.$ref)})` : ""}`} rows={fieldsOf(body, components)} /> : null}
       {body && (body.example ?? (body.$ref && components[refName(body.$ref)]?.example)) ? (
@@ -49,7 +54,7 @@ export function OperationCard({ method, path, operation, components }: { method:
             const schema = response.content?.["application/json"]?.schema;
             return (
               <li key={status}>
-                <span className={`font-mono font-semibold ${status.startsWith("2") ? "text-emerald-700 dark:text-emerald-400" : "text-red-700 dark:text-red-400"}`}>{status}</span> {response.description}
+                <span className={`font-mono font-semibold ${status.startsWith("2") ? "text-emerald-700 dark:text-emerald-400" : "text-red-700 dark:text-red-400"}`}>{status}</span> {response.description ? <InlineMarkdown text={response.description} /> : null}
                 {schema?.$ref ? (
                   <>
                     {" "}

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ApiReference } from "@/components/api-docs/api-reference";
+import { InlineMarkdown } from "@/components/markdown/inline-markdown";
 import { PageHeader } from "@/components/ui/page-header";
 import { openApiDocument } from "@/lib/api/v1/openapi";
 
@@ -10,7 +11,7 @@ export default function ApiDocsPage() {
   const document = openApiDocument();
   return (
     <>
-      <PageHeader title="API reference" description={document.info.description} />
+      <PageHeader title="API reference" description={document.info.description ? <InlineMarkdown text={document.info.description} /> : undefined} />
       <div className="mb-6 space-y-2 text-sm">
         <p>
           The machine-readable document is at{" "}
