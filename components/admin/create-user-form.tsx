@@ -1,45 +1,26 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
 import { toast } from "sonner";
 import { createUserAction, type OneTimePasswordResult } from "@/app/(app)/admin/actions";
-import { callAction } from "@/components/templates/call-action";
 import { ErrorAlert } from "@/components/templates/error-alert";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { Field } from "@/components/ui/field";
 import { buttonStyles, cardStyles, inputStyles } from "@/components/ui/styles";
-import { fieldErrorsOf } from "@/lib/actions/field-errors";
 import { roleLabels } from "@/lib/auth/roles";
 import { Role } from "@/lib/generated/prisma/enums";
 import { createUserSchema } from "@/lib/users/schemas";
 
 export function CreateUserForm({ onCreated }: { onCreated: (created: OneTimePasswordResult) => void }) {
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
-
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = event.currentTarget;
-    const parsed = createUserSchema.safeParse(Object.fromEntries(new FormData(form)));
-    if (!parsed.success) {
-      setErrors(fieldErrorsOf(parsed.error));
-      setMessage("Please correct the highlighted fields.");
-      return;
-    }
-    setPending(true);
-    const result = await callAction(() => createUserAction(parsed.data));
-    setPending(false);
-    if (!result.ok) {
-      setErrors(result.fieldErrors ?? {});
-      setMessage(result.error);
-      return;
-    }
-    setErrors({});
-    setMessage(null);
-    form.reset();
-    toast.success(`Created ${result.data.user.email}.`);
-    onCreated(result.data);
-  }
+  const { errors, message, pending, onSubmit } = useFormAction({
+    schema: createUserSchema,
+    read: (fields) => Object.fromEntries(fields),
+    action: createUserAction,
+    onSuccess: (created, form) => {
+      form.reset();
+      toast.success(`Created ${created.user.email}.`);
+      onCreated(created);
+    },
+  });
 
   return (
     <form noValidate onSubmit={onSubmit} aria-labelledby="create-user-heading" className={`${cardStyles} space-y-4 p-4`}>

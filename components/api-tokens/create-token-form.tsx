@@ -1,46 +1,26 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
 import { toast } from "sonner";
 import { createApiTokenAction } from "@/app/(app)/admin/tokens/actions";
-import { callAction } from "@/components/templates/call-action";
 import { ErrorAlert } from "@/components/templates/error-alert";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { Field } from "@/components/ui/field";
 import { buttonStyles, cardStyles } from "@/components/ui/styles";
-import { fieldErrorsOf } from "@/lib/actions/field-errors";
 import type { CreatedApiToken } from "@/lib/api-tokens/create-api-token";
 import { apiTokenScopes, scopeDescriptions } from "@/lib/api-tokens/scopes";
 import { createApiTokenSchema } from "@/lib/api-tokens/schemas";
 
 export function CreateTokenForm({ onCreated }: { onCreated: (created: CreatedApiToken) => void }) {
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
-
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = event.currentTarget;
-    const data = new FormData(form);
-    const parsed = createApiTokenSchema.safeParse({ name: data.get("name"), scopes: data.getAll("scopes"), expiresOn: data.get("expiresOn") ?? "" });
-    if (!parsed.success) {
-      setErrors(fieldErrorsOf(parsed.error));
-      setMessage("Please correct the highlighted fields.");
-      return;
-    }
-    setPending(true);
-    const result = await callAction(() => createApiTokenAction(parsed.data));
-    setPending(false);
-    if (!result.ok) {
-      setErrors(result.fieldErrors ?? (result.details?.fieldErrors as Record<string, string> | undefined) ?? {});
-      setMessage(result.error);
-      return;
-    }
-    setErrors({});
-    setMessage(null);
-    form.reset();
-    toast.success(`Created the token “${result.data.token.name}”.`);
-    onCreated(result.data);
-  }
+  const { errors, message, pending, onSubmit } = useFormAction({
+    schema: createApiTokenSchema,
+    read: (fields) => ({ name: fields.get("name"), scopes: fields.getAll("scopes"), expiresOn: fields.get("expiresOn") ?? "" }),
+    action: createApiTokenAction,
+    onSuccess: (created, form) => {
+      form.reset();
+      toast.success(`Created the token “${created.token.name}”.`);
+      onCreated(created);
+    },
+  });
 
   const scopeError = errors.scopes ?? errors["scopes.0"];
   return (

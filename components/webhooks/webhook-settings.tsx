@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { toast } from "sonner";
 import { deleteWebhookAction, rotateWebhookSecretAction, updateWebhookAction } from "@/app/(app)/admin/webhooks/actions";
 import { callAction } from "@/components/templates/call-action";
@@ -10,7 +10,7 @@ import { EventCheckboxes } from "@/components/webhooks/event-checkboxes";
 import { SecretReveal } from "@/components/webhooks/secret-reveal";
 import { Field } from "@/components/ui/field";
 import { buttonStyles, cardStyles } from "@/components/ui/styles";
-import { fieldErrorsOf } from "@/lib/actions/field-errors";
+import { useFormAction } from "@/components/ui/use-form-action";
 import type { WebhookEvent } from "@/lib/webhooks/events";
 import { updateWebhookSchema } from "@/lib/webhooks/schemas";
 
@@ -19,34 +19,17 @@ type Webhook = { id: string; url: string; description: string | null; events: We
 /** Events, description and active flag; rotating the secret; deleting, after a confirmation. */
 export function WebhookSettings({ webhook }: { webhook: Webhook }) {
   const router = useRouter();
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
   const [secret, setSecret] = useState<string | null>(null);
   const [confirmingDelete, setConfirmingDelete] = useState(false);
-
-  async function onSave(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const fields = new FormData(event.currentTarget);
-    const parsed = updateWebhookSchema.safeParse({ webhookId: webhook.id, description: fields.get("description"), events: fields.getAll("events"), active: fields.get("active") === "on" });
-    if (!parsed.success) {
-      setErrors(fieldErrorsOf(parsed.error));
-      setMessage("Please correct the highlighted fields.");
-      return;
-    }
-    setPending(true);
-    const result = await callAction(() => updateWebhookAction(parsed.data));
-    setPending(false);
-    if (!result.ok) {
-      setErrors(result.fieldErrors ?? {});
-      setMessage(result.error);
-      return;
-    }
-    setErrors({});
-    setMessage(null);
-    toast.success(result.data.active ? "Saved the webhook." : "Saved the webhook; it is inactive and receives nothing.");
-    router.refresh();
-  }
+  const { errors, message, setMessage, pending, setPending, onSubmit: onSave } = useFormAction({
+    schema: updateWebhookSchema,
+    read: (fields) => ({ webhookId: webhook.id, description: fields.get("description"), events: fields.getAll("events"), active: fields.get("active") === "on" }),
+    action: updateWebhookAction,
+    onSuccess: (saved) => {
+      toast.success(saved.active ? "Saved the webhook." : "Saved the webhook; it is inactive and receives nothing.");
+      router.refresh();
+    },
+  });
 
   async function rotate() {
     setPending(true);
