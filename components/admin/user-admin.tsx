@@ -6,8 +6,8 @@ import { CreateUserForm } from "@/components/admin/create-user-form";
 import { OneTimePassword, type IssuedPassword } from "@/components/admin/one-time-password";
 import { UserRow } from "@/components/admin/user-row";
 import { ErrorAlert } from "@/components/templates/error-alert";
-import { cardStyles } from "@/components/ui/styles";
 import type { UserRow as User } from "@/lib/users/user-row";
+import { DataTable } from "@/components/ui/data-table";
 
 const columns = ["Name", "Email", "Role", "Status", "Last sign-in", "Actions"] as const;
 
@@ -22,32 +22,18 @@ export function UserAdmin({ users, currentUserId }: { users: User[]; currentUser
       <CreateUserForm onCreated={show("created")} />
       {issued ? <OneTimePassword issued={issued} onDone={() => setIssued(null)} /> : null}
       <ErrorAlert message={error} />
-      <div className="overflow-x-auto">
-        <table className={`${cardStyles} w-full overflow-hidden text-left text-sm`}>
-          <caption className="sr-only">Users</caption>
-          <thead className="bg-slate-100 dark:bg-slate-800">
-            <tr>
-              {columns.map((column) => (
-                <th key={column} scope="col" className="px-4 py-2 font-medium">
-                  {column}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
-            {users.map((user) => (
-              // Keyed on what the server says, so a row's unsaved role choice resets after each change.
-              <UserRow
-                key={`${user.id}:${user.role}:${user.active}`}
-                user={user}
-                isCurrentUser={user.id === currentUserId}
-                onPasswordReset={show("reset")}
-                onError={setError}
-              />
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable caption="Users" columns={columns}>
+        {users.map((user) => (
+          // Keyed on what the server says, so a row's unsaved role choice resets after each change.
+          <UserRow
+            key={`${user.id}:${user.role}:${user.active}`}
+            user={user}
+            isCurrentUser={user.id === currentUserId}
+            onPasswordReset={show("reset")}
+            onError={setError}
+          />
+        ))}
+      </DataTable>
     </div>
   );
 }

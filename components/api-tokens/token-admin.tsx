@@ -6,8 +6,8 @@ import { IssuedToken } from "@/components/api-tokens/issued-token";
 import { TokenRow } from "@/components/api-tokens/token-row";
 import { ErrorAlert } from "@/components/templates/error-alert";
 import { EmptyState } from "@/components/ui/empty-state";
-import { cardStyles } from "@/components/ui/styles";
 import type { ApiTokenRow } from "@/lib/api-tokens/token-row";
+import { DataTable } from "@/components/ui/data-table";
 
 const columns = ["Name", "Prefix", "Scopes", "Created by", "Expires", "Last used", "Status", "Actions"] as const;
 
@@ -23,25 +23,11 @@ export function TokenAdmin({ tokens, now }: { tokens: ApiTokenRow[]; now: Date }
       {tokens.length === 0 ? (
         <EmptyState title="No API tokens yet">Create one for a pipeline that asks the gate before it deploys, or for a script that reads or updates checklists.</EmptyState>
       ) : (
-        <div className="overflow-x-auto">
-          <table className={`${cardStyles} w-full overflow-hidden text-left text-sm`}>
-            <caption className="sr-only">API tokens</caption>
-            <thead className="bg-slate-100 dark:bg-slate-800">
-              <tr>
-                {columns.map((column) => (
-                  <th key={column} scope="col" className="px-4 py-2 font-medium">
-                    {column}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
-              {tokens.map((token) => (
-                <TokenRow key={`${token.id}:${token.revokedAt ? "revoked" : "active"}`} token={token} now={now} onError={setError} />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption="API tokens" columns={columns}>
+          {tokens.map((token) => (
+            <TokenRow key={`${token.id}:${token.revokedAt ? "revoked" : "active"}`} token={token} now={now} onError={setError} />
+          ))}
+        </DataTable>
       )}
     </div>
   );

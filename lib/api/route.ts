@@ -8,7 +8,6 @@ import { scopesAllow } from "@/lib/api-tokens/scopes";
 import { cleanInput } from "@/lib/actions/clean-input";
 import { withAuditLabel } from "@/lib/audit/context";
 import { requirePermission, type Permission } from "@/lib/auth/policy";
-import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors";
 import type { ApiTokenScope } from "@/lib/generated/prisma/enums";
@@ -18,8 +17,6 @@ import { isPlausibleId } from "@/lib/validation";
 const noStore = { "Cache-Control": "no-store" };
 const DEFAULT_MAX_BYTES = 100_000;
 
-type Handler<S extends z.ZodType, T> = (input: z.infer<S>, user: CurrentUser | null) => Promise<T>;
-
 export function jsonError(status: number, error: string, field?: string, details?: Record<string, unknown>): Response {
   return Response.json({ error, ...(field ? { field } : {}), ...(details ?? {}) }, { status, headers: noStore });
 }
@@ -27,16 +24,6 @@ export function jsonError(status: number, error: string, field?: string, details
 /** JSON with the API's headers; `status` defaults to 200. */
 export function json(body: unknown, status = 200): Response {
   return Response.json(body, { status, headers: noStore });
-}
-
-/** Reads a JSON body (at most `maxBytes`), validates it with `schema`, runs `handler` as the session's user. */
-export async function handleJson<S extends z.ZodType, T>(request: Request, schema: S, handler: Handler<S, T>, options: { status?: number; maxBytes?: number } = {}): Promise<Response> {
-  if (!sameOriginOrNoCookie(request)) return jsonError(403, "Cross-origin requests are not accepted.");
-  const body = await readJsonBody(request, options.maxBytes);
-  if (body instanceof Response) return body;
-  const parsed = validate(schema, body);
-  if (parsed instanceof Response) return parsed;
-  return respond(async () => json((await handler(parsed, await getCurrentUser())) ?? { ok: true }, options.status));
 }
 
 /**
