@@ -42,10 +42,13 @@ test("the overview charts readiness per release and maintenance completion, with
   const trends = page.getByRole("region", { name: "Trends" });
   const readiness = trends.getByRole("img", { name: new RegExp(`^Readiness by release for 1 service\\. ${service}: 2 releases, from 0% \\(1\\.0\\.0\\) to \\d+% \\(1\\.1\\.0\\)`) });
   await expect(readiness).toBeVisible();
+  // Below the list, a chart is drawn when it scrolls near the viewport, not during page load.
+  await readiness.scrollIntoViewIfNeeded();
   await expect(readiness.locator(".recharts-cartesian-grid")).toBeVisible();
   await expect(readiness.locator(".recharts-line-dot")).toHaveCount(2);
   const maintenance = trends.getByRole("img", { name: /^Maintenance completion per month over the last 12 months\. .+: \d+% of \d+ tasks? completed, \d+% on time/ });
   await expect(maintenance).toBeVisible();
+  await maintenance.scrollIntoViewIfNeeded();
   await expect(maintenance.locator(".recharts-cartesian-grid")).toBeVisible();
 
   expect(await accessibilityProblems(page, "section[aria-labelledby=trends-title]")).toEqual([]);

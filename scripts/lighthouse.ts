@@ -63,9 +63,11 @@ async function main() {
     { page: "overview", url: `${BASE_URL}/` },
     { page: "checklist", url: `${BASE_URL}/deployments/${data.checklistId}` },
   ];
+  // One request each first, so no audit measures a cold server's first render.
+  for (const target of pages) await fetch(target.url, { headers: { Cookie: cookie } }).then((r) => r.arrayBuffer());
   const results: RunResult[] = [];
   for (const preset of ["desktop", "mobile"] as const) {
-    for (const target of pages) results.push(await audit(target.page, target.url, preset, cookie));
+    for (const target of pages) results.push(await auditWithRetry(target.page, target.url, preset, cookie));
   }
 
   printTable(results);
@@ -225,9 +227,30 @@ async function signIn(credential: Credential): Promise<string> {
   return cookieHeader();
 }
 
+/** Lighthouse's own trace recording fails now and then (NO_NAVSTART, NO_FCP); those runs are repeated in a fresh browser. */
+const ATTEMPTS = 3;
+
+class LighthouseRuntimeError extends Error {}
+
+async function auditWithRetry(page: string, url: string, preset: Preset, cookie: string): Promise<RunResult> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await audit(page, url, preset, cookie);
+    } catch (error) {
+      if (!(error instanceof LighthouseRuntimeError) || attempt === ATTEMPTS) throw error;
+      console.error(`${error.message} (attempt ${attempt} of ${ATTEMPTS}; trying again)`);
+    }
+  }
+}
+
 async function audit(page: string, url: string, preset: Preset, cookie: string): Promise<RunResult> {
   console.error(`lighthouse: ${page} (${preset})…`);
-  const chrome = await launch({ chromePath: CHROMIUM, chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu"] });
+  const chrome = await launch({
+    chromePath: CHROMIUM,
+    // Without the background-networking flags Chromium keeps dialling Google's hosts, which
+    // this machine's closed network refuses; they add noise to the trace.
+    chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+  });
   try {
     const flags: Flags = {
       port: chrome.port,
@@ -241,7 +264,7 @@ async function audit(page: string, url: string, preset: Preset, cookie: string):
     const result = await lighthouse(url, flags, preset === "desktop" ? (desktopConfig as Config) : undefined);
     if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
     const { lhr, report } = result;
-    if (lhr.runtimeError) throw new Error(`Lighthouse could not audit ${url}: ${lhr.runtimeError.message}`);
+    if (lhr.runtimeError) throw new LighthouseRuntimeError(`Lighthouse could not audit ${url}: ${lhr.runtimeError.message}`);
     if (new URL(lhr.finalDisplayedUrl).pathname !== new URL(url).pathname) {
       throw new Error(`${url} redirected to ${lhr.finalDisplayedUrl}: the session cookie was not accepted.`);
     }
