@@ -2,8 +2,7 @@
 // to its predecessor by hash (docs/decisions/0006-audit-hash-chain.md). The database
 // refuses to update or delete them (migration 20261127220000_audit_append_only).
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { auditEventHash, toJsonValue } from "@/lib/audit/canonical";
-import { AUDIT_CHAIN_LOCK, chainHead } from "@/lib/audit/chain";
+import { auditEventHashPrefix, toJsonValue } from "@/lib/audit/canonical";
 import { currentAuditLabel } from "@/lib/audit/context";
 
 export type AuditInput = {
@@ -26,8 +25,6 @@ export async function recordAudit(tx: Prisma.TransactionClient, event: AuditInpu
 
 /** recordAudit with the time given: for importing history and for tests of retention. */
 export async function appendAuditEvent(tx: Prisma.TransactionClient, event: AuditInput, createdAt: Date): Promise<void> {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`;
-  const prevHash = await chainHead(tx);
   // Stored exactly as hashed: jsonb keeps the values (not their order), TIMESTAMP(3) keeps ms.
   const content = {
     createdAt,
@@ -39,8 +36,13 @@ export async function appendAuditEvent(tx: Prisma.TransactionClient, event: Audi
     before: toJsonValue(event.before),
     after: toJsonValue(event.after),
   };
-  const hash = auditEventHash({ ...content, prevHash });
-  await tx.auditEvent.create({
-    data: { ...content, before: content.before ?? undefined, after: content.after ?? undefined, prevHash, hash },
-  });
+  const json = (value: typeof content.before) => (value === null ? null : JSON.stringify(value));
+  // One statement: audit_chain_link takes the chain lock (held to commit), reads the head and
+  // hashes the canonical form completed with it — the same hash auditEventHash computes.
+  await tx.$executeRaw`
+    INSERT INTO "AuditEvent" ("actorId", "actorLabel", "action", "entityType", "entityId", "before", "after", "createdAt", "prevHash", "hash")
+    SELECT ${content.actorId}, ${content.actorLabel}, ${content.action}, ${content.entityType}, ${content.entityId},
+           ${json(content.before)}::jsonb, ${json(content.after)}::jsonb,
+           (${createdAt.toISOString()}::timestamptz AT TIME ZONE 'UTC')::timestamp(3), link."prevHash", link."hash"
+      FROM audit_chain_link(${auditEventHashPrefix(content)}) AS link`;
 }

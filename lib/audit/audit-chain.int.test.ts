@@ -12,6 +12,7 @@ import { leavesOf } from "@/lib/checklists/tree";
 import { importSmallTemplate } from "@/test/checklist-fixtures";
 import { createScratchDatabase, createTestUser, runSql, uniqueKey, useTestPrisma } from "@/test/db";
 import { auditEventHash, GENESIS_HASH, type JsonValue } from "./canonical";
+import { AUDIT_CHAIN_LOCK } from "./chain";
 import { verifyAuditChain } from "./verify-chain";
 
 const prisma = useTestPrisma();
@@ -69,6 +70,24 @@ describe("the audit hash chain", () => {
     expect(updates.every((e) => /^[0-9a-f]{64}$/.test(e.hash!) && /^[0-9a-f]{64}$/.test(e.prevHash!))).toBe(true);
     // Other test files write to this database meanwhile; the chain must hold across all of them.
     expect(await verifyAuditChain(prisma)).toMatchObject({ ok: true });
+  });
+
+  it("links in the database under the lock the application names (AUDIT_CHAIN_LOCK)", async () => {
+    const [fn] = await prisma.$queryRaw<{ source: string }[]>`SELECT prosrc AS source FROM pg_proc WHERE proname = 'audit_chain_link'`;
+    expect(fn?.source).toContain(`pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
+    // While another transaction holds that lock, an append waits for it.
+    const { client } = await scratchChain();
+    let appended = false;
+    let append: Promise<unknown> | undefined;
+    await client.$transaction(async (holder) => {
+      await holder.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`;
+      append = client.$transaction((tx) => recordAudit(tx, sample(1))).then(() => (appended = true));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(appended).toBe(false);
+    });
+    await append;
+    expect(appended).toBe(true);
+    expect(await verifyAuditChain(client)).toMatchObject({ ok: true, checked: 1 });
   });
 
   it("refuses UPDATE, DELETE and TRUNCATE through the app's connection, and unhashed inserts", async () => {

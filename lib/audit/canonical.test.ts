@@ -1,7 +1,8 @@
+import { createHash } from "node:crypto";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseEnv } from "@/lib/env";
-import { auditEventHash, canonicalJson, GENESIS_HASH, toJsonValue, type HashedContent } from "./canonical";
+import { auditEventHash, auditEventHashPrefix, canonicalJson, GENESIS_HASH, linkedCanonicalJson, toJsonValue, type HashedContent, type JsonValue } from "./canonical";
 
 const event: HashedContent = {
   prevHash: GENESIS_HASH,
@@ -77,6 +78,29 @@ describe("auditEventHash", () => {
     ["a nested value", { after: { version: 1, status: "DONE", extra: null } }],
   ])("changes when %s changes", (_name, change) => {
     expect(auditEventHash({ ...event, ...change } as HashedContent)).not.toBe(auditEventHash(event));
+  });
+
+  it("is the canonical JSON of the whole event: the prefix the database completes holds every member but prevHash, which sorts last", () => {
+    const whole = (e: HashedContent) => canonicalJson({ ...e, createdAt: e.createdAt.toISOString() } as unknown as JsonValue);
+    fc.assert(
+      fc.property(
+        fc.record({
+          prevHash: fc.stringMatching(/^[0-9a-f]{64}$/),
+          createdAt: fc.date({ min: new Date("2000-01-01T00:00:00Z"), max: new Date("2100-01-01T00:00:00Z"), noInvalidDate: true }),
+          actorId: fc.option(fc.string()),
+          actorLabel: fc.option(fc.string()),
+          action: fc.string(),
+          entityType: fc.string(),
+          entityId: fc.string(),
+          before: fc.jsonValue().map(toJsonValue),
+          after: fc.jsonValue().map(toJsonValue),
+        }),
+        (e) => {
+          expect(linkedCanonicalJson(auditEventHashPrefix(e), e.prevHash)).toBe(whole(e));
+          expect(auditEventHash(e)).toBe(createHash("sha256").update(whole(e), "utf8").digest("hex"));
+        },
+      ),
+    );
   });
 });
 

@@ -41,8 +41,17 @@ export type HashedContent = {
 
 /** sha256 (hex) over the canonical form of an event's content and its predecessor's hash. */
 export function auditEventHash(event: HashedContent): string {
+  return createHash("sha256").update(linkedCanonicalJson(auditEventHashPrefix(event), event.prevHash), "utf8").digest("hex");
+}
+
+/**
+ * The canonical JSON of an event up to the value of its last member. Keys are sorted and
+ * "prevHash" sorts after every other key, so the whole form is this prefix, the predecessor's
+ * hash as a JSON string, and "}": the database finishes it under the chain lock
+ * (audit_chain_link in the migration 20261128000000_audit_append_in_one_statement).
+ */
+export function auditEventHashPrefix(event: Omit<HashedContent, "prevHash">): string {
   const content = canonicalJson({
-    prevHash: event.prevHash,
     createdAt: event.createdAt.toISOString(),
     actorId: event.actorId,
     actorLabel: event.actorLabel,
@@ -52,5 +61,10 @@ export function auditEventHash(event: HashedContent): string {
     before: event.before,
     after: event.after,
   });
-  return createHash("sha256").update(content, "utf8").digest("hex");
+  return `${content.slice(0, -1)},"prevHash":`;
+}
+
+/** What audit_chain_link hashes: the prefix completed with the predecessor's hash. */
+export function linkedCanonicalJson(prefix: string, prevHash: string): string {
+  return `${prefix}${JSON.stringify(prevHash)}}`;
 }

@@ -6,6 +6,7 @@ import { auditEventHash, GENESIS_HASH, type JsonValue } from "./canonical";
 /**
  * Serialises audit writes until commit (PostgreSQL releases it at the end of the
  * transaction), so chain order is commit order across connections and app instances.
+ * Taken by the database function audit_chain_link, which spells the same number.
  */
 export const AUDIT_CHAIN_LOCK = 0x6175_6469_745f_6368n; // "audit_ch"
 
@@ -28,20 +29,6 @@ export const storedAuditEventSelect = {
 } satisfies Prisma.AuditEventSelect;
 
 export type BrokenLink = { id: bigint; reason: "content changed" | "link broken" | "missing hash" };
-
-/**
- * The hash a new event links to: the newest event's (GENESIS when it predates the chain),
- * or with no events left, the newest retention checkpoint's. Call it holding AUDIT_CHAIN_LOCK.
- */
-export async function chainHead(tx: Prisma.TransactionClient): Promise<string> {
-  const [row] = await tx.$queryRaw<{ hasEvent: boolean; eventHash: string | null; checkpointHash: string | null }[]>`
-    SELECT newest."id" IS NOT NULL AS "hasEvent", newest."hash" AS "eventHash",
-           (SELECT "lastHash" FROM "AuditCheckpoint" ORDER BY "id" DESC LIMIT 1) AS "checkpointHash"
-      FROM (SELECT NULL) AS one
-      LEFT JOIN LATERAL (SELECT "id", "hash" FROM "AuditEvent" ORDER BY "id" DESC LIMIT 1) AS newest ON true`;
-  if (row?.hasEvent) return row.eventHash ?? GENESIS_HASH;
-  return row?.checkpointHash ?? GENESIS_HASH;
-}
 
 /**
  * Feed events in id order; the first problem sticks. Events without a hash before the
