@@ -17,7 +17,8 @@ test.describe("the account", () => {
 
   test("the password page checks the new password before anything is changed", async ({ page, login }) => {
     await login({ role: "REVIEWER" });
-    await page.goto("/account/password");
+    await page.goto("/");
+    await page.getByRole("link", { name: "Change password" }).click();
     await expect(page.getByRole("heading", { name: "Change your password" })).toBeVisible();
 
     await page.getByLabel("Current password").fill("not the password at all");

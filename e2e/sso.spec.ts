@@ -56,6 +56,11 @@ test.describe("single sign-on", () => {
     await expect(first.page).toHaveURL(/\/$/);
     await expect(first.page.getByTestId("current-user")).toContainText(`SSO ${person}`);
     await expect(first.page.getByTestId("current-user")).toContainText("Viewer");
+    // No password of their own here, so nothing to change (a password user has the link: account.spec.ts).
+    await expect(first.page.getByRole("button", { name: "Sign out" })).toBeVisible();
+    await expect(first.page.getByRole("link", { name: "Change password" })).toHaveCount(0);
+    await first.page.goto("/account/password");
+    await expect(first.page.getByRole("heading", { name: "No password to change" })).toBeVisible();
     await first.close();
 
     await login({ role: "ADMIN" });

@@ -2,11 +2,11 @@ import type { ReactNode } from "react";
 import { ActiveRunsBanner } from "@/components/procedures/active-runs-banner";
 import { AppHeader } from "@/components/shell/app-header";
 import { DatabaseUnavailable } from "@/components/shell/database-unavailable";
-import { requireUser, type CurrentUser } from "@/lib/auth/session";
+import { requireUser, type PageUser } from "@/lib/auth/session";
 import { isDatabaseUnavailable } from "@/lib/db/errors";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
-  let user: CurrentUser;
+  let user: PageUser;
   try {
     user = await requireUser();
   } catch (error) {

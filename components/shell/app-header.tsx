@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { CurrentUser } from "@/lib/auth/session";
+import type { PageUser } from "@/lib/auth/session";
 import { roleLabels } from "@/lib/auth/roles";
 import { NavLink } from "@/components/shell/nav-link";
 import { SignOutButton } from "@/components/shell/sign-out-button";
@@ -13,7 +13,7 @@ const navigation = [
   { href: "/api-docs", label: "API" },
 ] as const;
 
-export function AppHeader({ user }: { user: CurrentUser }) {
+export function AppHeader({ user }: { user: PageUser }) {
   return (
     <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-4 px-4 py-3">
@@ -35,9 +35,12 @@ export function AppHeader({ user }: { user: CurrentUser }) {
               {roleLabels[user.role]}
             </span>
           </span>
-          <Link href="/account/password" className="rounded-md px-3 py-2 text-sm text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800">
-            Change password
-          </Link>
+          {/* Someone who signs in only through single sign-on has no password here to change. */}
+          {user.hasPassword ? (
+            <Link href="/account/password" className="rounded-md px-3 py-2 text-sm text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800">
+              Change password
+            </Link>
+          ) : null}
           <SignOutButton />
         </div>
       </div>

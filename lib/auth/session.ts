@@ -11,7 +11,9 @@ import { db } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
 
 export type CurrentUser = { id: string; email: string; name: string; role: Role };
-export type SessionUser = CurrentUser & { mustChangePassword: boolean };
+/** What pages know of the user too: single sign-on users may hold no password of their own. */
+export type PageUser = CurrentUser & { hasPassword: boolean };
+export type SessionUser = PageUser & { mustChangePassword: boolean };
 
 export const PASSWORD_PAGE = "/account/password";
 
@@ -23,10 +25,11 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   if (!userId) return null;
   const user = await db.user.findUnique({
     where: { id: userId },
-    select: { id: true, email: true, name: true, role: true, active: true, tokenVersion: true, mustChangePassword: true },
+    select: { id: true, email: true, name: true, role: true, active: true, tokenVersion: true, mustChangePassword: true, passwordHash: true },
   });
   if (!user || !user.active || user.tokenVersion !== session.tokenVersion) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role, mustChangePassword: user.mustChangePassword };
+  // The hash itself never leaves this function.
+  return { id: user.id, email: user.email, name: user.name, role: user.role, mustChangePassword: user.mustChangePassword, hasPassword: user.passwordHash !== null };
 });
 
 /** The user who may use the app. A one-time password grants nothing but changing it (the
@@ -39,9 +42,9 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
 });
 
 /** For pages: the current user, or a redirect to sign-in (or to the password page first). */
-export async function requireUser(): Promise<CurrentUser> {
+export async function requireUser(): Promise<PageUser> {
   const user = await getSessionUser();
   if (!user) redirect("/sign-in");
   if (user.mustChangePassword) redirect(PASSWORD_PAGE);
-  return { id: user.id, email: user.email, name: user.name, role: user.role };
+  return { id: user.id, email: user.email, name: user.name, role: user.role, hasPassword: user.hasPassword };
 }

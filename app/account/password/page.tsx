@@ -10,6 +10,13 @@ export const metadata: Metadata = { title: "Password" };
 export default async function PasswordPage() {
   const user = await getSessionUser();
   if (!user) redirect("/sign-in");
+  if (!user.hasPassword) {
+    return (
+      <div className="max-w-lg">
+        <PageHeader title="No password to change" description="You sign in through your organisation's single sign-on; Preflight holds no password for you. Your identity provider manages it." />
+      </div>
+    );
+  }
   return (
     <div className="max-w-lg">
       {user.mustChangePassword ? (
