@@ -7,6 +7,15 @@ test.describe("signing in", () => {
     await expect(page.getByRole("heading", { name: "Sign in to Preflight" })).toBeVisible();
   });
 
+  test("serves its icon to anyone, also at /favicon.ico where browsers look for documents without one", async ({ request }) => {
+    // Chromium asks for /favicon.ico when it shows a non-HTML response (an exported file, JSON).
+    for (const path of ["/favicon.ico", "/icon.svg"]) {
+      const response = await request.get(path, { maxRedirects: 0 });
+      expect(response.status(), path).toBe(200);
+      expect(response.headers()["content-type"], path).toMatch(/^image\//);
+    }
+  });
+
   test("the printed admin credentials sign in, and the data survived a restart", async ({ page, login }) => {
     expect(e2eState().credentialsPrintedOnRestart, "credentials are printed only on first start").toBe(0);
     await login({ role: "ADMIN" });

@@ -26,6 +26,7 @@ const { values: args } = parseArgs({
     deployments: { type: "string", default: "1000" },
     requests: { type: "string", default: "50" },
     keep: { type: "boolean", default: false },
+    "cpu-profile": { type: "boolean", default: false },
   },
 });
 
@@ -105,7 +106,8 @@ async function run() {
   const work = await pickWorkItems(database.url, options.clients, 101);
 
   log("starting the production server (builds first if sources changed)…");
-  const app = await startBenchServer(database.url, PORT, (stop) => (stopServer = stop));
+  const app = await startBenchServer(database.url, PORT, (stop) => (stopServer = stop), args["cpu-profile"]);
+  if (args["cpu-profile"]) log("the server writes its CPU profile into .next-profiles/ when it stops");
   const http = createHttpClient(app.url, options.clients);
   try {
     log(`(a) overview: ${options.requests} requests after 5 warm-up, then raw SQL`);

@@ -10,7 +10,9 @@ export type BenchServer = { url: string; pid: number | undefined; output: () => 
 const READY_TIMEOUT_MS = 300_000;
 
 /** `onSpawned` receives `stop` at once, so an interrupt while the server builds or boots still stops it. */
-export async function startBenchServer(databaseUrl: string, port: number, onSpawned: (stop: () => Promise<void>) => void): Promise<BenchServer> {
+/** `cpuProfile`: Next's own CPU profiler (what `next start --experimental-cpu-prof` turns on) writes
+ * the server's profile into `.next-profiles/` when it exits. */
+export async function startBenchServer(databaseUrl: string, port: number, onSpawned: (stop: () => Promise<void>) => void, cpuProfile = false): Promise<BenchServer> {
   const url = `http://127.0.0.1:${port}`;
   // The start script hands its environment on to `next start`: pass ours, minus the bootstrap admin.
   const { DEFAULT_ADMIN_EMAIL: _email, DEFAULT_ADMIN_PASSWORD: _password, ...inherited } = process.env;
@@ -25,6 +27,7 @@ export async function startBenchServer(databaseUrl: string, port: number, onSpaw
       PORT: String(port),
       DATA_DIR: path.resolve(".data", "bench"),
       LOG_LEVEL: inherited.LOG_LEVEL ?? "info",
+      ...(cpuProfile ? { NEXT_CPU_PROF: "1" } : {}),
     },
     stdio: ["ignore", "pipe", "pipe"],
     // Its own process group, so stopping it also stops `next start` if the script is stuck.
@@ -43,7 +46,10 @@ export async function startBenchServer(databaseUrl: string, port: number, onSpaw
     const timer = setTimeout(() => killGroup(child.pid!, "SIGKILL"), 10_000);
     await exited;
     clearTimeout(timer);
-    // `next start` may outlive the script when the script was killed first.
+    // `next start` got the SIGTERM too and may still be shutting down (writing its CPU profile,
+    // say): give it the same 10 s, then kill what is left of the group.
+    const deadline = Date.now() + 10_000;
+    while (groupAlive(child.pid!) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
     killGroup(child.pid!, "SIGKILL");
   };
   onSpawned(stop);
@@ -66,6 +72,15 @@ export async function startBenchServer(databaseUrl: string, port: number, onSpaw
     throw error;
   });
   return { url, pid: child.pid, output: () => output, stop };
+}
+
+function groupAlive(pid: number): boolean {
+  try {
+    process.kill(-pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function killGroup(pid: number, signal: NodeJS.Signals) {
