@@ -1,14 +1,12 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
 import { toast } from "sonner";
 import { startRunAction } from "@/app/(app)/procedures/actions";
-import { callAction } from "@/components/templates/call-action";
 import { Field } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
 import { buttonStyles, cardStyles } from "@/components/ui/styles";
-import { fieldErrorsOf } from "@/lib/actions/field-errors";
+import { useFormAction } from "@/components/ui/use-form-action";
 import type { SectionOption } from "@/lib/maintenance/latest-sections";
 import { severities, severityLabels, startRunSchema } from "@/lib/procedures/schemas";
 
@@ -17,32 +15,19 @@ type Props = { procedures: SectionOption[]; defaultSectionId?: string };
 /** Starts a run of a procedure section and opens its page. */
 export function StartRunForm({ procedures, defaultSectionId }: Props) {
   const router = useRouter();
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState("");
-  const [pending, setPending] = useState(false);
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const parsed = startRunSchema.safeParse(Object.fromEntries(new FormData(event.currentTarget)));
-    if (!parsed.success) {
-      setErrors(fieldErrorsOf(parsed.error));
-      setMessage("Please correct the highlighted fields.");
-      return;
-    }
-    setPending(true);
-    const result = await callAction(() => startRunAction(parsed.data));
-    if (!result.ok) {
-      setPending(false);
-      setErrors(result.fieldErrors ?? {});
-      setMessage(result.error);
-      return;
-    }
-    toast.success(`Started “${parsed.data.title}”`);
-    router.push(`/procedures/${result.data.id}`);
-  }
+  const { errors, message, pending, onSubmit } = useFormAction({
+    schema: startRunSchema,
+    read: (fields) => Object.fromEntries(fields),
+    leavesPage: true,
+    action: startRunAction,
+    onSuccess: (run, _form, input) => {
+      toast.success(`Started “${input.title}”`);
+      router.push(`/procedures/${run.id}`);
+    },
+  });
 
   return (
-    <form id="start-run" noValidate onSubmit={submit} aria-labelledby="start-run-heading" className={`${cardStyles} scroll-mt-4 space-y-4 p-4`}>
+    <form id="start-run" noValidate onSubmit={onSubmit} aria-labelledby="start-run-heading" className={`${cardStyles} scroll-mt-4 space-y-4 p-4`}>
       <h2 id="start-run-heading" className="text-base font-semibold">
         Start a run
       </h2>

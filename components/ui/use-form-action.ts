@@ -13,10 +13,14 @@ type Options<S extends z.ZodType, T> = {
   /** The schema's input, read from the submitted form. */
   read: (fields: FormData) => unknown;
   action: (input: z.infer<S>) => Promise<ActionResult<T>>;
-  onSuccess: (data: T, form: HTMLFormElement) => void;
+  /** Called with the action's result, the form and the validated input; the form stays
+   * disabled while a promise it returns is pending. */
+  onSuccess: (data: T, form: HTMLFormElement, input: z.infer<S>) => void | Promise<void>;
+  /** Success opens another page: the form stays disabled until it does (no second submit). */
+  leavesPage?: boolean;
 };
 
-export function useFormAction<S extends z.ZodType, T>({ schema, read, action, onSuccess }: Options<S, T>) {
+export function useFormAction<S extends z.ZodType, T>({ schema, read, action, onSuccess, leavesPage = false }: Options<S, T>) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -32,15 +36,21 @@ export function useFormAction<S extends z.ZodType, T>({ schema, read, action, on
     }
     setPending(true);
     const result = await callAction(() => action(parsed.data));
-    setPending(false);
     if (!result.ok) {
+      setPending(false);
       setErrors(result.fieldErrors ?? (result.details?.fieldErrors as Record<string, string> | undefined) ?? {});
       setMessage(result.error);
       return;
     }
     setErrors({});
     setMessage(null);
-    onSuccess(result.data, form);
+    try {
+      await onSuccess(result.data, form, parsed.data);
+    } catch (error) {
+      setPending(false);
+      throw error;
+    }
+    if (!leavesPage) setPending(false);
   }
 
   return { errors, message, setMessage, pending, setPending, onSubmit };
