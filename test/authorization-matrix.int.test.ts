@@ -7,17 +7,12 @@ import path from "node:path";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { ActionResult } from "@/lib/actions/result";
 import type { CurrentUser } from "@/lib/auth/session";
+import { signInAs } from "@/test/session-double";
 import { createTestUser, uniqueKey, useTestPrisma } from "@/test/db";
 import { importSmallTemplate, smallChecklistMarkdown } from "@/test/checklist-fixtures";
 
 // The session is the one thing faked: which user the request comes from.
-let sessionUser: CurrentUser | null = null;
-vi.mock("@/lib/auth/session", async (original) => ({
-  ...(await original<typeof import("@/lib/auth/session")>()),
-  getCurrentUser: async () => sessionUser,
-  getSessionUser: async () => (sessionUser ? { ...sessionUser, mustChangePassword: false } : null),
-  requireUser: async () => sessionUser,
-}));
+vi.mock("@/lib/auth/session", async (original) => (await import("@/test/session-double")).sessionDouble(await original()));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
 
 const roles = ["ADMIN", "MANAGER", "REVIEWER", "ENGINEER", "VIEWER"] as const;
@@ -157,14 +152,14 @@ describe("authorization matrix", () => {
   const mutations = Object.entries(matrix).filter(([key]) => !key.includes("[...nextauth]"));
   describe.each(mutations)("%s", (_key, entry) => {
     it.each(roles)("as %s", async (role) => {
-      sessionUser = users[role];
+      signInAs(users[role]);
       const status = statusOf(await entry.call(fixture));
       if (entry.allowed.includes(role)) expect([401, 403]).not.toContain(status);
       else expect(status).toBe(403);
     });
 
     it("without a session: 401", async () => {
-      sessionUser = null;
+      signInAs(null);
       expect(statusOf(await entry.call(fixture))).toBe(401);
     });
   });

@@ -4,6 +4,7 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterAll, inject } from "vitest";
 import { createPrismaClient, type PrismaClient } from "@/lib/db/client";
+import { createDatabase } from "@/lib/db/databases";
 
 export function testDatabaseUrl(): string {
   return inject("databaseUrl");
@@ -21,15 +22,28 @@ export function uniqueKey(prefix = "t"): string {
   return `${prefix}-${Date.now().toString(36)}-${randomBytes(4).toString("hex")}`;
 }
 
+const disposers: (() => Promise<unknown>)[] = [];
+
+/**
+ * Runs `dispose` after the file's tests (last registered, first run), wherever it is called:
+ * an afterAll() registered inside a running test never runs.
+ */
+export function disposeAfterFile(dispose: () => Promise<unknown>): void {
+  disposers.push(dispose);
+}
+
+/** Registered for every integration test file by test/use-test-database.ts. */
+export async function disposeAll(): Promise<void> {
+  while (disposers.length) await disposers.pop()!();
+}
+
 /** An empty database on the test server, dropped after the file's tests. */
 export async function createScratchDatabase(): Promise<string> {
   const adminUrl = inject("adminUrl");
   const name = `preflight_scratch_${randomBytes(5).toString("hex")}`;
-  await runSql(adminUrl, `CREATE DATABASE "${name}"`);
-  afterAll(() => runSql(adminUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
+  const database = await createDatabase(adminUrl, name);
+  disposeAfterFile(database.drop);
+  return database.url;
 }
 
 export async function runSql<T extends pg.QueryResultRow = pg.QueryResultRow>(url: string, sql: string, params: unknown[] = []): Promise<T[]> {

@@ -5,8 +5,8 @@ import { randomBytes } from "node:crypto";
 import { chmodSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import pg from "pg";
 import type { TestProject } from "vitest/node";
+import { createDatabase, withDatabaseName } from "@/lib/db/databases";
 import { startEmbeddedPostgres } from "@/lib/db/embedded";
 import { migrate } from "@/lib/db/migrate";
 
@@ -23,7 +23,7 @@ export default async function setup(project: TestProject) {
   let stopServer = async () => {};
   let adminUrl: string;
   if (serverUrl) {
-    adminUrl = withDatabase(serverUrl, "postgres");
+    adminUrl = withDatabaseName(serverUrl, "postgres");
   } else {
     const password = randomBytes(12).toString("hex");
     const dataDir = mkdtempSync(path.join(tmpdir(), "preflight-test-"));
@@ -34,34 +34,18 @@ export default async function setup(project: TestProject) {
       password,
       persistent: false,
     });
-    adminUrl = withDatabase(server.url, "postgres");
+    adminUrl = withDatabaseName(server.url, "postgres");
     stopServer = server.stop;
   }
   const name = `preflight_test_${Date.now()}_${randomBytes(3).toString("hex")}`;
-  await adminQuery(adminUrl, `CREATE DATABASE "${name}"`);
-  const databaseUrl = withDatabase(adminUrl, name);
+  const database = await createDatabase(adminUrl, name);
+  const databaseUrl = database.url;
   await migrate(databaseUrl);
   project.provide("databaseUrl", databaseUrl);
   project.provide("adminUrl", adminUrl);
 
   return async () => {
-    await adminQuery(adminUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await database.drop();
     await stopServer();
   };
-}
-
-export function withDatabase(url: string, database: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${database}`;
-  return parsed.toString();
-}
-
-async function adminQuery(url: string, sql: string) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
 }

@@ -1,7 +1,7 @@
 // The audit log against a real PostgreSQL: concurrent writers form one chain, the database
 // refuses to change or remove events, and tampering by the owner (who can bypass the
 // trigger) is caught by the verifier. Chains that get broken live in scratch databases.
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { recordAudit, type AuditInput } from "@/lib/audit";
 import { createPrismaClient, type PrismaClient } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
@@ -10,7 +10,7 @@ import { getChecklist } from "@/lib/deployments/get-checklist";
 import { updateItemState } from "@/lib/deployments/update-item-state";
 import { leavesOf } from "@/lib/checklists/tree";
 import { importSmallTemplate } from "@/test/checklist-fixtures";
-import { createScratchDatabase, createTestUser, runSql, uniqueKey, useTestPrisma } from "@/test/db";
+import { createScratchDatabase, createTestUser, disposeAfterFile, runSql, uniqueKey, useTestPrisma } from "@/test/db";
 import { auditEventHash, GENESIS_HASH, type JsonValue } from "./canonical";
 import { AUDIT_CHAIN_LOCK } from "./chain";
 import { verifyAuditChain } from "./verify-chain";
@@ -22,7 +22,7 @@ async function scratchChain(): Promise<{ url: string; client: PrismaClient }> {
   const url = await createScratchDatabase();
   await migrate(url);
   const client = createPrismaClient(url, { max: 8 });
-  afterAll(() => client.$disconnect());
+  disposeAfterFile(() => client.$disconnect());
   return { url, client };
 }
 

@@ -4,12 +4,12 @@
 import { mkdtempSync, readFileSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { appendAuditEvent } from "@/lib/audit";
 import { createPrismaClient, type PrismaClient } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
 import { AppError } from "@/lib/errors";
-import { createScratchDatabase, runSql } from "@/test/db";
+import { createScratchDatabase, disposeAfterFile, runSql } from "@/test/db";
 import { GENESIS_HASH } from "./canonical";
 import { ChainChecker } from "./chain";
 import { parseExportLine, retainAuditEvents } from "./retention";
@@ -23,7 +23,7 @@ async function scratch(): Promise<{ url: string; client: PrismaClient; exportDir
   const url = await createScratchDatabase();
   await migrate(url);
   const client = createPrismaClient(url, { max: 4 });
-  afterAll(() => client.$disconnect());
+  disposeAfterFile(() => client.$disconnect());
   return { url, client, exportDir: path.join(mkdtempSync(path.join(tmpdir(), "preflight-audit-")), "audit-exports") };
 }
 

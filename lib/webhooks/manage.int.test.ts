@@ -4,12 +4,12 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { CurrentUser } from "@/lib/auth/session";
 import { createWebhook, deleteWebhook, redeliverWebhookDelivery, rotateWebhookSecret, updateWebhook } from "@/lib/webhooks/manage";
 import { decryptSecret } from "@/lib/webhooks/secret";
+import { signInAs } from "@/test/session-double";
 import { createTestUser, uniqueKey, useTestPrisma } from "@/test/db";
 
 process.env.AUTH_SECRET ??= "webhook-manage-test-secret-0123456789abcdef";
 
-let sessionUser: CurrentUser | null = null;
-vi.mock("@/lib/auth/session", async (original) => ({ ...(await original<typeof import("@/lib/auth/session")>()), getCurrentUser: async () => sessionUser }));
+vi.mock("@/lib/auth/session", async (original) => (await import("@/test/session-double")).sessionDouble(await original()));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 
 const prisma = useTestPrisma();
@@ -49,7 +49,7 @@ describe("webhook administration", () => {
     const before = await prisma.webhook.count();
     const input = { url: url(), events: ["DEPLOYMENT_REJECTED"], ...change };
     await expect(createWebhook(admin, input as never)).rejects.toMatchObject({ status: 400, message, details: { fieldErrors: { [field]: message } } });
-    sessionUser = admin;
+    signInAs(admin);
     const { createWebhookAction } = await import("@/app/(app)/admin/webhooks/actions");
     expect(await createWebhookAction(input as never)).toEqual({ ok: false, status: 400, error: `${field}: ${message}`, fieldErrors: { [field]: message } });
     expect(await prisma.webhook.count()).toBe(before);

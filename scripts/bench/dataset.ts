@@ -5,35 +5,18 @@ import { createHash, randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import pg from "pg";
 import { createPrismaClient } from "@/lib/db/client";
+import { createDatabase, type CreatedDatabase } from "@/lib/db/databases";
 import { migrate } from "@/lib/db/migrate";
 import { referenceTemplateFile, REFERENCE_TEMPLATE_SLUG } from "@/lib/seed/seed";
 import { createTemplateFromMarkdown } from "@/lib/templates/import-template";
 
-export type BenchDatabase = { name: string; url: string; drop: () => Promise<void> };
+export type BenchDatabase = CreatedDatabase;
 export type Dataset = { deployments: number; itemStates: number; users: number; signOffs: number; templateItems: number; leafItemsPerDeployment: number };
 export type BenchToken = { secret: string; userId: string };
 
-export function withDatabaseName(url: string, name: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${name}`;
-  return parsed.toString();
-}
-
 /** Creates `preflight_bench_<timestamp>` beside the named database, whose data is never touched. */
-export async function createBenchDatabase(serverUrl: string): Promise<BenchDatabase> {
-  const name = `preflight_bench_${new Date().toISOString().replace(/\D/g, "").slice(0, 14)}_${randomBytes(2).toString("hex")}`;
-  await adminQuery(serverUrl, `CREATE DATABASE "${name}"`);
-  return { name, url: withDatabaseName(serverUrl, name), drop: () => adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
-}
-
-async function adminQuery(url: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
+export function createBenchDatabase(serverUrl: string): Promise<BenchDatabase> {
+  return createDatabase(serverUrl, `preflight_bench_${new Date().toISOString().replace(/\D/g, "").slice(0, 14)}_${randomBytes(2).toString("hex")}`);
 }
 
 export async function seedBenchData(url: string, deployments: number): Promise<Dataset> {

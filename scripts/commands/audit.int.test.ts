@@ -4,11 +4,11 @@ import { execFile } from "node:child_process";
 import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { appendAuditEvent } from "@/lib/audit";
 import { createPrismaClient, type PrismaClient } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
-import { createScratchDatabase, runSql } from "@/test/db";
+import { createScratchDatabase, disposeAfterFile, runSql } from "@/test/db";
 
 type Run = { status: number | null; stdout: string; stderr: string };
 
@@ -26,7 +26,7 @@ async function scratch(dates: Date[]): Promise<{ url: string; client: PrismaClie
   const url = await createScratchDatabase();
   await migrate(url);
   const client = createPrismaClient(url, { max: 2 });
-  afterAll(() => client.$disconnect());
+  disposeAfterFile(() => client.$disconnect());
   for (const [n, date] of dates.entries()) {
     await client.$transaction((tx) => appendAuditEvent(tx, { actorLabel: "test", action: "test.event", entityType: "Test", entityId: `e${n}`, after: { n } }, date));
   }

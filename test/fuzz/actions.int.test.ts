@@ -10,15 +10,10 @@ import type { CurrentUser } from "@/lib/auth/session";
 import { describeInput, fieldValue, formDataArbitrary, FUZZ_SEED, fuzzParameters, keyedObject, anything, markdownish } from "@/test/fuzz/arbitraries";
 import { discoverServerActions, schemaFieldNames, type DiscoveredAction } from "@/test/fuzz/discover";
 import { createFuzzFixture, type FuzzFixture } from "@/test/fuzz/fixtures";
+import { signInAs } from "@/test/session-double";
 import { createTestUser, uniqueKey, useTestPrisma } from "@/test/db";
 
-let sessionUser: CurrentUser | null = null;
-vi.mock("@/lib/auth/session", async (original) => ({
-  ...(await original<typeof import("@/lib/auth/session")>()),
-  getCurrentUser: async () => sessionUser,
-  getSessionUser: async () => (sessionUser ? { ...sessionUser, mustChangePassword: false } : null),
-  requireUser: async () => sessionUser,
-}));
+vi.mock("@/lib/auth/session", async (original) => (await import("@/test/session-double")).sessionDouble(await original()));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
 
 type Action = (input: unknown) => Promise<unknown>;
@@ -85,7 +80,7 @@ describe("server actions under hostile input", () => {
 
   describe.each(discovered.map((a) => [`${a.file}#${a.name}`, a] as const))("%s", (_label, discoveredAction) => {
     it("answers every input with an ActionResult: 4xx with a message, never a 5xx or a throw", async () => {
-      sessionUser = fixture.admin;
+      signInAs(fixture.admin);
       const action = await load(discoveredAction);
       await fc.assert(
         fc.asyncProperty(inputsFor(discoveredAction), async (input) => {
@@ -143,7 +138,7 @@ describe("refused writes leave nothing behind", () => {
   ];
 
   it("createDeployment, updateItemState, startRun, createUser and stepNote write nothing when refused", async () => {
-    sessionUser = actor;
+    signInAs(actor);
     const byName = new Map(discovered.map((a) => [a.name, a]));
     const auditBefore = await prisma.auditEvent.count({ where: { actorId: actor.id } });
     for (const c of cases()) {
@@ -168,7 +163,7 @@ describe("refused writes leave nothing behind", () => {
   });
 
   it("a refused template import stores no template", async () => {
-    sessionUser = actor;
+    signInAs(actor);
     const action = await load(discovered.find((a) => a.name === "importTemplateAction")!);
     const before = await prisma.templateVersion.count({ where: { createdById: actor.id } });
     const refusedForm = fc.oneof(

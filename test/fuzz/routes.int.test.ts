@@ -16,14 +16,9 @@ import { discoverRouteHandlers, routeUrl, schemaFieldNames, type DiscoveredRoute
 import { createFuzzFixture, type FuzzFixture } from "@/test/fuzz/fixtures";
 import { useTestPrisma } from "@/test/db";
 import { deploymentInReview } from "@/test/signoff-fixtures";
+import { signInAs } from "@/test/session-double";
 
-let sessionUser: CurrentUser | null = null;
-vi.mock("@/lib/auth/session", async (original) => ({
-  ...(await original<typeof import("@/lib/auth/session")>()),
-  getCurrentUser: async () => sessionUser,
-  getSessionUser: async () => (sessionUser ? { ...sessionUser, mustChangePassword: false } : null),
-  requireUser: async () => sessionUser,
-}));
+vi.mock("@/lib/auth/session", async (original) => (await import("@/test/session-double")).sessionDouble(await original()));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
 
 type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
@@ -117,7 +112,7 @@ describe("route handlers under hostile requests", () => {
       ["as an ADMIN", (): CurrentUser | null => fixture.admin],
       ["without a session", (): CurrentUser | null => null],
     ] as const)("%s: never a 5xx; errors are JSON naming the field", async (_who, who) => {
-      sessionUser = who();
+      signInAs(who());
       const handler = await load(route, method);
       await fc.assert(
         fc.asyncProperty(callArbitrary(route, method), async (call) => {
@@ -129,7 +124,7 @@ describe("route handlers under hostile requests", () => {
     });
 
     it("bearer garbage without a session: 401 JSON (or the answer of a public route), never a 5xx", async () => {
-      sessionUser = null;
+      signInAs(null);
       const handler = await load(route, method);
       const params = Object.fromEntries(route.params.map((name) => [name, fixture.review.deploymentId]));
       const plain = await send(handler, route, { method, query: {}, headers: {}, body: hasBody(method) ? "{}" : undefined, params });
@@ -147,7 +142,7 @@ describe("route handlers under hostile requests", () => {
 
     if (hasBody(method)) {
       it(`a body over ${MAX_BODY_BYTES.toLocaleString("en")} bytes: 413 JSON`, async () => {
-        sessionUser = fixture.admin;
+        signInAs(fixture.admin);
         const handler = await load(route, method);
         const params = Object.fromEntries(route.params.map((name) => [name, fixture.review.deploymentId]));
         for (const body of [JSON.stringify({ note: "x".repeat(MAX_BODY_BYTES) }), "é".repeat(MAX_BODY_BYTES / 2 + 1)]) {
@@ -166,7 +161,7 @@ describe("route handlers under hostile requests", () => {
       ["a NUL", "a\u0000b"],
       ["a lone surrogate", "a\uD800b"],
     ])("%s in an item PATCH and an approval comment: never a 5xx; a refusal names the field", async (_what, text) => {
-      sessionUser = fixture.admin;
+      signInAs(fixture.admin);
       // A deployment of its own, still in review, so the writes are really attempted.
       const review = await deploymentInReview(prisma);
       const [itemRoute] = routeEndingWith("deployments/[id]/items/[itemId]/route.ts", "PATCH");

@@ -10,10 +10,10 @@ import { createDeployment } from "@/lib/deployments/create-deployment";
 import { leavesOf } from "@/lib/checklists/tree";
 import { getChecklist } from "@/lib/deployments/get-checklist";
 import { importSmallTemplate } from "@/test/checklist-fixtures";
+import { signInAs } from "@/test/session-double";
 import { createTestUser, uniqueKey, useTestPrisma } from "@/test/db";
 
-let sessionUser: CurrentUser | null = null;
-vi.mock("@/lib/auth/session", async (original) => ({ ...(await original<typeof import("@/lib/auth/session")>()), getCurrentUser: async () => sessionUser }));
+vi.mock("@/lib/auth/session", async (original) => (await import("@/test/session-double")).sessionDouble(await original()));
 
 const deployments = () => import("@/app/api/v1/deployments/route");
 const deployment = () => import("@/app/api/v1/deployments/[id]/route");
@@ -60,7 +60,7 @@ beforeAll(async () => {
 
 describe("/api/v1 authentication", () => {
   it("answers 401 with a JSON message without a token or session", async () => {
-    sessionUser = null;
+    signInAs(null);
     const response = await (await deployments()).GET(request("/api/v1/deployments"));
     expect(response.status).toBe(401);
     expect(response.headers.get("cache-control")).toBe("no-store");
@@ -92,9 +92,9 @@ describe("/api/v1 authentication", () => {
   });
 
   it("judges a request that names a token by the token, whatever the session", async () => {
-    sessionUser = { id: "someone", email: "s@example.test", name: "S", role: "ADMIN" };
+    signInAs({ id: "someone", email: "s@example.test", name: "S", role: "ADMIN" });
     const response = await (await deployments()).GET(request("/api/v1/deployments", { token: `pf_${"y".repeat(43)}` }));
-    sessionUser = null;
+    signInAs(null);
     expect(response.status).toBe(401);
   });
 });
@@ -235,9 +235,9 @@ describe("/api/v1 writes", () => {
   });
 
   it("keep the same-origin check for browser writes with a session cookie", async () => {
-    sessionUser = { id: "someone", email: "s@example.test", name: "S", role: "ENGINEER" };
+    signInAs({ id: "someone", email: "s@example.test", name: "S", role: "ENGINEER" });
     const response = await (await deployments()).POST(request("/api/v1/deployments", { body: {}, headers: { cookie: "session=1", origin: "https://evil.example", host: "localhost" } }));
-    sessionUser = null;
+    signInAs(null);
     expect([response.status, await response.json()]).toEqual([403, { error: "Cross-origin requests are not accepted." }]);
   });
 });
