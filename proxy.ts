@@ -27,18 +27,29 @@ export function proxy(request: NextRequest) {
 function apiGuard(request: NextRequest): NextResponse {
   const { CORS_ORIGINS, APP_URL } = env();
   const decision = corsDecision(
-    { method: request.method, origin: request.headers.get("origin"), host: request.headers.get("x-forwarded-host") ?? request.headers.get("host"), appUrl: APP_URL },
+    {
+      method: request.method,
+      origin: request.headers.get("origin"),
+      host: request.headers.get("x-forwarded-host") ?? request.headers.get("host"),
+      appUrl: APP_URL,
+    },
     CORS_ORIGINS,
   );
-  if (decision.kind === "refuse") return withHsts(request, NextResponse.json({ error: decision.message }, { status: 403 }));
-  if (decision.kind === "preflight") return withHsts(request, new NextResponse(null, { status: 204, headers: decision.headers }));
+  if (decision.kind === "refuse")
+    return withHsts(request, NextResponse.json({ error: decision.message }, { status: 403 }));
+  if (decision.kind === "preflight")
+    return withHsts(request, new NextResponse(null, { status: 204, headers: decision.headers }));
 
   const length = Number(request.headers.get("content-length") ?? 0);
   if (length > MAX_API_BODY_BYTES) {
-    return withHsts(request, NextResponse.json({ error: `The request body is larger than ${MAX_API_BODY_BYTES} bytes.` }, { status: 413 }));
+    return withHsts(
+      request,
+      NextResponse.json({ error: `The request body is larger than ${MAX_API_BODY_BYTES} bytes.` }, { status: 413 }),
+    );
   }
   const response = NextResponse.next();
-  if (decision.kind === "allow") for (const [name, value] of Object.entries(decision.headers)) response.headers.set(name, value);
+  if (decision.kind === "allow")
+    for (const [name, value] of Object.entries(decision.headers)) response.headers.set(name, value);
   return withHsts(request, response);
 }
 

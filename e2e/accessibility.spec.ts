@@ -14,16 +14,30 @@ const PROCEDURE_OPTION = "Security Incident Response (7 steps) · Production Sec
 /** Runs axe on the page as it is now; fails (softly, so every page reports) with a readable list. */
 async function expectAccessible(page: Page, what: string) {
   // Measure settled colours: a toast fading in is half-transparent and would read as low contrast.
-  await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== "running" || animation.effect?.getTiming().iterations === Infinity));
+  await page.waitForFunction(() =>
+    document
+      .getAnimations()
+      .every((animation) => animation.playState !== "running" || animation.effect?.getTiming().iterations === Infinity),
+  );
   const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-  const blocking = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
+  const blocking = results.violations.filter(
+    (violation) => violation.impact === "serious" || violation.impact === "critical",
+  );
   const report = blocking
     .map((violation) => {
-      const targets = violation.nodes.map((node) => `    - ${node.target.join(" ")}${node.failureSummary ? `\n      ${node.failureSummary.replaceAll("\n", "\n      ")}` : ""}`);
+      const targets = violation.nodes.map(
+        (node) =>
+          `    - ${node.target.join(" ")}${node.failureSummary ? `\n      ${node.failureSummary.replaceAll("\n", "\n      ")}` : ""}`,
+      );
       return `  ${violation.id} (${violation.impact}): ${violation.help}\n  ${violation.helpUrl}\n${targets.join("\n")}`;
     })
     .join("\n\n");
-  expect.soft(blocking.map((violation) => violation.id), `serious or critical axe violations on ${what}:\n${report}`).toEqual([]);
+  expect
+    .soft(
+      blocking.map((violation) => violation.id),
+      `serious or critical axe violations on ${what}:\n${report}`,
+    )
+    .toEqual([]);
 }
 
 async function openReferenceTemplate(page: Page) {
@@ -43,7 +57,9 @@ async function checklistWithMixedStates(page: Page): Promise<string> {
   const notApplicable = "Enable rate limiting at reverse proxy level";
   const row = itemRow(page, notApplicable);
   await row.getByRole("button", { name: `Not applicable: ${notApplicable}`, exact: true }).click();
-  await row.getByRole("textbox", { name: `Why does “${notApplicable}” not apply?` }).fill("The API gateway limits requests.");
+  await row
+    .getByRole("textbox", { name: `Why does “${notApplicable}” not apply?` })
+    .fill("The API gateway limits requests.");
   await row.getByRole("button", { name: "Mark not applicable" }).click();
   await expect(row).toHaveAttribute("data-status", "NOT_APPLICABLE");
   return path;
@@ -100,7 +116,11 @@ test("templates list, a template and the import preview", async ({ page, login }
   await expectAccessible(page, "the import page");
 
   const title = `A11y import ${unique()}`;
-  await page.getByLabel("Paste Markdown").fill(`# ${title}\n\n## Critical\n\n- [ ] Secrets rotated\n  - [ ] Database password\n\n## Weekly\n\n- [ ] Review logs\n`);
+  await page
+    .getByLabel("Paste Markdown")
+    .fill(
+      `# ${title}\n\n## Critical\n\n- [ ] Secrets rotated\n  - [ ] Database password\n\n## Weekly\n\n- [ ] Review logs\n`,
+    );
   await page.getByRole("button", { name: "Preview" }).click();
   await expect(page.getByRole("heading", { name: title, level: 2 })).toBeVisible();
   await expectAccessible(page, "the import preview");

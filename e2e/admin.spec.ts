@@ -2,7 +2,11 @@ import { expect, signIn, test } from "./fixtures";
 import { alertWith, unique } from "./helpers";
 
 test.describe("user administration", () => {
-  test("a new user must choose a password; role changes show at once and deactivation signs them out", async ({ page, login, browser }) => {
+  test("a new user must choose a password; role changes show at once and deactivation signs them out", async ({
+    page,
+    login,
+    browser,
+  }) => {
     await login({ role: "ADMIN" });
     await page.goto("/admin");
     const email = `e2e-${unique()}@example.test`;
@@ -52,7 +56,10 @@ test.describe("user administration", () => {
     await userContext.close();
   });
 
-  test("a duplicate email is refused with a clear message, and the admin's own row cannot be demoted or deactivated", async ({ page, login }) => {
+  test("a duplicate email is refused with a clear message, and the admin's own row cannot be demoted or deactivated", async ({
+    page,
+    login,
+  }) => {
     const admin = await login({ role: "ADMIN" });
     await page.goto("/admin");
     await page.getByLabel("Name", { exact: true }).fill("Someone Else");
@@ -65,7 +72,11 @@ test.describe("user administration", () => {
     await expect(page.getByLabel(`Role of viewer@preflight.local`)).toBeVisible();
   });
 
-  test("an admin resets a password: the new one-time password is shown once and the old password stops working", async ({ page, login, browser }) => {
+  test("an admin resets a password: the new one-time password is shown once and the old password stops working", async ({
+    page,
+    login,
+    browser,
+  }) => {
     await login({ role: "ADMIN" });
     await page.goto("/admin");
     const email = `e2e-reset-${unique()}@example.test`;

@@ -11,7 +11,9 @@ const run = promisify(execFile);
 /** scripts/gate-check.sh as a CI step runs it: exit code and everything it printed. */
 async function gateCheck(deploymentId: string, token: string): Promise<{ code: number; output: string }> {
   try {
-    const { stdout, stderr } = await run("bash", ["scripts/gate-check.sh", deploymentId], { env: { ...process.env, PREFLIGHT_URL: E2E_BASE_URL, PREFLIGHT_TOKEN: token } });
+    const { stdout, stderr } = await run("bash", ["scripts/gate-check.sh", deploymentId], {
+      env: { ...process.env, PREFLIGHT_URL: E2E_BASE_URL, PREFLIGHT_TOKEN: token },
+    });
     return { code: 0, output: stdout + stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };
@@ -19,10 +21,18 @@ async function gateCheck(deploymentId: string, token: string): Promise<{ code: n
   }
 }
 
-test("an admin creates a token; the gate script and the API use it until it is revoked", async ({ page, login, request }) => {
+test("an admin creates a token; the gate script and the API use it until it is revoked", async ({
+  page,
+  login,
+  request,
+}) => {
   await login({ role: "ADMIN" });
   const title = `API gate ${unique()}`;
-  await importMarkdownByPaste(page, `# ${title}\n\n## CRITICAL\n- [ ] Backups verified\n\n## HIGH\n- [ ] Alerts configured\n`, title);
+  await importMarkdownByPaste(
+    page,
+    `# ${title}\n\n## CRITICAL\n- [ ] Backups verified\n\n## HIGH\n- [ ] Alerts configured\n`,
+    title,
+  );
   const deploymentId = (await createDeploymentFromTemplatePage(page, { service: `api-${unique()}` })).split("/").pop()!;
 
   await page.goto("/admin");
@@ -51,12 +61,20 @@ test("an admin creates a token; the gate script and the API use it until it is r
   const auth = { Authorization: `Bearer ${token}` };
   const checklist = await request.get(`/api/v1/deployments/${deploymentId}`, { headers: auth });
   expect(checklist.status()).toBe(200);
-  const body = (await checklist.json()) as { sections: { items: { id: string; text: string; state: { version: number } | null }[] }[] };
+  const body = (await checklist.json()) as {
+    sections: { items: { id: string; text: string; state: { version: number } | null }[] }[];
+  };
   const backups = body.sections.flatMap((s) => s.items).find((i) => i.text === "Backups verified")!;
-  const patched = await request.patch(`/api/v1/deployments/${deploymentId}/items/${backups.id}`, { headers: auth, data: { version: backups.state!.version, status: "DONE" } });
+  const patched = await request.patch(`/api/v1/deployments/${deploymentId}/items/${backups.id}`, {
+    headers: auth,
+    data: { version: backups.state!.version, status: "DONE" },
+  });
   expect(patched.status()).toBe(200);
   expect(await patched.json()).toMatchObject({ status: "DONE", version: backups.state!.version + 1 });
-  const stale = await request.patch(`/api/v1/deployments/${deploymentId}/items/${backups.id}`, { headers: auth, data: { version: backups.state!.version, status: "OPEN" } });
+  const stale = await request.patch(`/api/v1/deployments/${deploymentId}/items/${backups.id}`, {
+    headers: auth,
+    data: { version: backups.state!.version, status: "OPEN" },
+  });
   expect(stale.status()).toBe(409);
   expect(await stale.json()).toMatchObject({ current: { status: "DONE" } });
   const gate = await request.get(`/api/v1/deployments/${deploymentId}/gate`, { headers: auth });
@@ -64,7 +82,10 @@ test("an admin creates a token; the gate script and the API use it until it is r
   expect(gate.headers()["cache-control"]).toBe("no-store");
   expect(await gate.json()).toMatchObject({ ready: false, reasons: [{ code: "NOT_SUBMITTED" }] });
   const badQuery = await request.get("/api/v1/deployments?status=bogus", { headers: auth });
-  expect([badQuery.status(), await badQuery.json()]).toEqual([400, { error: "status: is not a deployment status", field: "status" }]);
+  expect([badQuery.status(), await badQuery.json()]).toEqual([
+    400,
+    { error: "status: is not a deployment status", field: "status" },
+  ]);
   const document = await request.get("/api/v1/openapi.json");
   expect(Object.keys((await document.json()).paths)).toContain("/api/v1/deployments/{id}/gate");
 
@@ -84,7 +105,9 @@ test("the API reference page lists the endpoints from the OpenAPI document", asy
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "API" }).click();
   await expect(page.getByRole("heading", { name: "API reference", level: 1 })).toBeVisible();
   await expect(page.getByRole("heading", { name: /GET\s*\/api\/v1\/deployments\/\{id\}\/gate/ })).toBeVisible();
-  await expect(page.getByRole("heading", { name: /PATCH\s*\/api\/v1\/deployments\/\{id\}\/items\/\{itemId\}/ })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { name: /PATCH\s*\/api\/v1\/deployments\/\{id\}\/items\/\{itemId\}/ }),
+  ).toBeVisible();
   await expect(page.getByRole("heading", { name: "GateNotReady" })).toBeVisible();
   await expect(page.getByRole("link", { name: "/api/v1/openapi.json" })).toBeVisible();
 });

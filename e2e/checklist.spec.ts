@@ -17,7 +17,10 @@ test.describe("import the seed through the browser, run a deployment", () => {
     importedTemplateId = null;
   });
 
-  test("import the reference file, create a deployment, tick, mark N/A, reach the gate, use the keyboard", async ({ page, login }) => {
+  test("import the reference file, create a deployment, tick, mark N/A, reach the gate, use the keyboard", async ({
+    page,
+    login,
+  }) => {
     // 27 critical items ticked one by one, each confirmed by the server.
     test.setTimeout(180_000);
     await login({ role: "ADMIN" });

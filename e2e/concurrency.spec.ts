@@ -15,7 +15,9 @@ function collectConsoleErrors(page: Page): string[] {
 }
 
 test.describe("a stale write is refused", () => {
-  test("a reviewer acting on a stale item sees the engineer's change instead of overwriting it", async ({ browser }) => {
+  test("a reviewer acting on a stale item sees the engineer's change instead of overwriting it", async ({
+    browser,
+  }) => {
     test.setTimeout(90_000);
     const engineerContext = await browser.newContext();
     const reviewerContext = await browser.newContext();

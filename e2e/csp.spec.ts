@@ -22,11 +22,17 @@ declare global {
 const injections: { name: string; inject: (page: Page) => Promise<void> }[] = [
   {
     name: "an inline event handler in inserted markup",
-    inject: (page) => page.evaluate(() => document.body.insertAdjacentHTML("beforeend", '<img src="data:," onerror="window.__xss = 1">')),
+    inject: (page) =>
+      page.evaluate(() =>
+        document.body.insertAdjacentHTML("beforeend", '<img src="data:," onerror="window.__xss = 1">'),
+      ),
   },
   {
     name: "a <script> without the nonce, parsed in an iframe's srcdoc",
-    inject: (page) => page.evaluate(() => document.body.insertAdjacentHTML("beforeend", '<iframe srcdoc="<script>parent.__xss = 2</script>"></iframe>')),
+    inject: (page) =>
+      page.evaluate(() =>
+        document.body.insertAdjacentHTML("beforeend", '<iframe srcdoc="<script>parent.__xss = 2</script>"></iframe>'),
+      ),
   },
   {
     name: "a javascript: URL navigated to by a click",
@@ -42,14 +48,18 @@ const injections: { name: string; inject: (page: Page) => Promise<void> }[] = [
 
 /** Violations reported in the page and its frames (a srcdoc iframe reports in its own document). */
 async function violationCount(page: Page): Promise<number> {
-  const counts = await Promise.all(page.frames().map((frame) => frame.evaluate(() => window.__violations?.length ?? 0).catch(() => 0)));
+  const counts = await Promise.all(
+    page.frames().map((frame) => frame.evaluate(() => window.__violations?.length ?? 0).catch(() => 0)),
+  );
   return counts.reduce((sum, n) => sum + n, 0);
 }
 
 async function recordViolations(page: Page) {
   await page.addInitScript(() => {
     window.__violations = [];
-    document.addEventListener("securitypolicyviolation", (event) => window.__violations!.push(`${event.effectiveDirective} ${event.blockedURI}`));
+    document.addEventListener("securitypolicyviolation", (event) =>
+      window.__violations!.push(`${event.effectiveDirective} ${event.blockedURI}`),
+    );
   });
 }
 
@@ -89,11 +99,15 @@ test.describe("Content-Security-Policy in the browser", () => {
           await page.goto(path);
           const before = await violationCount(page);
           await injection.inject(page);
-          await expect.poll(() => violationCount(page), { message: "a securitypolicyviolation event" }).toBeGreaterThan(before);
+          await expect
+            .poll(() => violationCount(page), { message: "a securitypolicyviolation event" })
+            .toBeGreaterThan(before);
           expect(await page.evaluate(() => window.__xss)).toBeUndefined();
           const violations = await page.evaluate(() => window.__violations!);
           // The inserted <img src="data:,"> is allowed (img-src data:); only scripts are refused.
-          expect(violations.filter((v) => !v.startsWith("img-src")).every((v) => v.startsWith("script-src"))).toBe(true);
+          expect(violations.filter((v) => !v.startsWith("img-src")).every((v) => v.startsWith("script-src"))).toBe(
+            true,
+          );
         });
       }
     }

@@ -37,7 +37,8 @@ export const test = base.extend<Fixtures>({
     async ({ page, allowedConsoleErrors }, use) => {
       const errors: string[] = [];
       page.on("console", (message) => {
-        if (message.type() === "error" && !allowedConsoleErrors.some((allowed) => allowed.test(message.text()))) errors.push(message.text());
+        if (message.type() === "error" && !allowedConsoleErrors.some((allowed) => allowed.test(message.text())))
+          errors.push(message.text());
       });
       page.on("pageerror", (error) => errors.push(error.message));
       await use();

@@ -12,7 +12,12 @@ export default async function globalSetup() {
 
   // The SSO spec's OpenID Connect provider, on loopback for the whole run (e2e/sso.spec.ts).
   const sso = await startOidcProvider({ redirectUri: `${E2E_BASE_URL}/api/auth/callback/oidc` });
-  const ssoEnv = { OIDC_ISSUER: sso.issuer, OIDC_CLIENT_ID: sso.clientId, OIDC_CLIENT_SECRET: sso.clientSecret, OIDC_NAME: "Test SSO" };
+  const ssoEnv = {
+    OIDC_ISSUER: sso.issuer,
+    OIDC_CLIENT_ID: sso.clientId,
+    OIDC_CLIENT_SECRET: sso.clientSecret,
+    OIDC_NAME: "Test SSO",
+  };
 
   const first = await startPreflight(ssoEnv);
   const credentials = parseCredentials(first.output());

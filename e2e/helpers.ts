@@ -33,7 +33,10 @@ export async function importMarkdownByPaste(page: Page, markdown: string, title:
  * From a template page: "New deployment", fill the form, create; ends on the checklist.
  * Returns the deployment's path.
  */
-export async function createDeploymentFromTemplatePage(page: Page, deployment: { service: string; environment?: string; version?: string }): Promise<string> {
+export async function createDeploymentFromTemplatePage(
+  page: Page,
+  deployment: { service: string; environment?: string; version?: string },
+): Promise<string> {
   const version = deployment.version ?? "1.0.0";
   await page.getByRole("link", { name: "New deployment" }).click();
   await expect(page).toHaveURL(/\/deployments\/new\?templateVersion=/);
@@ -49,10 +52,17 @@ export async function createDeploymentFromTemplatePage(page: Page, deployment: {
 export const REFERENCE_TEMPLATE = "Production Security Checklist";
 
 /** `template`: choose that template's latest version (the form otherwise preselects the first by name). */
-export async function fillNewDeploymentForm(page: Page, deployment: { service: string; environment?: string; version?: string; template?: string }) {
+export async function fillNewDeploymentForm(
+  page: Page,
+  deployment: { service: string; environment?: string; version?: string; template?: string },
+) {
   if (deployment.template) {
     const select = page.getByLabel("Template version");
-    const value = await select.locator("option", { hasText: `${deployment.template} — ` }).filter({ hasText: "(latest)" }).first().getAttribute("value");
+    const value = await select
+      .locator("option", { hasText: `${deployment.template} — ` })
+      .filter({ hasText: "(latest)" })
+      .first()
+      .getAttribute("value");
     await select.selectOption(value!);
   }
   await page.getByLabel("Service").fill(deployment.service);
@@ -67,5 +77,7 @@ export function checklistSection(page: Page, heading: string | RegExp): Locator 
 
 /** The leaf row (<li data-item-row>) whose "Done:" checkbox is named for this item. */
 export function itemRow(page: Page, plainText: string): Locator {
-  return page.locator("li[data-item-row]", { has: page.getByRole("checkbox", { name: `Done: ${plainText}`, exact: true }) });
+  return page.locator("li[data-item-row]", {
+    has: page.getByRole("checkbox", { name: `Done: ${plainText}`, exact: true }),
+  });
 }

@@ -23,7 +23,12 @@ test.describe("bad Markdown files", () => {
 
     const files: BadFile[] = [
       { what: "an empty file", name: `empty-${id}.md`, buffer: Buffer.alloc(0), message: "The file is empty." },
-      { what: "only whitespace", name: `blank-${id}.md`, buffer: Buffer.from("  \n\t\n"), message: "The file is empty (it contains only whitespace)." },
+      {
+        what: "only whitespace",
+        name: `blank-${id}.md`,
+        buffer: Buffer.from("  \n\t\n"),
+        message: "The file is empty (it contains only whitespace).",
+      },
       {
         what: "a binary file",
         name: `binary-${id}.md`,
@@ -33,7 +38,11 @@ test.describe("bad Markdown files", () => {
       {
         what: "bytes that are not UTF-8",
         name: `latin-${id}.md`,
-        buffer: Buffer.concat([Buffer.from(`# ${title}\n\n- [ ] caf`), Buffer.from([0xe9, 0xff, 0xfe, 0xfd]), Buffer.from("\n")]),
+        buffer: Buffer.concat([
+          Buffer.from(`# ${title}\n\n- [ ] caf`),
+          Buffer.from([0xe9, 0xff, 0xfe, 0xfd]),
+          Buffer.from("\n"),
+        ]),
         message: "The file is not valid UTF-8 text.",
       },
       {

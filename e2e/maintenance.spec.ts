@@ -8,7 +8,10 @@ const service = `billing-${unique()}`;
 const scope = `${service}/production`;
 
 test.describe.serial("maintenance board", () => {
-  test("an engineer creates a weekly schedule and completes a task with a note and evidence", async ({ page, login }) => {
+  test("an engineer creates a weekly schedule and completes a task with a note and evidence", async ({
+    page,
+    login,
+  }) => {
     await login({ role: "ENGINEER" });
     await page.goto("/maintenance");
     await expect(page.getByRole("heading", { name: "Maintenance", level: 1 })).toBeVisible();
@@ -36,7 +39,9 @@ test.describe.serial("maintenance board", () => {
       await page.getByLabel("Service", { exact: true }).fill(service);
       await page.getByLabel("Environment", { exact: true }).fill("production");
       await page.getByRole("button", { name: "Create schedule" }).click();
-      await expect(page.getByRole("status").filter({ hasText: `This section already has a schedule for “${scope}”` })).toBeVisible();
+      await expect(
+        page.getByRole("status").filter({ hasText: `This section already has a schedule for “${scope}”` }),
+      ).toBeVisible();
     });
 
     await test.step("an evidence link must be http(s)", async () => {

@@ -54,7 +54,8 @@ export async function startOidcProvider(options: { redirectUri: string }): Promi
       return;
     }
     await next();
-    if (typeof ctx.body === "string" && ctx.type === "text/html") ctx.body = ctx.body.replace(/@import url\([^)]*\);/g, "");
+    if (typeof ctx.body === "string" && ctx.type === "text/html")
+      ctx.body = ctx.body.replace(/@import url\([^)]*\);/g, "");
   });
   server.on("request", provider.callback());
 

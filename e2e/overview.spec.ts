@@ -3,11 +3,20 @@ import { readFileSync } from "node:fs";
 import { credentialFor, expect, signIn, test } from "./fixtures";
 import { fillNewDeploymentForm, REFERENCE_TEMPLATE, unique } from "./helpers";
 
-test("a manager filters the overview, shares the URL and exports the filtered list as CSV", async ({ page, browser, login }) => {
+test("a manager filters the overview, shares the URL and exports the filtered list as CSV", async ({
+  page,
+  browser,
+  login,
+}) => {
   await login({ role: "MANAGER" });
   const service = `overview-${unique()}`;
   await page.goto("/deployments/new");
-  await fillNewDeploymentForm(page, { service, environment: "staging", version: "3.1.0", template: REFERENCE_TEMPLATE });
+  await fillNewDeploymentForm(page, {
+    service,
+    environment: "staging",
+    version: "3.1.0",
+    template: REFERENCE_TEMPLATE,
+  });
   await page.getByRole("button", { name: "Create deployment" }).click();
   await expect(page.getByText(`Created ${service} 3.1.0`)).toBeVisible();
 
@@ -31,8 +40,13 @@ test("a manager filters the overview, shares the URL and exports the filtered li
   await expect(colleague.getByRole("combobox", { name: "Service" })).toHaveValue(service);
   await other.close();
 
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Export CSV" }).click()]);
-  const csv = readFileSync((await download.path())!, "utf8").trim().split("\n");
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Export CSV" }).click(),
+  ]);
+  const csv = readFileSync((await download.path())!, "utf8")
+    .trim()
+    .split("\n");
   expect(csv).toHaveLength(2);
   expect(csv[0]).toMatch(/^Service,Environment,Version,Status,Gate/);
   expect(csv[1]).toContain(`${service},staging,3.1.0,Draft,No-go,0,0,27`);

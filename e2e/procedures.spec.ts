@@ -14,7 +14,10 @@ const layoutShowsBanner = readFileSync(path.resolve("app/(app)/layout.tsx"), "ut
 const step = (page: import("@playwright/test").Page, n: number) => page.locator(`li[data-step-row="${n}"]`);
 
 test.describe.serial("emergency procedures", () => {
-  test("an engineer runs Security Incident Response, keeps a timeline, finishes and exports it", async ({ page, login }) => {
+  test("an engineer runs Security Incident Response, keeps a timeline, finishes and exports it", async ({
+    page,
+    login,
+  }) => {
     await login({ role: "ENGINEER" });
 
     await test.step("start a run", async () => {
@@ -40,7 +43,9 @@ test.describe.serial("emergency procedures", () => {
         await expect(page).toHaveURL(new RegExp(`${runPath}$`));
       } else {
         await page.goto("/procedures");
-        await expect(page.getByRole("region", { name: /^Active runs/ }).getByRole("link", { name: title })).toBeVisible();
+        await expect(
+          page.getByRole("region", { name: /^Active runs/ }).getByRole("link", { name: title }),
+        ).toBeVisible();
         await page.goto(runPath);
       }
     });
@@ -67,12 +72,16 @@ test.describe.serial("emergency procedures", () => {
     await test.step("add a timeline entry", async () => {
       await page.getByLabel("Timeline entry").fill("Paged the platform team on call");
       await page.getByRole("button", { name: "Add to timeline" }).click();
-      await expect(page.locator("li[data-timeline-entry]", { hasText: "Paged the platform team on call" })).toContainText("Demo Engineer");
+      await expect(
+        page.locator("li[data-timeline-entry]", { hasText: "Paged the platform team on call" }),
+      ).toContainText("Demo Engineer");
     });
 
     await test.step("finishing is refused while steps are pending", async () => {
       await page.getByRole("button", { name: "Finish run" }).click();
-      await expect(page.getByRole("alert").filter({ hasText: "5 steps are still pending (steps 2, 3, 5, 6, 7)" })).toBeVisible();
+      await expect(
+        page.getByRole("alert").filter({ hasText: "5 steps are still pending (steps 2, 3, 5, 6, 7)" }),
+      ).toBeVisible();
     });
   });
 
@@ -81,7 +90,10 @@ test.describe.serial("emergency procedures", () => {
     await page.goto("/procedures");
     await expect(page.getByRole("heading", { name: "Emergency procedures", level: 1 })).toBeVisible();
     await expect(page.getByRole("heading", { name: "Start a run" })).toHaveCount(0);
-    await page.getByRole("region", { name: /^Active runs/ }).getByRole("link", { name: title }).click();
+    await page
+      .getByRole("region", { name: /^Active runs/ })
+      .getByRole("link", { name: title })
+      .click();
     await expect(page.getByRole("heading", { name: title, level: 1 })).toBeVisible();
     await expect(step(page, 3)).toContainText("Pending");
     await expect(page.getByRole("link", { name: "Export Markdown" })).toBeVisible();

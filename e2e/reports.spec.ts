@@ -3,19 +3,32 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { credentialFor, expect, signIn, test } from "./fixtures";
-import { createDeploymentFromTemplatePage, fillNewDeploymentForm, importMarkdownByPaste, itemRow, REFERENCE_TEMPLATE, unique } from "./helpers";
+import {
+  createDeploymentFromTemplatePage,
+  fillNewDeploymentForm,
+  importMarkdownByPaste,
+  itemRow,
+  REFERENCE_TEMPLATE,
+  unique,
+} from "./helpers";
 
 const WEEKLY_OPTION = "Production Security Checklist v1 · Weekly (Weekly, 3 tasks)";
 
 /** Serious or critical WCAG A/AA problems inside `selector`, as "rule: targets" lines. */
 async function accessibilityProblems(page: Page, selector: string): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).include(selector).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const results = await new AxeBuilder({ page })
+    .include(selector)
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
   return results.violations
     .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
     .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
 }
 
-test("the overview charts readiness per release and maintenance completion, with the numbers for screen readers", async ({ page, login }) => {
+test("the overview charts readiness per release and maintenance completion, with the numbers for screen readers", async ({
+  page,
+  login,
+}) => {
   await login({ role: "ENGINEER" });
   const service = `trend-${unique()}`;
 
@@ -40,13 +53,19 @@ test("the overview charts readiness per release and maintenance completion, with
 
   await page.goto(`/?service=${service}`);
   const trends = page.getByRole("region", { name: "Trends" });
-  const readiness = trends.getByRole("img", { name: new RegExp(`^Readiness by release for 1 service\\. ${service}: 2 releases, from 0% \\(1\\.0\\.0\\) to \\d+% \\(1\\.1\\.0\\)`) });
+  const readiness = trends.getByRole("img", {
+    name: new RegExp(
+      `^Readiness by release for 1 service\\. ${service}: 2 releases, from 0% \\(1\\.0\\.0\\) to \\d+% \\(1\\.1\\.0\\)`,
+    ),
+  });
   await expect(readiness).toBeVisible();
   // Below the list, a chart is drawn when it scrolls near the viewport, not during page load.
   await readiness.scrollIntoViewIfNeeded();
   await expect(readiness.locator(".recharts-cartesian-grid")).toBeVisible();
   await expect(readiness.locator(".recharts-line-dot")).toHaveCount(2);
-  const maintenance = trends.getByRole("img", { name: /^Maintenance completion per month over the last 12 months\. .+: \d+% of \d+ tasks? completed, \d+% on time/ });
+  const maintenance = trends.getByRole("img", {
+    name: /^Maintenance completion per month over the last 12 months\. .+: \d+% of \d+ tasks? completed, \d+% on time/,
+  });
   await expect(maintenance).toBeVisible();
   await maintenance.scrollIntoViewIfNeeded();
   await expect(maintenance.locator(".recharts-cartesian-grid")).toBeVisible();
@@ -64,11 +83,17 @@ test("the overview charts readiness per release and maintenance completion, with
 
   // A filter that matches nothing says what to do instead of drawing an empty chart.
   await page.goto(`/?service=nothing-${unique()}`);
-  await expect(page.getByRole("region", { name: "Trends" }).getByRole("heading", { name: "No release matches these filters" })).toBeVisible();
+  await expect(
+    page.getByRole("region", { name: "Trends" }).getByRole("heading", { name: "No release matches these filters" }),
+  ).toBeVisible();
   await expect(page.getByText("Clear a filter to see readiness over time.")).toBeVisible();
 });
 
-test("the printable record shows every item's state, N/A reasons and the sign-off, prints without the app around it, and saves as PDF", async ({ page, browser, login }) => {
+test("the printable record shows every item's state, N/A reasons and the sign-off, prints without the app around it, and saves as PDF", async ({
+  page,
+  browser,
+  login,
+}) => {
   test.slow();
   const title = `Record checklist ${unique()}`;
   const markdown = `# ${title}\n\n## CRITICAL\n- [ ] Backups verified\n- [ ] Secrets rotated\n  - [ ] Database password\n  - [ ] API keys\n\n## HIGH\n- [ ] Alerts configured\n\n## Post-deployment verification\n- [ ] Smoke test passed\n`;

@@ -8,17 +8,37 @@ import { E2E_BASE_URL, E2E_CORS_ORIGIN } from "./server";
 test.describe("API request hygiene", () => {
   test("a cross-origin call from an origin not in CORS_ORIGINS is refused, naming the origin", async ({ request }) => {
     for (const method of ["GET", "OPTIONS", "POST"] as const) {
-      const response = await request.fetch("/api/v1/deployments", { method, headers: { Origin: "https://evil.example" }, data: method === "POST" ? {} : undefined });
+      const response = await request.fetch("/api/v1/deployments", {
+        method,
+        headers: { Origin: "https://evil.example" },
+        data: method === "POST" ? {} : undefined,
+      });
       expect(response.status(), method).toBe(403);
       expect(response.headers()["access-control-allow-origin"]).toBeUndefined();
-      expect(await response.json()).toEqual({ error: "Cross-origin requests from https://evil.example are not allowed; an administrator can add the origin to CORS_ORIGINS." });
+      expect(await response.json()).toEqual({
+        error:
+          "Cross-origin requests from https://evil.example are not allowed; an administrator can add the origin to CORS_ORIGINS.",
+      });
     }
   });
 
-  test("a listed origin gets its preflight answered and its responses marked, without credentials", async ({ request }) => {
-    const preflight = await request.fetch("/api/v1/deployments", { method: "OPTIONS", headers: { Origin: E2E_CORS_ORIGIN, "Access-Control-Request-Method": "PATCH", "Access-Control-Request-Headers": "authorization, content-type" } });
+  test("a listed origin gets its preflight answered and its responses marked, without credentials", async ({
+    request,
+  }) => {
+    const preflight = await request.fetch("/api/v1/deployments", {
+      method: "OPTIONS",
+      headers: {
+        Origin: E2E_CORS_ORIGIN,
+        "Access-Control-Request-Method": "PATCH",
+        "Access-Control-Request-Headers": "authorization, content-type",
+      },
+    });
     expect(preflight.status()).toBe(204);
-    expect(preflight.headers()).toMatchObject({ "access-control-allow-origin": E2E_CORS_ORIGIN, "access-control-allow-headers": "Authorization, Content-Type", vary: "Origin" });
+    expect(preflight.headers()).toMatchObject({
+      "access-control-allow-origin": E2E_CORS_ORIGIN,
+      "access-control-allow-headers": "Authorization, Content-Type",
+      vary: "Origin",
+    });
     expect(preflight.headers()["access-control-allow-methods"]).toContain("PATCH");
     expect(preflight.headers()["access-control-allow-credentials"]).toBeUndefined();
 
@@ -36,7 +56,10 @@ test.describe("API request hygiene", () => {
   });
 
   test("an oversized body gets 413 with a JSON reason, before the handler reads it", async ({ request }) => {
-    const huge = await request.post("/api/v1/deployments", { headers: { "Content-Type": "application/json" }, data: JSON.stringify({ service: "x".repeat(2_000_000) }) });
+    const huge = await request.post("/api/v1/deployments", {
+      headers: { "Content-Type": "application/json" },
+      data: JSON.stringify({ service: "x".repeat(2_000_000) }),
+    });
     expect(huge.status()).toBe(413);
     expect(await huge.json()).toEqual({ error: "The request body is larger than 1048576 bytes." });
   });

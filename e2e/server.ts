@@ -16,7 +16,15 @@ export type RunningServer = { process: ChildProcess; output: () => string; stop:
 
 /** `extraEnv`: settings for this run on top of the defaults (e.g. the SSO provider's OIDC_*). */
 export async function startPreflight(extraEnv: Record<string, string> = {}): Promise<RunningServer> {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: E2E_DATA_DIR, PORT: String(E2E_PORT), APP_ENV: "local", LOG_LEVEL: "info", CORS_ORIGINS: E2E_CORS_ORIGIN, ...extraEnv };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATA_DIR: E2E_DATA_DIR,
+    PORT: String(E2E_PORT),
+    APP_ENV: "local",
+    LOG_LEVEL: "info",
+    CORS_ORIGINS: E2E_CORS_ORIGIN,
+    ...extraEnv,
+  };
   // Always the embedded database: the suite relies on a fresh one with printed demo users.
   delete env.DATABASE_URL;
   return spawnPreflight(env);
@@ -60,5 +68,9 @@ export async function spawnPreflight(env: NodeJS.ProcessEnv): Promise<RunningSer
 
 export function parseCredentials(output: string): Credential[] {
   const pattern = /^\s+(ADMIN|MANAGER|REVIEWER|ENGINEER|VIEWER)\s+(\S+@\S+)\s+(\S+)\s*$/gm;
-  return [...output.matchAll(pattern)].map(([, role, email, password]) => ({ role: role!, email: email!, password: password! }));
+  return [...output.matchAll(pattern)].map(([, role, email, password]) => ({
+    role: role!,
+    email: email!,
+    password: password!,
+  }));
 }

@@ -7,7 +7,9 @@ test.describe("signing in", () => {
     await expect(page.getByRole("heading", { name: "Sign in to Preflight" })).toBeVisible();
   });
 
-  test("serves its icon to anyone, also at /favicon.ico where browsers look for documents without one", async ({ request }) => {
+  test("serves its icon to anyone, also at /favicon.ico where browsers look for documents without one", async ({
+    request,
+  }) => {
     // Chromium asks for /favicon.ico when it shows a non-HTML response (an exported file, JSON).
     for (const path of ["/favicon.ico", "/icon.svg"]) {
       const response = await request.get(path, { maxRedirects: 0 });

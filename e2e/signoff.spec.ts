@@ -6,7 +6,11 @@ import { createDeploymentFromTemplatePage, importMarkdownByPaste, itemRow, uniqu
 test.describe("sign-off", () => {
   test.use({ allowedConsoleErrors: [/status of 403/] });
 
-  test("owner cannot approve, another reviewer can, a later change invalidates it", async ({ page, browser, login }) => {
+  test("owner cannot approve, another reviewer can, a later change invalidates it", async ({
+    page,
+    browser,
+    login,
+  }) => {
     const title = `Release gate ${unique()}`;
     const markdown = `# ${title}\n\n## CRITICAL\n- [ ] Backups verified\n- [ ] Secrets rotated\n\n## HIGH\n- [ ] Alerts configured\n`;
     await login({ role: "ADMIN" });
@@ -36,7 +40,9 @@ test.describe("sign-off", () => {
     await expect(owner.getByText("You own this deployment; another reviewer must approve it.")).toBeVisible();
     await expect(owner.getByRole("button", { name: "Approve" })).toHaveCount(0);
     const deploymentId = deploymentPath.split("/").pop()!;
-    const crafted = await owner.request.post(`/api/v1/deployments/${deploymentId}/approvals`, { data: { comment: "self-approval", digest: "0".repeat(64) } });
+    const crafted = await owner.request.post(`/api/v1/deployments/${deploymentId}/approvals`, {
+      data: { comment: "self-approval", digest: "0".repeat(64) },
+    });
     expect(crafted.status()).toBe(403);
     expect(await crafted.json()).toEqual({ error: "You own this deployment; another reviewer must approve it." });
 

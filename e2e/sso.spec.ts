@@ -47,7 +47,11 @@ test.describe("single sign-on", () => {
     await expect(page.getByRole("status")).toHaveText("");
   });
 
-  test("a new person signs in with the default role; the next sign-in is the same user; deactivation refuses SSO", async ({ page, login, browser }) => {
+  test("a new person signs in with the default role; the next sign-in is the same user; deactivation refuses SSO", async ({
+    page,
+    login,
+    browser,
+  }) => {
     const person = `sso-${unique()}`;
     const email = ssoAccount(person).email!;
 

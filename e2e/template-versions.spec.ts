@@ -12,16 +12,29 @@ const ADDED = "Runbook linked in the release ticket";
 /** Opens a template section's "Show items" (React may keep it open across a version switch). */
 async function showItems(region: Locator) {
   const details = region.locator("details");
-  if (!(await details.evaluate((element) => (element as HTMLDetailsElement).open))) await region.getByText("Show items").click();
+  if (!(await details.evaluate((element) => (element as HTMLDetailsElement).open)))
+    await region.getByText("Show items").click();
   await expect(details).toHaveAttribute("open", "");
 }
 
 test.describe("editing a template publishes a new version", () => {
-  test("v2 lists its changes, v1 stays readable, a deployment moves from v1 to v2 on request", async ({ page, login }) => {
+  test("v2 lists its changes, v1 stays readable, a deployment moves from v1 to v2 on request", async ({
+    page,
+    login,
+  }) => {
     test.setTimeout(120_000);
     await login({ role: "ADMIN" });
     const title = `Release gates ${unique()}`;
-    const markdown = [`# ${title}`, "", `## ${SECTION}`, "", `- [ ] ${KEPT}`, `- [ ] ${OLD_TEXT}`, `- [ ] ${REMOVED}`, ""].join("\n");
+    const markdown = [
+      `# ${title}`,
+      "",
+      `## ${SECTION}`,
+      "",
+      `- [ ] ${KEPT}`,
+      `- [ ] ${OLD_TEXT}`,
+      `- [ ] ${REMOVED}`,
+      "",
+    ].join("\n");
 
     const templateId = await importMarkdownByPaste(page, markdown, title);
     await expect(page.getByText("Version 1 (latest)")).toBeVisible();
@@ -52,7 +65,9 @@ test.describe("editing a template publishes a new version", () => {
       const added = section.getByRole("textbox", { name: "Item 3", exact: true });
       await expect(added).toBeFocused();
       await added.fill(ADDED);
-      await page.getByRole("textbox", { name: "Change note (optional)" }).fill("Clearer alert wording; flags are cleaned up elsewhere.");
+      await page
+        .getByRole("textbox", { name: "Change note (optional)" })
+        .fill("Clearer alert wording; flags are cleaned up elsewhere.");
       await page.getByRole("button", { name: "Publish version 2" }).click();
 
       await expect(page.getByText("Published version 2")).toBeVisible();
@@ -67,7 +82,9 @@ test.describe("editing a template publishes a new version", () => {
       await expect(changes.getByRole("listitem").filter({ hasText: ADDED })).toContainText(`${SECTION}: ${ADDED}`);
       await expect(changes.getByRole("listitem").filter({ hasText: ADDED }).getByLabel("Added")).toHaveText("+");
       await expect(changes.getByRole("listitem").filter({ hasText: REMOVED }).getByLabel("Removed")).toBeVisible();
-      await expect(changes.getByRole("listitem").filter({ hasText: NEW_TEXT })).toContainText(`${OLD_TEXT} → ${NEW_TEXT}`);
+      await expect(changes.getByRole("listitem").filter({ hasText: NEW_TEXT })).toContainText(
+        `${OLD_TEXT} → ${NEW_TEXT}`,
+      );
       await expect(changes.getByRole("listitem").filter({ hasText: NEW_TEXT }).getByLabel("Changed")).toBeVisible();
 
       const region = page.getByRole("region", { name: SECTION, exact: true });

@@ -29,7 +29,11 @@ async function startReceiver() {
   return { url: `http://127.0.0.1:${port}/preflight-events`, received, close };
 }
 
-test("an admin registers a webhook and receives a signed delivery when a deployment is signed off", async ({ page, browser, login }) => {
+test("an admin registers a webhook and receives a signed delivery when a deployment is signed off", async ({
+  page,
+  browser,
+  login,
+}) => {
   test.setTimeout(90_000);
   const receiver = await startReceiver();
   try {
@@ -82,7 +86,10 @@ test("an admin registers a webhook and receives a signed delivery when a deploym
     await engineerContext.close();
 
     await page.goto(deploymentPath);
-    await page.getByRole("region", { name: /In review/ }).getByRole("button", { name: "Approve" }).click();
+    await page
+      .getByRole("region", { name: /In review/ })
+      .getByRole("button", { name: "Approve" })
+      .click();
     await expect(page.getByText("Approved: the deployment is signed off")).toBeVisible();
 
     // The server's poller sends it within seconds; the receiver checks the signature itself.

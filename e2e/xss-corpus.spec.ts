@@ -5,7 +5,16 @@
 import type { Locator, Page } from "@playwright/test";
 import { credentialFor, expect, signIn, test } from "./fixtures";
 import { itemRow, unique } from "./helpers";
-import { allPayloadsText, expectNoXss, expectShownAsText, labelPayloads, payloads, referenceDefinitions, watchDialogs, xssFindings } from "./xss-corpus";
+import {
+  allPayloadsText,
+  expectNoXss,
+  expectShownAsText,
+  labelPayloads,
+  payloads,
+  referenceDefinitions,
+  watchDialogs,
+  xssFindings,
+} from "./xss-corpus";
 
 const id = unique();
 const title = `XSS corpus ${id}`;
@@ -47,7 +56,9 @@ async function openAllDetails(page: Page) {
 
 test.describe("XSS corpus in every user-written field", () => {
   test("the checks see what they look for (on a page without a policy)", async ({ page }) => {
-    await page.setContent(`<a href="JavaScript:void 0">a</a><a href="data:text/html,x">d</a><b onclick="x()">b</b><script>window.__xss = 1</script><style>/* __xss */</style>`);
+    await page.setContent(
+      `<a href="JavaScript:void 0">a</a><a href="data:text/html,x">d</a><b onclick="x()">b</b><script>window.__xss = 1</script><style>/* __xss */</style>`,
+    );
     expect(await xssFindings(page)).toEqual({
       xss: 1,
       scriptLinks: ['<a href="JavaScript:void 0">a</a>', '<a href="data:text/html,x">d</a>'],
@@ -131,7 +142,9 @@ test.describe("XSS corpus in every user-written field", () => {
 
       await engineer.reload();
       await itemRow(engineer, "Note target").getByRole("button", { name: "Details: Note target", exact: true }).click();
-      await expect(itemRow(engineer, "Note target").getByRole("textbox", { name: "Note" })).toHaveValue(allPayloadsText());
+      await expect(itemRow(engineer, "Note target").getByRole("textbox", { name: "Note" })).toHaveValue(
+        allPayloadsText(),
+      );
       await expectShownAsText(engineer, `p2: ${heading(2)}`, "N/A reason");
       await expectNoXss(engineer, engineerDialogs, "checklist with note and N/A reason");
       await engineer.getByRole("button", { name: "Submit for review" }).click();
@@ -161,7 +174,12 @@ test.describe("XSS corpus in every user-written field", () => {
     });
 
     await test.step("overview, deployments list and printable record", async () => {
-      for (const path of ["/", "/deployments", `/deployments?q=${encodeURIComponent(service)}`, `${deploymentPath}/record`]) {
+      for (const path of [
+        "/",
+        "/deployments",
+        `/deployments?q=${encodeURIComponent(service)}`,
+        `${deploymentPath}/record`,
+      ]) {
         const response = await page.goto(path);
         expect(response?.status(), path).toBe(200);
         await expectShownAsText(page, version, path);
@@ -203,7 +221,9 @@ test.describe("XSS corpus in every user-written field", () => {
       await page.getByLabel("Service", { exact: true }).fill(service);
       await page.getByLabel("Environment", { exact: true }).fill("production");
       await page.getByRole("button", { name: "Create schedule" }).click();
-      const list = page.getByRole("region", { name: new RegExp(`^Weekly · ${service}/production · Week \\d+ of \\d{4}$`) });
+      const list = page.getByRole("region", {
+        name: new RegExp(`^Weekly · ${service}/production · Week \\d+ of \\d{4}$`),
+      });
       await list.getByRole("button", { name: "Complete “Weekly target”" }).click();
       await list.getByLabel("Note", { exact: true }).fill(allPayloadsText());
       await list.getByLabel("Evidence link (http or https)").fill("JaVaScRiPt:window.__xss=24");

@@ -41,7 +41,11 @@ const raw = [
 export const payloads: Payload[] = raw.map((text, index) => ({ n: index + 1, text }));
 
 /** Lines that only mean something at the start of a Markdown line (a link definition). */
-export const referenceDefinitions = ["[r18]: javascript:window.__xss=18", '[r25]: data:text/html,<script>window.__xss=25</script> "t"', "[x25][r25]"];
+export const referenceDefinitions = [
+  "[r18]: javascript:window.__xss=18",
+  '[r25]: data:text/html,<script>window.__xss=25</script> "t"',
+  "[x25][r25]",
+];
 
 /** Payloads a single-line label (service, environment, version, names) may hold: no < >. */
 export const labelPayloads = payloads.filter((p) => !/[<>]/.test(p.text));
@@ -66,9 +70,19 @@ export function xssFindings(page: Page) {
     const elements = [...document.querySelectorAll("*")];
     return {
       xss: window.__xss,
-      scriptLinks: [...document.querySelectorAll('[href^="javascript:" i], [src^="javascript:" i], [href^="data:" i], [action^="javascript:" i], [formaction], iframe, object, embed')].map((e) => e.outerHTML.slice(0, 120)),
-      handlers: elements.flatMap((e) => [...e.attributes].filter((a) => /^on/i.test(a.name)).map((a) => `<${e.tagName.toLowerCase()} ${a.name}="${a.value.slice(0, 60)}">`)),
-      scriptsWithoutNonce: [...document.scripts].filter((s) => !s.src && !s.nonce).map((s) => s.outerHTML.slice(0, 120)),
+      scriptLinks: [
+        ...document.querySelectorAll(
+          '[href^="javascript:" i], [src^="javascript:" i], [href^="data:" i], [action^="javascript:" i], [formaction], iframe, object, embed',
+        ),
+      ].map((e) => e.outerHTML.slice(0, 120)),
+      handlers: elements.flatMap((e) =>
+        [...e.attributes]
+          .filter((a) => /^on/i.test(a.name))
+          .map((a) => `<${e.tagName.toLowerCase()} ${a.name}="${a.value.slice(0, 60)}">`),
+      ),
+      scriptsWithoutNonce: [...document.scripts]
+        .filter((s) => !s.src && !s.nonce)
+        .map((s) => s.outerHTML.slice(0, 120)),
       userStyles: [...document.querySelectorAll("style")].filter((s) => s.textContent?.includes("__xss")).length,
     };
   });
@@ -79,10 +93,18 @@ export async function expectNoXss(page: Page, dialogs: string[], where: string) 
   await page.waitForLoadState("load");
   expect(dialogs, `${where}: dialogs`).toEqual([]);
   const findings = await xssFindings(page);
-  expect(findings, where).toEqual({ xss: undefined, scriptLinks: [], handlers: [], scriptsWithoutNonce: [], userStyles: 0 });
+  expect(findings, where).toEqual({
+    xss: undefined,
+    scriptLinks: [],
+    handlers: [],
+    scriptsWithoutNonce: [],
+    userStyles: 0,
+  });
 }
 
 /** The page shows `text` literally somewhere (as text, not as markup). */
 export async function expectShownAsText(page: Page, text: string, where: string) {
-  await expect.poll(() => page.evaluate((t) => document.body.innerText.includes(t), text), { message: `${where} shows ${text}` }).toBe(true);
+  await expect
+    .poll(() => page.evaluate((t) => document.body.innerText.includes(t), text), { message: `${where} shows ${text}` })
+    .toBe(true);
 }

@@ -24,7 +24,11 @@ export async function recordAudit(tx: Prisma.TransactionClient, event: AuditInpu
 }
 
 /** recordAudit with the time given: for importing history and for tests of retention. */
-export async function appendAuditEvent(tx: Prisma.TransactionClient, event: AuditInput, createdAt: Date): Promise<void> {
+export async function appendAuditEvent(
+  tx: Prisma.TransactionClient,
+  event: AuditInput,
+  createdAt: Date,
+): Promise<void> {
   // Stored exactly as hashed: jsonb keeps the values (not their order), TIMESTAMP(3) keeps ms.
   const content = {
     createdAt,

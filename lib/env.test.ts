@@ -6,7 +6,13 @@ const secret = "s".repeat(32);
 describe("parseEnv", () => {
   it("defaults to local mode with nothing set", () => {
     const env = parseEnv({});
-    expect(env).toMatchObject({ APP_ENV: "local", PORT: 3000, HOST: "127.0.0.1", LOG_LEVEL: "info", DATA_DIR: ".data" });
+    expect(env).toMatchObject({
+      APP_ENV: "local",
+      PORT: 3000,
+      HOST: "127.0.0.1",
+      LOG_LEVEL: "info",
+      DATA_DIR: ".data",
+    });
     expect(env.DATABASE_URL).toBeUndefined();
   });
 
@@ -15,7 +21,10 @@ describe("parseEnv", () => {
   });
 
   it.each([
-    [{ APP_ENV: "production", DATABASE_URL: "postgresql://db/app", APP_URL: "https://preflight.example" }, "AUTH_SECRET"],
+    [
+      { APP_ENV: "production", DATABASE_URL: "postgresql://db/app", APP_URL: "https://preflight.example" },
+      "AUTH_SECRET",
+    ],
     [{ APP_ENV: "production", AUTH_SECRET: secret, APP_URL: "https://preflight.example" }, "DATABASE_URL"],
     [{ APP_ENV: "production", AUTH_SECRET: secret, DATABASE_URL: "postgresql://db/app" }, "APP_URL"],
   ])("in production refuses a missing required variable (%o → %s)", (source, variable) => {
@@ -35,7 +44,12 @@ describe("parseEnv", () => {
   });
 
   it("binds to every interface in production and loopback locally", () => {
-    const production = parseEnv({ APP_ENV: "production", AUTH_SECRET: secret, DATABASE_URL: "postgresql://db/app", APP_URL: "https://p.example" });
+    const production = parseEnv({
+      APP_ENV: "production",
+      AUTH_SECRET: secret,
+      DATABASE_URL: "postgresql://db/app",
+      APP_URL: "https://p.example",
+    });
     expect(production.HOST).toBe("0.0.0.0");
   });
 
@@ -51,10 +65,22 @@ describe("parseEnv", () => {
     });
 
     it.each([
-      [{ DEFAULT_ADMIN_EMAIL: "root@example.com" }, "Configuration error: DEFAULT_ADMIN_PASSWORD is required when DEFAULT_ADMIN_EMAIL is set (give both or neither)."],
-      [{ DEFAULT_ADMIN_PASSWORD: "a long enough password" }, "Configuration error: DEFAULT_ADMIN_EMAIL is required when DEFAULT_ADMIN_PASSWORD is set (give both or neither)."],
-      [{ DEFAULT_ADMIN_EMAIL: "not-an-email", DEFAULT_ADMIN_PASSWORD: "a long enough password" }, "Configuration error: DEFAULT_ADMIN_EMAIL must be an email address."],
-      [{ DEFAULT_ADMIN_EMAIL: "root@example.com", DEFAULT_ADMIN_PASSWORD: "short" }, "Configuration error: DEFAULT_ADMIN_PASSWORD must be at least 12 characters."],
+      [
+        { DEFAULT_ADMIN_EMAIL: "root@example.com" },
+        "Configuration error: DEFAULT_ADMIN_PASSWORD is required when DEFAULT_ADMIN_EMAIL is set (give both or neither).",
+      ],
+      [
+        { DEFAULT_ADMIN_PASSWORD: "a long enough password" },
+        "Configuration error: DEFAULT_ADMIN_EMAIL is required when DEFAULT_ADMIN_PASSWORD is set (give both or neither).",
+      ],
+      [
+        { DEFAULT_ADMIN_EMAIL: "not-an-email", DEFAULT_ADMIN_PASSWORD: "a long enough password" },
+        "Configuration error: DEFAULT_ADMIN_EMAIL must be an email address.",
+      ],
+      [
+        { DEFAULT_ADMIN_EMAIL: "root@example.com", DEFAULT_ADMIN_PASSWORD: "short" },
+        "Configuration error: DEFAULT_ADMIN_PASSWORD must be at least 12 characters.",
+      ],
     ])("refuses %o with one clear line", (source, message) => {
       expect(() => parseEnv(source)).toThrow(EnvError);
       expect(() => parseEnv(source)).toThrow(message);
@@ -62,12 +88,26 @@ describe("parseEnv", () => {
   });
 
   it("parses CORS_ORIGINS and refuses a wildcard in production", () => {
-    expect(parseEnv({ CORS_ORIGINS: "https://ci.example.com,http://localhost:8080" }).CORS_ORIGINS).toEqual(["https://ci.example.com", "http://localhost:8080"]);
+    expect(parseEnv({ CORS_ORIGINS: "https://ci.example.com,http://localhost:8080" }).CORS_ORIGINS).toEqual([
+      "https://ci.example.com",
+      "http://localhost:8080",
+    ]);
     expect(parseEnv({}).CORS_ORIGINS).toEqual([]);
     expect(parseEnv({ CORS_ORIGINS: "*" }).CORS_ORIGINS).toEqual(["*"]);
-    expect(() => parseEnv({ CORS_ORIGINS: "https://ci.example.com/x" })).toThrow(/^Configuration error: CORS_ORIGINS has “https:\/\/ci.example.com\/x”/);
-    const production = { APP_ENV: "production", AUTH_SECRET: secret, DATABASE_URL: "postgresql://db/app", APP_URL: "https://p.example" };
-    expect(() => parseEnv({ ...production, CORS_ORIGINS: "*" })).toThrow("Configuration error: CORS_ORIGINS must list origins; a wildcard is refused when APP_ENV=production.");
-    expect(parseEnv({ ...production, CORS_ORIGINS: "https://ci.example.com" }).CORS_ORIGINS).toEqual(["https://ci.example.com"]);
+    expect(() => parseEnv({ CORS_ORIGINS: "https://ci.example.com/x" })).toThrow(
+      /^Configuration error: CORS_ORIGINS has “https:\/\/ci.example.com\/x”/,
+    );
+    const production = {
+      APP_ENV: "production",
+      AUTH_SECRET: secret,
+      DATABASE_URL: "postgresql://db/app",
+      APP_URL: "https://p.example",
+    };
+    expect(() => parseEnv({ ...production, CORS_ORIGINS: "*" })).toThrow(
+      "Configuration error: CORS_ORIGINS must list origins; a wildcard is refused when APP_ENV=production.",
+    );
+    expect(parseEnv({ ...production, CORS_ORIGINS: "https://ci.example.com" }).CORS_ORIGINS).toEqual([
+      "https://ci.example.com",
+    ]);
   });
 });

@@ -15,9 +15,12 @@ const postgresUrl = z
 // Tokens and the client secret travel to the issuer: only https, except on this machine (tests, a local IdP).
 const oidcIssuer = z
   .url({ protocol: /^https?$/, error: "must be an http(s) URL" })
-  .refine((value) => URL.canParse(value) && (new URL(value).protocol === "https:" || isLoopback(new URL(value).hostname)), {
-    message: "must be an https URL (http only on a loopback address)",
-  })
+  .refine(
+    (value) => URL.canParse(value) && (new URL(value).protocol === "https:" || isLoopback(new URL(value).hostname)),
+    {
+      message: "must be an https URL (http only on a loopback address)",
+    },
+  )
   .transform((value) => value.replace(/\/+$/, ""));
 
 function isLoopback(hostname: string): boolean {
@@ -46,32 +49,63 @@ const baseSchema = z.object({
     })
     .default([]),
   // Audit events older than this many days go to an export file via `npm run cli -- audit retain`; unset keeps them forever.
-  AUDIT_RETENTION_DAYS: z.coerce.number({ error: "must be a whole number of days" }).int("must be a whole number of days").min(1, "must be at least 1").max(36500, "must be at most 36500 (100 years)").optional(),
+  AUDIT_RETENTION_DAYS: z.coerce
+    .number({ error: "must be a whole number of days" })
+    .int("must be a whole number of days")
+    .min(1, "must be at least 1")
+    .max(36500, "must be at most 36500 (100 years)")
+    .optional(),
   // The first admin, created by `npm start` only while no active admin exists (lib/users/first-admin.ts).
-  DEFAULT_ADMIN_EMAIL: z.string().trim().toLowerCase().pipe(z.email({ pattern: z.regexes.html5Email, error: "must be an email address" })).optional(),
-  DEFAULT_ADMIN_PASSWORD: z.string().min(12, "must be at least 12 characters").max(1024, "must be at most 1024 characters").optional(),
+  DEFAULT_ADMIN_EMAIL: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.email({ pattern: z.regexes.html5Email, error: "must be an email address" }))
+    .optional(),
+  DEFAULT_ADMIN_PASSWORD: z
+    .string()
+    .min(12, "must be at least 12 characters")
+    .max(1024, "must be at most 1024 characters")
+    .optional(),
   // Optional OpenID Connect single sign-on (docs/sso.md): issuer, client id and secret, all or none.
   OIDC_ISSUER: oidcIssuer.optional(),
   OIDC_CLIENT_ID: z.string().trim().min(1).optional(),
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
-  OIDC_DEFAULT_ROLE: z.enum(Role, { error: "must be one of ADMIN, MANAGER, REVIEWER, ENGINEER, VIEWER" }).default("VIEWER"),
+  OIDC_DEFAULT_ROLE: z
+    .enum(Role, { error: "must be one of ADMIN, MANAGER, REVIEWER, ENGINEER, VIEWER" })
+    .default("VIEWER"),
   OIDC_NAME: z.string().trim().min(1).max(60, "must be at most 60 characters").default("Single sign-on"),
 });
 
 const schema = baseSchema.superRefine((value, ctx) => {
   // Half a first-admin setting is a typo, not a choice: refuse it rather than ignore it.
   if (Boolean(value.DEFAULT_ADMIN_EMAIL) !== Boolean(value.DEFAULT_ADMIN_PASSWORD)) {
-    const [missing, given] = value.DEFAULT_ADMIN_EMAIL ? ["DEFAULT_ADMIN_PASSWORD", "DEFAULT_ADMIN_EMAIL"] : ["DEFAULT_ADMIN_EMAIL", "DEFAULT_ADMIN_PASSWORD"];
-    ctx.addIssue({ code: "custom", path: [missing], message: `is required when ${given} is set (give both or neither)` });
+    const [missing, given] = value.DEFAULT_ADMIN_EMAIL
+      ? ["DEFAULT_ADMIN_PASSWORD", "DEFAULT_ADMIN_EMAIL"]
+      : ["DEFAULT_ADMIN_EMAIL", "DEFAULT_ADMIN_PASSWORD"];
+    ctx.addIssue({
+      code: "custom",
+      path: [missing],
+      message: `is required when ${given} is set (give both or neither)`,
+    });
   }
   const oidcKeys = ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"] as const;
   const givenOidc = oidcKeys.find((key) => value[key]);
   for (const key of oidcKeys) {
-    if (givenOidc && !value[key]) ctx.addIssue({ code: "custom", path: [key], message: `is required when ${givenOidc} is set (give all of OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET, or none)` });
+    if (givenOidc && !value[key])
+      ctx.addIssue({
+        code: "custom",
+        path: [key],
+        message: `is required when ${givenOidc} is set (give all of OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET, or none)`,
+      });
   }
   if (value.APP_ENV !== "production") return;
   if (value.CORS_ORIGINS.includes("*")) {
-    ctx.addIssue({ code: "custom", path: ["CORS_ORIGINS"], message: "must list origins; a wildcard is refused when APP_ENV=production" });
+    ctx.addIssue({
+      code: "custom",
+      path: ["CORS_ORIGINS"],
+      message: "must list origins; a wildcard is refused when APP_ENV=production",
+    });
   }
   // Production accepts nothing generated or insecure: every secret must be given.
   for (const key of ["DATABASE_URL", "AUTH_SECRET", "APP_URL"] as const) {
@@ -82,7 +116,10 @@ const schema = baseSchema.superRefine((value, ctx) => {
 export type Env = z.infer<typeof schema> & { HOST: string };
 
 export class EnvError extends Error {
-  constructor(readonly variable: string, readonly problem: string) {
+  constructor(
+    readonly variable: string,
+    readonly problem: string,
+  ) {
     super(`Configuration error: ${variable} ${problem}.`);
     this.name = "EnvError";
   }

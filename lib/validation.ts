@@ -16,7 +16,9 @@ export const entityId = z
  * field from runAction; the API shares these schemas, so they apply it themselves.
  */
 export function storableText<T extends z.ZodType<string, string>>(schema: T) {
-  return schema.refine((value) => !value.includes("\u0000"), "Text cannot contain NUL (\\0) characters.").transform((value) => value.toWellFormed());
+  return schema
+    .refine((value) => !value.includes("\u0000"), "Text cannot contain NUL (\\0) characters.")
+    .transform((value) => value.toWellFormed());
 }
 
 /** Whether a path or query parameter could be an id at all; anything else is simply not found (a NUL would even fail in Postgres). */
@@ -38,5 +40,8 @@ export function labelText(what: string, max: number, options: { forbidSlash?: bo
     .trim()
     .min(1, `Enter the ${what}.`)
     .max(max, `The ${what} is limited to ${max} characters.`)
-    .regex(forbidden, `The ${what} cannot contain control characters${options.forbidSlash ? ", < > or /" : " or < >"}.`);
+    .regex(
+      forbidden,
+      `The ${what} cannot contain control characters${options.forbidSlash ? ", < > or /" : " or < >"}.`,
+    );
 }

@@ -32,7 +32,8 @@ const { values: args } = parseArgs({
 
 function positive(name: string, value: string, min: number): number {
   const number = Number(value);
-  if (!Number.isInteger(number) || number < min) exitWith(`--${name} must be a whole number of at least ${min} (got "${value}").`);
+  if (!Number.isInteger(number) || number < min)
+    exitWith(`--${name} must be a whole number of at least ${min} (got "${value}").`);
   return number;
 }
 
@@ -49,7 +50,9 @@ function serverUrl(): string {
     if (error instanceof EnvError) exitWith(error.message);
     throw error;
   }
-  exitWith("npm run bench needs DATABASE_URL (a PostgreSQL server it may create a database on), e.g. DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres npm run bench");
+  exitWith(
+    "npm run bench needs DATABASE_URL (a PostgreSQL server it may create a database on), e.g. DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres npm run bench",
+  );
 }
 
 const options = {
@@ -68,7 +71,10 @@ let cleaning: Promise<void> | undefined;
 function cleanUp(): Promise<void> {
   cleaning ??= (async () => {
     await stopServer?.().catch((error: unknown) => log(`stopping the server failed: ${(error as Error).message}`));
-    if (database && !args.keep) await database.drop().catch((error: unknown) => log(`dropping ${database!.name} failed: ${(error as Error).message}`));
+    if (database && !args.keep)
+      await database
+        .drop()
+        .catch((error: unknown) => log(`dropping ${database!.name} failed: ${(error as Error).message}`));
     else if (database) log(`kept ${database.name} (--keep)`);
   })();
   return cleaning;
@@ -98,11 +104,15 @@ async function run() {
   log(`database ${database.name}: seeding ${options.deployments} deployments…`);
   const seedStart = Date.now();
   const dataset = await seedBenchData(database.url, options.deployments);
-  log(`seeded ${dataset.deployments} deployments, ${dataset.itemStates} item states in ${((Date.now() - seedStart) / 1000).toFixed(1)} s`);
+  log(
+    `seeded ${dataset.deployments} deployments, ${dataset.itemStates} item states in ${((Date.now() - seedStart) / 1000).toFixed(1)} s`,
+  );
 
   const managerToken = await insertApiToken(database.url, "bench-user-3", ["READ"]);
   // One token per reviewer and engineer (users 6–20), shared round-robin by the clients.
-  const writerTokens = await Promise.all(Array.from({ length: 15 }, (_, i) => insertApiToken(database!.url, `bench-user-${6 + i}`, ["READ", "WRITE"])));
+  const writerTokens = await Promise.all(
+    Array.from({ length: 15 }, (_, i) => insertApiToken(database!.url, `bench-user-${6 + i}`, ["READ", "WRITE"])),
+  );
   const work = await pickWorkItems(database.url, options.clients, 101);
 
   log("starting the production server (builds first if sources changed)…");
@@ -111,7 +121,10 @@ async function run() {
   const http = createHttpClient(app.url, options.clients);
   try {
     log(`(a) overview: ${options.requests} requests after 5 warm-up, then raw SQL`);
-    const overview = await measureOverview(http, database.url, managerToken.secret, { requests: options.requests, warmUp: 5 });
+    const overview = await measureOverview(http, database.url, managerToken.secret, {
+      requests: options.requests,
+      warmUp: 5,
+    });
     log(`(b) updates: warm-up 3 s, then ${options.clients} clients for ${options.seconds} s through the API`);
     const tokens = writerTokens.map((token) => token.secret);
     await measureApiUpdates(http, tokens, work, 3);
@@ -126,10 +139,31 @@ async function run() {
     const rawUpdates = await measureRawUpdates(database.url, work, options.seconds);
     log(`diagnostic: ${options.clients} connections appending to the audit chain for 5 s`);
     const auditAppend = await measureAuditAppend(database.url, options.clients, 5);
-    const updates = { api: apiUpdates, rawSql: rawUpdates, ratioPerSecond: round(rawUpdates.perSecond / apiUpdates.perSecond), ratioP95: round(apiUpdates.latency.p95 / rawUpdates.latency.p95), singleClient, auditAppend, databaseActivity, cpu, serverCpuMsPerRequest: round((cpu.serverCpuSeconds * 1000) / Math.max(1, apiUpdates.requests)) };
+    const updates = {
+      api: apiUpdates,
+      rawSql: rawUpdates,
+      ratioPerSecond: round(rawUpdates.perSecond / apiUpdates.perSecond),
+      ratioP95: round(apiUpdates.latency.p95 / rawUpdates.latency.p95),
+      singleClient,
+      auditAppend,
+      databaseActivity,
+      cpu,
+      serverCpuMsPerRequest: round((cpu.serverCpuSeconds * 1000) / Math.max(1, apiUpdates.requests)),
+    };
 
-    const machine = { ...(await machineInfo(database.url)), loadAverage1m5m15m: { before: loadBefore, after: os.loadavg().map((value) => round(value)) } };
-    const result = { startedAt: startedAt.toISOString(), options, machine, dataset, overview, updates, targets: targetsMet(overview, updates) };
+    const machine = {
+      ...(await machineInfo(database.url)),
+      loadAverage1m5m15m: { before: loadBefore, after: os.loadavg().map((value) => round(value)) },
+    };
+    const result = {
+      startedAt: startedAt.toISOString(),
+      options,
+      machine,
+      dataset,
+      overview,
+      updates,
+      targets: targetsMet(overview, updates),
+    };
     printTable(result);
     const file = path.resolve("bench-results", `bench-${startedAt.toISOString().replace(/[:.]/g, "-")}.json`);
     mkdirSync(path.dirname(file), { recursive: true });
@@ -142,7 +176,17 @@ async function run() {
 
 type Overview = Awaited<ReturnType<typeof measureOverview>>;
 type Throughput = Awaited<ReturnType<typeof measureApiUpdates>>;
-type Updates = { api: Throughput; rawSql: Throughput; ratioPerSecond: number; ratioP95: number; singleClient: Throughput; auditAppend: Awaited<ReturnType<typeof measureAuditAppend>>; databaseActivity: Awaited<ReturnType<ReturnType<typeof sampleActivity>>>; cpu: ReturnType<ReturnType<typeof measureCpu>>; serverCpuMsPerRequest: number };
+type Updates = {
+  api: Throughput;
+  rawSql: Throughput;
+  ratioPerSecond: number;
+  ratioP95: number;
+  singleClient: Throughput;
+  auditAppend: Awaited<ReturnType<typeof measureAuditAppend>>;
+  databaseActivity: Awaited<ReturnType<ReturnType<typeof sampleActivity>>>;
+  cpu: ReturnType<ReturnType<typeof measureCpu>>;
+  serverCpuMsPerRequest: number;
+};
 
 function targetsMet(overview: Overview, updates: Updates) {
   return {
@@ -159,23 +203,62 @@ async function machineInfo(url: string) {
   await client.connect();
   try {
     const { rows } = await client.query<{ server_version: string }>("SHOW server_version");
-    return { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? "unknown", memoryGb: round(os.totalmem() / 1024 ** 3, 1), node: process.version, postgres: rows[0]?.server_version ?? "unknown", platform: `${os.platform()} ${os.release()}` };
+    return {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model ?? "unknown",
+      memoryGb: round(os.totalmem() / 1024 ** 3, 1),
+      node: process.version,
+      postgres: rows[0]?.server_version ?? "unknown",
+      platform: `${os.platform()} ${os.release()}`,
+    };
   } finally {
     await client.end();
   }
 }
 
-function printTable(result: { machine: Awaited<ReturnType<typeof machineInfo>> & { loadAverage1m5m15m: { before: number[]; after: number[] } }; dataset: object; overview: Overview; updates: Updates; targets: Record<string, boolean> }) {
+function printTable(result: {
+  machine: Awaited<ReturnType<typeof machineInfo>> & { loadAverage1m5m15m: { before: number[]; after: number[] } };
+  dataset: object;
+  overview: Overview;
+  updates: Updates;
+  targets: Record<string, boolean>;
+}) {
   const { overview, updates } = result;
   const ms = (value: number) => value.toFixed(1);
-  console.log(`\nPreflight benchmark — ${result.machine.cpus} CPUs (${result.machine.cpuModel}), Node ${result.machine.node}, PostgreSQL ${result.machine.postgres}`);
-  console.log(`load average (1/5/15 min) before ${result.machine.loadAverage1m5m15m.before.join(" ")}, after ${result.machine.loadAverage1m5m15m.after.join(" ")}`);
+  console.log(
+    `\nPreflight benchmark — ${result.machine.cpus} CPUs (${result.machine.cpuModel}), Node ${result.machine.node}, PostgreSQL ${result.machine.postgres}`,
+  );
+  console.log(
+    `load average (1/5/15 min) before ${result.machine.loadAverage1m5m15m.before.join(" ")}, after ${result.machine.loadAverage1m5m15m.after.join(" ")}`,
+  );
   console.log(`data: ${JSON.stringify(result.dataset)}\n`);
   console.table([
-    { measure: "overview GET /api/v1/overview", "req/s": "", p50: ms(overview.api.p50), p95: ms(overview.api.p95), p99: ms(overview.api.p99), mean: ms(overview.api.mean), errors: 0, n: overview.api.count },
-    { measure: "overview raw SQL (one statement)", "req/s": "", p50: ms(overview.rawSql.p50), p95: ms(overview.rawSql.p95), p99: ms(overview.rawSql.p99), mean: ms(overview.rawSql.mean), errors: 0, n: overview.rawSql.count },
+    {
+      measure: "overview GET /api/v1/overview",
+      "req/s": "",
+      p50: ms(overview.api.p50),
+      p95: ms(overview.api.p95),
+      p99: ms(overview.api.p99),
+      mean: ms(overview.api.mean),
+      errors: 0,
+      n: overview.api.count,
+    },
+    {
+      measure: "overview raw SQL (one statement)",
+      "req/s": "",
+      p50: ms(overview.rawSql.p50),
+      p95: ms(overview.rawSql.p95),
+      p99: ms(overview.rawSql.p99),
+      mean: ms(overview.rawSql.mean),
+      errors: 0,
+      n: overview.rawSql.count,
+    },
     ...(["api", "rawSql", "singleClient"] as const).map((kind) => ({
-      measure: { api: `updates PATCH API, ${options.clients} clients`, rawSql: `updates raw UPDATE … RETURNING, ${options.clients} conns`, singleClient: "updates PATCH API, 1 client" }[kind],
+      measure: {
+        api: `updates PATCH API, ${options.clients} clients`,
+        rawSql: `updates raw UPDATE … RETURNING, ${options.clients} conns`,
+        singleClient: "updates PATCH API, 1 client",
+      }[kind],
       "req/s": updates[kind].perSecond,
       p50: ms(updates[kind].latency.p50),
       p95: ms(updates[kind].latency.p95),
@@ -195,8 +278,13 @@ function printTable(result: { machine: Awaited<ReturnType<typeof machineInfo>> &
       n: updates.auditAppend.appends,
     },
   ]);
-  console.log(`overview API/raw: p50 ×${overview.ratioP50}, p95 ×${overview.ratioP95}; updates raw/API throughput ×${updates.ratioPerSecond}, API/raw p95 ×${updates.ratioP95}`);
-  console.log(`during the API updates: machine CPU ${updates.cpu.machineBusyPercent} % busy, server ${updates.cpu.serverCpuSeconds} CPU s (${updates.serverCpuMsPerRequest} ms per request); database backends (mean): ${JSON.stringify(updates.databaseActivity.meanBackends)}`);
-  if (updates.api.errors.total) console.log(`update errors: ${JSON.stringify(updates.api.errors)}; first: ${updates.api.firstErrors.join(" | ")}`);
+  console.log(
+    `overview API/raw: p50 ×${overview.ratioP50}, p95 ×${overview.ratioP95}; updates raw/API throughput ×${updates.ratioPerSecond}, API/raw p95 ×${updates.ratioP95}`,
+  );
+  console.log(
+    `during the API updates: machine CPU ${updates.cpu.machineBusyPercent} % busy, server ${updates.cpu.serverCpuSeconds} CPU s (${updates.serverCpuMsPerRequest} ms per request); database backends (mean): ${JSON.stringify(updates.databaseActivity.meanBackends)}`,
+  );
+  if (updates.api.errors.total)
+    console.log(`update errors: ${JSON.stringify(updates.api.errors)}; first: ${updates.api.firstErrors.join(" | ")}`);
   for (const [target, met] of Object.entries(result.targets)) console.log(`${met ? "met   " : "MISSED"}  ${target}`);
 }

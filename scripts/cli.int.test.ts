@@ -11,18 +11,29 @@ const scratch = mkdtempSync(path.join(tmpdir(), "preflight-cli-"));
 /** Runs the CLI without blocking, so this file's tests run side by side. */
 function cli(...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/cli.ts", ...args], { encoding: "utf8", timeout: 60_000, maxBuffer: 10_000_000 }, (error, stdout, stderr) => {
-      resolve({ status: error ? (typeof error.code === "number" ? error.code : 1) : 0, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      ["--conditions=react-server", "--import", "tsx", "scripts/cli.ts", ...args],
+      { encoding: "utf8", timeout: 60_000, maxBuffer: 10_000_000 },
+      (error, stdout, stderr) => {
+        resolve({ status: error ? (typeof error.code === "number" ? error.code : 1) : 0, stdout, stderr });
+      },
+    );
   });
 }
 
 type Item = { text: string; children: Item[] };
-type ImportJson = { title: string; reviewIntervalDays: number; sections: { title: string; kind: string; priority: string | null; cadence: string | null; items: Item[] }[] };
-const leaves = (items: Item[]): number => items.reduce((n, item) => n + (item.children.length ? leaves(item.children) : 1), 0);
+type ImportJson = {
+  title: string;
+  reviewIntervalDays: number;
+  sections: { title: string; kind: string; priority: string | null; cadence: string | null; items: Item[] }[];
+};
+const leaves = (items: Item[]): number =>
+  items.reduce((n, item) => n + (item.children.length ? leaves(item.children) : 1), 0);
 
 function figures(json: ImportJson) {
-  const sum = (filter: (s: ImportJson["sections"][number]) => boolean) => json.sections.filter(filter).reduce((n, s) => n + leaves(s.items), 0);
+  const sum = (filter: (s: ImportJson["sections"][number]) => boolean) =>
+    json.sections.filter(filter).reduce((n, s) => n + leaves(s.items), 0);
   return {
     critical: sum((s) => s.kind === "PRE_DEPLOYMENT" && s.priority === "CRITICAL"),
     high: sum((s) => s.kind === "PRE_DEPLOYMENT" && s.priority === "HIGH"),
@@ -36,16 +47,29 @@ function figures(json: ImportJson) {
   };
 }
 
-const expected = { critical: 27, high: 23, recommended: 23, post: 18, weekly: 3, monthly: 4, quarterly: 5, procedures: [7, 5], reviewIntervalDays: 90 };
+const expected = {
+  critical: 27,
+  high: 23,
+  recommended: 23,
+  post: 18,
+  weekly: 3,
+  monthly: 4,
+  quarterly: 5,
+  procedures: [7, 5],
+  reviewIntervalDays: 90,
+};
 
 describe.concurrent("npm run cli -- template import --dry-run --json", () => {
   it.each([
     ["the reference checklist", seedFile],
-    ["a CRLF copy of it", (() => {
-      const file = path.join(scratch, "crlf.md");
-      writeFileSync(file, readFileSync(seedFile, "utf8").replace(/\r?\n/g, "\r\n"));
-      return file;
-    })()],
+    [
+      "a CRLF copy of it",
+      (() => {
+        const file = path.join(scratch, "crlf.md");
+        writeFileSync(file, readFileSync(seedFile, "utf8").replace(/\r?\n/g, "\r\n"));
+        return file;
+      })(),
+    ],
   ])("prints one JSON document with the figures of %s and no mojibake", async (_name, file) => {
     const result = await cli("template", "import", file, "--dry-run", "--json");
     expect(result.status).toBe(0);
@@ -70,16 +94,19 @@ describe.concurrent("npm run cli -- template import --dry-run --json", () => {
     ["latin1", Buffer.from([0x23, 0x20, 0xe9, 0xe8, 0x0a]), "UTF-8"],
     ["prose", Buffer.from("# Notes\n\nNothing to tick here.\n"), "No checklist content"],
     ["huge", Buffer.alloc(1_048_577, "a"), "larger than 1 MB"],
-  ])("refuses a bad (%s) file with one line on stderr, no stack trace, and a non-zero exit", async (name, bytes, message) => {
-    const file = path.join(scratch, `${name}.md`);
-    writeFileSync(file, bytes);
-    const result = await cli("template", "import", file, "--dry-run", "--json");
-    expect(result.status).not.toBe(0);
-    expect(result.stdout).toBe("");
-    expect(result.stderr.trim().split("\n")).toHaveLength(1);
-    expect(result.stderr).toContain(message);
-    expect(result.stderr).not.toMatch(/\bat .*:\d+:\d+/);
-  });
+  ])(
+    "refuses a bad (%s) file with one line on stderr, no stack trace, and a non-zero exit",
+    async (name, bytes, message) => {
+      const file = path.join(scratch, `${name}.md`);
+      writeFileSync(file, bytes);
+      const result = await cli("template", "import", file, "--dry-run", "--json");
+      expect(result.status).not.toBe(0);
+      expect(result.stdout).toBe("");
+      expect(result.stderr.trim().split("\n")).toHaveLength(1);
+      expect(result.stderr).toContain(message);
+      expect(result.stderr).not.toMatch(/\bat .*:\d+:\d+/);
+    },
+  );
 
   it("names a missing file", async () => {
     const result = await cli("template", "import", path.join(scratch, "missing.md"), "--dry-run");

@@ -53,11 +53,15 @@ if (values.help || !group) {
 }
 
 try {
-  if (group === "template" && command === "import") await templateImport(file, Boolean(values["dry-run"]), Boolean(values.json));
+  if (group === "template" && command === "import")
+    await templateImport(file, Boolean(values["dry-run"]), Boolean(values.json));
   else if (group === "user" && command === "create") await userCreate();
   else if (group === "user" && command === "reset-password") await userResetPassword();
   else if (group === "maintenance" && command === "tick") await maintenanceTickCommand(Boolean(values.json));
-  else if (group === "audit" && isAuditCommand(command)) process.exit(await auditCommand(command, { json: Boolean(values.json), dryRun: Boolean(values["dry-run"]) }, withPrisma));
+  else if (group === "audit" && isAuditCommand(command))
+    process.exit(
+      await auditCommand(command, { json: Boolean(values.json), dryRun: Boolean(values["dry-run"]) }, withPrisma),
+    );
   else if (group === "webhooks" && command === "deliver") await webhooksDeliverCommand(Boolean(values.json));
   else exitWith(`Unknown command “${positionals.join(" ")}”.\n${usage}`, 2);
 } catch (error) {
@@ -74,8 +78,14 @@ async function templateImport(file: string | undefined, dryRun: boolean, json: b
     console.log(json ? JSON.stringify(toImportJson(template), null, 2) : formatSummary(summarizeTemplate(template)));
     return;
   }
-  const imported = await withPrisma((prisma) => createTemplateFromMarkdown(prisma, { source: bytes }, { actorLabel: "cli" }));
-  console.log(json ? JSON.stringify({ ...imported, title: template.title }) : `Imported “${template.title}” as template ${imported.slug} (version 1).`);
+  const imported = await withPrisma((prisma) =>
+    createTemplateFromMarkdown(prisma, { source: bytes }, { actorLabel: "cli" }),
+  );
+  console.log(
+    json
+      ? JSON.stringify({ ...imported, title: template.title })
+      : `Imported “${template.title}” as template ${imported.slug} (version 1).`,
+  );
 }
 
 /** A string option's value; `--email` without one is as good as missing. */
@@ -86,21 +96,33 @@ function option(name: "email" | "role" | "name"): string | undefined {
 
 async function userCreate() {
   const email = option("email") ?? exitWith("--email: Give the user's email address.", 2);
-  const parsed = createUserSchema.safeParse({ email, role: option("role")?.trim().toUpperCase(), name: option("name") ?? email.split("@")[0] });
+  const parsed = createUserSchema.safeParse({
+    email,
+    role: option("role")?.trim().toUpperCase(),
+    name: option("name") ?? email.split("@")[0],
+  });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     exitWith(`--${String(issue.path[0])}: ${issue.message}`, 2);
   }
-  const { user, oneTimePassword } = await withPrisma((prisma) => insertUserWithOneTimePassword(prisma, parsed.data, { actorLabel: "cli" }));
-  console.error(`Created ${user.email} (${roleLabels[user.role]}). Its one-time password follows; it is shown only this once and must be changed at first sign-in.`);
+  const { user, oneTimePassword } = await withPrisma((prisma) =>
+    insertUserWithOneTimePassword(prisma, parsed.data, { actorLabel: "cli" }),
+  );
+  console.error(
+    `Created ${user.email} (${roleLabels[user.role]}). Its one-time password follows; it is shown only this once and must be changed at first sign-in.`,
+  );
   console.log(oneTimePassword);
 }
 
 async function userResetPassword() {
   const parsed = emailSchema.safeParse(option("email") ?? exitWith("--email: Give the user's email address.", 2));
   if (!parsed.success) exitWith(`--email: ${parsed.error.issues[0]!.message}`, 2);
-  const { user, oneTimePassword } = await withPrisma(async (prisma) => setOneTimePassword(prisma, await userIdByEmail(prisma, parsed.data), { actorLabel: "cli" }));
-  console.error(`Reset the password of ${user.email}; their sessions have ended. The new one-time password follows; it is shown only this once and must be changed at first sign-in.`);
+  const { user, oneTimePassword } = await withPrisma(async (prisma) =>
+    setOneTimePassword(prisma, await userIdByEmail(prisma, parsed.data), { actorLabel: "cli" }),
+  );
+  console.error(
+    `Reset the password of ${user.email}; their sessions have ended. The new one-time password follows; it is shown only this once and must be changed at first sign-in.`,
+  );
   console.log(oneTimePassword);
 }
 
@@ -138,6 +160,7 @@ function readSource(file: string): Uint8Array {
   } catch {
     exitWith(`Cannot read ${file}: no such file.`);
   }
-  if (size > MAX_TEMPLATE_BYTES) exitWith(`The file is larger than 1 MB (${(size / MAX_TEMPLATE_BYTES).toFixed(1)} MB).`);
+  if (size > MAX_TEMPLATE_BYTES)
+    exitWith(`The file is larger than 1 MB (${(size / MAX_TEMPLATE_BYTES).toFixed(1)} MB).`);
   return new Uint8Array(readFileSync(file));
 }

@@ -38,7 +38,10 @@ type RunResult = { page: string; preset: Preset; url: string; scores: Scores; fa
 let server: ChildProcess | undefined;
 
 async function main() {
-  const deadline = setTimeout(() => void fail(new Error(`Lighthouse run exceeded ${DEADLINE_MS / 60_000} minutes`)), DEADLINE_MS);
+  const deadline = setTimeout(
+    () => void fail(new Error(`Lighthouse run exceeded ${DEADLINE_MS / 60_000} minutes`)),
+    DEADLINE_MS,
+  );
   rmSync(DATA_DIR, { recursive: true, force: true });
   mkdirSync(DATA_DIR, { recursive: true });
 
@@ -73,13 +76,28 @@ async function main() {
   printTable(results);
   writeFileSync(
     path.join(DATA_DIR, "report.json"),
-    JSON.stringify({ generatedAt: new Date().toISOString(), machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, node: process.version }, data, results }, null, 2),
+    JSON.stringify(
+      {
+        generatedAt: new Date().toISOString(),
+        machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, node: process.version },
+        data,
+        results,
+      },
+      null,
+      2,
+    ),
   );
   console.error(`reports in ${DATA_DIR}`);
   clearTimeout(deadline);
 }
 
-type SeedSummary = { deployments: number; itemUpdates: number; signedOff: number; inReview: number; checklistId: string };
+type SeedSummary = {
+  deployments: number;
+  itemUpdates: number;
+  signedOff: number;
+  inReview: number;
+  checklistId: string;
+};
 type Actor = { id: string; role: Role };
 
 const SERVICES = ["billing", "checkout", "identity", "search", "notifications", "ledger"];
@@ -95,13 +113,20 @@ const RELEASES = ["2.3.0", "2.4.0"];
 async function seedRealisticData(prisma: PrismaClient): Promise<SeedSummary> {
   // The domain functions use the app's lazy client (lib/db.ts); give it this database.
   (globalThis as { preflightDb?: PrismaClient }).preflightDb = prisma;
-  const users = await prisma.user.findMany({ where: { email: { in: (["MANAGER", "ENGINEER", "REVIEWER", "ADMIN"] as const).map(demoEmail) } }, select: { id: true, role: true } });
+  const users = await prisma.user.findMany({
+    where: { email: { in: (["MANAGER", "ENGINEER", "REVIEWER", "ADMIN"] as const).map(demoEmail) } },
+    select: { id: true, role: true },
+  });
   const actor = (role: Role): Actor => {
     const user = users.find((u) => u.role === role);
     if (!user) throw new Error(`No demo ${role} in the Lighthouse database.`);
     return user;
   };
-  const version = await prisma.templateVersion.findFirstOrThrow({ where: { template: { slug: REFERENCE_TEMPLATE_SLUG } }, orderBy: { number: "desc" }, select: { id: true } });
+  const version = await prisma.templateVersion.findFirstOrThrow({
+    where: { template: { slug: REFERENCE_TEMPLATE_SLUG } },
+    orderBy: { number: "desc" },
+    select: { id: true },
+  });
   const owners = [actor("ENGINEER"), actor("REVIEWER"), actor("ADMIN")];
 
   const random = seededRandom(7);
@@ -112,14 +137,25 @@ async function seedRealisticData(prisma: PrismaClient): Promise<SeedSummary> {
       for (const release of RELEASES) {
         const owner = owners[index % owners.length]!;
         const targetDate = new Date(Date.now() + (index - 12) * 2 * 86_400_000).toISOString().slice(0, 10);
-        const { id } = await createDeployment(actor("MANAGER"), { service, environment, version: release, targetDate, ownerId: owner.id, templateVersionId: version.id });
+        const { id } = await createDeployment(actor("MANAGER"), {
+          service,
+          environment,
+          version: release,
+          targetDate,
+          ownerId: owner.id,
+          templateVersionId: version.id,
+        });
         // The first ones finish their critical items (to sign off / review); the rest spread out.
         const share = index < 2 ? 1 : [0, 0.15, 0.35, 0.55, 0.8, 0.95][index % 6]!;
         summary.itemUpdates += await settleItems(prisma, owner, id, share, index < 2, random);
         if (index === 0 || index === 1) {
           await submitForReview(owner, id);
           if (index === 0) {
-            await approveDeployment(actor("REVIEWER").id === owner.id ? actor("ADMIN") : actor("REVIEWER"), { deploymentId: id, comment: "Evidence checked; go.", digest: await currentDigest(prisma, id) });
+            await approveDeployment(actor("REVIEWER").id === owner.id ? actor("ADMIN") : actor("REVIEWER"), {
+              deploymentId: id,
+              comment: "Evidence checked; go.",
+              digest: await currentDigest(prisma, id),
+            });
             summary.signedOff++;
           } else summary.inReview++;
         }
@@ -133,8 +169,18 @@ async function seedRealisticData(prisma: PrismaClient): Promise<SeedSummary> {
 }
 
 /** Settles about `share` of the deployment's items (all critical ones when `allCritical`). */
-async function settleItems(prisma: PrismaClient, owner: Actor, deploymentId: string, share: number, allCritical: boolean, random: () => number): Promise<number> {
-  const states = await prisma.itemState.findMany({ where: { deploymentId }, select: { itemId: true, version: true, item: { select: { section: { select: { priority: true } } } } } });
+async function settleItems(
+  prisma: PrismaClient,
+  owner: Actor,
+  deploymentId: string,
+  share: number,
+  allCritical: boolean,
+  random: () => number,
+): Promise<number> {
+  const states = await prisma.itemState.findMany({
+    where: { deploymentId },
+    select: { itemId: true, version: true, item: { select: { section: { select: { priority: true } } } } },
+  });
   let updates = 0;
   for (const state of states) {
     const critical = state.item.section.priority === "CRITICAL";
@@ -167,7 +213,10 @@ function startServer(): Promise<string> {
   const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR, PORT: String(PORT), APP_ENV: "local", LOG_LEVEL: "info" };
   // Always the embedded database: a fresh one, with demo users printed once.
   delete env.DATABASE_URL;
-  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/start.ts"], { env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/start.ts"], {
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   server = child;
   let output = "";
   child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -249,7 +298,16 @@ async function audit(page: string, url: string, preset: Preset, cookie: string):
     chromePath: CHROMIUM,
     // Without the background-networking flags Chromium keeps dialling Google's hosts, which
     // this machine's closed network refuses; they add noise to the trace.
-    chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+    chromeFlags: [
+      "--headless=new",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--disable-quic",
+    ],
   });
   try {
     const flags: Flags = {
@@ -264,7 +322,8 @@ async function audit(page: string, url: string, preset: Preset, cookie: string):
     const result = await lighthouse(url, flags, preset === "desktop" ? (desktopConfig as Config) : undefined);
     if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
     const { lhr, report } = result;
-    if (lhr.runtimeError) throw new LighthouseRuntimeError(`Lighthouse could not audit ${url}: ${lhr.runtimeError.message}`);
+    if (lhr.runtimeError)
+      throw new LighthouseRuntimeError(`Lighthouse could not audit ${url}: ${lhr.runtimeError.message}`);
     if (new URL(lhr.finalDisplayedUrl).pathname !== new URL(url).pathname) {
       throw new Error(`${url} redirected to ${lhr.finalDisplayedUrl}: the session cookie was not accepted.`);
     }
@@ -273,18 +332,45 @@ async function audit(page: string, url: string, preset: Preset, cookie: string):
     writeFileSync(path.join(DATA_DIR, `${page}-${preset}.html`), html!);
     const score = (id: keyof Scores) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
     const failing = Object.values(lhr.audits)
-      .filter((a) => a.score !== null && a.score < 0.9 && (a.scoreDisplayMode === "binary" || a.scoreDisplayMode === "numeric" || a.scoreDisplayMode === "metricSavings"))
+      .filter(
+        (a) =>
+          a.score !== null &&
+          a.score < 0.9 &&
+          (a.scoreDisplayMode === "binary" ||
+            a.scoreDisplayMode === "numeric" ||
+            a.scoreDisplayMode === "metricSavings"),
+      )
       .map((a) => `${a.id}${a.displayValue ? ` (${a.displayValue})` : ""}`);
-    return { page, preset, url, scores: { performance: score("performance"), accessibility: score("accessibility"), "best-practices": score("best-practices") }, failing };
+    return {
+      page,
+      preset,
+      url,
+      scores: {
+        performance: score("performance"),
+        accessibility: score("accessibility"),
+        "best-practices": score("best-practices"),
+      },
+      failing,
+    };
   } finally {
     chrome.kill();
   }
 }
 
 function printTable(results: RunResult[]) {
-  const rows = results.map((r) => `| ${r.page.padEnd(9)} | ${r.preset.padEnd(7)} | ${String(r.scores.performance).padStart(11)} | ${String(r.scores.accessibility).padStart(13)} | ${String(r.scores["best-practices"]).padStart(14)} |`);
-  console.log(["| page      | preset  | performance | accessibility | best-practices |", "|-----------|---------|-------------|---------------|----------------|", ...rows].join("\n"));
-  for (const r of results) if (r.failing.length) console.log(`${r.page} (${r.preset}) below 90: ${r.failing.join(", ")}`);
+  const rows = results.map(
+    (r) =>
+      `| ${r.page.padEnd(9)} | ${r.preset.padEnd(7)} | ${String(r.scores.performance).padStart(11)} | ${String(r.scores.accessibility).padStart(13)} | ${String(r.scores["best-practices"]).padStart(14)} |`,
+  );
+  console.log(
+    [
+      "| page      | preset  | performance | accessibility | best-practices |",
+      "|-----------|---------|-------------|---------------|----------------|",
+      ...rows,
+    ].join("\n"),
+  );
+  for (const r of results)
+    if (r.failing.length) console.log(`${r.page} (${r.preset}) below 90: ${r.failing.join(", ")}`);
 }
 
 async function fail(error: unknown) {

@@ -12,14 +12,23 @@ function start(env: Record<string, string>) {
 
 describe("npm start in production mode", () => {
   it("exits 1 with one line naming a missing secret, before touching anything", () => {
-    const result = start({ APP_ENV: "production", DATABASE_URL: "postgresql://127.0.0.1:1/none", APP_URL: "https://preflight.example" });
+    const result = start({
+      APP_ENV: "production",
+      DATABASE_URL: "postgresql://127.0.0.1:1/none",
+      APP_URL: "https://preflight.example",
+    });
     expect(result.status).toBe(1);
     expect(result.stderr.trim()).toBe("Configuration error: AUTH_SECRET is required when APP_ENV=production.");
     expect(result.stdout).toBe("");
   });
 
   it("exits 1 naming a malformed DATABASE_URL", () => {
-    const result = start({ APP_ENV: "production", DATABASE_URL: "not a url", AUTH_SECRET: "x".repeat(40), APP_URL: "https://preflight.example" });
+    const result = start({
+      APP_ENV: "production",
+      DATABASE_URL: "not a url",
+      AUTH_SECRET: "x".repeat(40),
+      APP_URL: "https://preflight.example",
+    });
     expect(result.status).toBe(1);
     expect(result.stderr.trim()).toBe("Configuration error: DATABASE_URL must be a postgresql:// connection URL.");
   });

@@ -57,7 +57,13 @@ const publicUrl = env.APP_URL ?? `http://localhost:${env.PORT}`;
 const server = spawn(process.execPath, [nextBin, "start", "--port", String(env.PORT), "--hostname", env.HOST], {
   cwd: root,
   stdio: ["ignore", "pipe", "inherit"],
-  env: { ...childEnv, DATABASE_URL: database.url, AUTH_SECRET: authSecret, NEXTAUTH_SECRET: authSecret, NEXTAUTH_URL: publicUrl },
+  env: {
+    ...childEnv,
+    DATABASE_URL: database.url,
+    AUTH_SECRET: authSecret,
+    NEXTAUTH_SECRET: authSecret,
+    NEXTAUTH_URL: publicUrl,
+  },
 });
 
 server.stdout.on("data", (chunk: Buffer) => {

@@ -20,7 +20,8 @@ for (const [name, [command, ...args]] of stages) {
 }
 
 console.log("\n=== summary");
-for (const { name, ok, seconds } of results) console.log(`${ok ? "PASS" : "FAIL"}  ${name.padEnd(12)} ${seconds.toFixed(1)} s`);
+for (const { name, ok, seconds } of results)
+  console.log(`${ok ? "PASS" : "FAIL"}  ${name.padEnd(12)} ${seconds.toFixed(1)} s`);
 const failed = results.filter((r) => !r.ok).length;
 console.log(`stages: ${results.length - failed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);

@@ -12,7 +12,9 @@ import { createTestUser, uniqueKey, useTestPrisma } from "@/test/db";
 import { importSmallTemplate, smallChecklistMarkdown } from "@/test/checklist-fixtures";
 
 // The session is the one thing faked: which user the request comes from.
-vi.mock("@/lib/auth/session", async (original) => (await import("@/test/session-double")).sessionDouble(await original()));
+vi.mock("@/lib/auth/session", async (original) =>
+  (await import("@/test/session-double")).sessionDouble(await original()),
+);
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
 
 const roles = ["ADMIN", "MANAGER", "REVIEWER", "ENGINEER", "VIEWER"] as const;
@@ -36,71 +38,208 @@ const webhooks = () => import("@/app/(app)/admin/webhooks/actions");
 const missing = "does-not-exist";
 
 const matrix: Record<string, Entry> = {
-  "app/(app)/templates/actions.ts#previewImportAction": { allowed: ["ADMIN"], call: async () => (await templates()).previewImportAction(formWith({ text: smallChecklistMarkdown("Preview") })) },
-  "app/(app)/templates/actions.ts#importTemplateAction": { allowed: ["ADMIN"], call: async () => (await templates()).importTemplateAction(formWith({ text: smallChecklistMarkdown(`Matrix ${uniqueKey()}`) })) },
+  "app/(app)/templates/actions.ts#previewImportAction": {
+    allowed: ["ADMIN"],
+    call: async () => (await templates()).previewImportAction(formWith({ text: smallChecklistMarkdown("Preview") })),
+  },
+  "app/(app)/templates/actions.ts#importTemplateAction": {
+    allowed: ["ADMIN"],
+    call: async () =>
+      (await templates()).importTemplateAction(formWith({ text: smallChecklistMarkdown(`Matrix ${uniqueKey()}`) })),
+  },
   "app/(app)/templates/actions.ts#publishVersionAction": {
     allowed: ["ADMIN"],
-    call: async (f) => (await templates()).publishVersionAction({ templateId: f.templateId, baseVersion: 99, structure: { title: "T", reviewIntervalDays: 30, sections: [{ key: "s-a", title: "A", kind: "PRE_DEPLOYMENT", priority: "CRITICAL", cadence: null, content: null, items: [{ key: "i-a", text: "a", children: [] }] }] } }),
+    call: async (f) =>
+      (await templates()).publishVersionAction({
+        templateId: f.templateId,
+        baseVersion: 99,
+        structure: {
+          title: "T",
+          reviewIntervalDays: 30,
+          sections: [
+            {
+              key: "s-a",
+              title: "A",
+              kind: "PRE_DEPLOYMENT",
+              priority: "CRITICAL",
+              cadence: null,
+              content: null,
+              items: [{ key: "i-a", text: "a", children: [] }],
+            },
+          ],
+        },
+      }),
   },
   "app/(app)/deployments/actions.ts#createDeploymentAction": {
     allowed: ["ADMIN", "MANAGER", "REVIEWER", "ENGINEER"],
-    call: async () => (await deployments()).createDeploymentAction({ service: "svc", environment: "prod", version: "1", templateVersionId: missing }),
+    call: async () =>
+      (await deployments()).createDeploymentAction({
+        service: "svc",
+        environment: "prod",
+        version: "1",
+        templateVersionId: missing,
+      }),
   },
   "app/(app)/deployments/actions.ts#updateItemStateAction": {
     allowed: ["ADMIN", "REVIEWER", "ENGINEER"],
-    call: async (f) => (await deployments()).updateItemStateAction({ deploymentId: f.deploymentId, itemId: f.itemId, version: 999, status: "DONE" }),
+    call: async (f) =>
+      (await deployments()).updateItemStateAction({
+        deploymentId: f.deploymentId,
+        itemId: f.itemId,
+        version: 999,
+        status: "DONE",
+      }),
   },
-  "app/(app)/deployments/actions.ts#moveToLatestVersionAction": { allowed: ["ADMIN", "MANAGER", "REVIEWER", "ENGINEER"], call: async () => (await deployments()).moveToLatestVersionAction({ deploymentId: missing }) },
-  "app/(app)/deployments/actions.ts#submitForReviewAction": { allowed: ["ADMIN", "REVIEWER", "ENGINEER"], call: async () => (await deployments()).submitForReviewAction({ deploymentId: missing }) },
-  "app/(app)/deployments/actions.ts#approveDeploymentAction": { allowed: ["ADMIN", "REVIEWER"], call: async () => (await deployments()).approveDeploymentAction({ deploymentId: missing, comment: "", digest: "0".repeat(64) }) },
-  "app/(app)/deployments/actions.ts#rejectDeploymentAction": { allowed: ["ADMIN", "REVIEWER"], call: async () => (await deployments()).rejectDeploymentAction({ deploymentId: missing, comment: "no" }) },
+  "app/(app)/deployments/actions.ts#moveToLatestVersionAction": {
+    allowed: ["ADMIN", "MANAGER", "REVIEWER", "ENGINEER"],
+    call: async () => (await deployments()).moveToLatestVersionAction({ deploymentId: missing }),
+  },
+  "app/(app)/deployments/actions.ts#submitForReviewAction": {
+    allowed: ["ADMIN", "REVIEWER", "ENGINEER"],
+    call: async () => (await deployments()).submitForReviewAction({ deploymentId: missing }),
+  },
+  "app/(app)/deployments/actions.ts#approveDeploymentAction": {
+    allowed: ["ADMIN", "REVIEWER"],
+    call: async () =>
+      (await deployments()).approveDeploymentAction({ deploymentId: missing, comment: "", digest: "0".repeat(64) }),
+  },
+  "app/(app)/deployments/actions.ts#rejectDeploymentAction": {
+    allowed: ["ADMIN", "REVIEWER"],
+    call: async () => (await deployments()).rejectDeploymentAction({ deploymentId: missing, comment: "no" }),
+  },
   "app/api/v1/deployments/[id]/approvals/route.ts#POST": {
     allowed: ["ADMIN", "REVIEWER"],
     call: async () => {
       const { POST } = await import("@/app/api/v1/deployments/[id]/approvals/route");
-      const request = new Request("http://localhost/api/v1/deployments/x/approvals", { method: "POST", body: JSON.stringify({ comment: "", digest: "0".repeat(64) }) });
+      const request = new Request("http://localhost/api/v1/deployments/x/approvals", {
+        method: "POST",
+        body: JSON.stringify({ comment: "", digest: "0".repeat(64) }),
+      });
       return POST(request, { params: Promise.resolve({ id: missing }) });
     },
   },
-  "app/(app)/maintenance/actions.ts#createScheduleAction": { allowed: ["ADMIN", "MANAGER", "REVIEWER", "ENGINEER"], call: async () => (await maintenance()).createScheduleAction({ sectionId: missing, scope: "org", ownerId: missing }) },
-  "app/(app)/maintenance/actions.ts#completeTaskAction": { allowed: ["ADMIN", "REVIEWER", "ENGINEER"], call: async () => (await maintenance()).completeTaskAction({ occurrenceId: missing, taskId: missing }) },
-  "app/(app)/maintenance/actions.ts#assignTaskAction": { allowed: ["ADMIN", "MANAGER", "REVIEWER", "ENGINEER"], call: async () => (await maintenance()).assignTaskAction({ occurrenceId: missing, taskId: missing, assigneeId: null }) },
-  "app/(app)/procedures/actions.ts#startRunAction": { allowed: ["ADMIN", "REVIEWER", "ENGINEER"], call: async () => (await procedures()).startRunAction({ sectionId: missing, title: "Matrix", severity: "SEV3" }) },
-  "app/(app)/procedures/actions.ts#completeStepAction": { allowed: ["ADMIN", "REVIEWER", "ENGINEER"], call: async () => (await procedures()).completeStepAction({ runId: missing, position: 1 }) },
-  "app/(app)/procedures/actions.ts#skipStepAction": { allowed: ["ADMIN", "REVIEWER", "ENGINEER"], call: async () => (await procedures()).skipStepAction({ runId: missing, position: 1, reason: "n/a" }) },
-  "app/(app)/procedures/actions.ts#stepNoteAction": { allowed: ["ADMIN", "REVIEWER", "ENGINEER"], call: async () => (await procedures()).stepNoteAction({ runId: missing, position: 1, note: "note" }) },
-  "app/(app)/procedures/actions.ts#timelineEntryAction": { allowed: ["ADMIN", "REVIEWER", "ENGINEER"], call: async () => (await procedures()).timelineEntryAction({ runId: missing, body: "entry" }) },
-  "app/(app)/procedures/actions.ts#finishRunAction": { allowed: ["ADMIN", "REVIEWER", "ENGINEER"], call: async () => (await procedures()).finishRunAction({ runId: missing }) },
-  "app/(app)/admin/actions.ts#createUserAction": { allowed: ["ADMIN"], call: async () => (await admin()).createUserAction({ name: "Matrix", email: `${uniqueKey("matrix")}@example.test`, role: "VIEWER" }) },
-  "app/(app)/admin/actions.ts#changeRoleAction": { allowed: ["ADMIN"], call: async () => (await admin()).changeRoleAction({ userId: missing, role: "VIEWER" }) },
-  "app/(app)/admin/actions.ts#setActiveAction": { allowed: ["ADMIN"], call: async () => (await admin()).setActiveAction({ userId: missing, active: false }) },
-  "app/(app)/admin/actions.ts#resetPasswordAction": { allowed: ["ADMIN"], call: async () => (await admin()).resetPasswordAction({ userId: missing }) },
-  "app/(app)/admin/webhooks/actions.ts#createWebhookAction": { allowed: ["ADMIN"], call: async () => (await webhooks()).createWebhookAction({ url: "http://127.0.0.1:9/matrix", events: ["MAINTENANCE_OVERDUE"] }) },
-  "app/(app)/admin/webhooks/actions.ts#updateWebhookAction": { allowed: ["ADMIN"], call: async () => (await webhooks()).updateWebhookAction({ webhookId: missing, events: ["DEPLOYMENT_REJECTED"], active: false }) },
-  "app/(app)/admin/webhooks/actions.ts#rotateWebhookSecretAction": { allowed: ["ADMIN"], call: async () => (await webhooks()).rotateWebhookSecretAction({ webhookId: missing }) },
-  "app/(app)/admin/webhooks/actions.ts#deleteWebhookAction": { allowed: ["ADMIN"], call: async () => (await webhooks()).deleteWebhookAction({ webhookId: missing }) },
-  "app/(app)/admin/webhooks/actions.ts#redeliverWebhookAction": { allowed: ["ADMIN"], call: async () => (await webhooks()).redeliverWebhookAction({ deliveryId: missing }) },
-  "app/(app)/admin/tokens/actions.ts#createApiTokenAction": { allowed: ["ADMIN"], call: async () => (await import("@/app/(app)/admin/tokens/actions")).createApiTokenAction({ name: "Matrix", scopes: ["GATE"] }) },
-  "app/(app)/admin/tokens/actions.ts#revokeApiTokenAction": { allowed: ["ADMIN"], call: async () => (await import("@/app/(app)/admin/tokens/actions")).revokeApiTokenAction({ tokenId: missing }) },
+  "app/(app)/maintenance/actions.ts#createScheduleAction": {
+    allowed: ["ADMIN", "MANAGER", "REVIEWER", "ENGINEER"],
+    call: async () =>
+      (await maintenance()).createScheduleAction({ sectionId: missing, scope: "org", ownerId: missing }),
+  },
+  "app/(app)/maintenance/actions.ts#completeTaskAction": {
+    allowed: ["ADMIN", "REVIEWER", "ENGINEER"],
+    call: async () => (await maintenance()).completeTaskAction({ occurrenceId: missing, taskId: missing }),
+  },
+  "app/(app)/maintenance/actions.ts#assignTaskAction": {
+    allowed: ["ADMIN", "MANAGER", "REVIEWER", "ENGINEER"],
+    call: async () =>
+      (await maintenance()).assignTaskAction({ occurrenceId: missing, taskId: missing, assigneeId: null }),
+  },
+  "app/(app)/procedures/actions.ts#startRunAction": {
+    allowed: ["ADMIN", "REVIEWER", "ENGINEER"],
+    call: async () => (await procedures()).startRunAction({ sectionId: missing, title: "Matrix", severity: "SEV3" }),
+  },
+  "app/(app)/procedures/actions.ts#completeStepAction": {
+    allowed: ["ADMIN", "REVIEWER", "ENGINEER"],
+    call: async () => (await procedures()).completeStepAction({ runId: missing, position: 1 }),
+  },
+  "app/(app)/procedures/actions.ts#skipStepAction": {
+    allowed: ["ADMIN", "REVIEWER", "ENGINEER"],
+    call: async () => (await procedures()).skipStepAction({ runId: missing, position: 1, reason: "n/a" }),
+  },
+  "app/(app)/procedures/actions.ts#stepNoteAction": {
+    allowed: ["ADMIN", "REVIEWER", "ENGINEER"],
+    call: async () => (await procedures()).stepNoteAction({ runId: missing, position: 1, note: "note" }),
+  },
+  "app/(app)/procedures/actions.ts#timelineEntryAction": {
+    allowed: ["ADMIN", "REVIEWER", "ENGINEER"],
+    call: async () => (await procedures()).timelineEntryAction({ runId: missing, body: "entry" }),
+  },
+  "app/(app)/procedures/actions.ts#finishRunAction": {
+    allowed: ["ADMIN", "REVIEWER", "ENGINEER"],
+    call: async () => (await procedures()).finishRunAction({ runId: missing }),
+  },
+  "app/(app)/admin/actions.ts#createUserAction": {
+    allowed: ["ADMIN"],
+    call: async () =>
+      (await admin()).createUserAction({
+        name: "Matrix",
+        email: `${uniqueKey("matrix")}@example.test`,
+        role: "VIEWER",
+      }),
+  },
+  "app/(app)/admin/actions.ts#changeRoleAction": {
+    allowed: ["ADMIN"],
+    call: async () => (await admin()).changeRoleAction({ userId: missing, role: "VIEWER" }),
+  },
+  "app/(app)/admin/actions.ts#setActiveAction": {
+    allowed: ["ADMIN"],
+    call: async () => (await admin()).setActiveAction({ userId: missing, active: false }),
+  },
+  "app/(app)/admin/actions.ts#resetPasswordAction": {
+    allowed: ["ADMIN"],
+    call: async () => (await admin()).resetPasswordAction({ userId: missing }),
+  },
+  "app/(app)/admin/webhooks/actions.ts#createWebhookAction": {
+    allowed: ["ADMIN"],
+    call: async () =>
+      (await webhooks()).createWebhookAction({ url: "http://127.0.0.1:9/matrix", events: ["MAINTENANCE_OVERDUE"] }),
+  },
+  "app/(app)/admin/webhooks/actions.ts#updateWebhookAction": {
+    allowed: ["ADMIN"],
+    call: async () =>
+      (await webhooks()).updateWebhookAction({ webhookId: missing, events: ["DEPLOYMENT_REJECTED"], active: false }),
+  },
+  "app/(app)/admin/webhooks/actions.ts#rotateWebhookSecretAction": {
+    allowed: ["ADMIN"],
+    call: async () => (await webhooks()).rotateWebhookSecretAction({ webhookId: missing }),
+  },
+  "app/(app)/admin/webhooks/actions.ts#deleteWebhookAction": {
+    allowed: ["ADMIN"],
+    call: async () => (await webhooks()).deleteWebhookAction({ webhookId: missing }),
+  },
+  "app/(app)/admin/webhooks/actions.ts#redeliverWebhookAction": {
+    allowed: ["ADMIN"],
+    call: async () => (await webhooks()).redeliverWebhookAction({ deliveryId: missing }),
+  },
+  "app/(app)/admin/tokens/actions.ts#createApiTokenAction": {
+    allowed: ["ADMIN"],
+    call: async () =>
+      (await import("@/app/(app)/admin/tokens/actions")).createApiTokenAction({ name: "Matrix", scopes: ["GATE"] }),
+  },
+  "app/(app)/admin/tokens/actions.ts#revokeApiTokenAction": {
+    allowed: ["ADMIN"],
+    call: async () => (await import("@/app/(app)/admin/tokens/actions")).revokeApiTokenAction({ tokenId: missing }),
+  },
   "app/api/v1/deployments/route.ts#POST": {
     allowed: ["ADMIN", "MANAGER", "REVIEWER", "ENGINEER"],
     call: async () => {
       const { POST } = await import("@/app/api/v1/deployments/route");
-      return POST(new Request("http://localhost/api/v1/deployments", { method: "POST", body: JSON.stringify({ service: "svc", environment: "prod", version: "1", templateVersionId: missing }) }));
+      return POST(
+        new Request("http://localhost/api/v1/deployments", {
+          method: "POST",
+          body: JSON.stringify({ service: "svc", environment: "prod", version: "1", templateVersionId: missing }),
+        }),
+      );
     },
   },
   "app/api/v1/deployments/[id]/items/[itemId]/route.ts#PATCH": {
     allowed: ["ADMIN", "REVIEWER", "ENGINEER"],
     call: async (f) => {
       const { PATCH } = await import("@/app/api/v1/deployments/[id]/items/[itemId]/route");
-      const request = new Request(`http://localhost/api/v1/deployments/${f.deploymentId}/items/${f.itemId}`, { method: "PATCH", body: JSON.stringify({ version: 999, status: "DONE" }) });
+      const request = new Request(`http://localhost/api/v1/deployments/${f.deploymentId}/items/${f.itemId}`, {
+        method: "PATCH",
+        body: JSON.stringify({ version: 999, status: "DONE" }),
+      });
       return PATCH(request, { params: Promise.resolve({ id: f.deploymentId, itemId: f.itemId }) });
     },
   },
   // Every signed-in user may change their own password; a wrong current one answers 400.
   "app/account/password/actions.ts#changePasswordAction": {
     allowed: [...roles],
-    call: async () => (await account()).changePasswordAction({ currentPassword: "not-the-password", newPassword: "a-brand-new-password", confirmPassword: "a-brand-new-password" }),
+    call: async () =>
+      (await account()).changePasswordAction({
+        currentPassword: "not-the-password",
+        newPassword: "a-brand-new-password",
+        confirmPassword: "a-brand-new-password",
+      }),
   },
   // next-auth's own endpoint: sign-in and sign-out must work without a session.
   "app/api/auth/[...nextauth]/route.ts#POST": { allowed: [...roles], call: async () => Response.json({}) },
@@ -117,7 +256,9 @@ function discoverMutations(dir = "app"): string[] {
       return [...source.matchAll(/export async function (\w+)/g)].map((m) => `${file}#${m[1]}`);
     }
     if (name === "route.ts") {
-      const exported = [...source.matchAll(/export (?:async function|const|\{[^}]*\bas) ?(POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1]);
+      const exported = [
+        ...source.matchAll(/export (?:async function|const|\{[^}]*\bas) ?(POST|PUT|PATCH|DELETE)\b/g),
+      ].map((m) => m[1]);
       const aliased = [...source.matchAll(/\bas (POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1]);
       return [...new Set([...exported, ...aliased])].map((method) => `${file}#${method}`);
     }
@@ -133,10 +274,25 @@ beforeAll(async () => {
   for (const role of roles) users[role] = { ...(await createTestUser(prisma, role)), email: `${role}@example.test` };
   const template = await importSmallTemplate(prisma);
   const owner = users.ENGINEER;
-  const deployment = await prisma.deployment.create({ data: { service: uniqueKey("m"), environment: "prod", version: "1", ownerId: owner.id, templateVersionId: template.versionId } });
-  const item = await prisma.item.findFirstOrThrow({ where: { templateVersionId: template.versionId, isLeaf: true, section: { kind: "PRE_DEPLOYMENT" } } });
+  const deployment = await prisma.deployment.create({
+    data: {
+      service: uniqueKey("m"),
+      environment: "prod",
+      version: "1",
+      ownerId: owner.id,
+      templateVersionId: template.versionId,
+    },
+  });
+  const item = await prisma.item.findFirstOrThrow({
+    where: { templateVersionId: template.versionId, isLeaf: true, section: { kind: "PRE_DEPLOYMENT" } },
+  });
   await prisma.itemState.create({ data: { deploymentId: deployment.id, itemId: item.id } });
-  fixture = { templateId: template.templateId, versionId: template.versionId, deploymentId: deployment.id, itemId: item.id };
+  fixture = {
+    templateId: template.templateId,
+    versionId: template.versionId,
+    deploymentId: deployment.id,
+    itemId: item.id,
+  };
 });
 
 function statusOf(result: ActionResult<unknown> | Response): number {

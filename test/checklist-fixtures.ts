@@ -30,6 +30,10 @@ export function smallChecklistMarkdown(title: string): string {
 
 export async function importSmallTemplate(prisma: PrismaClient) {
   const title = `Test checklist ${uniqueKey()}`;
-  const imported = await createTemplateFromMarkdown(prisma, { source: smallChecklistMarkdown(title) }, { actorLabel: "test" });
+  const imported = await createTemplateFromMarkdown(
+    prisma,
+    { source: smallChecklistMarkdown(title) },
+    { actorLabel: "test" },
+  );
   return { ...imported, title };
 }

@@ -46,7 +46,11 @@ export async function createScratchDatabase(): Promise<string> {
   return database.url;
 }
 
-export async function runSql<T extends pg.QueryResultRow = pg.QueryResultRow>(url: string, sql: string, params: unknown[] = []): Promise<T[]> {
+export async function runSql<T extends pg.QueryResultRow = pg.QueryResultRow>(
+  url: string,
+  sql: string,
+  params: unknown[] = [],
+): Promise<T[]> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -57,7 +61,10 @@ export async function runSql<T extends pg.QueryResultRow = pg.QueryResultRow>(ur
 }
 
 /** A user of the given role with a unique email, for tests that need actors. */
-export async function createTestUser(prisma: PrismaClient, role: "ADMIN" | "MANAGER" | "REVIEWER" | "ENGINEER" | "VIEWER") {
+export async function createTestUser(
+  prisma: PrismaClient,
+  role: "ADMIN" | "MANAGER" | "REVIEWER" | "ENGINEER" | "VIEWER",
+) {
   return prisma.user.create({
     data: { email: `${uniqueKey(role.toLowerCase())}@example.test`, name: `Test ${role}`, role },
     select: { id: true, role: true, name: true },

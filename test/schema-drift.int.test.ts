@@ -19,8 +19,12 @@ const catalogQueries = {
 };
 
 async function catalog(url: string) {
-  const entries = await Promise.all(Object.entries(catalogQueries).map(async ([key, sql]) => [key, await runSql(url, sql)] as const));
-  return Object.fromEntries(entries.map(([key, rows]) => [key, rows.filter((row) => row.table_name !== "_prisma_migrations")]));
+  const entries = await Promise.all(
+    Object.entries(catalogQueries).map(async ([key, sql]) => [key, await runSql(url, sql)] as const),
+  );
+  return Object.fromEntries(
+    entries.map(([key, rows]) => [key, rows.filter((row) => row.table_name !== "_prisma_migrations")]),
+  );
 }
 
 describe("schema.prisma and migrations", () => {

@@ -17,9 +17,16 @@ export async function deploymentInReview(prisma: PrismaClient, requiredApprovals
   const reviewers = [await createTestUser(prisma, "REVIEWER"), await createTestUser(prisma, "REVIEWER")];
   const template = await importSmallTemplate(prisma);
   await prisma.template.update({ where: { id: template.templateId }, data: { requiredApprovals } });
-  const { id: deploymentId } = await createDeployment(owner, { service: uniqueKey("svc"), environment: "prod", version: "1", templateVersionId: template.versionId });
+  const { id: deploymentId } = await createDeployment(owner, {
+    service: uniqueKey("svc"),
+    environment: "prod",
+    version: "1",
+    templateVersionId: template.versionId,
+  });
   const leaves = () => getChecklist(deploymentId).then((c) => leavesOf(c!.sections.flatMap((s) => s.items)));
-  for (const leaf of (await leaves()).filter((l) => ["Database password", "API keys", "Backups verified"].includes(l.text))) {
+  for (const leaf of (await leaves()).filter((l) =>
+    ["Database password", "API keys", "Backups verified"].includes(l.text),
+  )) {
     await updateItemState(owner, { deploymentId, itemId: leaf.id, version: leaf.state!.version, status: "DONE" });
   }
   await submitForReview(owner, deploymentId);
@@ -47,6 +54,8 @@ export async function raceTwoApprovalsAndAnItemChange(prisma: PrismaClient): Pro
   expect(approvals.every((a) => a.invalidatedAt !== null)).toBe(true);
   const deployment = await prisma.deployment.findUniqueOrThrow({ where: { id: deploymentId } });
   expect(deployment.status).toBe("IN_PROGRESS");
-  const state = await prisma.itemState.findUniqueOrThrow({ where: { deploymentId_itemId: { deploymentId, itemId: leaf.id } } });
+  const state = await prisma.itemState.findUniqueOrThrow({
+    where: { deploymentId_itemId: { deploymentId, itemId: leaf.id } },
+  });
   expect(state.status).toBe("OPEN");
 }

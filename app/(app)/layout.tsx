@@ -20,7 +20,10 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   }
   return (
     <>
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:m-2 focus:rounded focus:bg-white focus:p-2">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:m-2 focus:rounded focus:bg-white focus:p-2"
+      >
         Skip to content
       </a>
       <AppHeader user={user} />

@@ -20,16 +20,27 @@ export default async function OverviewPage({ searchParams }: Props) {
   const canCreate = can(user, "deployment:create");
   return (
     <>
-      <PageHeader title="Readiness overview" description="Every active deployment: its gate, progress by priority and sign-off. Filters stay in the address, so a view can be shared." />
+      <PageHeader
+        title="Readiness overview"
+        description="Every active deployment: its gate, progress by priority and sign-off. Filters stay in the address, so a view can be shared."
+      />
       <CountCards counts={await overviewCounts()} />
       <FilteredDeployments
         parsed={parsed}
         activeOnly
-        emptyHint={canCreate ? "Open a template and choose “New deployment” to start a checklist." : "Deployments appear here once someone creates one."}
+        emptyHint={
+          canCreate
+            ? "Open a template and choose “New deployment” to start a checklist."
+            : "Deployments appear here once someone creates one."
+        }
       />
       {/* Streamed: the charts never hold back the list above them. */}
       <Suspense fallback={<TrendsFallback />}>
-        <TrendsSection filters={parsed.filters} filtered={Boolean(raw.q || raw.service || raw.environment || raw.status || raw.owner)} canCreate={canCreate} />
+        <TrendsSection
+          filters={parsed.filters}
+          filtered={Boolean(raw.q || raw.service || raw.environment || raw.status || raw.owner)}
+          canCreate={canCreate}
+        />
       </Suspense>
     </>
   );

@@ -24,7 +24,9 @@ export default async function SignInPage({ searchParams }: Props) {
     <main className="flex min-h-screen items-center justify-center p-6">
       <div className="w-full max-w-sm">
         <div className="mb-8 text-center">
-          <p aria-hidden="true" className="text-4xl">🛫</p>
+          <p aria-hidden="true" className="text-4xl">
+            🛫
+          </p>
           <h1 className="mt-2 text-2xl font-semibold tracking-tight">Sign in to Preflight</h1>
           <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">Deployment readiness, with proof.</p>
         </div>

@@ -38,9 +38,31 @@ export function ChangePasswordForm({ email, currentLabel }: Props) {
     <form noValidate onSubmit={onSubmit} className={`${cardStyles} space-y-4 p-6`}>
       {/* Lets password managers file the new password under the right account. */}
       <input type="text" name="username" autoComplete="username" value={email} readOnly hidden />
-      <Field label={currentLabel} name="currentPassword" type="password" autoComplete="current-password" required error={errors.currentPassword} />
-      <Field label="New password" name="newPassword" type="password" autoComplete="new-password" required minLength={MIN_PASSWORD_LENGTH} error={errors.newPassword} />
-      <Field label="Confirm new password" name="confirmPassword" type="password" autoComplete="new-password" required error={errors.confirmPassword} />
+      <Field
+        label={currentLabel}
+        name="currentPassword"
+        type="password"
+        autoComplete="current-password"
+        required
+        error={errors.currentPassword}
+      />
+      <Field
+        label="New password"
+        name="newPassword"
+        type="password"
+        autoComplete="new-password"
+        required
+        minLength={MIN_PASSWORD_LENGTH}
+        error={errors.newPassword}
+      />
+      <Field
+        label="Confirm new password"
+        name="confirmPassword"
+        type="password"
+        autoComplete="new-password"
+        required
+        error={errors.confirmPassword}
+      />
       <ErrorAlert message={message} />
       <button type="submit" disabled={pending} className={buttonStyles.primary}>
         {pending ? "Changing…" : "Change password"}

@@ -23,7 +23,12 @@ export function CreateUserForm({ onCreated }: { onCreated: (created: OneTimePass
   });
 
   return (
-    <form noValidate onSubmit={onSubmit} aria-labelledby="create-user-heading" className={`${cardStyles} space-y-4 p-4`}>
+    <form
+      noValidate
+      onSubmit={onSubmit}
+      aria-labelledby="create-user-heading"
+      className={`${cardStyles} space-y-4 p-4`}
+    >
       <h2 id="create-user-heading" className="font-semibold">
         Add a user
       </h2>

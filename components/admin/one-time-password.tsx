@@ -14,7 +14,8 @@ export function OneTimePassword({ issued, onDone }: { issued: IssuedPassword; on
       value={issued.password}
       onDone={onDone}
     >
-      This one-time password is shown only now. Give it to {issued.name} through a safe channel; they must choose their own password when they sign in.
+      This one-time password is shown only now. Give it to {issued.name} through a safe channel; they must choose their
+      own password when they sign in.
     </ShownOnce>
   );
 }

@@ -14,8 +14,10 @@ const columns = ["Name", "Email", "Role", "Status", "Last sign-in", "Actions"] a
 export function UserAdmin({ users, currentUserId }: { users: User[]; currentUserId: string }) {
   const [issued, setIssued] = useState<IssuedPassword | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const show = (reason: IssuedPassword["reason"]) => ({ user, oneTimePassword }: OneTimePasswordResult) =>
-    setIssued({ email: user.email, name: user.name, password: oneTimePassword, reason });
+  const show =
+    (reason: IssuedPassword["reason"]) =>
+    ({ user, oneTimePassword }: OneTimePasswordResult) =>
+      setIssued({ email: user.email, name: user.name, password: oneTimePassword, reason });
 
   return (
     <div className="space-y-6">

@@ -2,7 +2,12 @@
 
 import { useState } from "react";
 import { toast } from "sonner";
-import { changeRoleAction, resetPasswordAction, setActiveAction, type OneTimePasswordResult } from "@/app/(app)/admin/actions";
+import {
+  changeRoleAction,
+  resetPasswordAction,
+  setActiveAction,
+  type OneTimePasswordResult,
+} from "@/app/(app)/admin/actions";
 import { callAction } from "@/components/templates/call-action";
 import { buttonStyles, inputStyles } from "@/components/ui/styles";
 import type { ActionResult } from "@/lib/actions/result";
@@ -44,7 +49,10 @@ export function UserRow({ user, isCurrentUser, onPasswordReset, onError }: Props
   const toggleActive = () =>
     run(
       () => setActiveAction({ userId: user.id, active: !user.active }),
-      (updated) => toast.success(updated.active ? `Reactivated ${updated.email}.` : `Deactivated ${updated.email}; their sessions have ended.`),
+      (updated) =>
+        toast.success(
+          updated.active ? `Reactivated ${updated.email}.` : `Deactivated ${updated.email}; their sessions have ended.`,
+        ),
     );
   const reset = () =>
     run(
@@ -67,7 +75,13 @@ export function UserRow({ user, isCurrentUser, onPasswordReset, onError }: Props
           roleLabels[user.role]
         ) : (
           <div className="flex items-center gap-2">
-            <select aria-label={`Role of ${user.email}`} value={role} disabled={pending} onChange={(e) => setRole(e.target.value as Role)} className={`${inputStyles} w-36 py-1`}>
+            <select
+              aria-label={`Role of ${user.email}`}
+              value={role}
+              disabled={pending}
+              onChange={(e) => setRole(e.target.value as Role)}
+              className={`${inputStyles} w-36 py-1`}
+            >
               {Object.values(Role).map((value) => (
                 <option key={value} value={value}>
                   {roleLabels[value]}
@@ -75,7 +89,13 @@ export function UserRow({ user, isCurrentUser, onPasswordReset, onError }: Props
               ))}
             </select>
             {role !== user.role ? (
-              <button type="button" onClick={applyRole} disabled={pending} aria-label={`Apply the new role of ${user.email}`} className={buttonStyles.secondary}>
+              <button
+                type="button"
+                onClick={applyRole}
+                disabled={pending}
+                aria-label={`Apply the new role of ${user.email}`}
+                className={buttonStyles.secondary}
+              >
                 Apply
               </button>
             ) : null}
@@ -84,16 +104,30 @@ export function UserRow({ user, isCurrentUser, onPasswordReset, onError }: Props
       </td>
       <td className="px-4 py-2">
         {user.active ? "Active" : "Deactivated"}
-        {user.mustChangePassword ? <span className="block text-xs text-amber-700 dark:text-amber-300">Must change password</span> : null}
+        {user.mustChangePassword ? (
+          <span className="block text-xs text-amber-700 dark:text-amber-300">Must change password</span>
+        ) : null}
       </td>
       <td className="px-4 py-2 whitespace-nowrap">{user.lastSignInAt ? formatDateTime(user.lastSignInAt) : "Never"}</td>
       <td className="px-4 py-2">
         {isCurrentUser ? null : (
           <div className="flex flex-wrap gap-1">
-            <button type="button" onClick={toggleActive} disabled={pending} aria-label={`${user.active ? "Deactivate" : "Reactivate"} ${user.email}`} className={buttonStyles.ghost}>
+            <button
+              type="button"
+              onClick={toggleActive}
+              disabled={pending}
+              aria-label={`${user.active ? "Deactivate" : "Reactivate"} ${user.email}`}
+              className={buttonStyles.ghost}
+            >
               {user.active ? "Deactivate" : "Reactivate"}
             </button>
-            <button type="button" onClick={reset} disabled={pending} aria-label={`Reset the password of ${user.email}`} className={buttonStyles.ghost}>
+            <button
+              type="button"
+              onClick={reset}
+              disabled={pending}
+              aria-label={`Reset the password of ${user.email}`}
+              className={buttonStyles.ghost}
+            >
               Reset password
             </button>
           </div>

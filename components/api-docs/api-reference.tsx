@@ -3,7 +3,11 @@ import { fieldsOf, typeName, type Components } from "@/components/api-docs/json-
 import { OperationCard, type Operation } from "@/components/api-docs/operation";
 import { cardStyles } from "@/components/ui/styles";
 
-type Document = { info: { title: string; description?: string }; paths?: Record<string, Record<string, Operation>>; components?: { schemas?: Components } };
+type Document = {
+  info: { title: string; description?: string };
+  paths?: Record<string, Record<string, Operation>>;
+  components?: { schemas?: Components };
+};
 
 /** The OpenAPI document as a page: every operation, then every named schema. */
 export function ApiReference({ document }: { document: Document }) {
@@ -15,7 +19,15 @@ export function ApiReference({ document }: { document: Document }) {
           Endpoints
         </h2>
         {Object.entries(document.paths ?? {}).flatMap(([path, item]) =>
-          Object.entries(item).map(([method, operation]) => <OperationCard key={`${method} ${path}`} method={method} path={path} operation={operation} components={components} />),
+          Object.entries(item).map(([method, operation]) => (
+            <OperationCard
+              key={`${method} ${path}`}
+              method={method}
+              path={path}
+              operation={operation}
+              components={components}
+            />
+          )),
         )}
       </section>
       <section aria-labelledby="schemas-heading" className="space-y-4">
@@ -23,12 +35,21 @@ export function ApiReference({ document }: { document: Document }) {
           Schemas
         </h2>
         {Object.entries(components).map(([name, schema]) => (
-          <section key={name} id={`schema-${name}`} aria-labelledby={`schema-${name}-heading`} className={`${cardStyles} space-y-2 p-4`}>
+          <section
+            key={name}
+            id={`schema-${name}`}
+            aria-labelledby={`schema-${name}-heading`}
+            className={`${cardStyles} space-y-2 p-4`}
+          >
             <h3 id={`schema-${name}-heading`} className="font-mono font-semibold">
               {name}
             </h3>
             {schema.description ? <p className="text-sm">{schema.description}</p> : null}
-            {schema.properties ? <FieldTable caption="Fields" rows={fieldsOf(schema, components)} /> : <p className="font-mono text-sm">{typeName(schema, components)}</p>}
+            {schema.properties ? (
+              <FieldTable caption="Fields" rows={fieldsOf(schema, components)} />
+            ) : (
+              <p className="font-mono text-sm">{typeName(schema, components)}</p>
+            )}
           </section>
         ))}
       </section>

@@ -7,8 +7,15 @@ const components = openApiDocument().components!.schemas! as Parameters<typeof f
 describe("the API reference's reading of the schemas", () => {
   it("lists a request body's fields with types, required flags, limits and examples", () => {
     const rows = fieldsOf({ $ref: "#/components/schemas/ItemStatePatch" }, components);
-    expect(rows.find((r) => r.name === "version")).toMatchObject({ type: "integer", required: true, constraints: ["≥ 0"] });
-    expect(rows.find((r) => r.name === "status")).toMatchObject({ type: '"OPEN" | "DONE" | "NOT_APPLICABLE"', required: false });
+    expect(rows.find((r) => r.name === "version")).toMatchObject({
+      type: "integer",
+      required: true,
+      constraints: ["≥ 0"],
+    });
+    expect(rows.find((r) => r.name === "status")).toMatchObject({
+      type: '"OPEN" | "DONE" | "NOT_APPLICABLE"',
+      required: false,
+    });
     expect(rows.find((r) => r.name === "evidenceLinks")).toMatchObject({ type: "string (uri)[]" });
     expect(rows.find((r) => r.name === "note")!.type).toBe("string | null");
   });
@@ -17,6 +24,8 @@ describe("the API reference's reading of the schemas", () => {
     const rows = fieldsOf({ $ref: "#/components/schemas/Overview" }, components);
     expect(rows.map((r) => r.name)).toContain("counts.blocked");
     expect(rows.find((r) => r.name === "deployments")!.type).toBe("DeploymentPage");
-    expect(typeName({ type: "array", items: { $ref: "#/components/schemas/ChecklistItem" } }, components)).toBe("ChecklistItem[]");
+    expect(typeName({ type: "array", items: { $ref: "#/components/schemas/ChecklistItem" } }, components)).toBe(
+      "ChecklistItem[]",
+    );
   });
 });

@@ -20,7 +20,14 @@ export type JsonSchema = {
 };
 
 export type Components = Record<string, JsonSchema>;
-export type FieldRow = { name: string; type: string; required: boolean; description?: string; example?: unknown; constraints: string[] };
+export type FieldRow = {
+  name: string;
+  type: string;
+  required: boolean;
+  description?: string;
+  example?: unknown;
+  constraints: string[];
+};
 
 export function refName(ref: string): string {
   return ref.replace("#/components/schemas/", "");
@@ -61,8 +68,18 @@ export function fieldsOf(schema: JsonSchema, components: Components, prefix = ""
   const required = new Set(resolved.required ?? []);
   return Object.entries(resolved.properties ?? {}).flatMap(([key, property]) => {
     const name = `${prefix}${key}`;
-    const row: FieldRow = { name, type: typeName(property, components), required: required.has(key), description: property.description, example: property.example, constraints: constraintsOf(property) };
-    const nested = !property.$ref && property.type === "object" && property.properties && depth < 3 ? fieldsOf(property, components, `${name}.`, depth + 1) : [];
+    const row: FieldRow = {
+      name,
+      type: typeName(property, components),
+      required: required.has(key),
+      description: property.description,
+      example: property.example,
+      constraints: constraintsOf(property),
+    };
+    const nested =
+      !property.$ref && property.type === "object" && property.properties && depth < 3
+        ? fieldsOf(property, components, `${name}.`, depth + 1)
+        : [];
     return [row, ...nested];
   });
 }

@@ -19,7 +19,17 @@ const methodStyles: Record<string, string> = {
   patch: "bg-amber-100 text-amber-900 dark:bg-amber-950 dark:text-amber-200",
 };
 
-export function OperationCard({ method, path, operation, components }: { method: string; path: string; operation: Operation; components: Components }) {
+export function OperationCard({
+  method,
+  path,
+  operation,
+  components,
+}: {
+  method: string;
+  path: string;
+  operation: Operation;
+  components: Components;
+}) {
   const parameters: FieldRow[] = (operation.parameters ?? []).map((p) => ({
     name: `${p.name} (${p.in})`,
     type: p.schema ? fieldsOf({ properties: { x: p.schema } }, components)[0]!.type : "string",
@@ -33,7 +43,9 @@ export function OperationCard({ method, path, operation, components }: { method:
   return (
     <section aria-labelledby={headingId} className={`${cardStyles} space-y-3 p-4`}>
       <h3 id={headingId} className="flex flex-wrap items-center gap-2 font-semibold">
-        <span className={`rounded px-2 py-0.5 font-mono text-xs ${methodStyles[method] ?? ""}`}>{method.toUpperCase()}</span>
+        <span className={`rounded px-2 py-0.5 font-mono text-xs ${methodStyles[method] ?? ""}`}>
+          {method.toUpperCase()}
+        </span>
         <code className="font-mono text-sm">{path}</code>
         <span className="font-normal text-slate-600 dark:text-slate-400">— {operation.summary}</span>
       </h3>
@@ -43,9 +55,16 @@ export function OperationCard({ method, path, operation, components }: { method:
         </p>
       ) : null}
       <FieldTable caption="Parameters" rows={parameters} />
-      {body ? <FieldTable caption={`Request body${body.$ref ? ` (${refName(body.$ref)})` : ""}`} rows={fieldsOf(body, components)} /> : null}
+      {body ? (
+        <FieldTable
+          caption={`Request body${body.$ref ? ` (${refName(body.$ref)})` : ""}`}
+          rows={fieldsOf(body, components)}
+        />
+      ) : null}
       {body && (body.example ?? (body.$ref && components[refName(body.$ref)]?.example)) ? (
-        <pre className="overflow-x-auto rounded-md bg-slate-100 p-2 font-mono text-xs dark:bg-slate-800">{JSON.stringify(body.example ?? components[refName(body.$ref!)]!.example, null, 2)}</pre>
+        <pre className="overflow-x-auto rounded-md bg-slate-100 p-2 font-mono text-xs dark:bg-slate-800">
+          {JSON.stringify(body.example ?? components[refName(body.$ref!)]!.example, null, 2)}
+        </pre>
       ) : null}
       <div>
         <h4 className="text-xs font-semibold tracking-wide text-slate-600 uppercase dark:text-slate-400">Responses</h4>
@@ -54,11 +73,22 @@ export function OperationCard({ method, path, operation, components }: { method:
             const schema = response.content?.["application/json"]?.schema;
             return (
               <li key={status}>
-                <span className={`font-mono font-semibold ${status.startsWith("2") ? "text-emerald-700 dark:text-emerald-400" : "text-red-700 dark:text-red-400"}`}>{status}</span> {response.description ? <InlineMarkdown text={response.description} /> : null}
+                <span
+                  className={`font-mono font-semibold ${status.startsWith("2") ? "text-emerald-700 dark:text-emerald-400" : "text-red-700 dark:text-red-400"}`}
+                >
+                  {status}
+                </span>{" "}
+                {response.description ? <InlineMarkdown text={response.description} /> : null}
                 {schema?.$ref ? (
                   <>
                     {" "}
-                    → <a href={`#schema-${refName(schema.$ref)}`} className="font-mono text-brand-700 underline dark:text-brand-300">{refName(schema.$ref)}</a>
+                    →{" "}
+                    <a
+                      href={`#schema-${refName(schema.$ref)}`}
+                      className="font-mono text-brand-700 underline dark:text-brand-300"
+                    >
+                      {refName(schema.$ref)}
+                    </a>
                   </>
                 ) : null}
               </li>

@@ -13,7 +13,11 @@ import { createApiTokenSchema } from "@/lib/api-tokens/schemas";
 export function CreateTokenForm({ onCreated }: { onCreated: (created: CreatedApiToken) => void }) {
   const { errors, message, pending, onSubmit } = useFormAction({
     schema: createApiTokenSchema,
-    read: (fields) => ({ name: fields.get("name"), scopes: fields.getAll("scopes"), expiresOn: fields.get("expiresOn") ?? "" }),
+    read: (fields) => ({
+      name: fields.get("name"),
+      scopes: fields.getAll("scopes"),
+      expiresOn: fields.get("expiresOn") ?? "",
+    }),
     action: createApiTokenAction,
     onSuccess: (created, form) => {
       form.reset();
@@ -24,7 +28,12 @@ export function CreateTokenForm({ onCreated }: { onCreated: (created: CreatedApi
 
   const scopeError = errors.scopes ?? errors["scopes.0"];
   return (
-    <form noValidate onSubmit={onSubmit} aria-labelledby="create-token-heading" className={`${cardStyles} space-y-4 p-4`}>
+    <form
+      noValidate
+      onSubmit={onSubmit}
+      aria-labelledby="create-token-heading"
+      className={`${cardStyles} space-y-4 p-4`}
+    >
       <h2 id="create-token-heading" className="font-semibold">
         Create a token
       </h2>

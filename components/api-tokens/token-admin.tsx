@@ -21,11 +21,19 @@ export function TokenAdmin({ tokens, now }: { tokens: ApiTokenRow[]; now: Date }
       {issued ? <IssuedToken name={issued.name} secret={issued.secret} onDone={() => setIssued(null)} /> : null}
       <ErrorAlert message={error} />
       {tokens.length === 0 ? (
-        <EmptyState title="No API tokens yet">Create one for a pipeline that asks the gate before it deploys, or for a script that reads or updates checklists.</EmptyState>
+        <EmptyState title="No API tokens yet">
+          Create one for a pipeline that asks the gate before it deploys, or for a script that reads or updates
+          checklists.
+        </EmptyState>
       ) : (
         <DataTable caption="API tokens" columns={columns}>
           {tokens.map((token) => (
-            <TokenRow key={`${token.id}:${token.revokedAt ? "revoked" : "active"}`} token={token} now={now} onError={setError} />
+            <TokenRow
+              key={`${token.id}:${token.revokedAt ? "revoked" : "active"}`}
+              token={token}
+              now={now}
+              onError={setError}
+            />
           ))}
         </DataTable>
       )}

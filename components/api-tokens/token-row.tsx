@@ -9,7 +9,15 @@ import type { ApiTokenRow } from "@/lib/api-tokens/token-row";
 import { formatDate, formatDateTime } from "@/lib/format";
 
 /** One token; revoking asks for a confirmation first because it cannot be undone. */
-export function TokenRow({ token, now, onError }: { token: ApiTokenRow; now: Date; onError: (message: string | null) => void }) {
+export function TokenRow({
+  token,
+  now,
+  onError,
+}: {
+  token: ApiTokenRow;
+  now: Date;
+  onError: (message: string | null) => void;
+}) {
   const [confirming, setConfirming] = useState(false);
   const [pending, setPending] = useState(false);
   const expired = token.expiresAt !== null && token.expiresAt <= now;
@@ -44,12 +52,22 @@ export function TokenRow({ token, now, onError }: { token: ApiTokenRow; now: Dat
             <button type="button" onClick={revoke} disabled={pending} className={buttonStyles.danger}>
               {pending ? "Revoking…" : "Yes, revoke"}
             </button>
-            <button type="button" onClick={() => setConfirming(false)} disabled={pending} className={buttonStyles.ghost}>
+            <button
+              type="button"
+              onClick={() => setConfirming(false)}
+              disabled={pending}
+              className={buttonStyles.ghost}
+            >
               Cancel
             </button>
           </div>
         ) : (
-          <button type="button" onClick={() => setConfirming(true)} aria-label={`Revoke ${token.name}`} className={buttonStyles.ghost}>
+          <button
+            type="button"
+            onClick={() => setConfirming(true)}
+            aria-label={`Revoke ${token.name}`}
+            className={buttonStyles.ghost}
+          >
             Revoke
           </button>
         )}

@@ -47,7 +47,14 @@ export function SignInForm({ callbackPath, initialMessage = "" }: { callbackPath
       className="space-y-4 rounded-xl border border-slate-200 bg-white p-6 shadow-sm dark:border-slate-800 dark:bg-slate-900"
     >
       <Field label="Email" name="email" type="email" autoComplete="username" required error={errors.email} />
-      <Field label="Password" name="password" type="password" autoComplete="current-password" required error={errors.password} />
+      <Field
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        required
+        error={errors.password}
+      />
       <p aria-live="polite" role="status" className="min-h-5 text-sm text-red-700 dark:text-red-400">
         {message}
       </p>

@@ -24,7 +24,15 @@ type Props = {
 
 type Filters = { openOnly: boolean; mine: boolean; priority: string };
 
-export function ChecklistView({ initial, currentUserId, canUpdate, canAssign, canSubmit, canReview, assignees }: Props) {
+export function ChecklistView({
+  initial,
+  currentUserId,
+  canUpdate,
+  canAssign,
+  canSubmit,
+  canReview,
+  assignees,
+}: Props) {
   const { data: checklist } = useChecklist(initial);
   const mutation = useItemUpdate(checklist.deployment.id);
   const [filters, setFilters] = useState<Filters>({ openOnly: false, mine: false, priority: "" });
@@ -62,28 +70,51 @@ export function ChecklistView({ initial, currentUserId, canUpdate, canAssign, ca
   };
 
   const sections = useMemo(
-    () => checklist.sections.filter((s) => (!filters.priority || (s.priority ?? "NONE") === filters.priority) && s.items.some(isVisible)),
+    () =>
+      checklist.sections.filter(
+        (s) => (!filters.priority || (s.priority ?? "NONE") === filters.priority) && s.items.some(isVisible),
+      ),
     [checklist.sections, filters.priority, isVisible],
   );
 
   return (
     <div>
       <p className="mb-2 text-sm">
-        Status: <span data-testid="deployment-status" className="font-semibold">{statusLabels[checklist.deployment.status as DeploymentStatus]}</span>
+        Status:{" "}
+        <span data-testid="deployment-status" className="font-semibold">
+          {statusLabels[checklist.deployment.status as DeploymentStatus]}
+        </span>
       </p>
       <SignOffPanel checklist={checklist} currentUserId={currentUserId} canSubmit={canSubmit} canReview={canReview} />
       <ReadinessHeader readiness={checklist.readiness} />
       <fieldset className="mb-4 flex flex-wrap items-center gap-4 text-sm">
         <legend className="sr-only">Filter items</legend>
         <label className="flex items-center gap-2">
-          <input type="checkbox" name="openOnly" checked={filters.openOnly} onChange={(e) => setFilters({ ...filters, openOnly: e.target.checked })} /> Open only
+          <input
+            type="checkbox"
+            name="openOnly"
+            checked={filters.openOnly}
+            onChange={(e) => setFilters({ ...filters, openOnly: e.target.checked })}
+          />{" "}
+          Open only
         </label>
         <label className="flex items-center gap-2">
-          <input type="checkbox" name="mine" checked={filters.mine} onChange={(e) => setFilters({ ...filters, mine: e.target.checked })} /> Assigned to me
+          <input
+            type="checkbox"
+            name="mine"
+            checked={filters.mine}
+            onChange={(e) => setFilters({ ...filters, mine: e.target.checked })}
+          />{" "}
+          Assigned to me
         </label>
         <label className="flex items-center gap-2">
           Priority
-          <select name="priority" value={filters.priority} onChange={(e) => setFilters({ ...filters, priority: e.target.value })} className={`${inputStyles} w-auto py-1`}>
+          <select
+            name="priority"
+            value={filters.priority}
+            onChange={(e) => setFilters({ ...filters, priority: e.target.value })}
+            className={`${inputStyles} w-auto py-1`}
+          >
             <option value="">All</option>
             <option value="CRITICAL">Critical</option>
             <option value="HIGH">High</option>
@@ -91,17 +122,23 @@ export function ChecklistView({ initial, currentUserId, canUpdate, canAssign, ca
             <option value="NONE">No priority</option>
           </select>
         </label>
-        <span className="text-xs text-slate-600 dark:text-slate-400">Keys: ↑/↓ or j/k move · x toggles done · n marks N/A</span>
+        <span className="text-xs text-slate-600 dark:text-slate-400">
+          Keys: ↑/↓ or j/k move · x toggles done · n marks N/A
+        </span>
       </fieldset>
       <div onKeyDown={(event) => onRowKey(event, checklist, onChange, setNaFormFor, canUpdate)} className="space-y-4">
         {sections.length === 0 ? (
-          <p className={`${cardStyles} p-6 text-center text-sm text-slate-600 dark:text-slate-400`}>No items match these filters.</p>
+          <p className={`${cardStyles} p-6 text-center text-sm text-slate-600 dark:text-slate-400`}>
+            No items match these filters.
+          </p>
         ) : (
           sections.map((section) => (
             <section key={section.id} aria-labelledby={`section-${section.id}`} className={`${cardStyles} p-4`}>
               <h2 id={`section-${section.id}`} className="mb-2 flex items-center gap-2 text-base font-semibold">
                 {section.title} <PriorityBadge priority={section.priority} />
-                {section.kind === "POST_DEPLOYMENT" ? <span className="text-xs font-normal text-slate-600 dark:text-slate-400">after deploying</span> : null}
+                {section.kind === "POST_DEPLOYMENT" ? (
+                  <span className="text-xs font-normal text-slate-600 dark:text-slate-400">after deploying</span>
+                ) : null}
               </h2>
               <ItemTreeRows items={section.items} context={context} />
             </section>
@@ -136,7 +173,8 @@ function onRowKey(
   if (!item?.state) return;
   if (event.key === "x" || event.key === " ") {
     event.preventDefault();
-    if (item.state.status !== "NOT_APPLICABLE") onChange(item, { status: item.state.status === "DONE" ? "OPEN" : "DONE" });
+    if (item.state.status !== "NOT_APPLICABLE")
+      onChange(item, { status: item.state.status === "DONE" ? "OPEN" : "DONE" });
   } else if (event.key === "n") {
     event.preventDefault();
     setNaFormFor(item.id);

@@ -7,7 +7,15 @@ import type { ChecklistItem } from "@/lib/checklists/types";
 import { updateItemStateSchema } from "@/lib/deployments/schemas";
 
 /** Note, evidence links (one per line) and assignee of one item. */
-export function ItemDetails({ item, context, onClose }: { item: ChecklistItem; context: RowContext; onClose: () => void }) {
+export function ItemDetails({
+  item,
+  context,
+  onClose,
+}: {
+  item: ChecklistItem;
+  context: RowContext;
+  onClose: () => void;
+}) {
   const state = item.state!;
   const [error, setError] = useState("");
   const id = item.id;
@@ -35,14 +43,24 @@ export function ItemDetails({ item, context, onClose }: { item: ChecklistItem; c
   }
 
   return (
-    <form noValidate onSubmit={submit} className="mt-2 grid gap-3 rounded-md border border-slate-200 p-3 pl-6 text-sm dark:border-slate-800 sm:grid-cols-2">
+    <form
+      noValidate
+      onSubmit={submit}
+      className="mt-2 grid gap-3 rounded-md border border-slate-200 p-3 pl-6 text-sm dark:border-slate-800 sm:grid-cols-2"
+    >
       <label className="sm:col-span-2">
         <span className="font-medium">Note</span>
         <textarea name="note" defaultValue={state.note ?? ""} rows={2} className={`mt-1 ${inputStyles}`} />
       </label>
       <label>
         <span className="font-medium">Evidence links (one per line, http or https)</span>
-        <textarea name="evidence" defaultValue={state.evidenceLinks.join("\n")} rows={2} className={`mt-1 ${inputStyles}`} aria-describedby={error ? `details-error-${id}` : undefined} />
+        <textarea
+          name="evidence"
+          defaultValue={state.evidenceLinks.join("\n")}
+          rows={2}
+          className={`mt-1 ${inputStyles}`}
+          aria-describedby={error ? `details-error-${id}` : undefined}
+        />
       </label>
       {context.canAssign ? (
         <label>
@@ -61,7 +79,12 @@ export function ItemDetails({ item, context, onClose }: { item: ChecklistItem; c
         <ul className="sm:col-span-2">
           {state.evidenceLinks.map((link) => (
             <li key={link}>
-              <a href={link} target="_blank" rel="noopener noreferrer nofollow" className="break-all text-brand-600 underline">
+              <a
+                href={link}
+                target="_blank"
+                rel="noopener noreferrer nofollow"
+                className="break-all text-brand-600 underline"
+              >
                 {link}
               </a>
             </li>

@@ -25,9 +25,15 @@ export type RowContext = {
 export function ItemTreeRows({ items, context }: { items: ChecklistItem[]; context: RowContext }) {
   return (
     <ul className="space-y-1">
-      {items.filter(context.isVisible).map((item) =>
-        item.children.length ? <ParentRow key={item.id} item={item} context={context} /> : <LeafRow key={item.id} item={item} context={context} />,
-      )}
+      {items
+        .filter(context.isVisible)
+        .map((item) =>
+          item.children.length ? (
+            <ParentRow key={item.id} item={item} context={context} />
+          ) : (
+            <LeafRow key={item.id} item={item} context={context} />
+          ),
+        )}
     </ul>
   );
 }
@@ -66,10 +72,20 @@ function LeafRow({ item, context }: { item: ChecklistItem; context: RowContext }
   const pending = context.pendingItemId === item.id;
   const [detailsOpen, setDetailsOpen] = useState(false);
   const disabled = !context.canUpdate || pending;
-  const statusTone = state.status === "DONE" ? "bg-emerald-50/60 dark:bg-emerald-950/30" : state.status === "NOT_APPLICABLE" ? "bg-slate-100/70 dark:bg-slate-800/40" : "";
+  const statusTone =
+    state.status === "DONE"
+      ? "bg-emerald-50/60 dark:bg-emerald-950/30"
+      : state.status === "NOT_APPLICABLE"
+        ? "bg-slate-100/70 dark:bg-slate-800/40"
+        : "";
 
   return (
-    <li data-item-row={item.id} data-status={state.status} tabIndex={-1} className={`rounded-md px-2 py-1.5 outline-none focus-visible:ring-2 focus-visible:ring-brand-500 ${statusTone}`}>
+    <li
+      data-item-row={item.id}
+      data-status={state.status}
+      tabIndex={-1}
+      className={`rounded-md px-2 py-1.5 outline-none focus-visible:ring-2 focus-visible:ring-brand-500 ${statusTone}`}
+    >
       <div className="flex flex-wrap items-start gap-2">
         <input
           type="checkbox"
@@ -93,15 +109,33 @@ function LeafRow({ item, context }: { item: ChecklistItem; context: RowContext }
         {context.canUpdate ? (
           <div className="flex gap-1">
             {state.status === "OPEN" ? (
-              <button type="button" className={buttonStyles.ghost} disabled={disabled} onClick={() => context.setNaFormFor(item.id)} aria-label={`Not applicable: ${name}`}>
+              <button
+                type="button"
+                className={buttonStyles.ghost}
+                disabled={disabled}
+                onClick={() => context.setNaFormFor(item.id)}
+                aria-label={`Not applicable: ${name}`}
+              >
                 N/A
               </button>
             ) : (
-              <button type="button" className={buttonStyles.ghost} disabled={disabled} onClick={() => context.onChange(item, { status: "OPEN" })} aria-label={`Reopen: ${name}`}>
+              <button
+                type="button"
+                className={buttonStyles.ghost}
+                disabled={disabled}
+                onClick={() => context.onChange(item, { status: "OPEN" })}
+                aria-label={`Reopen: ${name}`}
+              >
                 Reopen
               </button>
             )}
-            <button type="button" className={buttonStyles.ghost} aria-expanded={detailsOpen} onClick={() => setDetailsOpen(!detailsOpen)} aria-label={`Details: ${name}`}>
+            <button
+              type="button"
+              className={buttonStyles.ghost}
+              aria-expanded={detailsOpen}
+              onClick={() => setDetailsOpen(!detailsOpen)}
+              aria-label={`Details: ${name}`}
+            >
               Details
             </button>
           </div>
@@ -119,7 +153,9 @@ function Meta({ item }: { item: ChecklistItem }) {
     state.assignee ? `Assigned to ${state.assignee.name}` : null,
     state.updatedBy ? `${state.updatedBy.name}, ${formatDateTime(state.updatedAt)}` : null,
     state.note ? "has a note" : null,
-    state.evidenceLinks.length ? `${state.evidenceLinks.length} evidence link${state.evidenceLinks.length === 1 ? "" : "s"}` : null,
+    state.evidenceLinks.length
+      ? `${state.evidenceLinks.length} evidence link${state.evidenceLinks.length === 1 ? "" : "s"}`
+      : null,
   ].filter(Boolean);
   return parts.length ? <p className="text-xs text-slate-600 dark:text-slate-400">{parts.join(" · ")}</p> : null;
 }
@@ -131,7 +167,13 @@ function NotApplicableForm({ item, context }: { item: ChecklistItem; context: Ro
     event.preventDefault();
     const naReason = String(new FormData(event.currentTarget).get("naReason") ?? "");
     // The same schema the server applies: a reason is required.
-    const parsed = updateItemStateSchema.safeParse({ deploymentId: "-", itemId: item.id, version: 0, status: "NOT_APPLICABLE", naReason });
+    const parsed = updateItemStateSchema.safeParse({
+      deploymentId: "-",
+      itemId: item.id,
+      version: 0,
+      status: "NOT_APPLICABLE",
+      naReason,
+    });
     if (!parsed.success) {
       setError(parsed.error.issues[0]!.message);
       return;

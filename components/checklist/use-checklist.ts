@@ -28,7 +28,10 @@ export function useChecklist(initial: Checklist) {
 }
 
 class ItemUpdateError extends Error {
-  constructor(message: string, readonly current?: ItemStateView) {
+  constructor(
+    message: string,
+    readonly current?: ItemStateView,
+  ) {
     super(message);
   }
 }
@@ -51,7 +54,9 @@ export function useItemUpdate(deploymentId: string) {
       if (previous && state) {
         const optimistic: ItemStateView = {
           ...state,
-          ...(change.status ? { status: change.status, naReason: change.status === "NOT_APPLICABLE" ? (change.naReason ?? null) : null } : {}),
+          ...(change.status
+            ? { status: change.status, naReason: change.status === "NOT_APPLICABLE" ? (change.naReason ?? null) : null }
+            : {}),
           ...(change.note !== undefined ? { note: change.note } : {}),
           ...(change.evidenceLinks ? { evidenceLinks: change.evidenceLinks } : {}),
         };

@@ -18,19 +18,34 @@ export function DeploymentsTable({ rows, total }: { rows: DeploymentRow[]; total
         <caption className="sr-only">Deployments, {total} in all</caption>
         <thead className="bg-slate-100 text-xs uppercase tracking-wide text-slate-600 dark:bg-slate-800 dark:text-slate-300">
           <tr>
-            <th scope="col" className="px-4 py-2">Deployment</th>
-            <th scope="col" className="px-4 py-2">Gate</th>
-            <th scope="col" className="px-4 py-2">Progress by priority</th>
-            <th scope="col" className="px-4 py-2">Sign-off</th>
-            <th scope="col" className="px-4 py-2">Owner</th>
-            <th scope="col" className="px-4 py-2">Target</th>
+            <th scope="col" className="px-4 py-2">
+              Deployment
+            </th>
+            <th scope="col" className="px-4 py-2">
+              Gate
+            </th>
+            <th scope="col" className="px-4 py-2">
+              Progress by priority
+            </th>
+            <th scope="col" className="px-4 py-2">
+              Sign-off
+            </th>
+            <th scope="col" className="px-4 py-2">
+              Owner
+            </th>
+            <th scope="col" className="px-4 py-2">
+              Target
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
           {rows.map((row) => (
             <tr key={row.id} data-testid="deployment-row">
               <td className="px-4 py-3">
-                <Link href={`/deployments/${row.id}`} className="font-medium text-brand-700 hover:underline dark:text-brand-50">
+                <Link
+                  href={`/deployments/${row.id}`}
+                  className="font-medium text-brand-700 hover:underline dark:text-brand-50"
+                >
                   {row.service} {row.version}
                 </Link>
                 <div className="text-xs text-slate-600 dark:text-slate-400">
@@ -39,7 +54,9 @@ export function DeploymentsTable({ rows, total }: { rows: DeploymentRow[]; total
               </td>
               <td className="px-4 py-3">
                 <VerdictBadge verdict={row.readiness.verdict} />
-                <div className="mt-1 text-xs tabular-nums text-slate-600 dark:text-slate-400">{row.readiness.score}%</div>
+                <div className="mt-1 text-xs tabular-nums text-slate-600 dark:text-slate-400">
+                  {row.readiness.score}%
+                </div>
               </td>
               <td className="min-w-56 space-y-1 px-4 py-3">
                 {priorities
@@ -49,7 +66,11 @@ export function DeploymentsTable({ rows, total }: { rows: DeploymentRow[]; total
                     return (
                       <div key={key} className="grid grid-cols-[6.5rem_1fr_3rem] items-center gap-2 text-xs">
                         <span>{label}</span>
-                        <ProgressBar percent={progress.percent} label={`${label} items of ${row.service} ${row.version}`} tone={tone} />
+                        <ProgressBar
+                          percent={progress.percent}
+                          label={`${label} items of ${row.service} ${row.version}`}
+                          tone={tone}
+                        />
                         <span className="tabular-nums text-slate-600 dark:text-slate-400">
                           {progress.total - progress.open}/{progress.total}
                         </span>

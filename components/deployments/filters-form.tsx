@@ -11,16 +11,46 @@ const sorts: [string, string][] = [
   ["updated", "Recently updated"],
 ];
 
-export function DeploymentFiltersForm({ filters, facets, action }: { filters: DeploymentFilters; facets: Facets; action?: string }) {
+export function DeploymentFiltersForm({
+  filters,
+  facets,
+  action,
+}: {
+  filters: DeploymentFilters;
+  facets: Facets;
+  action?: string;
+}) {
   return (
-    <form role="search" aria-label="Filter deployments" className="mb-4 flex flex-wrap items-end gap-3" method="get" action={action}>
+    <form
+      role="search"
+      aria-label="Filter deployments"
+      className="mb-4 flex flex-wrap items-end gap-3"
+      method="get"
+      action={action}
+    >
       <label className="text-sm">
         <span className="mb-1 block font-medium">Search</span>
-        <input type="search" name="q" defaultValue={filters.q ?? ""} placeholder="Service, environment or version" className={inputStyles} />
+        <input
+          type="search"
+          name="q"
+          defaultValue={filters.q ?? ""}
+          placeholder="Service, environment or version"
+          className={inputStyles}
+        />
       </label>
       <Select name="service" label="Service" value={filters.service} options={facets.services.map((s) => [s, s])} />
-      <Select name="environment" label="Environment" value={filters.environment} options={facets.environments.map((e) => [e, e])} />
-      <Select name="status" label="Status" value={filters.status} options={deploymentStatuses.map((s) => [s, statusLabels[s]])} />
+      <Select
+        name="environment"
+        label="Environment"
+        value={filters.environment}
+        options={facets.environments.map((e) => [e, e])}
+      />
+      <Select
+        name="status"
+        label="Status"
+        value={filters.status}
+        options={deploymentStatuses.map((s) => [s, statusLabels[s]])}
+      />
       <Select name="owner" label="Owner" value={filters.owner} options={facets.owners.map((o) => [o.id, o.name])} />
       <Select name="sort" label="Sort by" value={filters.sort} options={sorts} allLabel="Target date" />
       <button type="submit" className={buttonStyles.secondary}>
@@ -30,7 +60,19 @@ export function DeploymentFiltersForm({ filters, facets, action }: { filters: De
   );
 }
 
-function Select({ name, label, value, options, allLabel = "All" }: { name: string; label: string; value?: string; options: [string, string][]; allLabel?: string }) {
+function Select({
+  name,
+  label,
+  value,
+  options,
+  allLabel = "All",
+}: {
+  name: string;
+  label: string;
+  value?: string;
+  options: [string, string][];
+  allLabel?: string;
+}) {
   return (
     <label className="text-sm">
       <span className="mb-1 block font-medium">{label}</span>

@@ -33,9 +33,13 @@ export function MoveToLatestButton({ deploymentId, currentVersion, latestVersion
 
   if (result) {
     return (
-      <div role="status" className="rounded-md border border-emerald-300 bg-emerald-50 p-3 text-sm dark:border-emerald-800 dark:bg-emerald-950">
+      <div
+        role="status"
+        className="rounded-md border border-emerald-300 bg-emerald-50 p-3 text-sm dark:border-emerald-800 dark:bg-emerald-950"
+      >
         <p className="font-medium">
-          Moved from v{result.fromVersion} to v{result.toVersion}: {result.carried} item states kept, {result.added.length} added, {result.removed.length} removed.
+          Moved from v{result.fromVersion} to v{result.toVersion}: {result.carried} item states kept,{" "}
+          {result.added.length} added, {result.removed.length} removed.
         </p>
         {result.added.length ? <ChangeList title="Added" items={result.added} /> : null}
         {result.removed.length ? <ChangeList title="Removed" items={result.removed} /> : null}

@@ -50,8 +50,20 @@ export function NewDeploymentForm({ versions, owners, defaultVersionId, currentU
       <Field label="Environment" name="environment" required error={errors.environment} placeholder="production" />
       <Field label="Version" name="version" required error={errors.version} placeholder="2.14.0" />
       <Field label="Target date" name="targetDate" type="date" error={errors.targetDate} />
-      <SelectField label="Template version" name="templateVersionId" defaultValue={defaultVersionId} error={errors.templateVersionId} options={versions.map((v) => ({ value: v.id, label: v.label }))} />
-      <SelectField label="Owner" name="ownerId" defaultValue={currentUserId} error={errors.ownerId} options={owners.map((o) => ({ value: o.id, label: o.name }))} />
+      <SelectField
+        label="Template version"
+        name="templateVersionId"
+        defaultValue={defaultVersionId}
+        error={errors.templateVersionId}
+        options={versions.map((v) => ({ value: v.id, label: v.label }))}
+      />
+      <SelectField
+        label="Owner"
+        name="ownerId"
+        defaultValue={currentUserId}
+        error={errors.ownerId}
+        options={owners.map((o) => ({ value: o.id, label: o.name }))}
+      />
       <p role="status" aria-live="polite" className="min-h-5 text-sm text-red-700 dark:text-red-400">
         {message}
       </p>

@@ -14,7 +14,9 @@ export function ReviewReminders({ templates, deployments }: Props) {
         Review reminders
       </h2>
       {templates.length === 0 && deployments.length === 0 ? (
-        <p className="text-slate-600 dark:text-slate-400">Nothing is due for review in the next {REMINDER_HORIZON_DAYS} days.</p>
+        <p className="text-slate-600 dark:text-slate-400">
+          Nothing is due for review in the next {REMINDER_HORIZON_DAYS} days.
+        </p>
       ) : null}
       {templates.length ? (
         <div>
@@ -22,7 +24,10 @@ export function ReviewReminders({ templates, deployments }: Props) {
           <ul className="mt-1 space-y-1">
             {templates.map((template) => (
               <li key={template.id}>
-                <Link href={`/templates/${template.id}`} className="font-medium text-brand-700 hover:underline dark:text-brand-50">
+                <Link
+                  href={`/templates/${template.id}`}
+                  className="font-medium text-brand-700 hover:underline dark:text-brand-50"
+                >
                   {template.name}
                 </Link>{" "}
                 <Due at={template.nextReviewAt} overdue={template.overdue} />
@@ -37,10 +42,16 @@ export function ReviewReminders({ templates, deployments }: Props) {
           <ul className="mt-1 space-y-1">
             {deployments.map((deployment) => (
               <li key={deployment.id}>
-                <Link href={`/deployments/${deployment.id}`} className="font-medium text-brand-700 hover:underline dark:text-brand-50">
+                <Link
+                  href={`/deployments/${deployment.id}`}
+                  className="font-medium text-brand-700 hover:underline dark:text-brand-50"
+                >
                   Re-certify {deployment.service} {deployment.version}
                 </Link>{" "}
-                <span className="text-slate-600 dark:text-slate-400">({deployment.environment}, approved by {deployment.approvedBy})</span> <Due at={deployment.nextReviewAt} overdue={deployment.overdue} />
+                <span className="text-slate-600 dark:text-slate-400">
+                  ({deployment.environment}, approved by {deployment.approvedBy})
+                </span>{" "}
+                <Due at={deployment.nextReviewAt} overdue={deployment.overdue} />
               </li>
             ))}
           </ul>

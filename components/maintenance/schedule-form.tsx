@@ -11,7 +11,12 @@ import { fieldErrorsOf } from "@/lib/actions/field-errors";
 import type { SectionOption } from "@/lib/maintenance/latest-sections";
 import { createScheduleSchema, scopeKeyOf } from "@/lib/maintenance/schemas";
 
-type Props = { sections: SectionOption[]; owners: { id: string; name: string }[]; currentUserId: string; defaultSectionId?: string };
+type Props = {
+  sections: SectionOption[];
+  owners: { id: string; name: string }[];
+  currentUserId: string;
+  defaultSectionId?: string;
+};
 
 /** Creates a schedule from a template's maintenance section for the organisation or one service. */
 export function ScheduleForm({ sections, owners, currentUserId, defaultSectionId }: Props) {
@@ -27,7 +32,10 @@ export function ScheduleForm({ sections, owners, currentUserId, defaultSectionId
     const section = sections.find((s) => s.id === parsed.data.sectionId);
     const scopeKey = scopeKeyOf(parsed.data);
     const cadence = section?.cadence ? `${cadenceLabels[section.cadence].toLowerCase()} ` : "";
-    const created = await run(() => createScheduleAction(parsed.data), `Created the ${cadence}schedule “${section?.title ?? "maintenance"}” for ${scopeKey === "org" ? "the whole organisation" : scopeKey}`);
+    const created = await run(
+      () => createScheduleAction(parsed.data),
+      `Created the ${cadence}schedule “${section?.title ?? "maintenance"}” for ${scopeKey === "org" ? "the whole organisation" : scopeKey}`,
+    );
     if (created) {
       formRef.current?.reset();
       setScope("org");
@@ -35,7 +43,14 @@ export function ScheduleForm({ sections, owners, currentUserId, defaultSectionId
   }
 
   return (
-    <form ref={formRef} noValidate onSubmit={submit} id="create-schedule" aria-labelledby="schedule-form-heading" className={`${cardStyles} scroll-mt-4 space-y-4 p-4`}>
+    <form
+      ref={formRef}
+      noValidate
+      onSubmit={submit}
+      id="create-schedule"
+      aria-labelledby="schedule-form-heading"
+      className={`${cardStyles} scroll-mt-4 space-y-4 p-4`}
+    >
       <h2 id="schedule-form-heading" className="text-base font-semibold">
         Create a schedule
       </h2>
@@ -55,20 +70,40 @@ export function ScheduleForm({ sections, owners, currentUserId, defaultSectionId
         <legend className="text-sm font-medium">Scope</legend>
         <div className="mt-1 space-y-1 text-sm">
           <label className="flex items-center gap-2">
-            <input type="radio" name="scope" value="org" checked={scope === "org"} onChange={() => setScope("org")} /> Whole organisation
+            <input type="radio" name="scope" value="org" checked={scope === "org"} onChange={() => setScope("org")} />{" "}
+            Whole organisation
           </label>
           <label className="flex items-center gap-2">
-            <input type="radio" name="scope" value="service" checked={scope === "service"} onChange={() => setScope("service")} /> One service and environment
+            <input
+              type="radio"
+              name="scope"
+              value="service"
+              checked={scope === "service"}
+              onChange={() => setScope("service")}
+            />{" "}
+            One service and environment
           </label>
         </div>
       </fieldset>
       {scope === "service" ? (
         <div className="grid gap-3 sm:grid-cols-2">
           <Field label="Service" name="service" required error={fieldErrors.service} placeholder="payments-api" />
-          <Field label="Environment" name="environment" required error={fieldErrors.environment} placeholder="production" />
+          <Field
+            label="Environment"
+            name="environment"
+            required
+            error={fieldErrors.environment}
+            placeholder="production"
+          />
         </div>
       ) : null}
-      <SelectField id="schedule-owner" label="Owner" name="ownerId" defaultValue={currentUserId} options={owners.map((owner) => ({ value: owner.id, label: owner.name }))} />
+      <SelectField
+        id="schedule-owner"
+        label="Owner"
+        name="ownerId"
+        defaultValue={currentUserId}
+        options={owners.map((owner) => ({ value: owner.id, label: owner.name }))}
+      />
       <p role="status" aria-live="polite" className="min-h-5 text-sm text-red-700 dark:text-red-400">
         {error}
       </p>

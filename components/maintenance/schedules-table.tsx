@@ -13,11 +13,21 @@ export function SchedulesTable({ schedules }: { schedules: ScheduleView[] }) {
         <caption className="sr-only">Maintenance schedules, {schedules.length} in all</caption>
         <thead className="bg-slate-100 text-xs uppercase tracking-wide text-slate-600 dark:bg-slate-800 dark:text-slate-300">
           <tr>
-            <th scope="col" className="px-4 py-2">Schedule</th>
-            <th scope="col" className="px-4 py-2">Scope</th>
-            <th scope="col" className="px-4 py-2">Owner</th>
-            <th scope="col" className="px-4 py-2">Next due</th>
-            <th scope="col" className="px-4 py-2">Past periods</th>
+            <th scope="col" className="px-4 py-2">
+              Schedule
+            </th>
+            <th scope="col" className="px-4 py-2">
+              Scope
+            </th>
+            <th scope="col" className="px-4 py-2">
+              Owner
+            </th>
+            <th scope="col" className="px-4 py-2">
+              Next due
+            </th>
+            <th scope="col" className="px-4 py-2">
+              Past periods
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
@@ -37,10 +47,17 @@ export function SchedulesTable({ schedules }: { schedules: ScheduleView[] }) {
               <td className="px-4 py-3">{schedule.owner}</td>
               <td className="px-4 py-3">
                 {formatDateTime(schedule.nextDueAt)}
-                {schedule.overdueCount ? <div className="text-xs font-semibold text-red-700 dark:text-red-400">{schedule.overdueCount} overdue</div> : null}
+                {schedule.overdueCount ? (
+                  <div className="text-xs font-semibold text-red-700 dark:text-red-400">
+                    {schedule.overdueCount} overdue
+                  </div>
+                ) : null}
               </td>
               <td className="px-4 py-3">
-                <History label={`${schedule.sectionTitle} (${scopeLabel(schedule.scopeKey)})`} rows={schedule.history} />
+                <History
+                  label={`${schedule.sectionTitle} (${scopeLabel(schedule.scopeKey)})`}
+                  rows={schedule.history}
+                />
               </td>
             </tr>
           ))}
@@ -51,7 +68,8 @@ export function SchedulesTable({ schedules }: { schedules: ScheduleView[] }) {
 }
 
 function History({ label, rows }: { label: string; rows: HistoryRow[] }) {
-  if (rows.length === 0) return <span className="text-xs text-slate-600 dark:text-slate-400">None yet: this is the first period.</span>;
+  if (rows.length === 0)
+    return <span className="text-xs text-slate-600 dark:text-slate-400">None yet: this is the first period.</span>;
   const complete = rows.filter((row) => row.completedAt).length;
   return (
     <details>
@@ -62,9 +80,15 @@ function History({ label, rows }: { label: string; rows: HistoryRow[] }) {
         <caption className="sr-only">History of {label}</caption>
         <thead>
           <tr className="text-slate-600 dark:text-slate-400">
-            <th scope="col" className="pr-3 text-left font-medium">Period</th>
-            <th scope="col" className="pr-3 text-left font-medium">Tasks done</th>
-            <th scope="col" className="text-left font-medium">Result</th>
+            <th scope="col" className="pr-3 text-left font-medium">
+              Period
+            </th>
+            <th scope="col" className="pr-3 text-left font-medium">
+              Tasks done
+            </th>
+            <th scope="col" className="text-left font-medium">
+              Result
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -74,7 +98,15 @@ function History({ label, rows }: { label: string; rows: HistoryRow[] }) {
               <td className="pr-3 tabular-nums">
                 {row.done}/{row.total}
               </td>
-              <td>{!row.completedAt ? <span className="text-red-700 dark:text-red-400">Not completed</span> : row.completedAt <= row.dueAt ? "On time" : "Late"}</td>
+              <td>
+                {!row.completedAt ? (
+                  <span className="text-red-700 dark:text-red-400">Not completed</span>
+                ) : row.completedAt <= row.dueAt ? (
+                  "On time"
+                ) : (
+                  "Late"
+                )}
+              </td>
             </tr>
           ))}
         </tbody>

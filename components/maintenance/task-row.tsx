@@ -29,7 +29,12 @@ export function TaskRow({ occurrenceId, task, canComplete, canAssign, workers }:
   async function complete(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const input = { occurrenceId, taskId: task.id, note: String(form.get("note") ?? ""), evidenceUrl: String(form.get("evidenceUrl") ?? "").trim() };
+    const input = {
+      occurrenceId,
+      taskId: task.id,
+      note: String(form.get("note") ?? ""),
+      evidenceUrl: String(form.get("evidenceUrl") ?? "").trim(),
+    };
     const parsed = completeTaskSchema.safeParse(input);
     if (!parsed.success) return reject(parsed.error.issues[0]!.message, fieldErrorsOf(parsed.error));
     if (await run(() => completeTaskAction(input), `Completed “${name}”`)) setOpen(false);
@@ -41,7 +46,9 @@ export function TaskRow({ occurrenceId, task, canComplete, canAssign, workers }:
         <span aria-hidden="true" className={task.completedAt ? "text-emerald-600" : "text-slate-400"}>
           {task.completedAt ? "✓" : "○"}
         </span>
-        <span className={`min-w-0 flex-1 ${task.completedAt ? "text-slate-600 line-through decoration-slate-400 dark:text-slate-400" : ""}`}>
+        <span
+          className={`min-w-0 flex-1 ${task.completedAt ? "text-slate-600 line-through decoration-slate-400 dark:text-slate-400" : ""}`}
+        >
           <InlineMarkdown text={task.text} />
           <span className="sr-only">{task.completedAt ? " (completed)" : " (open)"}</span>
         </span>
@@ -53,7 +60,10 @@ export function TaskRow({ occurrenceId, task, canComplete, canAssign, workers }:
             className="rounded-md border border-slate-300 bg-white px-2 py-1 text-xs dark:border-slate-700 dark:bg-slate-900"
             onChange={(event) => {
               const assigneeId = event.target.value || null;
-              void run(() => assignTaskAction({ occurrenceId, taskId: task.id, assigneeId }), assigneeId ? `Assigned “${name}”` : `Unassigned “${name}”`);
+              void run(
+                () => assignTaskAction({ occurrenceId, taskId: task.id, assigneeId }),
+                assigneeId ? `Assigned “${name}”` : `Unassigned “${name}”`,
+              );
             }}
           >
             <option value="">Unassigned</option>
@@ -67,7 +77,12 @@ export function TaskRow({ occurrenceId, task, canComplete, canAssign, workers }:
           <span className="text-xs text-slate-600 dark:text-slate-400">Assigned to {task.assignee.name}</span>
         ) : null}
         {canComplete && !task.completedAt && !open ? (
-          <button type="button" className={buttonStyles.ghost} aria-label={`Complete “${name}”`} onClick={() => setOpen(true)}>
+          <button
+            type="button"
+            className={buttonStyles.ghost}
+            aria-label={`Complete “${name}”`}
+            onClick={() => setOpen(true)}
+          >
             Complete…
           </button>
         ) : null}
@@ -81,7 +96,12 @@ export function TaskRow({ occurrenceId, task, canComplete, canAssign, workers }:
           {task.evidenceUrl ? (
             <p>
               Evidence:{" "}
-              <a href={task.evidenceUrl} target="_blank" rel="noopener noreferrer nofollow" className="break-all text-brand-600 underline dark:text-brand-50">
+              <a
+                href={task.evidenceUrl}
+                target="_blank"
+                rel="noopener noreferrer nofollow"
+                className="break-all text-brand-600 underline dark:text-brand-50"
+              >
                 {task.evidenceUrl}
               </a>
             </p>
@@ -89,12 +109,24 @@ export function TaskRow({ occurrenceId, task, canComplete, canAssign, workers }:
         </div>
       ) : null}
       {open ? (
-        <form noValidate onSubmit={complete} aria-label={`Complete “${name}”`} className="mt-2 grid gap-3 rounded-md border border-slate-200 p-3 pl-6 dark:border-slate-800 sm:grid-cols-2">
+        <form
+          noValidate
+          onSubmit={complete}
+          aria-label={`Complete “${name}”`}
+          className="mt-2 grid gap-3 rounded-md border border-slate-200 p-3 pl-6 dark:border-slate-800 sm:grid-cols-2"
+        >
           <div>
             <label htmlFor={ids.note} className="font-medium">
               Note
             </label>
-            <textarea id={ids.note} name="note" rows={2} className={`mt-1 ${inputStyles}`} aria-invalid={fieldErrors.note ? true : undefined} aria-describedby={error ? ids.error : undefined} />
+            <textarea
+              id={ids.note}
+              name="note"
+              rows={2}
+              className={`mt-1 ${inputStyles}`}
+              aria-invalid={fieldErrors.note ? true : undefined}
+              aria-describedby={error ? ids.error : undefined}
+            />
           </div>
           <div>
             <label htmlFor={ids.evidence} className="font-medium">
@@ -111,7 +143,12 @@ export function TaskRow({ occurrenceId, task, canComplete, canAssign, workers }:
               aria-describedby={error ? ids.error : undefined}
             />
           </div>
-          <p id={ids.error} role="status" aria-live="polite" className="text-red-700 empty:hidden sm:col-span-2 dark:text-red-400">
+          <p
+            id={ids.error}
+            role="status"
+            aria-live="polite"
+            className="text-red-700 empty:hidden sm:col-span-2 dark:text-red-400"
+          >
             {error}
           </p>
           <div className="flex gap-2 sm:col-span-2">

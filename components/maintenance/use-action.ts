@@ -15,7 +15,10 @@ export function useAction() {
   const [error, setError] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
 
-  async function run<T>(action: () => Promise<ActionResult<T>>, success: string | ((data: T) => string)): Promise<boolean> {
+  async function run<T>(
+    action: () => Promise<ActionResult<T>>,
+    success: string | ((data: T) => string),
+  ): Promise<boolean> {
     setPending(true);
     const result = await callAction(action);
     setPending(false);

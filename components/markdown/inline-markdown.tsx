@@ -24,18 +24,31 @@ const components: Components = {
   p: ({ children }) => <>{children}</>,
   a: ({ href, children }) =>
     href ? (
-      <a href={href} rel="noopener noreferrer nofollow" target="_blank" className="font-medium text-brand-600 underline underline-offset-2 dark:text-brand-50">
+      <a
+        href={href}
+        rel="noopener noreferrer nofollow"
+        target="_blank"
+        className="font-medium text-brand-600 underline underline-offset-2 dark:text-brand-50"
+      >
         {children}
       </a>
     ) : (
       <span>{children}</span>
     ),
-  code: ({ children }) => <code className="rounded bg-slate-100 px-1 py-0.5 font-mono text-[0.85em] dark:bg-slate-800">{children}</code>,
+  code: ({ children }) => (
+    <code className="rounded bg-slate-100 px-1 py-0.5 font-mono text-[0.85em] dark:bg-slate-800">{children}</code>
+  ),
 };
 
 export function InlineMarkdown({ text }: { text: string }) {
   return (
-    <Markdown remarkPlugins={[htmlAsText]} allowedElements={allowedElements} unwrapDisallowed urlTransform={safeUrl} components={components}>
+    <Markdown
+      remarkPlugins={[htmlAsText]}
+      allowedElements={allowedElements}
+      unwrapDisallowed
+      urlTransform={safeUrl}
+      components={components}
+    >
       {text}
     </Markdown>
   );

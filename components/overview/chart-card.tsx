@@ -33,7 +33,16 @@ export const tableStyles = {
 } as const;
 
 /** Series colours: mid tones that stay visible on white and on slate-900. */
-export const seriesColors = ["#2563eb", "#059669", "#d97706", "#db2777", "#7c3aed", "#0891b2", "#65a30d", "#ea580c"] as const;
+export const seriesColors = [
+  "#2563eb",
+  "#059669",
+  "#d97706",
+  "#db2777",
+  "#7c3aed",
+  "#0891b2",
+  "#65a30d",
+  "#ea580c",
+] as const;
 
 /** Tooltip box styled like the app's cards, in both colour schemes. */
 export function TooltipBox({ title, children }: { title: string; children: ReactNode }) {

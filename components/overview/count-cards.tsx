@@ -3,10 +3,20 @@ import type { OverviewCounts } from "@/lib/overview/overview-counts";
 
 const cards = [
   { key: "ready", label: "Ready (gate passed)", href: null, tone: "text-emerald-700 dark:text-emerald-400" },
-  { key: "awaitingSignOff", label: "Awaiting sign-off", href: "/?status=READY_FOR_REVIEW", tone: "text-brand-700 dark:text-brand-50" },
+  {
+    key: "awaitingSignOff",
+    label: "Awaiting sign-off",
+    href: "/?status=READY_FOR_REVIEW",
+    tone: "text-brand-700 dark:text-brand-50",
+  },
   { key: "blocked", label: "Blocked on critical items", href: null, tone: "text-red-700 dark:text-red-400" },
   { key: "overdueReviews", label: "Overdue reviews", href: "/maintenance", tone: "text-amber-700 dark:text-amber-300" },
-  { key: "overdueMaintenance", label: "Overdue maintenance", href: "/maintenance", tone: "text-amber-700 dark:text-amber-300" },
+  {
+    key: "overdueMaintenance",
+    label: "Overdue maintenance",
+    href: "/maintenance",
+    tone: "text-amber-700 dark:text-amber-300",
+  },
 ] as const;
 
 export function CountCards({ counts }: { counts: OverviewCounts }) {

@@ -10,10 +10,18 @@ import type { MonthCompletion, ServiceTrend } from "@/lib/overview/chart-data";
 // card's title, its summary (the chart's accessible name) and the numbers table are server
 // rendered and there from the start.
 
-const placeholder = () => <div className="h-full w-full animate-pulse rounded-md bg-slate-200/60 dark:bg-slate-800/60" />;
+const placeholder = () => (
+  <div className="h-full w-full animate-pulse rounded-md bg-slate-200/60 dark:bg-slate-800/60" />
+);
 
-const ReadinessDrawing = dynamic(() => import("@/components/overview/readiness-drawing").then((m) => m.ReadinessDrawing), { ssr: false, loading: placeholder });
-const MaintenanceDrawing = dynamic(() => import("@/components/overview/maintenance-drawing").then((m) => m.MaintenanceDrawing), { ssr: false, loading: placeholder });
+const ReadinessDrawing = dynamic(
+  () => import("@/components/overview/readiness-drawing").then((m) => m.ReadinessDrawing),
+  { ssr: false, loading: placeholder },
+);
+const MaintenanceDrawing = dynamic(
+  () => import("@/components/overview/maintenance-drawing").then((m) => m.MaintenanceDrawing),
+  { ssr: false, loading: placeholder },
+);
 
 export function LazyReadinessDrawing({ trends }: { trends: ServiceTrend[] }) {
   return (
@@ -38,11 +46,14 @@ function WhenNearViewport({ children, margin = "200px" }: { children: ReactNode;
   useEffect(() => {
     const element = box.current;
     if (!element || near) return;
-    const observer = new IntersectionObserver((entries) => {
-      if (!entries.some((entry) => entry.isIntersecting)) return;
-      setNear(true);
-      observer.disconnect();
-    }, { rootMargin: margin });
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (!entries.some((entry) => entry.isIntersecting)) return;
+        setNear(true);
+        observer.disconnect();
+      },
+      { rootMargin: margin },
+    );
     observer.observe(element);
     return () => observer.disconnect();
   }, [near, margin]);

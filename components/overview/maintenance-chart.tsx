@@ -5,7 +5,10 @@ import type { MonthCompletion } from "@/lib/overview/chart-data";
 
 function summaryOf(months: MonthCompletion[]): string {
   const withTasks = months.filter((m) => m.total > 0);
-  const parts = withTasks.map((m) => `${longMonth(m.month)}: ${m.completionRate}% of ${m.total} task${m.total === 1 ? "" : "s"} completed, ${m.onTimeRate}% on time`);
+  const parts = withTasks.map(
+    (m) =>
+      `${longMonth(m.month)}: ${m.completionRate}% of ${m.total} task${m.total === 1 ? "" : "s"} completed, ${m.onTimeRate}% on time`,
+  );
   const empty = months.length - withTasks.length;
   return `Maintenance completion per month over the last ${months.length} months. ${parts.join("; ")}.${empty ? ` ${empty} month${empty === 1 ? "" : "s"} had no task lists.` : ""}`;
 }
@@ -23,10 +26,18 @@ export function MaintenanceChart({ months, timeZone }: { months: MonthCompletion
           <caption className="sr-only">Maintenance completion per month</caption>
           <thead className={tableStyles.head}>
             <tr>
-              <th scope="col" className={tableStyles.cell}>Month</th>
-              <th scope="col" className={tableStyles.cell}>Tasks</th>
-              <th scope="col" className={tableStyles.cell}>Completed</th>
-              <th scope="col" className={tableStyles.cell}>On time</th>
+              <th scope="col" className={tableStyles.cell}>
+                Month
+              </th>
+              <th scope="col" className={tableStyles.cell}>
+                Tasks
+              </th>
+              <th scope="col" className={tableStyles.cell}>
+                Completed
+              </th>
+              <th scope="col" className={tableStyles.cell}>
+                On time
+              </th>
             </tr>
           </thead>
           <tbody>

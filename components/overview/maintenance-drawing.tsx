@@ -11,8 +11,20 @@ export function MaintenanceDrawing({ months }: { months: MonthCompletion[] }) {
     <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 600, height: 256 }}>
       <BarChart data={months} margin={{ top: 8, right: 16, bottom: 0, left: -8 }} accessibilityLayer={false}>
         <CartesianGrid stroke="currentColor" strokeOpacity={0.15} vertical={false} />
-        <XAxis dataKey="month" tickFormatter={(month: string) => shortMonth(month).split(" ")[0] ?? month} stroke="currentColor" tick={{ fill: "currentColor", fontSize: 12 }} />
-        <YAxis domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} tickFormatter={(value: number) => `${value}%`} stroke="currentColor" tick={{ fill: "currentColor", fontSize: 12 }} width={48} />
+        <XAxis
+          dataKey="month"
+          tickFormatter={(month: string) => shortMonth(month).split(" ")[0] ?? month}
+          stroke="currentColor"
+          tick={{ fill: "currentColor", fontSize: 12 }}
+        />
+        <YAxis
+          domain={[0, 100]}
+          ticks={[0, 25, 50, 75, 100]}
+          tickFormatter={(value: number) => `${value}%`}
+          stroke="currentColor"
+          tick={{ fill: "currentColor", fontSize: 12 }}
+          width={48}
+        />
         <Tooltip
           cursor={{ fill: "currentColor", fillOpacity: 0.08 }}
           content={({ active, payload }) => {
@@ -36,12 +48,32 @@ export function MaintenanceDrawing({ months }: { months: MonthCompletion[] }) {
             );
           }}
         />
-        <Legend formatter={(value: string) => <span className="text-sm text-slate-700 dark:text-slate-200">{value}</span>} />
-        <Bar dataKey="completionRate" name="Completed" fill={seriesColors[1]} radius={[3, 3, 0, 0]} isAnimationActive={false}>
+        <Legend
+          formatter={(value: string) => <span className="text-sm text-slate-700 dark:text-slate-200">{value}</span>}
+        />
+        <Bar
+          dataKey="completionRate"
+          name="Completed"
+          fill={seriesColors[1]}
+          radius={[3, 3, 0, 0]}
+          isAnimationActive={false}
+        >
           {/* A 0% bar has no height: the label tells it apart from a month without lists. */}
-          <LabelList dataKey="completionRate" position="top" fill="currentColor" fontSize={11} formatter={(value: unknown) => (typeof value === "number" ? `${value}%` : "")} />
+          <LabelList
+            dataKey="completionRate"
+            position="top"
+            fill="currentColor"
+            fontSize={11}
+            formatter={(value: unknown) => (typeof value === "number" ? `${value}%` : "")}
+          />
         </Bar>
-        <Bar dataKey="onTimeRate" name="On time" fill={seriesColors[0]} radius={[3, 3, 0, 0]} isAnimationActive={false} />
+        <Bar
+          dataKey="onTimeRate"
+          name="On time"
+          fill={seriesColors[0]}
+          radius={[3, 3, 0, 0]}
+          isAnimationActive={false}
+        />
       </BarChart>
     </ResponsiveContainer>
   );

@@ -29,12 +29,24 @@ export function ReadinessChart({ trends }: { trends: ServiceTrend[] }) {
           <caption className="sr-only">Readiness of each release</caption>
           <thead className={tableStyles.head}>
             <tr>
-              <th scope="col" className={tableStyles.cell}>Service</th>
-              <th scope="col" className={tableStyles.cell}>Version</th>
-              <th scope="col" className={tableStyles.cell}>Environment</th>
-              <th scope="col" className={tableStyles.cell}>Created</th>
-              <th scope="col" className={tableStyles.cell}>Settled</th>
-              <th scope="col" className={tableStyles.cell}>Readiness</th>
+              <th scope="col" className={tableStyles.cell}>
+                Service
+              </th>
+              <th scope="col" className={tableStyles.cell}>
+                Version
+              </th>
+              <th scope="col" className={tableStyles.cell}>
+                Environment
+              </th>
+              <th scope="col" className={tableStyles.cell}>
+                Created
+              </th>
+              <th scope="col" className={tableStyles.cell}>
+                Settled
+              </th>
+              <th scope="col" className={tableStyles.cell}>
+                Readiness
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -43,7 +55,10 @@ export function ReadinessChart({ trends }: { trends: ServiceTrend[] }) {
                 <tr key={release.deploymentId} className={tableStyles.row}>
                   <td className={tableStyles.cell}>{trend.service}</td>
                   <td className={tableStyles.cell}>
-                    <Link className="text-brand-600 underline dark:text-brand-50" href={`/deployments/${release.deploymentId}`}>
+                    <Link
+                      className="text-brand-600 underline dark:text-brand-50"
+                      href={`/deployments/${release.deploymentId}`}
+                    >
                       {release.version}
                     </Link>
                   </td>

@@ -22,13 +22,31 @@ export function ReadinessDrawing({ trends }: { trends: ServiceTrend[] }) {
   const rows = rowsOf(trends);
   const single = trends.length === 1;
   // With one service the releases themselves label the axis; with several, their distance from the newest.
-  const tick = (slot: number) => (single ? (trends[0]!.releases[slot]?.version ?? "") : slot === rows.length - 1 ? "latest" : `−${rows.length - 1 - slot}`);
+  const tick = (slot: number) =>
+    single
+      ? (trends[0]!.releases[slot]?.version ?? "")
+      : slot === rows.length - 1
+        ? "latest"
+        : `−${rows.length - 1 - slot}`;
   return (
     <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 600, height: 256 }}>
       <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 0, left: -8 }} accessibilityLayer={false}>
         <CartesianGrid stroke="currentColor" strokeOpacity={0.15} vertical={false} />
-        <XAxis dataKey="slot" tickFormatter={tick} stroke="currentColor" tick={{ fill: "currentColor", fontSize: 12 }} interval="preserveStartEnd" />
-        <YAxis domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} tickFormatter={(value: number) => `${value}%`} stroke="currentColor" tick={{ fill: "currentColor", fontSize: 12 }} width={48} />
+        <XAxis
+          dataKey="slot"
+          tickFormatter={tick}
+          stroke="currentColor"
+          tick={{ fill: "currentColor", fontSize: 12 }}
+          interval="preserveStartEnd"
+        />
+        <YAxis
+          domain={[0, 100]}
+          ticks={[0, 25, 50, 75, 100]}
+          tickFormatter={(value: number) => `${value}%`}
+          stroke="currentColor"
+          tick={{ fill: "currentColor", fontSize: 12 }}
+          width={48}
+        />
         <Tooltip
           cursor={{ stroke: "currentColor", strokeOpacity: 0.3 }}
           content={({ active, payload }) => {
@@ -51,7 +69,11 @@ export function ReadinessDrawing({ trends }: { trends: ServiceTrend[] }) {
             );
           }}
         />
-        {single ? null : <Legend formatter={(value: string) => <span className="text-sm text-slate-700 dark:text-slate-200">{value}</span>} />}
+        {single ? null : (
+          <Legend
+            formatter={(value: string) => <span className="text-sm text-slate-700 dark:text-slate-200">{value}</span>}
+          />
+        )}
         {trends.map((trend, series) => (
           <Line
             key={trend.service}

@@ -19,10 +19,15 @@ export async function ActiveRunsBanner() {
         <ul className="flex flex-wrap gap-x-4 gap-y-1">
           {runs.map((run) => (
             <li key={run.id}>
-              <Link href={`/procedures/${run.id}`} className="font-medium underline underline-offset-2 hover:no-underline">
+              <Link
+                href={`/procedures/${run.id}`}
+                className="font-medium underline underline-offset-2 hover:no-underline"
+              >
                 {run.severity} · {run.title}
               </Link>{" "}
-              <span className="text-red-100">({run.pending} step{run.pending === 1 ? "" : "s"} pending)</span>
+              <span className="text-red-100">
+                ({run.pending} step{run.pending === 1 ? "" : "s"} pending)
+              </span>
             </li>
           ))}
         </ul>

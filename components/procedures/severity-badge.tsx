@@ -8,7 +8,11 @@ const styles: Record<Severity, string> = {
 };
 
 export function SeverityBadge({ severity }: { severity: Severity }) {
-  return <span className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-bold ${styles[severity]}`}>{severity}</span>;
+  return (
+    <span className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-bold ${styles[severity]}`}>
+      {severity}
+    </span>
+  );
 }
 
 const statusStyles = {
@@ -20,5 +24,9 @@ const statusStyles = {
 export const stepStatusLabels = { PENDING: "Pending", DONE: "Done", SKIPPED: "Skipped" } as const;
 
 export function StepStatusBadge({ status }: { status: keyof typeof statusStyles }) {
-  return <span className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-semibold ${statusStyles[status]}`}>{stepStatusLabels[status]}</span>;
+  return (
+    <span className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-semibold ${statusStyles[status]}`}>
+      {stepStatusLabels[status]}
+    </span>
+  );
 }

@@ -27,7 +27,13 @@ export function StartRunForm({ procedures, defaultSectionId }: Props) {
   });
 
   return (
-    <form id="start-run" noValidate onSubmit={onSubmit} aria-labelledby="start-run-heading" className={`${cardStyles} scroll-mt-4 space-y-4 p-4`}>
+    <form
+      id="start-run"
+      noValidate
+      onSubmit={onSubmit}
+      aria-labelledby="start-run-heading"
+      className={`${cardStyles} scroll-mt-4 space-y-4 p-4`}
+    >
       <h2 id="start-run-heading" className="text-base font-semibold">
         Start a run
       </h2>
@@ -37,10 +43,26 @@ export function StartRunForm({ procedures, defaultSectionId }: Props) {
         name="sectionId"
         defaultValue={defaultSectionId}
         error={errors.sectionId}
-        options={procedures.map((p) => ({ value: p.id, label: `${p.title} (${p.topLevelCount} steps) · ${p.templateName} v${p.versionNumber}` }))}
+        options={procedures.map((p) => ({
+          value: p.id,
+          label: `${p.title} (${p.topLevelCount} steps) · ${p.templateName} v${p.versionNumber}`,
+        }))}
       />
-      <Field label="Title" name="title" required maxLength={200} error={errors.title} placeholder="Leaked API key in a public repository" />
-      <SelectField id="run-severity" label="Severity" name="severity" defaultValue="SEV2" options={severities.map((severity) => ({ value: severity, label: severityLabels[severity] }))} />
+      <Field
+        label="Title"
+        name="title"
+        required
+        maxLength={200}
+        error={errors.title}
+        placeholder="Leaked API key in a public repository"
+      />
+      <SelectField
+        id="run-severity"
+        label="Severity"
+        name="severity"
+        defaultValue="SEV2"
+        options={severities.map((severity) => ({ value: severity, label: severityLabels[severity] }))}
+      />
       <p role="status" aria-live="polite" className="min-h-5 text-sm text-red-700 dark:text-red-400">
         {message}
       </p>

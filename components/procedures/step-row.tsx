@@ -37,12 +37,17 @@ export function StepRow({ runId, step, canAct }: Props) {
 
   return (
     <li data-step-row={n} className="flex gap-3 py-3">
-      <span aria-hidden="true" className="mt-0.5 flex h-6 w-6 shrink-0 items-center justify-center rounded-full bg-slate-100 text-xs font-bold dark:bg-slate-800">
+      <span
+        aria-hidden="true"
+        className="mt-0.5 flex h-6 w-6 shrink-0 items-center justify-center rounded-full bg-slate-100 text-xs font-bold dark:bg-slate-800"
+      >
         {n}
       </span>
       <div className="min-w-0 flex-1 text-sm">
         <div className="flex flex-wrap items-center gap-2">
-          <span className={step.status === "PENDING" ? "font-medium" : "font-medium text-slate-500 dark:text-slate-400"}>
+          <span
+            className={step.status === "PENDING" ? "font-medium" : "font-medium text-slate-500 dark:text-slate-400"}
+          >
             <InlineMarkdown text={title} />
           </span>
           <StepStatusBadge status={step.status} />
@@ -58,25 +63,48 @@ export function StepRow({ runId, step, canAct }: Props) {
         ) : null}
         {step.status !== "PENDING" ? (
           <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">
-            {step.status === "DONE" ? "Done" : "Skipped"} by {step.actor ?? "a former user"} · {formatDateTime(step.actedAt)}
+            {step.status === "DONE" ? "Done" : "Skipped"} by {step.actor ?? "a former user"} ·{" "}
+            {formatDateTime(step.actedAt)}
           </p>
         ) : null}
-        {step.skipReason ? <p className="mt-1 whitespace-pre-wrap text-xs">Reason for skipping: {step.skipReason}</p> : null}
+        {step.skipReason ? (
+          <p className="mt-1 whitespace-pre-wrap text-xs">Reason for skipping: {step.skipReason}</p>
+        ) : null}
         {step.note ? <p className="mt-1 whitespace-pre-wrap text-xs">Note: {step.note}</p> : null}
 
         {canAct ? (
           <div className="mt-2 flex flex-wrap gap-2">
             {step.status === "PENDING" ? (
               <>
-                <button type="button" disabled={pending} className={buttonStyles.secondary} aria-label={`Mark step ${n} done`} onClick={() => void run(() => completeStepAction({ runId, position: n }), `Step ${n} done`)}>
+                <button
+                  type="button"
+                  disabled={pending}
+                  className={buttonStyles.secondary}
+                  aria-label={`Mark step ${n} done`}
+                  onClick={() => void run(() => completeStepAction({ runId, position: n }), `Step ${n} done`)}
+                >
                   Mark done
                 </button>
-                <button type="button" disabled={pending} className={buttonStyles.ghost} aria-label={`Skip step ${n}`} aria-expanded={mode === "skip"} onClick={() => setMode("skip")}>
+                <button
+                  type="button"
+                  disabled={pending}
+                  className={buttonStyles.ghost}
+                  aria-label={`Skip step ${n}`}
+                  aria-expanded={mode === "skip"}
+                  onClick={() => setMode("skip")}
+                >
                   Skip…
                 </button>
               </>
             ) : null}
-            <button type="button" disabled={pending} className={buttonStyles.ghost} aria-label={`Add a note to step ${n}`} aria-expanded={mode === "note"} onClick={() => setMode("note")}>
+            <button
+              type="button"
+              disabled={pending}
+              className={buttonStyles.ghost}
+              aria-label={`Add a note to step ${n}`}
+              aria-expanded={mode === "note"}
+              onClick={() => setMode("note")}
+            >
               Add note…
             </button>
           </div>
@@ -87,7 +115,16 @@ export function StepRow({ runId, step, canAct }: Props) {
             <label htmlFor={`step-${n}-${mode}`} className="block text-xs font-medium">
               {mode === "skip" ? `Reason for skipping step ${n}` : `Note for step ${n}`}
             </label>
-            <textarea id={`step-${n}-${mode}`} name="text" rows={2} required={mode === "skip"} autoFocus className={inputStyles} aria-invalid={error ? true : undefined} aria-describedby={error ? errorId : undefined} />
+            <textarea
+              id={`step-${n}-${mode}`}
+              name="text"
+              rows={2}
+              required={mode === "skip"}
+              autoFocus
+              className={inputStyles}
+              aria-invalid={error ? true : undefined}
+              aria-describedby={error ? errorId : undefined}
+            />
             <div className="flex gap-2">
               <button type="submit" disabled={pending} className={buttonStyles.primary}>
                 {mode === "skip" ? "Skip step" : "Save note"}

@@ -13,7 +13,10 @@ export function TimelineForm({ runId }: { runId: string }) {
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const parsed = timelineEntrySchema.safeParse({ runId, body: String(new FormData(event.currentTarget).get("body") ?? "") });
+    const parsed = timelineEntrySchema.safeParse({
+      runId,
+      body: String(new FormData(event.currentTarget).get("body") ?? ""),
+    });
     if (!parsed.success) return reject(parsed.error.issues[0]!.message);
     if (await run(() => timelineEntryAction(parsed.data), "Added to the timeline")) formRef.current?.reset();
   }

@@ -32,10 +32,18 @@ export function RecordSection({ section }: { section: ChecklistSection }) {
       <table className="mt-2 w-full table-fixed border-collapse text-left text-sm">
         <thead className="border-b-2 border-slate-300 text-xs uppercase tracking-wide text-slate-600 dark:border-slate-700 dark:text-slate-400">
           <tr>
-            <th scope="col" className="w-[32%] px-2 py-1.5">Item</th>
-            <th scope="col" className="w-20 px-2 py-1.5">State</th>
-            <th scope="col" className="w-44 px-2 py-1.5">By, when</th>
-            <th scope="col" className="px-2 py-1.5">Reason, note, evidence</th>
+            <th scope="col" className="w-[32%] px-2 py-1.5">
+              Item
+            </th>
+            <th scope="col" className="w-20 px-2 py-1.5">
+              State
+            </th>
+            <th scope="col" className="w-44 px-2 py-1.5">
+              By, when
+            </th>
+            <th scope="col" className="px-2 py-1.5">
+              Reason, note, evidence
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -84,7 +92,9 @@ function RecordRow({ item, depth }: Row) {
         ) : (
           "—"
         )}
-        {state?.assignee ? <div className="text-slate-600 dark:text-slate-400">Assigned to {state.assignee.name}</div> : null}
+        {state?.assignee ? (
+          <div className="text-slate-600 dark:text-slate-400">Assigned to {state.assignee.name}</div>
+        ) : null}
       </td>
       <td className={`${cell} break-words`}>
         {state?.status === "NOT_APPLICABLE" && state.naReason ? (
@@ -104,7 +114,13 @@ function RecordRow({ item, depth }: Row) {
               {state.evidenceLinks.map((url) => (
                 <li key={url} className="break-all">
                   {/* The URL itself is the text: a printed link must still say where it points. */}
-                  <a href={url} data-url-shown rel="noopener noreferrer nofollow" target="_blank" className="font-mono text-xs text-brand-600 underline dark:text-brand-50">
+                  <a
+                    href={url}
+                    data-url-shown
+                    rel="noopener noreferrer nofollow"
+                    target="_blank"
+                    className="font-mono text-xs text-brand-600 underline dark:text-brand-50"
+                  >
                     {url}
                   </a>
                 </li>

@@ -19,7 +19,11 @@ type Props = { decisions: RecordedDecision[]; requiredApprovals: number; current
 export function SignOffRecord({ decisions, requiredApprovals, currentDigest }: Props) {
   const standing = decisions.filter((d) => d.decision === "APPROVED" && !d.invalidatedAt).length;
   return (
-    <section aria-labelledby="record-sign-off" data-print-keep className="mt-10 rounded-xl border-2 border-slate-300 p-4 dark:border-slate-700">
+    <section
+      aria-labelledby="record-sign-off"
+      data-print-keep
+      className="mt-10 rounded-xl border-2 border-slate-300 p-4 dark:border-slate-700"
+    >
       <h2 id="record-sign-off" className="text-lg font-semibold">
         Sign-off
       </h2>
@@ -31,7 +35,11 @@ export function SignOffRecord({ decisions, requiredApprovals, currentDigest }: P
       ) : (
         <ol className="mt-3 space-y-3">
           {decisions.map((d) => (
-            <li key={d.id} data-testid="record-decision" className="break-inside-avoid rounded-md border border-slate-200 p-3 text-sm dark:border-slate-800">
+            <li
+              key={d.id}
+              data-testid="record-decision"
+              className="break-inside-avoid rounded-md border border-slate-200 p-3 text-sm dark:border-slate-800"
+            >
               <p className="font-semibold">
                 {d.decision === "APPROVED" ? "Approved" : "Rejected"} by {d.reviewer}, {formatDateTime(d.createdAt)}
               </p>
@@ -48,7 +56,9 @@ export function SignOffRecord({ decisions, requiredApprovals, currentDigest }: P
                 <dd className="font-mono text-xs break-all">
                   {d.digest}
                   <span className="block font-sans text-slate-600 dark:text-slate-400">
-                    {d.digest === currentDigest ? "Matches the item states in this record." : "Differs from the item states in this record: items changed after this decision."}
+                    {d.digest === currentDigest
+                      ? "Matches the item states in this record."
+                      : "Differs from the item states in this record: items changed after this decision."}
                   </span>
                 </dd>
                 <dt className="text-slate-600 dark:text-slate-400">Status</dt>

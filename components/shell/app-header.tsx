@@ -37,7 +37,10 @@ export function AppHeader({ user }: { user: PageUser }) {
           </span>
           {/* Someone who signs in only through single sign-on has no password here to change. */}
           {user.hasPassword ? (
-            <Link href="/account/password" className="rounded-md px-3 py-2 text-sm text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800">
+            <Link
+              href="/account/password"
+              className="rounded-md px-3 py-2 text-sm text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800"
+            >
               Change password
             </Link>
           ) : null}

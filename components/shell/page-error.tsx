@@ -27,9 +27,16 @@ export function PageError({ reset }: { reset: () => void }) {
   );
   if (cause === "database") return <DatabaseUnavailable action={retry} />;
   return (
-    <div role="alert" className="mx-auto mt-16 max-w-lg rounded-xl border border-slate-300 bg-white p-8 dark:border-slate-700 dark:bg-slate-900">
+    <div
+      role="alert"
+      className="mx-auto mt-16 max-w-lg rounded-xl border border-slate-300 bg-white p-8 dark:border-slate-700 dark:bg-slate-900"
+    >
       <h1 className="text-lg font-semibold">This page could not be loaded</h1>
-      <p className="mt-2 text-sm text-slate-600 dark:text-slate-300">{cause === "checking" ? "Checking what went wrong…" : "Something went wrong on our side; nothing was saved. Try again, and tell your administrator if it keeps happening."}</p>
+      <p className="mt-2 text-sm text-slate-600 dark:text-slate-300">
+        {cause === "checking"
+          ? "Checking what went wrong…"
+          : "Something went wrong on our side; nothing was saved. Try again, and tell your administrator if it keeps happening."}
+      </p>
       <div className="mt-4">{retry}</div>
     </div>
   );

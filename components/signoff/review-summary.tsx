@@ -4,13 +4,17 @@ import type { Checklist } from "@/lib/checklists/types";
 
 /** What a reviewer must see before approving: N/A critical items with reasons, open high items, evidence. */
 export function ReviewSummary({ checklist }: { checklist: Checklist }) {
-  const leavesWhere = (priority: string) => leavesOf(checklist.sections.filter((s) => s.priority === priority).flatMap((s) => s.items));
+  const leavesWhere = (priority: string) =>
+    leavesOf(checklist.sections.filter((s) => s.priority === priority).flatMap((s) => s.items));
   const naCritical = leavesWhere("CRITICAL").filter((l) => l.state?.status === "NOT_APPLICABLE");
   const openHigh = leavesWhere("HIGH").filter((l) => l.state?.status === "OPEN");
   const evidence = leavesOf(checklist.sections.flatMap((s) => s.items)).filter((l) => l.state?.evidenceLinks.length);
   return (
     <div className="grid gap-4 text-sm md:grid-cols-3">
-      <SummaryList title={`Critical items marked not applicable (${naCritical.length})`} empty="None: every critical item is done.">
+      <SummaryList
+        title={`Critical items marked not applicable (${naCritical.length})`}
+        empty="None: every critical item is done."
+      >
         {naCritical.map((leaf) => (
           <li key={leaf.id}>
             <InlineMarkdown text={leaf.text} /> — <span className="italic">{leaf.state!.naReason}</span>
@@ -24,11 +28,19 @@ export function ReviewSummary({ checklist }: { checklist: Checklist }) {
           </li>
         ))}
       </SummaryList>
-      <SummaryList title={`Evidence links (${evidence.reduce((n, l) => n + l.state!.evidenceLinks.length, 0)})`} empty="No evidence links were added.">
+      <SummaryList
+        title={`Evidence links (${evidence.reduce((n, l) => n + l.state!.evidenceLinks.length, 0)})`}
+        empty="No evidence links were added."
+      >
         {evidence.flatMap((leaf) =>
           leaf.state!.evidenceLinks.map((link) => (
             <li key={`${leaf.id}-${link}`}>
-              <a href={link} target="_blank" rel="noopener noreferrer nofollow" className="break-all text-brand-600 underline">
+              <a
+                href={link}
+                target="_blank"
+                rel="noopener noreferrer nofollow"
+                className="break-all text-brand-600 underline"
+              >
                 {link}
               </a>
             </li>
@@ -43,7 +55,11 @@ function SummaryList({ title, empty, children }: { title: string; empty: string;
   return (
     <div>
       <h3 className="mb-1 font-semibold">{title}</h3>
-      {children.length ? <ul className="list-disc space-y-1 pl-5">{children}</ul> : <p className="text-slate-600 dark:text-slate-400">{empty}</p>}
+      {children.length ? (
+        <ul className="list-disc space-y-1 pl-5">{children}</ul>
+      ) : (
+        <p className="text-slate-600 dark:text-slate-400">{empty}</p>
+      )}
     </div>
   );
 }

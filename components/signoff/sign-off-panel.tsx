@@ -3,7 +3,11 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { toast } from "sonner";
-import { approveDeploymentAction, rejectDeploymentAction, submitForReviewAction } from "@/app/(app)/deployments/actions";
+import {
+  approveDeploymentAction,
+  rejectDeploymentAction,
+  submitForReviewAction,
+} from "@/app/(app)/deployments/actions";
 import { ReviewSummary } from "@/components/signoff/review-summary";
 import { buttonStyles, cardStyles, inputStyles } from "@/components/ui/styles";
 import type { Checklist } from "@/lib/checklists/types";
@@ -20,7 +24,10 @@ export function SignOffPanel({ checklist, currentUserId, canSubmit, canReview }:
   const isOwner = deployment.owner.id === currentUserId;
   const alreadyApproved = signOff.approvals.some((a) => a.reviewer.id === currentUserId);
 
-  async function run<T>(action: () => Promise<{ ok: true; data: T } | { ok: false; error: string }>, success: (data: T) => string) {
+  async function run<T>(
+    action: () => Promise<{ ok: true; data: T } | { ok: false; error: string }>,
+    success: (data: T) => string,
+  ) {
     setPending(true);
     const result = await action();
     setPending(false);
@@ -32,14 +39,22 @@ export function SignOffPanel({ checklist, currentUserId, canSubmit, canReview }:
   return (
     <div className="mb-4 space-y-3">
       {signOff.invalidation ? (
-        <div role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
+        <div
+          role="alert"
+          className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100"
+        >
           <strong>Sign-off invalidated.</strong> {signOff.invalidation.reason}
-          {signOff.invalidation.by ? ` by ${signOff.invalidation.by}` : ""}, {formatDateTime(signOff.invalidation.at)}. It needs a new review.
+          {signOff.invalidation.by ? ` by ${signOff.invalidation.by}` : ""}, {formatDateTime(signOff.invalidation.at)}.
+          It needs a new review.
         </div>
       ) : null}
       {signOff.rejection ? (
-        <div role="status" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
-          <strong>Rejected by {signOff.rejection.reviewer}</strong> ({formatDateTime(signOff.rejection.createdAt)}): {signOff.rejection.comment}
+        <div
+          role="status"
+          className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100"
+        >
+          <strong>Rejected by {signOff.rejection.reviewer}</strong> ({formatDateTime(signOff.rejection.createdAt)}):{" "}
+          {signOff.rejection.comment}
         </div>
       ) : null}
 
@@ -49,31 +64,46 @@ export function SignOffPanel({ checklist, currentUserId, canSubmit, canReview }:
             type="button"
             className={buttonStyles.primary}
             disabled={!readiness.ready || pending}
-            onClick={() => run(() => submitForReviewAction({ deploymentId: deployment.id }), () => "Submitted for review")}
+            onClick={() =>
+              run(
+                () => submitForReviewAction({ deploymentId: deployment.id }),
+                () => "Submitted for review",
+              )
+            }
           >
             Submit for review
           </button>
-          {!readiness.ready ? <span className="text-slate-600 dark:text-slate-400">Settle every critical item first.</span> : null}
+          {!readiness.ready ? (
+            <span className="text-slate-600 dark:text-slate-400">Settle every critical item first.</span>
+          ) : null}
         </div>
       ) : null}
 
       {deployment.status === "READY_FOR_REVIEW" ? (
         <section aria-labelledby="review-heading" className={`${cardStyles} space-y-3 p-4`}>
           <h2 id="review-heading" className="text-base font-semibold">
-            In review · {signOff.approvals.length} of {signOff.requiredApprovals} approval{signOff.requiredApprovals === 1 ? "" : "s"}
+            In review · {signOff.approvals.length} of {signOff.requiredApprovals} approval
+            {signOff.requiredApprovals === 1 ? "" : "s"}
           </h2>
           <ReviewSummary checklist={checklist} />
           {!canReview ? null : isOwner ? (
-            <p className="text-sm text-slate-600 dark:text-slate-400">You own this deployment; another reviewer must approve it.</p>
+            <p className="text-sm text-slate-600 dark:text-slate-400">
+              You own this deployment; another reviewer must approve it.
+            </p>
           ) : alreadyApproved ? (
-            <p className="text-sm text-slate-600 dark:text-slate-400">You approved this deployment; it needs another reviewer’s approval.</p>
+            <p className="text-sm text-slate-600 dark:text-slate-400">
+              You approved this deployment; it needs another reviewer’s approval.
+            </p>
           ) : (
             <ReviewForm checklist={checklist} pending={pending} run={run} />
           )}
         </section>
       ) : null}
 
-      <dl data-testid="review-footer" className="flex flex-wrap gap-x-6 gap-y-1 text-sm text-slate-600 dark:text-slate-400">
+      <dl
+        data-testid="review-footer"
+        className="flex flex-wrap gap-x-6 gap-y-1 text-sm text-slate-600 dark:text-slate-400"
+      >
         <div className="flex gap-1">
           <dt className="font-semibold">Reviewed by:</dt>
           <dd>{signOff.footer.reviewedBy ?? "not yet"}</dd>
@@ -91,10 +121,15 @@ export function SignOffPanel({ checklist, currentUserId, canSubmit, canReview }:
   );
 }
 
-type Run = <T>(action: () => Promise<{ ok: true; data: T } | { ok: false; error: string }>, success: (data: T) => string) => Promise<void>;
+type Run = <T>(
+  action: () => Promise<{ ok: true; data: T } | { ok: false; error: string }>,
+  success: (data: T) => string,
+) => Promise<void>;
 
 function ReviewForm({ checklist, pending, run }: { checklist: Checklist; pending: boolean; run: Run }) {
-  const defaultNextReview = new Date(Date.now() + checklist.signOff.reviewIntervalDays * 86_400_000).toISOString().slice(0, 10);
+  const defaultNextReview = new Date(Date.now() + checklist.signOff.reviewIntervalDays * 86_400_000)
+    .toISOString()
+    .slice(0, 10);
   const [decision, setDecision] = useState<"approve" | "reject">("approve");
 
   function submit(event: FormEvent<HTMLFormElement>) {
@@ -104,9 +139,15 @@ function ReviewForm({ checklist, pending, run }: { checklist: Checklist; pending
     const deploymentId = checklist.deployment.id;
     if (decision === "approve") {
       const nextReviewAt = String(form.get("nextReviewAt") ?? "") || undefined;
-      void run(() => approveDeploymentAction({ deploymentId, comment, digest: checklist.digest, nextReviewAt }), (r) => (r.signedOff ? "Approved: the deployment is signed off" : `Approved (${r.approvals} of ${r.required})`));
+      void run(
+        () => approveDeploymentAction({ deploymentId, comment, digest: checklist.digest, nextReviewAt }),
+        (r) => (r.signedOff ? "Approved: the deployment is signed off" : `Approved (${r.approvals} of ${r.required})`),
+      );
     } else {
-      void run(() => rejectDeploymentAction({ deploymentId, comment }), () => "Rejected: the deployment went back to the team");
+      void run(
+        () => rejectDeploymentAction({ deploymentId, comment }),
+        () => "Rejected: the deployment went back to the team",
+      );
     }
   }
 
@@ -121,7 +162,12 @@ function ReviewForm({ checklist, pending, run }: { checklist: Checklist; pending
         <input type="date" name="nextReviewAt" defaultValue={defaultNextReview} className={`mt-1 ${inputStyles}`} />
       </label>
       <div className="flex items-end gap-2">
-        <button type="submit" className={buttonStyles.primary} disabled={pending} onClick={() => setDecision("approve")}>
+        <button
+          type="submit"
+          className={buttonStyles.primary}
+          disabled={pending}
+          onClick={() => setDecision("approve")}
+        >
           Approve
         </button>
         <button type="submit" className={buttonStyles.danger} disabled={pending} onClick={() => setDecision("reject")}>

@@ -21,10 +21,25 @@ export function ClassificationSelects({ idPrefix, name, value, onChange, disable
   const hintId = `${idPrefix}-cadence-hint`;
   return (
     <div className="grid grid-cols-1 gap-2 sm:grid-cols-3">
-      <LabelledSelect id={`${idPrefix}-kind`} label="Kind" of={name} options={kindOptions} value={value.kind} disabled={disabled}
-        onChange={(event) => onChange({ ...value, kind: event.target.value as SectionKind })} />
-      <LabelledSelect id={`${idPrefix}-priority`} label="Priority" of={name} options={priorityOptions} noneOption value={value.priority ?? ""} disabled={disabled}
-        onChange={(event) => onChange({ ...value, priority: (event.target.value || null) as Priority | null })} />
+      <LabelledSelect
+        id={`${idPrefix}-kind`}
+        label="Kind"
+        of={name}
+        options={kindOptions}
+        value={value.kind}
+        disabled={disabled}
+        onChange={(event) => onChange({ ...value, kind: event.target.value as SectionKind })}
+      />
+      <LabelledSelect
+        id={`${idPrefix}-priority`}
+        label="Priority"
+        of={name}
+        options={priorityOptions}
+        noneOption
+        value={value.priority ?? ""}
+        disabled={disabled}
+        onChange={(event) => onChange({ ...value, priority: (event.target.value || null) as Priority | null })}
+      />
       <LabelledSelect
         id={`${idPrefix}-cadence`}
         label="Cadence"
@@ -36,7 +51,13 @@ export function ClassificationSelects({ idPrefix, name, value, onChange, disable
         aria-invalid={needsCadence || undefined}
         aria-describedby={needsCadence ? hintId : undefined}
         onChange={(event) => onChange({ ...value, cadence: (event.target.value || null) as Cadence | null })}
-        hint={needsCadence ? <p id={hintId} className="mt-1 text-xs text-red-700 dark:text-red-400">A maintenance section needs a cadence.</p> : null}
+        hint={
+          needsCadence ? (
+            <p id={hintId} className="mt-1 text-xs text-red-700 dark:text-red-400">
+              A maintenance section needs a cadence.
+            </p>
+          ) : null
+        }
       />
     </div>
   );

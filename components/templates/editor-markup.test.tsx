@@ -8,7 +8,11 @@ import { ImportPreview } from "./import-preview";
 import { TemplateEditor } from "./template-editor";
 
 vi.mock("next/navigation", () => ({ useRouter: () => ({ push: vi.fn(), refresh: vi.fn() }) }));
-vi.mock("@/app/(app)/templates/actions", () => ({ publishVersionAction: vi.fn(), previewImportAction: vi.fn(), importTemplateAction: vi.fn() }));
+vi.mock("@/app/(app)/templates/actions", () => ({
+  publishVersionAction: vi.fn(),
+  previewImportAction: vi.fn(),
+  importTemplateAction: vi.fn(),
+}));
 
 const structure: TemplateStructure = {
   title: "Release checklist",
@@ -21,9 +25,23 @@ const structure: TemplateStructure = {
       priority: "CRITICAL",
       cadence: null,
       content: null,
-      items: [{ key: "i-a", text: "Backups **restorable**", children: [{ key: "i-b", text: "Restore tested", children: [] }] }],
+      items: [
+        {
+          key: "i-a",
+          text: "Backups **restorable**",
+          children: [{ key: "i-b", text: "Restore tested", children: [] }],
+        },
+      ],
     },
-    { key: "s-two", title: "Weekly", kind: "MAINTENANCE", priority: null, cadence: "WEEKLY", content: "Some <b>notes</b>", items: [] },
+    {
+      key: "s-two",
+      title: "Weekly",
+      kind: "MAINTENANCE",
+      priority: null,
+      cadence: "WEEKLY",
+      content: "Some <b>notes</b>",
+      items: [],
+    },
   ],
 };
 
@@ -75,10 +93,22 @@ describe("ImportPreview markup", () => {
   it("shows the summary, the selects and the items", () => {
     const { template, warnings } = parseOk(readSeed());
     const classes = template.sections.map(({ kind, priority, cadence }) => ({ kind, priority, cadence }));
-    const html = renderToStaticMarkup(<ImportPreview template={template} warnings={warnings} classes={classes} onClassChange={() => {}} disabled={false} />);
-    expect(html).toContain("27 critical · 23 high · 23 recommended · 18 post-deployment · 12 maintenance · 12 procedure steps");
+    const html = renderToStaticMarkup(
+      <ImportPreview
+        template={template}
+        warnings={warnings}
+        classes={classes}
+        onClassChange={() => {}}
+        disabled={false}
+      />,
+    );
+    expect(html).toContain(
+      "27 critical · 23 high · 23 recommended · 18 post-deployment · 12 maintenance · 12 procedure steps",
+    );
     expect(html).toContain("Review every 90 days");
-    expect(names(html)).toEqual(expect.arrayContaining(["Kind of section “🔴 CRITICAL - Must Complete”", "Cadence of section “Weekly”"]));
+    expect(names(html)).toEqual(
+      expect.arrayContaining(["Kind of section “🔴 CRITICAL - Must Complete”", "Cadence of section “Weekly”"]),
+    );
     expect(html).toContain("<code");
   });
 });

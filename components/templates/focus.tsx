@@ -4,12 +4,26 @@
 // a control asks for focus by (key, target), and the element registered for that pair
 // focuses itself once it is (re)mounted. Moving or indenting an item re-creates its DOM
 // nodes, which would otherwise drop focus to <body>.
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode, type RefObject } from "react";
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+  type RefObject,
+} from "react";
 import type { FocusRequest, FocusTarget } from "./focus-keys";
 
 export { TEMPLATE_FOCUS_KEY, type FocusRequest, type FocusTarget } from "./focus-keys";
 
-type FocusContextValue = { request: FocusRequest | null; requestFocus: (request: FocusRequest) => void; done: () => void };
+type FocusContextValue = {
+  request: FocusRequest | null;
+  requestFocus: (request: FocusRequest) => void;
+  done: () => void;
+};
 
 const FocusContext = createContext<FocusContextValue>({ request: null, requestFocus: () => {}, done: () => {} });
 

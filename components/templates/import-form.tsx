@@ -106,14 +106,18 @@ export function ImportForm() {
     const data = sourceFormData();
     if (!data) return;
     const sections = preview.template.sections;
-    const missingCadence = sections.find((section, index) => classes[index]?.kind === "MAINTENANCE" && !classes[index]?.cadence);
+    const missingCadence = sections.find(
+      (section, index) => classes[index]?.kind === "MAINTENANCE" && !classes[index]?.cadence,
+    );
     if (missingCadence) {
       setError({ message: `Maintenance section “${missingCadence.title}” needs a cadence.`, at: "import" });
       return;
     }
     const overrides = classes.flatMap((value, index) => {
       const parsed = sections[index];
-      const changed = parsed && (parsed.kind !== value.kind || parsed.priority !== value.priority || parsed.cadence !== value.cadence);
+      const changed =
+        parsed &&
+        (parsed.kind !== value.kind || parsed.priority !== value.priority || parsed.cadence !== value.cadence);
       return changed ? [{ index, ...value }] : [];
     });
     if (overrides.length > 0) data.set("overrides", JSON.stringify(overrides));
@@ -166,7 +170,10 @@ export function ImportForm() {
             className="mt-1 block w-full text-sm file:mr-3 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-3 file:py-1.5 file:text-sm file:font-medium dark:file:border-slate-700 dark:file:bg-slate-900 dark:file:text-slate-100"
           />
           {file ? (
-            <p id="import-file-note" className="mt-2 flex flex-wrap items-center gap-2 text-sm text-slate-600 dark:text-slate-400">
+            <p
+              id="import-file-note"
+              className="mt-2 flex flex-wrap items-center gap-2 text-sm text-slate-600 dark:text-slate-400"
+            >
               <span>
                 Using {file.name} ({formatBytes(file.size)}){text.trim() ? "; the pasted text is ignored" : ""}.
               </span>
@@ -178,7 +185,11 @@ export function ImportForm() {
         </div>
         <ErrorAlert message={error?.at === "source" ? error.message : null} />
         <div className="flex flex-wrap gap-3">
-          <button type="submit" disabled={pending !== null} className={preview ? buttonStyles.secondary : buttonStyles.primary}>
+          <button
+            type="submit"
+            disabled={pending !== null}
+            className={preview ? buttonStyles.secondary : buttonStyles.primary}
+          >
             {pending === "preview" ? "Reading…" : "Preview"}
           </button>
         </div>
@@ -190,7 +201,9 @@ export function ImportForm() {
             template={preview.template}
             warnings={preview.warnings}
             classes={classes}
-            onClassChange={(index, value) => setClasses((current) => current.map((existing, i) => (i === index ? value : existing)))}
+            onClassChange={(index, value) =>
+              setClasses((current) => current.map((existing, i) => (i === index ? value : existing)))
+            }
             disabled={pending !== null}
             headingRef={previewHeading}
           />

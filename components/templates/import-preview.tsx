@@ -31,7 +31,8 @@ export function ImportPreview({ template, warnings, classes, onClassChange, disa
           {template.title}
         </h2>
         <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
-          Review every {template.reviewIntervalDays} days · {template.sections.length} section{template.sections.length === 1 ? "" : "s"}
+          Review every {template.reviewIntervalDays} days · {template.sections.length} section
+          {template.sections.length === 1 ? "" : "s"}
         </p>
         <p data-testid="import-summary" className="mt-2 text-sm font-medium">
           {importSummaryLine(effective)}
@@ -51,7 +52,9 @@ export function ImportPreview({ template, warnings, classes, onClassChange, disa
 
       <div>
         <h3 className="text-base font-semibold">Sections</h3>
-        <p className="text-sm text-slate-600 dark:text-slate-400">Correct a section’s kind, priority or cadence if it was read wrongly; expand a section to see its items.</p>
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          Correct a section’s kind, priority or cadence if it was read wrongly; expand a section to see its items.
+        </p>
         <ol className="mt-3 space-y-3">
           {template.sections.map((section, index) => (
             <SectionRow
@@ -73,7 +76,19 @@ function sameClass(a: Classification, b: Classification): boolean {
   return a.kind === b.kind && a.priority === b.priority && a.cadence === b.cadence;
 }
 
-function SectionRow({ index, section, value, onChange, disabled }: { index: number; section: ParsedSection; value: Classification; onChange: (value: Classification) => void; disabled: boolean }) {
+function SectionRow({
+  index,
+  section,
+  value,
+  onChange,
+  disabled,
+}: {
+  index: number;
+  section: ParsedSection;
+  value: Classification;
+  onChange: (value: Classification) => void;
+  disabled: boolean;
+}) {
   const leaves = countLeaves(section.items);
   const corrected = !sameClass(value, section);
   return (
@@ -85,21 +100,37 @@ function SectionRow({ index, section, value, onChange, disabled }: { index: numb
             · {leaves === 0 && section.content ? "text only" : `${leaves} item${leaves === 1 ? "" : "s"}`}
           </span>{" "}
           <span className="inline-flex flex-wrap items-center gap-1 align-middle text-xs">
-            <span className="rounded-full bg-slate-100 px-2 py-0.5 font-medium dark:bg-slate-800">{kindLabels[value.kind]}</span>
+            <span className="rounded-full bg-slate-100 px-2 py-0.5 font-medium dark:bg-slate-800">
+              {kindLabels[value.kind]}
+            </span>
             <PriorityBadge priority={value.priority} />
-            {value.cadence ? <span className="rounded-full bg-slate-100 px-2 py-0.5 font-medium dark:bg-slate-800">{cadenceLabels[value.cadence]}</span> : null}
+            {value.cadence ? (
+              <span className="rounded-full bg-slate-100 px-2 py-0.5 font-medium dark:bg-slate-800">
+                {cadenceLabels[value.cadence]}
+              </span>
+            ) : null}
             {corrected ? <span className="font-semibold text-brand-700 dark:text-brand-50">(corrected)</span> : null}
           </span>
         </summary>
         <div className="mt-3 space-y-3 text-sm">
           {section.items.length > 0 ? <ItemList items={section.items} ordered={value.kind === "PROCEDURE"} /> : null}
           {section.content !== null ? (
-            <pre className="max-h-96 overflow-auto whitespace-pre-wrap rounded-md bg-slate-50 p-3 font-mono text-xs dark:bg-slate-950">{section.content}</pre>
+            <pre className="max-h-96 overflow-auto whitespace-pre-wrap rounded-md bg-slate-50 p-3 font-mono text-xs dark:bg-slate-950">
+              {section.content}
+            </pre>
           ) : null}
-          {section.items.length === 0 && section.content === null ? <p className="text-slate-600 dark:text-slate-400">This section is empty.</p> : null}
+          {section.items.length === 0 && section.content === null ? (
+            <p className="text-slate-600 dark:text-slate-400">This section is empty.</p>
+          ) : null}
         </div>
       </details>
-      <ClassificationSelects idPrefix={`import-section-${index}`} name={sectionName(section.title, index)} value={value} onChange={onChange} disabled={disabled} />
+      <ClassificationSelects
+        idPrefix={`import-section-${index}`}
+        name={sectionName(section.title, index)}
+        value={value}
+        onChange={onChange}
+        disabled={disabled}
+      />
     </li>
   );
 }
@@ -111,5 +142,9 @@ function ItemList({ items, ordered }: { items: ParsedItem[]; ordered: boolean })
       {item.children.length > 0 ? <ItemList items={item.children} ordered={ordered} /> : null}
     </li>
   ));
-  return ordered ? <ol className="mt-1 list-decimal space-y-1 pl-5">{children}</ol> : <ul className="mt-1 list-disc space-y-1 pl-5">{children}</ul>;
+  return ordered ? (
+    <ol className="mt-1 list-decimal space-y-1 pl-5">{children}</ol>
+  ) : (
+    <ul className="mt-1 list-disc space-y-1 pl-5">{children}</ul>
+  );
 }

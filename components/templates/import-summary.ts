@@ -23,7 +23,13 @@ type Category = (typeof categories)[number][0];
 function categoryOf(section: Classification): Category {
   switch (section.kind) {
     case "PRE_DEPLOYMENT":
-      return section.priority === "CRITICAL" ? "critical" : section.priority === "HIGH" ? "high" : section.priority === "RECOMMENDED" ? "recommended" : "pre";
+      return section.priority === "CRITICAL"
+        ? "critical"
+        : section.priority === "HIGH"
+          ? "high"
+          : section.priority === "RECOMMENDED"
+            ? "recommended"
+            : "pre";
     case "POST_DEPLOYMENT":
       return "post";
     case "MAINTENANCE":
@@ -42,9 +48,11 @@ export function importSummaryLine(sections: Counted[]): string {
     const category = categoryOf(section);
     counts.set(category, (counts.get(category) ?? 0) + countLeaves(section.items));
   }
-  const parts = categories.filter(([category]) => (counts.get(category) ?? 0) > 0).map(([category, one, many]) => {
-    const count = counts.get(category) ?? 0;
-    return `${count} ${count === 1 ? one : many}`;
-  });
+  const parts = categories
+    .filter(([category]) => (counts.get(category) ?? 0) > 0)
+    .map(([category, one, many]) => {
+      const count = counts.get(category) ?? 0;
+      return `${count} ${count === 1 ? one : many}`;
+    });
   return parts.length ? parts.join(" · ") : "No items";
 }

@@ -4,7 +4,16 @@ import { inputStyles } from "@/components/ui/styles";
 import { MAX_ITEM_TEXT, newKey, type StructureItem } from "@/lib/templates/structure";
 import { useFocusTarget, useRequestFocus } from "./focus";
 import { itemName } from "./labels";
-import { addChild, emptyItem, indentItem, moveItem, neighbourAfterRemoval, outdentItem, removeItem, updateItem } from "./tree-ops";
+import {
+  addChild,
+  emptyItem,
+  indentItem,
+  moveItem,
+  neighbourAfterRemoval,
+  outdentItem,
+  removeItem,
+  updateItem,
+} from "./tree-ops";
 
 type Items = StructureItem[];
 /** A functional update of the section's whole item tree. */
@@ -26,7 +35,11 @@ type ListProps = TreeProps & { root: Items; depth: number; numberPrefix: string 
 
 function ItemList({ sectionKey, root, items, depth, numberPrefix, onChange }: ListProps) {
   return (
-    <ol className={depth === 0 ? "space-y-1" : "mt-1 space-y-1 border-l border-slate-200 pl-4 sm:pl-6 dark:border-slate-700"}>
+    <ol
+      className={
+        depth === 0 ? "space-y-1" : "mt-1 space-y-1 border-l border-slate-200 pl-4 sm:pl-6 dark:border-slate-700"
+      }
+    >
       {items.map((item, index) => (
         <ItemRow
           key={item.key}
@@ -58,7 +71,8 @@ type RowProps = {
   onChange: UpdateItems;
 };
 
-const iconButtonBase = "inline-flex h-8 w-8 shrink-0 items-center justify-center rounded-md text-sm disabled:cursor-not-allowed disabled:opacity-30";
+const iconButtonBase =
+  "inline-flex h-8 w-8 shrink-0 items-center justify-center rounded-md text-sm disabled:cursor-not-allowed disabled:opacity-30";
 const iconButton = `${iconButtonBase} text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800`;
 const dangerIconButton = `${iconButtonBase} text-red-700 hover:bg-red-50 dark:text-red-400 dark:hover:bg-red-950`;
 
@@ -108,7 +122,10 @@ function ItemRow({ sectionKey, root, item, index, siblingCount, previous, depth,
   return (
     <li>
       <div className="flex flex-wrap items-center gap-1 sm:flex-nowrap">
-        <label htmlFor={inputId} className="w-12 shrink-0 text-right text-xs tabular-nums text-slate-500 dark:text-slate-400">
+        <label
+          htmlFor={inputId}
+          className="w-12 shrink-0 text-right text-xs tabular-nums text-slate-500 dark:text-slate-400"
+        >
           <span className="sr-only">Item </span>
           {number}
         </label>
@@ -125,10 +142,26 @@ function ItemRow({ sectionKey, root, item, index, siblingCount, previous, depth,
           className={`${inputStyles} min-w-48 flex-1 py-1.5`}
         />
         <div className="flex shrink-0 items-center">
-          <button ref={upRef} type="button" onClick={moveUp} disabled={!canMoveUp} aria-label={`Move item ${name} up`} title="Move up" className={iconButton}>
+          <button
+            ref={upRef}
+            type="button"
+            onClick={moveUp}
+            disabled={!canMoveUp}
+            aria-label={`Move item ${name} up`}
+            title="Move up"
+            className={iconButton}
+          >
             <span aria-hidden="true">↑</span>
           </button>
-          <button ref={downRef} type="button" onClick={moveDown} disabled={!canMoveDown} aria-label={`Move item ${name} down`} title="Move down" className={iconButton}>
+          <button
+            ref={downRef}
+            type="button"
+            onClick={moveDown}
+            disabled={!canMoveDown}
+            aria-label={`Move item ${name} down`}
+            title="Move down"
+            className={iconButton}
+          >
             <span aria-hidden="true">↓</span>
           </button>
           <button
@@ -142,10 +175,24 @@ function ItemRow({ sectionKey, root, item, index, siblingCount, previous, depth,
           >
             <span aria-hidden="true">→</span>
           </button>
-          <button ref={outdentRef} type="button" onClick={outdent} disabled={!canOutdent} aria-label={`Outdent item ${name}`} title="Outdent" className={iconButton}>
+          <button
+            ref={outdentRef}
+            type="button"
+            onClick={outdent}
+            disabled={!canOutdent}
+            aria-label={`Outdent item ${name}`}
+            title="Outdent"
+            className={iconButton}
+          >
             <span aria-hidden="true">←</span>
           </button>
-          <button type="button" onClick={addSubItem} aria-label={`Add sub-item to ${name}`} title="Add sub-item" className={iconButton}>
+          <button
+            type="button"
+            onClick={addSubItem}
+            aria-label={`Add sub-item to ${name}`}
+            title="Add sub-item"
+            className={iconButton}
+          >
             <span aria-hidden="true">＋</span>
           </button>
           <button
@@ -160,7 +207,14 @@ function ItemRow({ sectionKey, root, item, index, siblingCount, previous, depth,
         </div>
       </div>
       {item.children.length > 0 ? (
-        <ItemList sectionKey={sectionKey} root={root} items={item.children} depth={depth + 1} numberPrefix={`${number}.`} onChange={onChange} />
+        <ItemList
+          sectionKey={sectionKey}
+          root={root}
+          items={item.children}
+          depth={depth + 1}
+          numberPrefix={`${number}.`}
+          onChange={onChange}
+        />
       ) : null}
     </li>
   );

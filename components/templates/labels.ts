@@ -1,5 +1,12 @@
 // Human labels for section classifications, shared by the import preview and the editor.
-import { CADENCES, PRIORITIES, SECTION_KINDS, type Cadence, type Priority, type SectionKind } from "@/lib/templates/markdown/types";
+import {
+  CADENCES,
+  PRIORITIES,
+  SECTION_KINDS,
+  type Cadence,
+  type Priority,
+  type SectionKind,
+} from "@/lib/templates/markdown/types";
 
 export const kindLabels: Record<SectionKind, string> = {
   PRE_DEPLOYMENT: "Pre-deployment",
@@ -9,7 +16,11 @@ export const kindLabels: Record<SectionKind, string> = {
   REFERENCE: "Reference",
 };
 
-export const priorityLabels: Record<Priority, string> = { CRITICAL: "Critical", HIGH: "High", RECOMMENDED: "Recommended" };
+export const priorityLabels: Record<Priority, string> = {
+  CRITICAL: "Critical",
+  HIGH: "High",
+  RECOMMENDED: "Recommended",
+};
 
 export const cadenceLabels: Record<Cadence, string> = {
   DAILY: "Daily",

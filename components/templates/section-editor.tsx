@@ -52,10 +52,24 @@ export function SectionEditor({ section, index, count, onChange, onMove, onRemov
           </span>
         </h2>
         <div className="flex flex-wrap gap-1">
-          <button ref={upRef} type="button" onClick={() => onMove(-1)} disabled={index === 0} aria-label={`Move ${name} up`} className={buttonStyles.ghost}>
+          <button
+            ref={upRef}
+            type="button"
+            onClick={() => onMove(-1)}
+            disabled={index === 0}
+            aria-label={`Move ${name} up`}
+            className={buttonStyles.ghost}
+          >
             <span aria-hidden="true">↑</span> Up
           </button>
-          <button ref={downRef} type="button" onClick={() => onMove(1)} disabled={index === count - 1} aria-label={`Move ${name} down`} className={buttonStyles.ghost}>
+          <button
+            ref={downRef}
+            type="button"
+            onClick={() => onMove(1)}
+            disabled={index === count - 1}
+            aria-label={`Move ${name} down`}
+            className={buttonStyles.ghost}
+          >
             <span aria-hidden="true">↓</span> Down
           </button>
           <button
@@ -91,14 +105,18 @@ export function SectionEditor({ section, index, count, onChange, onMove, onRemov
         idPrefix={`section-${key}`}
         name={name}
         value={{ kind: section.kind, priority: section.priority, cadence: section.cadence }}
-        onChange={({ kind, priority, cadence }: Classification) => onChange((current) => ({ ...current, kind, priority, cadence }))}
+        onChange={({ kind, priority, cadence }: Classification) =>
+          onChange((current) => ({ ...current, kind, priority, cadence }))
+        }
       />
 
       {section.content !== null ? (
         <details className="text-sm">
           <summary className="cursor-pointer font-medium">Reference text</summary>
           <p className="mt-1 text-slate-600 dark:text-slate-400">Kept as imported; it is not edited here.</p>
-          <pre className="mt-2 max-h-80 overflow-auto whitespace-pre-wrap rounded-md bg-slate-50 p-3 font-mono text-xs dark:bg-slate-950">{section.content}</pre>
+          <pre className="mt-2 max-h-80 overflow-auto whitespace-pre-wrap rounded-md bg-slate-50 p-3 font-mono text-xs dark:bg-slate-950">
+            {section.content}
+          </pre>
         </details>
       ) : null}
 
@@ -107,7 +125,13 @@ export function SectionEditor({ section, index, count, onChange, onMove, onRemov
         <ItemTreeEditor sectionKey={key} items={section.items} onChange={updateItems} />
       </div>
 
-      <button ref={addItemRef} type="button" onClick={addItem} aria-label={`Add item to ${name}`} className={buttonStyles.secondary}>
+      <button
+        ref={addItemRef}
+        type="button"
+        onClick={addItem}
+        aria-label={`Add item to ${name}`}
+        className={buttonStyles.secondary}
+      >
         <span aria-hidden="true">＋</span> Add item
       </button>
     </section>

@@ -45,7 +45,10 @@ function Editor({ templateId, baseVersion, initial }: Props) {
   const nextVersion = baseVersion + 1;
 
   function updateSection(key: string, change: (section: StructureSection) => StructureSection) {
-    setStructure((current) => ({ ...current, sections: current.sections.map((section) => (section.key === key ? change(section) : section)) }));
+    setStructure((current) => ({
+      ...current,
+      sections: current.sections.map((section) => (section.key === key ? change(section) : section)),
+    }));
   }
 
   function moveSection(index: number, offset: -1 | 1) {
@@ -63,11 +66,21 @@ function Editor({ templateId, baseVersion, initial }: Props) {
     if (!key) return;
     const neighbour = sections[index - 1] ?? sections[index + 1];
     setStructure((current) => ({ ...current, sections: current.sections.filter((section) => section.key !== key) }));
-    requestFocus(neighbour ? { key: neighbour.key, target: "title" } : { key: TEMPLATE_FOCUS_KEY, target: "add-section" });
+    requestFocus(
+      neighbour ? { key: neighbour.key, target: "title" } : { key: TEMPLATE_FOCUS_KEY, target: "add-section" },
+    );
   }
 
   function addSection() {
-    const section: StructureSection = { key: newKey("s"), title: "", kind: "PRE_DEPLOYMENT", priority: null, cadence: null, content: null, items: [] };
+    const section: StructureSection = {
+      key: newKey("s"),
+      title: "",
+      kind: "PRE_DEPLOYMENT",
+      priority: null,
+      cadence: null,
+      content: null,
+      items: [],
+    };
     setStructure((current) => ({ ...current, sections: [...current.sections, section] }));
     requestFocus({ key: section.key, target: "title" });
   }
@@ -92,7 +105,14 @@ function Editor({ templateId, baseVersion, initial }: Props) {
     setFailure(null);
     setPending(true);
     const note = changeNote.trim();
-    const result = await callAction(() => publishVersionAction({ templateId, baseVersion, structure: parsed.data, changeNote: note === "" ? undefined : note }));
+    const result = await callAction(() =>
+      publishVersionAction({
+        templateId,
+        baseVersion,
+        structure: parsed.data,
+        changeNote: note === "" ? undefined : note,
+      }),
+    );
     if (!result.ok) {
       setPending(false);
       setFailure({ message: result.error, status: result.status });
@@ -143,7 +163,9 @@ function Editor({ templateId, baseVersion, initial }: Props) {
         </div>
       </div>
 
-      {sections.length === 0 ? <p className="text-sm text-slate-600 dark:text-slate-400">No sections. A template needs at least one.</p> : null}
+      {sections.length === 0 ? (
+        <p className="text-sm text-slate-600 dark:text-slate-400">No sections. A template needs at least one.</p>
+      ) : null}
       {sections.map((section, index) => (
         <SectionEditor
           key={section.key}
@@ -192,7 +214,9 @@ function Editor({ templateId, baseVersion, initial }: Props) {
           <Link href={`/templates/${templateId}`} className={buttonStyles.ghost}>
             Cancel
           </Link>
-          <p className="text-sm text-slate-600 dark:text-slate-400">Version {baseVersion} and deployments pinned to it stay as they are.</p>
+          <p className="text-sm text-slate-600 dark:text-slate-400">
+            Version {baseVersion} and deployments pinned to it stay as they are.
+          </p>
         </div>
       </form>
     </div>

@@ -17,7 +17,9 @@ import {
 type Spec = string | [string, Spec[]];
 function tree(specs: Spec[]): StructureItem[] {
   return specs.map((spec) =>
-    typeof spec === "string" ? { key: spec, text: spec.toUpperCase(), children: [] } : { key: spec[0], text: spec[0].toUpperCase(), children: tree(spec[1]) },
+    typeof spec === "string"
+      ? { key: spec, text: spec.toUpperCase(), children: [] }
+      : { key: spec[0], text: spec[0].toUpperCase(), children: tree(spec[1]) },
   );
 }
 
@@ -137,7 +139,11 @@ describe("updateItem", () => {
   it("changes the text and keeps the key and children", () => {
     const items = sample();
     const updated = updateItem(items, "b2", { text: "New text" });
-    expect(findItem(updated, "b2")).toEqual({ key: "b2", text: "New text", children: [{ key: "b2x", text: "B2X", children: [] }] });
+    expect(findItem(updated, "b2")).toEqual({
+      key: "b2",
+      text: "New text",
+      children: [{ key: "b2x", text: "B2X", children: [] }],
+    });
     expect(findItem(items, "b2")?.text).toBe("B2");
     expect(updated[0]).toBe(items[0]);
   });
@@ -148,7 +154,11 @@ describe("addChild", () => {
     const updated = addChild(sample(), "b2", emptyItem("new"));
     expect(shape(updated)).toEqual(["a", ["b", ["b1", ["b2", ["b2x", "new"]], "b3"]], "c"]);
     expect(findItem(updated, "new")).toEqual({ key: "new", text: "", children: [] });
-    expect(shape(addChild(sample(), "a", emptyItem("n")))).toEqual([["a", ["n"]], ["b", ["b1", ["b2", ["b2x"]], "b3"]], "c"]);
+    expect(shape(addChild(sample(), "a", emptyItem("n")))).toEqual([
+      ["a", ["n"]],
+      ["b", ["b1", ["b2", ["b2x"]], "b3"]],
+      "c",
+    ]);
   });
 
   it("returns the same tree for an unknown parent", () => {

@@ -8,10 +8,15 @@ const priorityStyles: Record<Priority, string> = {
   RECOMMENDED: "bg-yellow-100 text-yellow-800 ring-yellow-600/20 dark:bg-yellow-950 dark:text-yellow-200",
 };
 
-
 export function PriorityBadge({ priority }: { priority: Priority | null }) {
   if (!priority) return null;
-  return <span className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ring-inset ${priorityStyles[priority]}`}>{priorityLabels[priority]}</span>;
+  return (
+    <span
+      className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ring-inset ${priorityStyles[priority]}`}
+    >
+      {priorityLabels[priority]}
+    </span>
+  );
 }
 
 const verdictStyles: Record<Verdict, string> = {
@@ -22,17 +27,44 @@ const verdictStyles: Record<Verdict, string> = {
 
 export function VerdictBadge({ verdict }: { verdict: Verdict }) {
   return (
-    <span data-testid="gate" className={`inline-flex items-center rounded-full px-2.5 py-0.5 text-xs font-bold ring-1 ring-inset ${verdictStyles[verdict]}`}>
+    <span
+      data-testid="gate"
+      className={`inline-flex items-center rounded-full px-2.5 py-0.5 text-xs font-bold ring-1 ring-inset ${verdictStyles[verdict]}`}
+    >
       {verdictLabels[verdict]}
     </span>
   );
 }
 
-export function ProgressBar({ percent, label, tone = "brand" }: { percent: number; label: string; tone?: "brand" | "red" | "orange" | "yellow" | "slate" }) {
+export function ProgressBar({
+  percent,
+  label,
+  tone = "brand",
+}: {
+  percent: number;
+  label: string;
+  tone?: "brand" | "red" | "orange" | "yellow" | "slate";
+}) {
   // Complete is complete, whatever the priority: green reads as "nothing left here".
-  const fill = percent >= 100 ? "bg-emerald-600" : { brand: "bg-brand-600", red: "bg-red-600", orange: "bg-orange-500", yellow: "bg-yellow-500", slate: "bg-slate-500" }[tone];
+  const fill =
+    percent >= 100
+      ? "bg-emerald-600"
+      : {
+          brand: "bg-brand-600",
+          red: "bg-red-600",
+          orange: "bg-orange-500",
+          yellow: "bg-yellow-500",
+          slate: "bg-slate-500",
+        }[tone];
   return (
-    <div role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} className="h-2 w-full overflow-hidden rounded-full bg-slate-200 dark:bg-slate-800">
+    <div
+      role="progressbar"
+      aria-label={label}
+      aria-valuemin={0}
+      aria-valuemax={100}
+      aria-valuenow={percent}
+      className="h-2 w-full overflow-hidden rounded-full bg-slate-200 dark:bg-slate-800"
+    >
       <div className={`h-full ${fill} transition-[width]`} style={{ width: `${percent}%` }} />
     </div>
   );

@@ -2,7 +2,17 @@ import type { ReactNode } from "react";
 import { cardStyles } from "@/components/ui/styles";
 
 /** A list as a table: a caption for screen readers, one header row, the rows as children. */
-export function DataTable({ caption, columns, dense = false, children }: { caption: string; columns: readonly string[]; dense?: boolean; children: ReactNode }) {
+export function DataTable({
+  caption,
+  columns,
+  dense = false,
+  children,
+}: {
+  caption: string;
+  columns: readonly string[];
+  dense?: boolean;
+  children: ReactNode;
+}) {
   return (
     <div className="overflow-x-auto">
       <table className={`${cardStyles} w-full overflow-hidden text-left text-sm`}>

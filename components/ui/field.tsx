@@ -5,11 +5,25 @@ type Props = InputHTMLAttributes<HTMLInputElement> & { label: string; name: stri
 
 /** Props that link a control to its label and its error message. */
 export function controlProps(id: string, error?: string) {
-  return { id, "aria-invalid": error ? true : undefined, "aria-describedby": error ? `${id}-error` : undefined } as const;
+  return {
+    id,
+    "aria-invalid": error ? true : undefined,
+    "aria-describedby": error ? `${id}-error` : undefined,
+  } as const;
 }
 
 /** The label above a control and its error below, linked by id. */
-export function LabelledControl({ id, label, error, children }: { id: string; label: string; error?: string; children: ReactNode }) {
+export function LabelledControl({
+  id,
+  label,
+  error,
+  children,
+}: {
+  id: string;
+  label: string;
+  error?: string;
+  children: ReactNode;
+}) {
   return (
     <div>
       <label htmlFor={id} className="block text-sm font-medium">

@@ -3,7 +3,12 @@ import { controlProps, LabelledControl } from "@/components/ui/field";
 import { inputStyles } from "@/components/ui/styles";
 
 type Option = { value: string; label: string };
-type Props = SelectHTMLAttributes<HTMLSelectElement> & { label: string; name: string; options: Option[]; error?: string };
+type Props = SelectHTMLAttributes<HTMLSelectElement> & {
+  label: string;
+  name: string;
+  options: Option[];
+  error?: string;
+};
 
 /** A labelled select whose error is linked with aria-describedby, like <Field>. */
 export function SelectField({ label, name, options, error, id, ...select }: Props) {

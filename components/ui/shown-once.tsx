@@ -6,7 +6,8 @@ import { toast } from "sonner";
 import { buttonStyles, inputStyles } from "@/components/ui/styles";
 
 const tones = {
-  emerald: "border-emerald-300 bg-emerald-50 text-emerald-950 dark:border-emerald-800 dark:bg-emerald-950 dark:text-emerald-100",
+  emerald:
+    "border-emerald-300 bg-emerald-50 text-emerald-950 dark:border-emerald-800 dark:bg-emerald-950 dark:text-emerald-100",
   amber: "border-amber-300 bg-amber-50 text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100",
 } as const;
 
@@ -43,7 +44,13 @@ export function ShownOnce({ id, title, label, value, tone = "emerald", onDone, c
           <label htmlFor={id} className="block text-sm font-medium">
             {label}
           </label>
-          <input id={id} readOnly value={value} onFocus={(e) => e.currentTarget.select()} className={`mt-1 font-mono ${inputStyles}`} />
+          <input
+            id={id}
+            readOnly
+            value={value}
+            onFocus={(e) => e.currentTarget.select()}
+            className={`mt-1 font-mono ${inputStyles}`}
+          />
         </div>
         <button type="button" onClick={copy} className={buttonStyles.secondary}>
           Copy

@@ -20,7 +20,13 @@ type Options<S extends z.ZodType, T> = {
   leavesPage?: boolean;
 };
 
-export function useFormAction<S extends z.ZodType, T>({ schema, read, action, onSuccess, leavesPage = false }: Options<S, T>) {
+export function useFormAction<S extends z.ZodType, T>({
+  schema,
+  read,
+  action,
+  onSuccess,
+  leavesPage = false,
+}: Options<S, T>) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
   const [pending, setPending] = useState(false);

@@ -13,7 +13,11 @@ import { createWebhookSchema } from "@/lib/webhooks/schemas";
 export function CreateWebhookForm({ onCreated }: { onCreated: (created: WebhookWithSecret) => void }) {
   const { errors, message, pending, onSubmit } = useFormAction({
     schema: createWebhookSchema,
-    read: (fields) => ({ url: fields.get("url"), description: fields.get("description"), events: fields.getAll("events") }),
+    read: (fields) => ({
+      url: fields.get("url"),
+      description: fields.get("description"),
+      events: fields.getAll("events"),
+    }),
     action: createWebhookAction,
     onSuccess: (created, form) => {
       form.reset();
@@ -23,13 +27,33 @@ export function CreateWebhookForm({ onCreated }: { onCreated: (created: WebhookW
   });
 
   return (
-    <form noValidate onSubmit={onSubmit} aria-labelledby="create-webhook-heading" className={`${cardStyles} space-y-4 p-4`}>
+    <form
+      noValidate
+      onSubmit={onSubmit}
+      aria-labelledby="create-webhook-heading"
+      className={`${cardStyles} space-y-4 p-4`}
+    >
       <h2 id="create-webhook-heading" className="font-semibold">
         Register a webhook
       </h2>
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field label="Payload URL" name="url" type="url" inputMode="url" autoComplete="off" placeholder="https://hooks.example.com/preflight" required error={errors.url} />
-        <Field label="Description" name="description" autoComplete="off" placeholder="Optional: who receives it and why" error={errors.description} />
+        <Field
+          label="Payload URL"
+          name="url"
+          type="url"
+          inputMode="url"
+          autoComplete="off"
+          placeholder="https://hooks.example.com/preflight"
+          required
+          error={errors.url}
+        />
+        <Field
+          label="Description"
+          name="description"
+          autoComplete="off"
+          placeholder="Optional: who receives it and why"
+          error={errors.description}
+        />
       </div>
       <EventCheckboxes idPrefix="new-webhook" error={errors.events} />
       <div aria-live="polite">

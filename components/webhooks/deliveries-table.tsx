@@ -5,7 +5,17 @@ import { eventNames } from "@/lib/webhooks/events";
 import type { DeliveryRow } from "@/lib/webhooks/queries";
 import { DataTable } from "@/components/ui/data-table";
 
-const columns = ["Event", "Status", "Attempts", "Response", "Last error", "Next attempt", "Created", "Delivered", "Actions"] as const;
+const columns = [
+  "Event",
+  "Status",
+  "Attempts",
+  "Response",
+  "Last error",
+  "Next attempt",
+  "Created",
+  "Delivered",
+  "Actions",
+] as const;
 
 export function DeliveriesTable({ deliveries }: { deliveries: DeliveryRow[] }) {
   return (
@@ -24,7 +34,9 @@ export function DeliveriesTable({ deliveries }: { deliveries: DeliveryRow[] }) {
           <td className="px-3 py-2">{delivery.status === "PENDING" ? formatDateTime(delivery.nextAttemptAt) : "—"}</td>
           <td className="px-3 py-2">{formatDateTime(delivery.createdAt)}</td>
           <td className="px-3 py-2">{formatDateTime(delivery.deliveredAt)}</td>
-          <td className="px-3 py-2">{delivery.status === "DELIVERED" ? null : <RedeliverButton deliveryId={delivery.id} />}</td>
+          <td className="px-3 py-2">
+            {delivery.status === "DELIVERED" ? null : <RedeliverButton deliveryId={delivery.id} />}
+          </td>
         </tr>
       ))}
     </DataTable>

@@ -6,11 +6,18 @@ const styles: Record<WebhookDeliveryStatus, string> = {
   FAILED: "bg-red-100 text-red-800 ring-red-600/30 dark:bg-red-950 dark:text-red-200",
 };
 
-export const deliveryStatusLabels: Record<WebhookDeliveryStatus, string> = { PENDING: "Pending", DELIVERED: "Delivered", FAILED: "Failed" };
+export const deliveryStatusLabels: Record<WebhookDeliveryStatus, string> = {
+  PENDING: "Pending",
+  DELIVERED: "Delivered",
+  FAILED: "Failed",
+};
 
 export function DeliveryStatusBadge({ status }: { status: WebhookDeliveryStatus }) {
   return (
-    <span data-testid="delivery-status" className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ring-inset ${styles[status]}`}>
+    <span
+      data-testid="delivery-status"
+      className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ring-inset ${styles[status]}`}
+    >
       {deliveryStatusLabels[status]}
     </span>
   );

@@ -24,7 +24,13 @@ export function RedeliverButton({ deliveryId }: { deliveryId: string }) {
   }
 
   return (
-    <button type="button" disabled={pending} onClick={redeliver} className={buttonStyles.ghost} aria-label={`Redeliver ${deliveryId}`}>
+    <button
+      type="button"
+      disabled={pending}
+      onClick={redeliver}
+      className={buttonStyles.ghost}
+      aria-label={`Redeliver ${deliveryId}`}
+    >
       Redeliver
     </button>
   );

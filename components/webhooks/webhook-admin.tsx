@@ -11,7 +11,14 @@ export function WebhookAdmin({ children }: { children: ReactNode }) {
   return (
     <div className="space-y-6">
       <CreateWebhookForm onCreated={setCreated} />
-      {created ? <SecretReveal url={created.webhook.url} secret={created.secret} reason="created" onDone={() => setCreated(null)} /> : null}
+      {created ? (
+        <SecretReveal
+          url={created.webhook.url}
+          secret={created.secret}
+          reason="created"
+          onDone={() => setCreated(null)}
+        />
+      ) : null}
       {children}
     </div>
   );

@@ -3,7 +3,11 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { toast } from "sonner";
-import { deleteWebhookAction, rotateWebhookSecretAction, updateWebhookAction } from "@/app/(app)/admin/webhooks/actions";
+import {
+  deleteWebhookAction,
+  rotateWebhookSecretAction,
+  updateWebhookAction,
+} from "@/app/(app)/admin/webhooks/actions";
 import { callAction } from "@/components/templates/call-action";
 import { ErrorAlert } from "@/components/templates/error-alert";
 import { EventCheckboxes } from "@/components/webhooks/event-checkboxes";
@@ -21,9 +25,21 @@ export function WebhookSettings({ webhook }: { webhook: Webhook }) {
   const router = useRouter();
   const [secret, setSecret] = useState<string | null>(null);
   const [confirmingDelete, setConfirmingDelete] = useState(false);
-  const { errors, message, setMessage, pending, setPending, onSubmit: onSave } = useFormAction({
+  const {
+    errors,
+    message,
+    setMessage,
+    pending,
+    setPending,
+    onSubmit: onSave,
+  } = useFormAction({
     schema: updateWebhookSchema,
-    read: (fields) => ({ webhookId: webhook.id, description: fields.get("description"), events: fields.getAll("events"), active: fields.get("active") === "on" }),
+    read: (fields) => ({
+      webhookId: webhook.id,
+      description: fields.get("description"),
+      events: fields.getAll("events"),
+      active: fields.get("active") === "on",
+    }),
     action: updateWebhookAction,
     onSuccess: (saved) => {
       toast.success(saved.active ? "Saved the webhook." : "Saved the webhook; it is inactive and receives nothing.");
@@ -55,15 +71,33 @@ export function WebhookSettings({ webhook }: { webhook: Webhook }) {
 
   return (
     <div className="space-y-4">
-      {secret ? <SecretReveal url={webhook.url} secret={secret} reason="rotated" onDone={() => setSecret(null)} /> : null}
-      <form noValidate onSubmit={onSave} aria-labelledby="webhook-settings-heading" className={`${cardStyles} space-y-4 p-4`}>
+      {secret ? (
+        <SecretReveal url={webhook.url} secret={secret} reason="rotated" onDone={() => setSecret(null)} />
+      ) : null}
+      <form
+        noValidate
+        onSubmit={onSave}
+        aria-labelledby="webhook-settings-heading"
+        className={`${cardStyles} space-y-4 p-4`}
+      >
         <h2 id="webhook-settings-heading" className="font-semibold">
           Settings
         </h2>
-        <Field label="Description" name="description" autoComplete="off" defaultValue={webhook.description ?? ""} error={errors.description} />
+        <Field
+          label="Description"
+          name="description"
+          autoComplete="off"
+          defaultValue={webhook.description ?? ""}
+          error={errors.description}
+        />
         <EventCheckboxes idPrefix="webhook" selected={webhook.events} error={errors.events} />
         <label className="flex items-center gap-2 text-sm">
-          <input type="checkbox" name="active" defaultChecked={webhook.active} className="h-4 w-4 rounded border-slate-300 dark:border-slate-700" />
+          <input
+            type="checkbox"
+            name="active"
+            defaultChecked={webhook.active}
+            className="h-4 w-4 rounded border-slate-300 dark:border-slate-700"
+          />
           Active (an inactive webhook receives nothing; its pending deliveries wait)
         </label>
         <div aria-live="polite">
@@ -77,19 +111,30 @@ export function WebhookSettings({ webhook }: { webhook: Webhook }) {
             Rotate secret
           </button>
           {confirmingDelete ? null : (
-            <button type="button" disabled={pending} onClick={() => setConfirmingDelete(true)} className={buttonStyles.secondary}>
+            <button
+              type="button"
+              disabled={pending}
+              onClick={() => setConfirmingDelete(true)}
+              className={buttonStyles.secondary}
+            >
               Delete…
             </button>
           )}
         </div>
       </form>
       {confirmingDelete ? (
-        <section role="alertdialog" aria-labelledby="delete-webhook-heading" aria-describedby="delete-webhook-text" className="rounded-xl border border-red-300 bg-red-50 p-4 text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
+        <section
+          role="alertdialog"
+          aria-labelledby="delete-webhook-heading"
+          aria-describedby="delete-webhook-text"
+          className="rounded-xl border border-red-300 bg-red-50 p-4 text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100"
+        >
           <h2 id="delete-webhook-heading" className="font-semibold">
             Delete this webhook?
           </h2>
           <p id="delete-webhook-text" className="mt-1 text-sm">
-            {webhook.url} will receive nothing more, and its delivery history is deleted with it. To pause it instead, make it inactive.
+            {webhook.url} will receive nothing more, and its delivery history is deleted with it. To pause it instead,
+            make it inactive.
           </p>
           <div className="mt-3 flex gap-2">
             <button type="button" disabled={pending} onClick={remove} className={buttonStyles.danger} autoFocus>

@@ -3,12 +3,19 @@ import { cleanInput, NUL_MESSAGE } from "@/lib/actions/clean-input";
 
 describe("cleanInput", () => {
   it("names the path of the first string holding a NUL", () => {
-    expect(cleanInput({ a: "ok", notes: ["fine", "bad\u0000"] })).toEqual({ ok: false, path: "notes.1", message: NUL_MESSAGE });
+    expect(cleanInput({ a: "ok", notes: ["fine", "bad\u0000"] })).toEqual({
+      ok: false,
+      path: "notes.1",
+      message: NUL_MESSAGE,
+    });
     expect(cleanInput("\u0000")).toEqual({ ok: false, path: "input", message: NUL_MESSAGE });
   });
 
   it("replaces lone surrogates and copies instead of changing the input", () => {
-    const input = Object.freeze({ title: "a\uD800b", nested: Object.freeze({ list: Object.freeze(["\uDFFF", "😀"]) }) });
+    const input = Object.freeze({
+      title: "a\uD800b",
+      nested: Object.freeze({ list: Object.freeze(["\uDFFF", "😀"]) }),
+    });
     expect(cleanInput(input)).toEqual({ ok: true, value: { title: "a\uFFFDb", nested: { list: ["\uFFFD", "😀"] } } });
     expect(input.title).toBe("a\uD800b");
   });

@@ -34,7 +34,13 @@ export function cleanInput(input: unknown): CleanInput {
     const copy: Record<string, unknown> = Object.getPrototypeOf(value) === null ? Object.create(null) : {};
     copies.set(value, copy);
     // defineProperty: a "__proto__" key stays a key instead of replacing the copy's prototype.
-    for (const [key, item] of Object.entries(value)) Object.defineProperty(copy, key, { value: visit(item, join(path, key)), enumerable: true, writable: true, configurable: true });
+    for (const [key, item] of Object.entries(value))
+      Object.defineProperty(copy, key, {
+        value: visit(item, join(path, key)),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     return copy;
   };
 

@@ -10,13 +10,28 @@ import { logger } from "@/lib/log";
 
 export type ActionResult<T> =
   | { ok: true; data: T }
-  | { ok: false; status: number; error: string; fieldErrors?: Record<string, string>; details?: Record<string, unknown> };
+  | {
+      ok: false;
+      status: number;
+      error: string;
+      fieldErrors?: Record<string, string>;
+      details?: Record<string, unknown>;
+    };
 
 /** Parses `input` with `schema`, runs `task`, and turns expected failures into results. */
-export async function runAction<S extends z.ZodType, T>(schema: S, input: unknown, task: (data: z.infer<S>) => Promise<T>): Promise<ActionResult<T>> {
+export async function runAction<S extends z.ZodType, T>(
+  schema: S,
+  input: unknown,
+  task: (data: z.infer<S>) => Promise<T>,
+): Promise<ActionResult<T>> {
   const cleaned = cleanInput(input);
   if (!cleaned.ok) {
-    return { ok: false, status: 400, error: cleaned.path === "input" ? cleaned.message : `${cleaned.path}: ${cleaned.message}`, fieldErrors: { [cleaned.path]: cleaned.message } };
+    return {
+      ok: false,
+      status: 400,
+      error: cleaned.path === "input" ? cleaned.message : `${cleaned.path}: ${cleaned.message}`,
+      fieldErrors: { [cleaned.path]: cleaned.message },
+    };
   }
   const parsed = schema.safeParse(cleaned.value);
   if (!parsed.success) {
@@ -27,7 +42,8 @@ export async function runAction<S extends z.ZodType, T>(schema: S, input: unknow
   try {
     return { ok: true, data: await task(parsed.data) };
   } catch (error) {
-    if (error instanceof AppError) return { ok: false, status: error.status, error: error.message, details: error.details };
+    if (error instanceof AppError)
+      return { ok: false, status: error.status, error: error.message, details: error.details };
     if (isDatabaseUnavailable(error)) {
       logger().warn({ err: error }, "server action: database unavailable");
       return { ok: false, status: 503, error: DATABASE_UNAVAILABLE_MESSAGE };

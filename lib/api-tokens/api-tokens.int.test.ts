@@ -19,12 +19,22 @@ describe("API tokens", () => {
     const { admin, token, secret } = await adminWithToken(["WRITE", "GATE"], "2099-12-31");
     expect(secret).toMatch(/^pf_[A-Za-z0-9_-]{43}$/);
     const row = await prisma.apiToken.findUniqueOrThrow({ where: { id: token.id } });
-    expect(row).toMatchObject({ prefix: secret.slice(0, 10), tokenHash: hashTokenSecret(secret), createdById: admin.id, scopes: ["WRITE", "GATE"] });
+    expect(row).toMatchObject({
+      prefix: secret.slice(0, 10),
+      tokenHash: hashTokenSecret(secret),
+      createdById: admin.id,
+      scopes: ["WRITE", "GATE"],
+    });
     expect(row.expiresAt!.toISOString()).toBe("2099-12-31T23:59:59.999Z");
     expect(JSON.stringify(row)).not.toContain(secret);
     expect(token).not.toHaveProperty("tokenHash");
-    const audit = await prisma.auditEvent.findFirstOrThrow({ where: { entityId: token.id, action: "api-token.create" } });
-    expect(audit).toMatchObject({ actorId: admin.id, after: { name: "deploy pipeline", prefix: secret.slice(0, 10), scopes: ["WRITE", "GATE"] } });
+    const audit = await prisma.auditEvent.findFirstOrThrow({
+      where: { entityId: token.id, action: "api-token.create" },
+    });
+    expect(audit).toMatchObject({
+      actorId: admin.id,
+      after: { name: "deploy pipeline", prefix: secret.slice(0, 10), scopes: ["WRITE", "GATE"] },
+    });
     expect(JSON.stringify({ ...audit, id: String(audit.id) })).not.toContain(secret);
   });
 
@@ -38,10 +48,20 @@ describe("API tokens", () => {
 
   it("refuse bad input with a 400 naming the problem", async () => {
     const admin = await createTestUser(prisma, "ADMIN");
-    await expect(createApiToken(admin, { name: "x", scopes: [] })).rejects.toMatchObject({ status: 400, message: "Choose at least one scope." });
-    await expect(createApiToken(admin, { name: "x", scopes: ["ADMIN" as "READ"] })).rejects.toMatchObject({ status: 400, message: "A scope is READ, WRITE or GATE." });
-    await expect(createApiToken(admin, { name: "x", scopes: ["READ"], expiresOn: "2020-01-01" })).rejects.toMatchObject({ status: 400, message: expect.stringContaining("today or later") });
-    await expect(createApiToken(admin, { name: "x", scopes: ["READ"], expiresOn: "2027-02-30" })).rejects.toMatchObject({ status: 400, message: "That date does not exist." });
+    await expect(createApiToken(admin, { name: "x", scopes: [] })).rejects.toMatchObject({
+      status: 400,
+      message: "Choose at least one scope.",
+    });
+    await expect(createApiToken(admin, { name: "x", scopes: ["ADMIN" as "READ"] })).rejects.toMatchObject({
+      status: 400,
+      message: "A scope is READ, WRITE or GATE.",
+    });
+    await expect(createApiToken(admin, { name: "x", scopes: ["READ"], expiresOn: "2020-01-01" })).rejects.toMatchObject(
+      { status: 400, message: expect.stringContaining("today or later") },
+    );
+    await expect(createApiToken(admin, { name: "x", scopes: ["READ"], expiresOn: "2027-02-30" })).rejects.toMatchObject(
+      { status: 400, message: "That date does not exist." },
+    );
     expect(await prisma.apiToken.count({ where: { createdById: admin.id } })).toBe(0);
   });
 
@@ -61,17 +81,32 @@ describe("API tokens", () => {
   it("are refused at once when revoked, expired, unknown, malformed or their creator is deactivated", async () => {
     const revoked = await adminWithToken();
     await revokeApiToken(revoked.admin, { tokenId: revoked.token.id });
-    await expect(authenticateApiToken(revoked.secret)).rejects.toMatchObject({ status: 401, message: expect.stringContaining("revoked") });
+    await expect(authenticateApiToken(revoked.secret)).rejects.toMatchObject({
+      status: 401,
+      message: expect.stringContaining("revoked"),
+    });
 
     const expiring = await adminWithToken(["READ"], "2099-01-01");
-    await expect(authenticateApiToken(expiring.secret, new Date("2099-01-02T00:00:00Z"))).rejects.toMatchObject({ status: 401, message: expect.stringContaining("expired on 2099-01-01") });
+    await expect(authenticateApiToken(expiring.secret, new Date("2099-01-02T00:00:00Z"))).rejects.toMatchObject({
+      status: 401,
+      message: expect.stringContaining("expired on 2099-01-01"),
+    });
 
     const deactivated = await adminWithToken();
     await prisma.user.update({ where: { id: deactivated.admin.id }, data: { active: false } });
-    await expect(authenticateApiToken(deactivated.secret)).rejects.toMatchObject({ status: 401, message: expect.stringContaining("deactivated") });
+    await expect(authenticateApiToken(deactivated.secret)).rejects.toMatchObject({
+      status: 401,
+      message: expect.stringContaining("deactivated"),
+    });
 
-    await expect(authenticateApiToken(`pf_${"A".repeat(43)}`)).rejects.toMatchObject({ status: 401, message: "This API token is not valid." });
-    await expect(authenticateApiToken("not-a-token")).rejects.toMatchObject({ status: 401, message: expect.stringContaining("malformed") });
+    await expect(authenticateApiToken(`pf_${"A".repeat(43)}`)).rejects.toMatchObject({
+      status: 401,
+      message: "This API token is not valid.",
+    });
+    await expect(authenticateApiToken("not-a-token")).rejects.toMatchObject({
+      status: 401,
+      message: expect.stringContaining("malformed"),
+    });
   });
 
   it("are revoked once, with an audit event; revoking again or an unknown token is refused", async () => {

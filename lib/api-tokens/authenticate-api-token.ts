@@ -13,17 +13,40 @@ export type AuthenticatedToken = { tokenId: string; scopes: ApiTokenScope[]; act
 const LAST_USED_RESOLUTION_MS = 60_000;
 
 export async function authenticateApiToken(secret: string, now = new Date()): Promise<AuthenticatedToken> {
-  if (!TOKEN_PATTERN.test(secret)) throw new AppError("UNAUTHENTICATED", "The bearer token is malformed; Preflight tokens look like pf_ followed by 43 characters.");
+  if (!TOKEN_PATTERN.test(secret))
+    throw new AppError(
+      "UNAUTHENTICATED",
+      "The bearer token is malformed; Preflight tokens look like pf_ followed by 43 characters.",
+    );
   const token = await db.apiToken.findUnique({
     where: { tokenHash: hashTokenSecret(secret) },
-    select: { id: true, scopes: true, expiresAt: true, revokedAt: true, lastUsedAt: true, createdBy: { select: { id: true, email: true, name: true, role: true, active: true } } },
+    select: {
+      id: true,
+      scopes: true,
+      expiresAt: true,
+      revokedAt: true,
+      lastUsedAt: true,
+      createdBy: { select: { id: true, email: true, name: true, role: true, active: true } },
+    },
   });
   if (!token) throw new AppError("UNAUTHENTICATED", "This API token is not valid.");
-  if (token.revokedAt) throw new AppError("UNAUTHENTICATED", `This API token was revoked on ${token.revokedAt.toISOString()}.`);
-  if (token.expiresAt && token.expiresAt <= now) throw new AppError("UNAUTHENTICATED", `This API token expired on ${token.expiresAt.toISOString()}.`);
-  if (!token.createdBy.active) throw new AppError("UNAUTHENTICATED", "The user who created this API token is deactivated, so the token no longer works.");
+  if (token.revokedAt)
+    throw new AppError("UNAUTHENTICATED", `This API token was revoked on ${token.revokedAt.toISOString()}.`);
+  if (token.expiresAt && token.expiresAt <= now)
+    throw new AppError("UNAUTHENTICATED", `This API token expired on ${token.expiresAt.toISOString()}.`);
+  if (!token.createdBy.active)
+    throw new AppError(
+      "UNAUTHENTICATED",
+      "The user who created this API token is deactivated, so the token no longer works.",
+    );
   if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
-    await db.apiToken.updateMany({ where: { id: token.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(now.getTime() - LAST_USED_RESOLUTION_MS) } }] }, data: { lastUsedAt: now } });
+    await db.apiToken.updateMany({
+      where: {
+        id: token.id,
+        OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(now.getTime() - LAST_USED_RESOLUTION_MS) } }],
+      },
+      data: { lastUsedAt: now },
+    });
   }
   const { active: _active, ...actor } = token.createdBy;
   return { tokenId: token.id, scopes: token.scopes, actor };

@@ -12,17 +12,31 @@ import { apiTokenRowSelect, type ApiTokenRow } from "@/lib/api-tokens/token-row"
 
 export type CreatedApiToken = { token: ApiTokenRow; secret: string };
 
-export async function createApiToken(actor: Actor | null, input: CreateApiTokenInput, now = new Date()): Promise<CreatedApiToken> {
+export async function createApiToken(
+  actor: Actor | null,
+  input: CreateApiTokenInput,
+  now = new Date(),
+): Promise<CreatedApiToken> {
   requirePermission(actor, "token:manage");
   const data = parseInput(createApiTokenSchema, input);
   // Valid through the whole chosen day (UTC), so "expires on" means what it says.
   const expiresAt = data.expiresOn ? new Date(`${data.expiresOn}T23:59:59.999Z`) : null;
-  if (expiresAt && expiresAt <= now) throw new AppError("BAD_REQUEST", "expiresOn: The expiry date must be today or later.", { fieldErrors: { expiresOn: "The expiry date must be today or later." } });
+  if (expiresAt && expiresAt <= now)
+    throw new AppError("BAD_REQUEST", "expiresOn: The expiry date must be today or later.", {
+      fieldErrors: { expiresOn: "The expiry date must be today or later." },
+    });
   const secret = generateTokenSecret();
   const scopes = [...new Set(data.scopes)];
   const token = await db.$transaction(async (tx) => {
     const created = await tx.apiToken.create({
-      data: { name: data.name, prefix: prefixOf(secret), tokenHash: hashTokenSecret(secret), scopes, expiresAt, createdById: actor.id },
+      data: {
+        name: data.name,
+        prefix: prefixOf(secret),
+        tokenHash: hashTokenSecret(secret),
+        scopes,
+        expiresAt,
+        createdById: actor.id,
+      },
       select: apiTokenRowSelect,
     });
     await recordAudit(tx, {

@@ -6,5 +6,9 @@ import { apiTokenRowSelect, type ApiTokenRow } from "@/lib/api-tokens/token-row"
 /** Usable tokens first, newest first within each group. */
 export async function listApiTokens(actor: Actor | null): Promise<ApiTokenRow[]> {
   requirePermission(actor, "token:manage");
-  return db.apiToken.findMany({ orderBy: [{ revokedAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }], take: 500, select: apiTokenRowSelect });
+  return db.apiToken.findMany({
+    orderBy: [{ revokedAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }],
+    take: 500,
+    select: apiTokenRowSelect,
+  });
 }

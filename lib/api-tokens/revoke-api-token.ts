@@ -12,10 +12,15 @@ export async function revokeApiToken(actor: Actor | null, input: RevokeApiTokenI
   return db.$transaction(async (tx) => {
     const now = new Date();
     // Conditional update: two admins revoking at once record one revocation, not two.
-    const { count } = await tx.apiToken.updateMany({ where: { id: input.tokenId, revokedAt: null }, data: { revokedAt: now } });
+    const { count } = await tx.apiToken.updateMany({
+      where: { id: input.tokenId, revokedAt: null },
+      data: { revokedAt: now },
+    });
     if (count === 0) {
       const exists = await tx.apiToken.count({ where: { id: input.tokenId } });
-      throw exists ? new AppError("CONFLICT", "This token is already revoked.") : new AppError("NOT_FOUND", "That token does not exist.");
+      throw exists
+        ? new AppError("CONFLICT", "This token is already revoked.")
+        : new AppError("NOT_FOUND", "That token does not exist.");
     }
     const token = await tx.apiToken.findUniqueOrThrow({ where: { id: input.tokenId }, select: apiTokenRowSelect });
     await recordAudit(tx, {

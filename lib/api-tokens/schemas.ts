@@ -20,7 +20,12 @@ export const createApiTokenSchema = z.object({
     .trim()
     .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2027-03-31.")
     // Date.parse rolls 2027-02-30 over to March; a round trip catches days that do not exist.
-    .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), "That date does not exist.")
+    .refine(
+      (value) =>
+        !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) &&
+        new Date(`${value}T00:00:00Z`).toISOString().startsWith(value),
+      "That date does not exist.",
+    )
     .optional()
     .or(z.literal("").transform(() => undefined)),
 });

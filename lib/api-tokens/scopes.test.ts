@@ -10,7 +10,8 @@ describe("token scopes", () => {
     [["GATE", "READ"], { GATE: true, READ: true, WRITE: false }],
     [[], { GATE: false, READ: false, WRITE: false }],
   ] as const)("%j allows %j", (scopes, expected) => {
-    for (const [needed, allowed] of Object.entries(expected)) expect(scopesAllow(scopes, needed as keyof typeof expected), needed).toBe(allowed);
+    for (const [needed, allowed] of Object.entries(expected))
+      expect(scopesAllow(scopes, needed as keyof typeof expected), needed).toBe(allowed);
   });
 });
 

@@ -7,7 +7,9 @@ import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import type { ApiTokenScope } from "@/lib/generated/prisma/enums";
 
-export type ApiCaller = { actor: CurrentUser; via: "session" } | { actor: CurrentUser; via: "token"; tokenId: string; scopes: ApiTokenScope[] };
+export type ApiCaller =
+  | { actor: CurrentUser; via: "session" }
+  | { actor: CurrentUser; via: "token"; tokenId: string; scopes: ApiTokenScope[] };
 
 /** The caller, or null when there is neither a token nor a session. A bad token throws 401. */
 export async function resolveApiCaller(request: Request): Promise<ApiCaller | null> {

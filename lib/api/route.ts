@@ -35,7 +35,12 @@ export function json(body: unknown, status = 200): Response {
 export type ApiAccess = { scope: ApiTokenScope; permission?: Permission; tokens?: boolean };
 
 /** A GET endpoint: caller → access → query string validated with `schema` → handler. */
-export async function handleQuery<S extends z.ZodType>(request: Request, access: ApiAccess, schema: S, handler: (query: z.infer<S>, caller: ApiCaller) => Promise<unknown>): Promise<Response> {
+export async function handleQuery<S extends z.ZodType>(
+  request: Request,
+  access: ApiAccess,
+  schema: S,
+  handler: (query: z.infer<S>, caller: ApiCaller) => Promise<unknown>,
+): Promise<Response> {
   return respond(async () => {
     const caller = await authorize(request, access);
     const query = validate(schema, Object.fromEntries(new URL(request.url).searchParams));
@@ -55,13 +60,17 @@ export async function handleApiJson<S extends z.ZodType>(
 ): Promise<Response> {
   return respond(async () => {
     const caller = await authorize(request, access);
-    if (caller.via === "session" && !sameOriginOrNoCookie(request)) return jsonError(403, "Cross-origin requests are not accepted.");
+    if (caller.via === "session" && !sameOriginOrNoCookie(request))
+      return jsonError(403, "Cross-origin requests are not accepted.");
     const body = await readJsonBody(request, options.maxBytes);
     if (body instanceof Response) return body;
     const parsed = validate(schema, body);
     if (parsed instanceof Response) return parsed;
     const run = () => handler(parsed, caller);
-    return toResponse(await (caller.via === "token" ? withAuditLabel(tokenAuditLabel(caller.tokenId), run) : run()), options.status ?? 200);
+    return toResponse(
+      await (caller.via === "token" ? withAuditLabel(tokenAuditLabel(caller.tokenId), run) : run()),
+      options.status ?? 200,
+    );
   });
 }
 
@@ -72,11 +81,16 @@ export function requirePlausibleId(value: string, notFound: string): void {
 
 async function authorize(request: Request, access: ApiAccess): Promise<ApiCaller> {
   const caller = await resolveApiCaller(request);
-  if (!caller) throw new AppError("UNAUTHENTICATED", "Sign in, or send an API token as `Authorization: Bearer <token>`.");
+  if (!caller)
+    throw new AppError("UNAUTHENTICATED", "Sign in, or send an API token as `Authorization: Bearer <token>`.");
   if (caller.via === "token") {
-    if (access.tokens === false) throw new AppError("FORBIDDEN", "API tokens cannot do this; a person must do it in the browser, signed in.");
+    if (access.tokens === false)
+      throw new AppError("FORBIDDEN", "API tokens cannot do this; a person must do it in the browser, signed in.");
     if (!scopesAllow(caller.scopes, access.scope)) {
-      throw new AppError("FORBIDDEN", `This token's scopes (${caller.scopes.join(", ")}) do not include ${access.scope}, which this endpoint needs.`);
+      throw new AppError(
+        "FORBIDDEN",
+        `This token's scopes (${caller.scopes.join(", ")}) do not include ${access.scope}, which this endpoint needs.`,
+      );
     }
   }
   if (access.permission) requirePermission(caller.actor, access.permission);

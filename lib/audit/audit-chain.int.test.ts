@@ -32,7 +32,7 @@ const sample = (n: number): AuditInput => ({
   entityType: "Test",
   entityId: `e${n}`,
   before: n % 2 ? { zeta: n, alpha: { list: [3, 1, { b: null, a: "x" }] } } : undefined,
-  after: { "ключ": "🔴 значение", "emoji 🚀": [n, n / 3, true, null], nested: { b: { d: 1, c: 2 }, a: [] } },
+  after: { ключ: "🔴 значение", "emoji 🚀": [n, n / 3, true, null], nested: { b: { d: 1, c: 2 }, a: [] } },
 });
 
 async function writeSequentially(client: PrismaClient, count: number) {
@@ -46,7 +46,11 @@ describe("the audit hash chain", () => {
   it("stays one unbroken chain when 50 transactions write at once", async () => {
     const { client } = await scratchChain();
     // More transactions than connections: the rest queue for a connection, so wait longer than Prisma's 2 s.
-    await Promise.all(Array.from({ length: 50 }, (_, n) => client.$transaction((tx) => recordAudit(tx, sample(n)), { maxWait: 60_000 })));
+    await Promise.all(
+      Array.from({ length: 50 }, (_, n) =>
+        client.$transaction((tx) => recordAudit(tx, sample(n)), { maxWait: 60_000 }),
+      ),
+    );
     const events = await client.auditEvent.findMany({ orderBy: { id: "asc" } });
     expect(events).toHaveLength(50);
     expect(events[0]!.prevHash).toBe(GENESIS_HASH);
@@ -54,18 +58,39 @@ describe("the audit hash chain", () => {
     expect(new Set(events.map((e) => e.prevHash)).size).toBe(50);
     events.slice(1).forEach((event, i) => expect(event.prevHash).toBe(events[i]!.hash));
     // Batches smaller than the chain: the walk carries the link across batch boundaries.
-    expect(await verifyAuditChain(client, { batchSize: 7 })).toMatchObject({ ok: true, checked: 50, legacy: 0, headHash: events.at(-1)!.hash });
+    expect(await verifyAuditChain(client, { batchSize: 7 })).toMatchObject({
+      ok: true,
+      checked: 50,
+      legacy: 0,
+      headHash: events.at(-1)!.hash,
+    });
   });
 
   it("chains the app's own concurrent item updates on the shared database", async () => {
     const engineer = await createTestUser(prisma, "ENGINEER");
     const template = await importSmallTemplate(prisma);
-    const deployments = await Promise.all(Array.from({ length: 10 }, async () => {
-      const { id } = await createDeployment(engineer, { service: uniqueKey("svc"), environment: "production", version: "1.0.0", templateVersionId: template.versionId });
-      return { id, leaves: leavesOf((await getChecklist(id))!.sections.flatMap((s) => s.items)).slice(0, 5) };
-    }));
-    await Promise.all(deployments.flatMap(({ id, leaves }) => leaves.map((leaf) => updateItemState(engineer, { deploymentId: id, itemId: leaf.id, version: 0, note: `checked ${leaf.text}` }))));
-    const updates = await prisma.auditEvent.findMany({ where: { action: "item.update", actorId: engineer.id }, select: { prevHash: true, hash: true } });
+    const deployments = await Promise.all(
+      Array.from({ length: 10 }, async () => {
+        const { id } = await createDeployment(engineer, {
+          service: uniqueKey("svc"),
+          environment: "production",
+          version: "1.0.0",
+          templateVersionId: template.versionId,
+        });
+        return { id, leaves: leavesOf((await getChecklist(id))!.sections.flatMap((s) => s.items)).slice(0, 5) };
+      }),
+    );
+    await Promise.all(
+      deployments.flatMap(({ id, leaves }) =>
+        leaves.map((leaf) =>
+          updateItemState(engineer, { deploymentId: id, itemId: leaf.id, version: 0, note: `checked ${leaf.text}` }),
+        ),
+      ),
+    );
+    const updates = await prisma.auditEvent.findMany({
+      where: { action: "item.update", actorId: engineer.id },
+      select: { prevHash: true, hash: true },
+    });
     expect(updates).toHaveLength(50);
     expect(updates.every((e) => /^[0-9a-f]{64}$/.test(e.hash!) && /^[0-9a-f]{64}$/.test(e.prevHash!))).toBe(true);
     // Other test files write to this database meanwhile; the chain must hold across all of them.
@@ -73,7 +98,9 @@ describe("the audit hash chain", () => {
   });
 
   it("links in the database under the lock the application names (AUDIT_CHAIN_LOCK)", async () => {
-    const [fn] = await prisma.$queryRaw<{ source: string }[]>`SELECT prosrc AS source FROM pg_proc WHERE proname = 'audit_chain_link'`;
+    const [fn] = await prisma.$queryRaw<
+      { source: string }[]
+    >`SELECT prosrc AS source FROM pg_proc WHERE proname = 'audit_chain_link'`;
     expect(fn?.source).toContain(`pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
     // While another transaction holds that lock, an append waits for it.
     const { client } = await scratchChain();
@@ -93,20 +120,30 @@ describe("the audit hash chain", () => {
   it("refuses UPDATE, DELETE and TRUNCATE through the app's connection, and unhashed inserts", async () => {
     const { client } = await scratchChain();
     const [first] = await writeSequentially(client, 3);
-    await expect(client.auditEvent.update({ where: { id: first!.id }, data: { action: "edited" } })).rejects.toThrow(refused);
+    await expect(client.auditEvent.update({ where: { id: first!.id }, data: { action: "edited" } })).rejects.toThrow(
+      refused,
+    );
     await expect(client.auditEvent.delete({ where: { id: first!.id } })).rejects.toThrow(refused);
     await expect(client.auditEvent.deleteMany({})).rejects.toThrow(refused);
     await expect(client.$executeRawUnsafe(`UPDATE "AuditEvent" SET "after" = '{}'`)).rejects.toThrow(refused);
     await expect(client.$executeRawUnsafe(`DELETE FROM "AuditEvent"`)).rejects.toThrow(refused);
     await expect(client.$executeRawUnsafe(`TRUNCATE "AuditEvent"`)).rejects.toThrow(refused);
-    await expect(client.auditEvent.create({ data: { action: "sneaky", entityType: "Test", entityId: "x" } })).rejects.toThrow(/must carry "hash" and "prevHash"/);
+    await expect(
+      client.auditEvent.create({ data: { action: "sneaky", entityType: "Test", entityId: "x" } }),
+    ).rejects.toThrow(/must carry "hash" and "prevHash"/);
     // The retention flag admits DELETE only, and only in the transaction that set it.
-    await expect(client.$transaction(async (tx) => {
-      await tx.$executeRaw`SELECT set_config('preflight.audit_retention', 'on', true)`;
-      await tx.$executeRawUnsafe(`UPDATE "AuditEvent" SET "action" = 'edited'`);
-    })).rejects.toThrow(refused);
-    await client.auditCheckpoint.create({ data: { lastEventId: 0n, lastHash: GENESIS_HASH, removedCount: 0, exportFile: "none" } });
-    await expect(client.$executeRawUnsafe(`DELETE FROM "AuditCheckpoint"`)).rejects.toThrow(/audit checkpoints are append-only/);
+    await expect(
+      client.$transaction(async (tx) => {
+        await tx.$executeRaw`SELECT set_config('preflight.audit_retention', 'on', true)`;
+        await tx.$executeRawUnsafe(`UPDATE "AuditEvent" SET "action" = 'edited'`);
+      }),
+    ).rejects.toThrow(refused);
+    await client.auditCheckpoint.create({
+      data: { lastEventId: 0n, lastHash: GENESIS_HASH, removedCount: 0, exportFile: "none" },
+    });
+    await expect(client.$executeRawUnsafe(`DELETE FROM "AuditCheckpoint"`)).rejects.toThrow(
+      /audit checkpoints are append-only/,
+    );
     expect(await client.auditEvent.count()).toBe(3);
     expect(await client.auditEvent.count({ where: { action: "test.event" } })).toBe(3);
   });
@@ -115,15 +152,28 @@ describe("the audit hash chain", () => {
     const { url, client } = await scratchChain();
     const events = await writeSequentially(client, 5);
     expect((await verifyAuditChain(client)).ok).toBe(true);
-    await runSql(url, `SET session_replication_role = replica; UPDATE "AuditEvent" SET "after" = '{"status":"DONE"}' WHERE "id" = ${events[2]!.id}`);
-    expect(await verifyAuditChain(client)).toMatchObject({ ok: false, checked: 2, firstBroken: { id: events[2]!.id, reason: "content changed" } });
+    await runSql(
+      url,
+      `SET session_replication_role = replica; UPDATE "AuditEvent" SET "after" = '{"status":"DONE"}' WHERE "id" = ${events[2]!.id}`,
+    );
+    expect(await verifyAuditChain(client)).toMatchObject({
+      ok: false,
+      checked: 2,
+      firstBroken: { id: events[2]!.id, reason: "content changed" },
+    });
   });
 
   it("catches an event removed from the middle at the next event", async () => {
     const { url, client } = await scratchChain();
     const events = await writeSequentially(client, 5);
-    await runSql(url, `ALTER TABLE "AuditEvent" DISABLE TRIGGER USER; DELETE FROM "AuditEvent" WHERE "id" = ${events[2]!.id}; ALTER TABLE "AuditEvent" ENABLE TRIGGER USER`);
-    expect(await verifyAuditChain(client)).toMatchObject({ ok: false, firstBroken: { id: events[3]!.id, reason: "link broken" } });
+    await runSql(
+      url,
+      `ALTER TABLE "AuditEvent" DISABLE TRIGGER USER; DELETE FROM "AuditEvent" WHERE "id" = ${events[2]!.id}; ALTER TABLE "AuditEvent" ENABLE TRIGGER USER`,
+    );
+    expect(await verifyAuditChain(client)).toMatchObject({
+      ok: false,
+      firstBroken: { id: events[3]!.id, reason: "link broken" },
+    });
   });
 
   it("catches a rewritten event whose own hash was recomputed (at the next link), and an erased hash", async () => {
@@ -131,19 +181,40 @@ describe("the audit hash chain", () => {
     const events = await writeSequentially(client, 4);
     const target = await client.auditEvent.findUniqueOrThrow({ where: { id: events[1]!.id } });
     const forgedAfter = { forged: true };
-    const forgedHash = auditEventHash({ ...target, prevHash: target.prevHash!, before: target.before as JsonValue, after: forgedAfter });
-    await runSql(url, `SET session_replication_role = replica; UPDATE "AuditEvent" SET "after" = $$${JSON.stringify(forgedAfter)}$$, "hash" = '${forgedHash}' WHERE "id" = ${target.id}`);
-    expect(await verifyAuditChain(client)).toMatchObject({ ok: false, checked: 2, firstBroken: { id: events[2]!.id, reason: "link broken" } });
+    const forgedHash = auditEventHash({
+      ...target,
+      prevHash: target.prevHash!,
+      before: target.before as JsonValue,
+      after: forgedAfter,
+    });
+    await runSql(
+      url,
+      `SET session_replication_role = replica; UPDATE "AuditEvent" SET "after" = $$${JSON.stringify(forgedAfter)}$$, "hash" = '${forgedHash}' WHERE "id" = ${target.id}`,
+    );
+    expect(await verifyAuditChain(client)).toMatchObject({
+      ok: false,
+      checked: 2,
+      firstBroken: { id: events[2]!.id, reason: "link broken" },
+    });
 
-    await runSql(url, `SET session_replication_role = replica; UPDATE "AuditEvent" SET "hash" = NULL WHERE "id" = ${events[1]!.id}`);
-    expect(await verifyAuditChain(client)).toMatchObject({ ok: false, firstBroken: { id: events[1]!.id, reason: "missing hash" } });
+    await runSql(
+      url,
+      `SET session_replication_role = replica; UPDATE "AuditEvent" SET "hash" = NULL WHERE "id" = ${events[1]!.id}`,
+    );
+    expect(await verifyAuditChain(client)).toMatchObject({
+      ok: false,
+      firstBroken: { id: events[1]!.id, reason: "missing hash" },
+    });
   });
 
   it("counts events from before the chain existed and starts the chain after them", async () => {
     const { url, client } = await scratchChain();
     // As the migration found them: no hash (only an owner can insert these now).
-    await runSql(url, `SET session_replication_role = replica;
-      INSERT INTO "AuditEvent" ("action","entityType","entityId") VALUES ('legacy.one','Test','a'), ('legacy.two','Test','b')`);
+    await runSql(
+      url,
+      `SET session_replication_role = replica;
+      INSERT INTO "AuditEvent" ("action","entityType","entityId") VALUES ('legacy.one','Test','a'), ('legacy.two','Test','b')`,
+    );
     const events = await writeSequentially(client, 2);
     expect(events[2]!.prevHash).toBe(GENESIS_HASH);
     expect(await verifyAuditChain(client)).toMatchObject({ ok: true, checked: 2, legacy: 2 });

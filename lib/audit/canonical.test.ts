@@ -2,7 +2,16 @@ import { createHash } from "node:crypto";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseEnv } from "@/lib/env";
-import { auditEventHash, auditEventHashPrefix, canonicalJson, GENESIS_HASH, linkedCanonicalJson, toJsonValue, type HashedContent, type JsonValue } from "./canonical";
+import {
+  auditEventHash,
+  auditEventHashPrefix,
+  canonicalJson,
+  GENESIS_HASH,
+  linkedCanonicalJson,
+  toJsonValue,
+  type HashedContent,
+  type JsonValue,
+} from "./canonical";
 
 const event: HashedContent = {
   prevHash: GENESIS_HASH,
@@ -18,8 +27,12 @@ const event: HashedContent = {
 
 describe("canonicalJson", () => {
   it("sorts keys at every depth, so key order never changes the bytes", () => {
-    expect(canonicalJson({ b: 1, a: { d: [{ z: 1, y: 2 }], c: null } })).toBe('{"a":{"c":null,"d":[{"y":2,"z":1}]},"b":1}');
-    expect(canonicalJson({ a: { c: null, d: [{ y: 2, z: 1 }] }, b: 1 })).toBe(canonicalJson({ b: 1, a: { d: [{ z: 1, y: 2 }], c: null } }));
+    expect(canonicalJson({ b: 1, a: { d: [{ z: 1, y: 2 }], c: null } })).toBe(
+      '{"a":{"c":null,"d":[{"y":2,"z":1}]},"b":1}',
+    );
+    expect(canonicalJson({ a: { c: null, d: [{ y: 2, z: 1 }] }, b: 1 })).toBe(
+      canonicalJson({ b: 1, a: { d: [{ z: 1, y: 2 }], c: null } }),
+    );
   });
 
   it("keeps array order and nesting", () => {
@@ -28,7 +41,9 @@ describe("canonicalJson", () => {
   });
 
   it("writes unicode as itself, escapes only what JSON must, and sorts keys by UTF-16 code units (RFC 8785)", () => {
-    expect(canonicalJson({ "é": "🔴 CRITICAL", e: "tab\tquote\"\u0001" })).toBe('{"e":"tab\\tquote\\"\\u0001","é":"🔴 CRITICAL"}');
+    expect(canonicalJson({ é: "🔴 CRITICAL", e: 'tab\tquote"\u0001' })).toBe(
+      '{"e":"tab\\tquote\\"\\u0001","é":"🔴 CRITICAL"}',
+    );
     // U+FB01 sorts after U+D83D (a surrogate of 😀) by code unit, before it by code point.
     expect(canonicalJson({ "\ufb01": 1, "😀": 2 })).toBe('{"😀":2,"ﬁ":1}');
     expect(canonicalJson("line\nbreak\u2028")).toBe('"line\\nbreak\u2028"');
@@ -49,7 +64,11 @@ describe("canonicalJson", () => {
     fc.assert(
       fc.property(fc.jsonValue(), (value) => {
         const stored = toJsonValue(value);
-        const shuffled = JSON.parse(JSON.stringify(stored, (_k, v: unknown) => (v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).reverse()) : v)));
+        const shuffled = JSON.parse(
+          JSON.stringify(stored, (_k, v: unknown) =>
+            v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).reverse()) : v,
+          ),
+        );
         expect(canonicalJson(shuffled)).toBe(canonicalJson(stored));
         expect(JSON.parse(canonicalJson(stored))).toEqual(stored);
       }),
@@ -57,7 +76,9 @@ describe("canonicalJson", () => {
   });
 
   it("turns values Prisma would serialise (Dates, undefined members) into the JSON stored", () => {
-    expect(toJsonValue({ at: new Date("2026-01-02T03:04:05.006Z"), gone: undefined })).toEqual({ at: "2026-01-02T03:04:05.006Z" });
+    expect(toJsonValue({ at: new Date("2026-01-02T03:04:05.006Z"), gone: undefined })).toEqual({
+      at: "2026-01-02T03:04:05.006Z",
+    });
   });
 });
 
@@ -81,12 +102,17 @@ describe("auditEventHash", () => {
   });
 
   it("is the canonical JSON of the whole event: the prefix the database completes holds every member but prevHash, which sorts last", () => {
-    const whole = (e: HashedContent) => canonicalJson({ ...e, createdAt: e.createdAt.toISOString() } as unknown as JsonValue);
+    const whole = (e: HashedContent) =>
+      canonicalJson({ ...e, createdAt: e.createdAt.toISOString() } as unknown as JsonValue);
     fc.assert(
       fc.property(
         fc.record({
           prevHash: fc.stringMatching(/^[0-9a-f]{64}$/),
-          createdAt: fc.date({ min: new Date("2000-01-01T00:00:00Z"), max: new Date("2100-01-01T00:00:00Z"), noInvalidDate: true }),
+          createdAt: fc.date({
+            min: new Date("2000-01-01T00:00:00Z"),
+            max: new Date("2100-01-01T00:00:00Z"),
+            noInvalidDate: true,
+          }),
           actorId: fc.option(fc.string()),
           actorLabel: fc.option(fc.string()),
           action: fc.string(),
@@ -112,6 +138,8 @@ describe("AUDIT_RETENTION_DAYS", () => {
   });
 
   it.each([["0"], ["-3"], ["1.5"], ["a year"], ["36501"]])("refuses %s with a message naming the variable", (value) => {
-    expect(() => parseEnv({ AUDIT_RETENTION_DAYS: value })).toThrow(/^Configuration error: AUDIT_RETENTION_DAYS must be/);
+    expect(() => parseEnv({ AUDIT_RETENTION_DAYS: value })).toThrow(
+      /^Configuration error: AUDIT_RETENTION_DAYS must be/,
+    );
   });
 });

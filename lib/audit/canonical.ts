@@ -41,7 +41,9 @@ export type HashedContent = {
 
 /** sha256 (hex) over the canonical form of an event's content and its predecessor's hash. */
 export function auditEventHash(event: HashedContent): string {
-  return createHash("sha256").update(linkedCanonicalJson(auditEventHashPrefix(event), event.prevHash), "utf8").digest("hex");
+  return createHash("sha256")
+    .update(linkedCanonicalJson(auditEventHashPrefix(event), event.prevHash), "utf8")
+    .digest("hex");
 }
 
 /**

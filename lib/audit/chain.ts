@@ -25,7 +25,17 @@ export type StoredAuditEvent = {
 };
 
 export const storedAuditEventSelect = {
-  id: true, createdAt: true, actorId: true, actorLabel: true, action: true, entityType: true, entityId: true, before: true, after: true, prevHash: true, hash: true,
+  id: true,
+  createdAt: true,
+  actorId: true,
+  actorLabel: true,
+  action: true,
+  entityType: true,
+  entityId: true,
+  before: true,
+  after: true,
+  prevHash: true,
+  hash: true,
 } satisfies Prisma.AuditEventSelect;
 
 export type BrokenLink = { id: bigint; reason: "content changed" | "link broken" | "missing hash" };
@@ -50,7 +60,12 @@ export class ChainChecker {
       return true;
     }
     if (event.prevHash !== this.expectedPrevHash) return this.fail(event.id, "link broken");
-    const recomputed = auditEventHash({ ...event, prevHash: event.prevHash, before: event.before as JsonValue, after: event.after as JsonValue });
+    const recomputed = auditEventHash({
+      ...event,
+      prevHash: event.prevHash,
+      before: event.before as JsonValue,
+      after: event.after as JsonValue,
+    });
     if (recomputed !== event.hash) return this.fail(event.id, "content changed");
     this.expectedPrevHash = event.hash;
     this.checked++;

@@ -30,7 +30,19 @@ async function scratch(): Promise<{ url: string; client: PrismaClient; exportDir
 /** One event per date, oldest first, through the same code as recordAudit. */
 async function writeAt(client: PrismaClient, dates: Date[]) {
   for (const [n, date] of dates.entries()) {
-    await client.$transaction((tx) => appendAuditEvent(tx, { actorLabel: "test", action: "test.event", entityType: "Test", entityId: `e${n}`, after: { n, text: "ünïcödé ✓", nested: { b: 2, a: [1, null] } } }, date));
+    await client.$transaction((tx) =>
+      appendAuditEvent(
+        tx,
+        {
+          actorLabel: "test",
+          action: "test.event",
+          entityType: "Test",
+          entityId: `e${n}`,
+          after: { n, text: "ünïcödé ✓", nested: { b: 2, a: [1, null] } },
+        },
+        date,
+      ),
+    );
   }
 }
 
@@ -53,14 +65,26 @@ describe("audit retention", () => {
     expect(first).toMatchObject({ removed: 3, plan: { exportFile: firstFile } });
     const exported = readExport(firstFile);
     expect(exported.map((e) => e.id)).toEqual(ids.slice(0, 3));
-    expect(exported[1]).toMatchObject({ action: "test.event", entityId: "e1", after: { n: 1, text: "ünïcödé ✓" }, createdAt: daysAgo(35) });
+    expect(exported[1]).toMatchObject({
+      action: "test.event",
+      entityId: "e1",
+      after: { n: 1, text: "ünïcödé ✓" },
+      createdAt: daysAgo(35),
+    });
     const fileChain = new ChainChecker(GENESIS_HASH);
     expect(exported.every((event) => fileChain.check(event))).toBe(true);
     expect(readdirSync(exportDir)).toEqual([path.basename(firstFile)]);
 
     const checkpoint = await client.auditCheckpoint.findFirstOrThrow();
-    expect(checkpoint).toMatchObject({ lastEventId: ids[2], lastHash: fileChain.expectedPrevHash, removedCount: 3, exportFile: firstFile });
-    expect((await client.auditEvent.findMany({ orderBy: { id: "asc" }, select: { id: true } })).map((e) => e.id)).toEqual(ids.slice(3));
+    expect(checkpoint).toMatchObject({
+      lastEventId: ids[2],
+      lastHash: fileChain.expectedPrevHash,
+      removedCount: 3,
+      exportFile: firstFile,
+    });
+    expect(
+      (await client.auditEvent.findMany({ orderBy: { id: "asc" }, select: { id: true } })).map((e) => e.id),
+    ).toEqual(ids.slice(3));
     expect(await verifyAuditChain(client)).toMatchObject({ ok: true, checked: 3, checkpoint: { id: checkpoint.id } });
 
     // Nothing more is old enough: a second run with the same window changes nothing.
@@ -74,7 +98,9 @@ describe("audit retention", () => {
     expect(await verifyAuditChain(client)).toMatchObject({ ok: true, checked: 2 });
 
     // Everything old: the chain is empty, and the next event links to the newest checkpoint.
-    expect(await retainAuditEvents(client, { days: 1, exportDir, now: new Date(now.getTime() + 30 * DAY) })).toMatchObject({ removed: 2 });
+    expect(
+      await retainAuditEvents(client, { days: 1, exportDir, now: new Date(now.getTime() + 30 * DAY) }),
+    ).toMatchObject({ removed: 2 });
     expect(await client.auditEvent.count()).toBe(0);
     await writeAt(client, [now]);
     const newest = await client.auditCheckpoint.findFirstOrThrow({ orderBy: { id: "desc" } });
@@ -87,14 +113,19 @@ describe("audit retention", () => {
     const { client, exportDir } = await scratch();
     await writeAt(client, [daysAgo(50), daysAgo(1), daysAgo(45)]);
     expect(await retainAuditEvents(client, { days: 30, exportDir, now })).toMatchObject({ removed: 1 });
-    expect((await client.auditEvent.findMany({ select: { entityId: true }, orderBy: { id: "asc" } })).map((e) => e.entityId)).toEqual(["e1", "e2"]);
+    expect(
+      (await client.auditEvent.findMany({ select: { entityId: true }, orderBy: { id: "asc" } })).map((e) => e.entityId),
+    ).toEqual(["e1", "e2"]);
   });
 
   it("refuses to export a broken chain and removes nothing", async () => {
     const { url, client, exportDir } = await scratch();
     await writeAt(client, [daysAgo(40), daysAgo(39), daysAgo(38), daysAgo(1)]);
     const second = (await client.auditEvent.findMany({ orderBy: { id: "asc" }, select: { id: true } }))[1]!.id;
-    await runSql(url, `SET session_replication_role = replica; UPDATE "AuditEvent" SET "entityId" = 'forged' WHERE "id" = ${second}`);
+    await runSql(
+      url,
+      `SET session_replication_role = replica; UPDATE "AuditEvent" SET "entityId" = 'forged' WHERE "id" = ${second}`,
+    );
     const refusal = retainAuditEvents(client, { days: 30, exportDir, now });
     await expect(refusal).rejects.toThrow(AppError);
     await expect(refusal).rejects.toThrow(`audit chain broken at event #${second}: content changed`);
@@ -110,7 +141,12 @@ describe("audit retention", () => {
     const runs = await Promise.allSettled([1, 2].map(() => retainAuditEvents(client, { days: 30, exportDir, now })));
     const removed = runs.map((run) => (run.status === "fulfilled" ? run.value.removed : 0));
     expect(removed.reduce((a, b) => a + b)).toBe(3);
-    for (const run of runs) if (run.status === "rejected") expect(run.reason).toMatchObject({ code: "CONFLICT", message: expect.stringContaining("Another retention run") });
+    for (const run of runs)
+      if (run.status === "rejected")
+        expect(run.reason).toMatchObject({
+          code: "CONFLICT",
+          message: expect.stringContaining("Another retention run"),
+        });
     expect(await client.auditCheckpoint.count()).toBe(1);
     expect(await verifyAuditChain(client)).toMatchObject({ ok: true, checked: 1 });
   });

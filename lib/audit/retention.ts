@@ -18,7 +18,14 @@ const BATCH = 1_000;
 const DAY = 86_400_000;
 
 export type RetentionPlan = { cutoff: Date; fromId: bigint; toId: bigint; count: number; exportFile: string };
-export type RetentionResult = { cutoff: Date; removed: number; dryRun: boolean; plan?: RetentionPlan; checkpointId?: bigint; lastHash?: string };
+export type RetentionResult = {
+  cutoff: Date;
+  removed: number;
+  dryRun: boolean;
+  plan?: RetentionPlan;
+  checkpointId?: bigint;
+  lastHash?: string;
+};
 
 export async function retainAuditEvents(
   prisma: PrismaClient,
@@ -32,16 +39,27 @@ export async function retainAuditEvents(
   if (dryRun) return { cutoff, removed: 0, dryRun, plan };
 
   const lastHash = await exportEvents(prisma, plan, checkpoint?.lastHash ?? GENESIS_HASH);
-  const created = await prisma.$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${RETENTION_LOCK})`;
-    if ((await newestCheckpoint(tx))?.id !== checkpoint?.id) throw new AppError("CONFLICT", "Another retention run removed these events first; nothing was changed.");
-    // Lets the append-only trigger accept these deletes, for this transaction only.
-    await tx.$executeRaw`SELECT set_config('preflight.audit_retention', 'on', true)`;
-    const created = await tx.auditCheckpoint.create({ data: { lastEventId: plan.toId, lastHash, removedCount: plan.count, exportFile: plan.exportFile }, select: { id: true } });
-    const { count } = await tx.auditEvent.deleteMany({ where: { id: { gte: plan.fromId, lte: plan.toId } } });
-    if (count !== plan.count) throw new AppError("CONFLICT", `Expected to remove ${plan.count} audit events but found ${count}; nothing was changed.`);
-    return created;
-  }, { timeout: 600_000 });
+  const created = await prisma.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${RETENTION_LOCK})`;
+      if ((await newestCheckpoint(tx))?.id !== checkpoint?.id)
+        throw new AppError("CONFLICT", "Another retention run removed these events first; nothing was changed.");
+      // Lets the append-only trigger accept these deletes, for this transaction only.
+      await tx.$executeRaw`SELECT set_config('preflight.audit_retention', 'on', true)`;
+      const created = await tx.auditCheckpoint.create({
+        data: { lastEventId: plan.toId, lastHash, removedCount: plan.count, exportFile: plan.exportFile },
+        select: { id: true },
+      });
+      const { count } = await tx.auditEvent.deleteMany({ where: { id: { gte: plan.fromId, lte: plan.toId } } });
+      if (count !== plan.count)
+        throw new AppError(
+          "CONFLICT",
+          `Expected to remove ${plan.count} audit events but found ${count}; nothing was changed.`,
+        );
+      return created;
+    },
+    { timeout: 600_000 },
+  );
   return { cutoff, removed: plan.count, dryRun, plan, checkpointId: created.id, lastHash };
 }
 
@@ -49,10 +67,24 @@ export async function retainAuditEvents(
  * The oldest run of events that are all older than the cutoff. It stops at the first
  * younger event, so an app instance with a skewed clock never gets a young event removed.
  */
-async function planRetention(prisma: PrismaClient, afterId: bigint, cutoff: Date, exportDir: string): Promise<RetentionPlan | null> {
-  const firstKept = await prisma.auditEvent.findFirst({ where: { id: { gt: afterId }, createdAt: { gte: cutoff } }, orderBy: { id: "asc" }, select: { id: true } });
+async function planRetention(
+  prisma: PrismaClient,
+  afterId: bigint,
+  cutoff: Date,
+  exportDir: string,
+): Promise<RetentionPlan | null> {
+  const firstKept = await prisma.auditEvent.findFirst({
+    where: { id: { gt: afterId }, createdAt: { gte: cutoff } },
+    orderBy: { id: "asc" },
+    select: { id: true },
+  });
   const range = { gt: afterId, ...(firstKept ? { lt: firstKept.id } : {}) };
-  const { _min, _max, _count } = await prisma.auditEvent.aggregate({ where: { id: range }, _min: { id: true }, _max: { id: true }, _count: { _all: true } });
+  const { _min, _max, _count } = await prisma.auditEvent.aggregate({
+    where: { id: range },
+    _min: { id: true },
+    _max: { id: true },
+    _count: { _all: true },
+  });
   if (_min.id === null || _max.id === null) return null;
   const exportFile = path.resolve(exportDir, `audit-${_min.id}-${_max.id}.jsonl`);
   return { cutoff, fromId: _min.id, toId: _max.id, count: _count._all, exportFile };
@@ -68,17 +100,30 @@ async function exportEvents(prisma: PrismaClient, plan: RetentionPlan, prevHash:
   try {
     let cursor = plan.fromId - 1n;
     while (cursor < plan.toId) {
-      const events = await prisma.auditEvent.findMany({ where: { id: { gt: cursor, lte: plan.toId } }, orderBy: { id: "asc" }, take: BATCH, select: storedAuditEventSelect });
+      const events = await prisma.auditEvent.findMany({
+        where: { id: { gt: cursor, lte: plan.toId } },
+        orderBy: { id: "asc" },
+        take: BATCH,
+        select: storedAuditEventSelect,
+      });
       if (events.length === 0) break;
       for (const event of events) {
         // Retention must not launder tampering: a broken chain stays in the database.
-        if (!checker.check(event)) throw new AppError("CONFLICT", `audit chain broken at event #${checker.broken!.id}: ${checker.broken!.reason}; run \`audit verify\`. Nothing was removed.`);
+        if (!checker.check(event))
+          throw new AppError(
+            "CONFLICT",
+            `audit chain broken at event #${checker.broken!.id}: ${checker.broken!.reason}; run \`audit verify\`. Nothing was removed.`,
+          );
       }
       await file.write(events.map((event) => `${exportLine(event)}\n`).join(""));
       written += events.length;
       cursor = events.at(-1)!.id;
     }
-    if (written !== plan.count) throw new AppError("CONFLICT", `Expected to export ${plan.count} audit events but read ${written}; nothing was removed.`);
+    if (written !== plan.count)
+      throw new AppError(
+        "CONFLICT",
+        `Expected to export ${plan.count} audit events but read ${written}; nothing was removed.`,
+      );
     await file.sync();
   } catch (error) {
     await file.close();

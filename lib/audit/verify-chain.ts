@@ -21,7 +21,10 @@ export type VerifyResult = {
 
 const BATCH = 1_000;
 
-export async function verifyAuditChain(prisma: PrismaClient, options: { batchSize?: number } = {}): Promise<VerifyResult> {
+export async function verifyAuditChain(
+  prisma: PrismaClient,
+  options: { batchSize?: number } = {},
+): Promise<VerifyResult> {
   // Retention may remove events while we read; then start again from its checkpoint.
   for (;;) {
     const checkpoint = await newestCheckpoint(prisma);
@@ -31,14 +34,26 @@ export async function verifyAuditChain(prisma: PrismaClient, options: { batchSiz
 }
 
 export function newestCheckpoint(prisma: Pick<PrismaClient, "auditCheckpoint">): Promise<ChainCheckpoint | null> {
-  return prisma.auditCheckpoint.findFirst({ orderBy: { id: "desc" }, select: { id: true, lastEventId: true, lastHash: true, createdAt: true } });
+  return prisma.auditCheckpoint.findFirst({
+    orderBy: { id: "desc" },
+    select: { id: true, lastEventId: true, lastHash: true, createdAt: true },
+  });
 }
 
-async function walk(prisma: PrismaClient, checkpoint: ChainCheckpoint | null, batchSize: number): Promise<VerifyResult> {
+async function walk(
+  prisma: PrismaClient,
+  checkpoint: ChainCheckpoint | null,
+  batchSize: number,
+): Promise<VerifyResult> {
   const checker = new ChainChecker(checkpoint?.lastHash ?? GENESIS_HASH);
   let cursor = checkpoint?.lastEventId ?? 0n;
   for (;;) {
-    const events = await prisma.auditEvent.findMany({ where: { id: { gt: cursor } }, orderBy: { id: "asc" }, take: batchSize, select: storedAuditEventSelect });
+    const events = await prisma.auditEvent.findMany({
+      where: { id: { gt: cursor } },
+      orderBy: { id: "asc" },
+      take: batchSize,
+      select: storedAuditEventSelect,
+    });
     for (const event of events) if (!checker.check(event)) break;
     if (checker.broken || events.length < batchSize) break;
     cursor = events.at(-1)!.id;

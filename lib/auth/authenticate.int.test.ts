@@ -31,7 +31,15 @@ describe("authenticateWithPassword", () => {
     const inactive = await createUser({ active: false });
     const from = ip();
     expect(await authenticateWithPassword(prisma, { email, password: "wrong password", ip: from })).toBeNull();
-    expect(await authenticateWithPassword(prisma, { email: `${uniqueKey("nobody")}@example.test`, password: "whatever", ip: from })).toBeNull();
-    expect(await authenticateWithPassword(prisma, { email: inactive.email, password: inactive.password, ip: from })).toBeNull();
+    expect(
+      await authenticateWithPassword(prisma, {
+        email: `${uniqueKey("nobody")}@example.test`,
+        password: "whatever",
+        ip: from,
+      }),
+    ).toBeNull();
+    expect(
+      await authenticateWithPassword(prisma, { email: inactive.email, password: inactive.password, ip: from }),
+    ).toBeNull();
   });
 });

@@ -11,7 +11,10 @@ export type AuthenticatedUser = { id: string; email: string; name: string; role:
 
 export type PasswordSignIn = { email: string; password: string; ip: string };
 
-export async function authenticateWithPassword(prisma: PrismaClient, input: PasswordSignIn): Promise<AuthenticatedUser | null> {
+export async function authenticateWithPassword(
+  prisma: PrismaClient,
+  input: PasswordSignIn,
+): Promise<AuthenticatedUser | null> {
   const email = input.email.toLowerCase();
   const attempt = await beginAttempt(prisma, signInKeys(email, input.ip));
   if (!attempt.allowed) return null;

@@ -12,7 +12,13 @@ export type OidcSettings = { issuer: string; clientId: string; clientSecret: str
 
 export function oidcSettings(env: Env): OidcSettings | null {
   if (!env.OIDC_ISSUER || !env.OIDC_CLIENT_ID || !env.OIDC_CLIENT_SECRET) return null;
-  return { issuer: env.OIDC_ISSUER, clientId: env.OIDC_CLIENT_ID, clientSecret: env.OIDC_CLIENT_SECRET, defaultRole: env.OIDC_DEFAULT_ROLE, name: env.OIDC_NAME };
+  return {
+    issuer: env.OIDC_ISSUER,
+    clientId: env.OIDC_CLIENT_ID,
+    clientSecret: env.OIDC_CLIENT_SECRET,
+    defaultRole: env.OIDC_DEFAULT_ROLE,
+    name: env.OIDC_NAME,
+  };
 }
 
 export function oidcProvider(settings: OidcSettings): OAuthConfig<OidcClaims> {
@@ -29,7 +35,13 @@ export function oidcProvider(settings: OidcSettings): OAuthConfig<OidcClaims> {
     profile(claims) {
       // Only `id` (the subject) matters here: the signIn callback maps the claims to a
       // Preflight user and the jwt callback takes role and tokenVersion from that row.
-      return { id: claims.sub, email: claims.email ?? null, name: claims.name ?? null, role: settings.defaultRole, tokenVersion: 0 };
+      return {
+        id: claims.sub,
+        email: claims.email ?? null,
+        name: claims.name ?? null,
+        role: settings.defaultRole,
+        tokenVersion: 0,
+      };
     },
   };
 }

@@ -10,27 +10,47 @@ function person(overrides: Record<string, unknown> = {}) {
 }
 
 async function existingUser(data: { email: string; active?: boolean; oidcSubject?: string }) {
-  return prisma.user.create({ data: { name: "Existing Person", role: "REVIEWER", passwordHash: "not-a-real-hash", ...data } });
+  return prisma.user.create({
+    data: { name: "Existing Person", role: "REVIEWER", passwordHash: "not-a-real-hash", ...data },
+  });
 }
 
 describe("signInWithOidc", () => {
   it("creates a new person with the default role, the subject stored, no password, and an audit event", async () => {
     const claims = person({ email: `${uniqueKey("Mixed")}@Example.TEST` });
     const result = await signInWithOidc(prisma, claims, { defaultRole: "ENGINEER" });
-    expect(result).toMatchObject({ ok: true, created: true, user: { email: claims.email.toLowerCase(), name: "Sam Single", role: "ENGINEER", tokenVersion: 0 } });
+    expect(result).toMatchObject({
+      ok: true,
+      created: true,
+      user: { email: claims.email.toLowerCase(), name: "Sam Single", role: "ENGINEER", tokenVersion: 0 },
+    });
     if (!result.ok) throw new Error("refused");
 
     const row = await prisma.user.findUniqueOrThrow({ where: { id: result.user.id } });
-    expect(row).toMatchObject({ oidcSubject: claims.sub, passwordHash: null, mustChangePassword: false, active: true, role: "ENGINEER" });
+    expect(row).toMatchObject({
+      oidcSubject: claims.sub,
+      passwordHash: null,
+      mustChangePassword: false,
+      active: true,
+      role: "ENGINEER",
+    });
     expect(row.lastSignInAt).toBeInstanceOf(Date);
     const audit = await prisma.auditEvent.findFirstOrThrow({ where: { entityId: row.id, action: "user.create" } });
-    expect(audit).toMatchObject({ actorLabel: "single sign-on", entityType: "User", after: { email: row.email, role: "ENGINEER", oidcSubject: claims.sub } });
+    expect(audit).toMatchObject({
+      actorLabel: "single sign-on",
+      entityType: "User",
+      after: { email: row.email, role: "ENGINEER", oidcSubject: claims.sub },
+    });
   });
 
   it("finds the same user by subject next time, even when the provider's email changed", async () => {
     const claims = person();
     const first = await signInWithOidc(prisma, claims, { defaultRole: "VIEWER" });
-    const again = await signInWithOidc(prisma, { ...claims, email: `${uniqueKey("renamed")}@example.test` }, { defaultRole: "MANAGER" });
+    const again = await signInWithOidc(
+      prisma,
+      { ...claims, email: `${uniqueKey("renamed")}@example.test` },
+      { defaultRole: "MANAGER" },
+    );
     expect(again).toMatchObject({ ok: true, created: false });
     expect(first.ok && again.ok && again.user.id === first.user.id).toBe(true);
     expect(await prisma.user.count({ where: { oidcSubject: claims.sub } })).toBe(1);
@@ -39,8 +59,16 @@ describe("signInWithOidc", () => {
   it("links an existing active account by verified email, keeping its role, and records the link", async () => {
     const claims = person();
     const existing = await existingUser({ email: claims.email });
-    const result = await signInWithOidc(prisma, { ...claims, email: claims.email.toUpperCase(), email_verified: "true" }, { defaultRole: "VIEWER" });
-    expect(result).toEqual({ ok: true, created: false, user: { id: existing.id, email: claims.email, name: "Existing Person", role: "REVIEWER", tokenVersion: 0 } });
+    const result = await signInWithOidc(
+      prisma,
+      { ...claims, email: claims.email.toUpperCase(), email_verified: "true" },
+      { defaultRole: "VIEWER" },
+    );
+    expect(result).toEqual({
+      ok: true,
+      created: false,
+      user: { id: existing.id, email: claims.email, name: "Existing Person", role: "REVIEWER", tokenVersion: 0 },
+    });
     const row = await prisma.user.findUniqueOrThrow({ where: { id: existing.id } });
     expect(row.oidcSubject).toBe(claims.sub);
     expect(row.passwordHash).toBe("not-a-real-hash");
@@ -51,7 +79,10 @@ describe("signInWithOidc", () => {
     for (const verified of [false, "false", undefined]) {
       const claims = person({ email_verified: verified });
       const existing = await existingUser({ email: claims.email });
-      expect(await signInWithOidc(prisma, claims, { defaultRole: "VIEWER" })).toEqual({ ok: false, reason: "email-not-verified" });
+      expect(await signInWithOidc(prisma, claims, { defaultRole: "VIEWER" })).toEqual({
+        ok: false,
+        reason: "email-not-verified",
+      });
       expect((await prisma.user.findUniqueOrThrow({ where: { id: existing.id } })).oidcSubject).toBeNull();
     }
   });
@@ -59,7 +90,10 @@ describe("signInWithOidc", () => {
   it("refuses a deactivated user, whether found by subject or by email", async () => {
     const bySubject = person();
     await existingUser({ email: bySubject.email, oidcSubject: bySubject.sub, active: false });
-    expect(await signInWithOidc(prisma, bySubject, { defaultRole: "VIEWER" })).toEqual({ ok: false, reason: "inactive" });
+    expect(await signInWithOidc(prisma, bySubject, { defaultRole: "VIEWER" })).toEqual({
+      ok: false,
+      reason: "inactive",
+    });
     expect(await findOidcUser(prisma, bySubject.sub)).toBeNull();
 
     const byEmail = person();
@@ -70,19 +104,34 @@ describe("signInWithOidc", () => {
 
   it("refuses a new person without an email, and claims that are not claims, creating nothing", async () => {
     const { email: _email, ...withoutEmail } = person();
-    expect(await signInWithOidc(prisma, withoutEmail, { defaultRole: "VIEWER" })).toEqual({ ok: false, reason: "missing-email" });
-    expect(await signInWithOidc(prisma, person({ email: "not-an-email" }), { defaultRole: "VIEWER" })).toEqual({ ok: false, reason: "invalid-claims" });
+    expect(await signInWithOidc(prisma, withoutEmail, { defaultRole: "VIEWER" })).toEqual({
+      ok: false,
+      reason: "missing-email",
+    });
+    expect(await signInWithOidc(prisma, person({ email: "not-an-email" }), { defaultRole: "VIEWER" })).toEqual({
+      ok: false,
+      reason: "invalid-claims",
+    });
     const withoutSubject = `${uniqueKey("no-subject")}@example.test`;
-    expect(await signInWithOidc(prisma, { email: withoutSubject }, { defaultRole: "VIEWER" })).toEqual({ ok: false, reason: "invalid-claims" });
+    expect(await signInWithOidc(prisma, { email: withoutSubject }, { defaultRole: "VIEWER" })).toEqual({
+      ok: false,
+      reason: "invalid-claims",
+    });
     expect(await prisma.user.count({ where: { email: withoutSubject } })).toBe(0);
-    expect(await signInWithOidc(prisma, undefined, { defaultRole: "VIEWER" })).toEqual({ ok: false, reason: "invalid-claims" });
+    expect(await signInWithOidc(prisma, undefined, { defaultRole: "VIEWER" })).toEqual({
+      ok: false,
+      reason: "invalid-claims",
+    });
     expect(await prisma.user.count({ where: { oidcSubject: withoutEmail.sub } })).toBe(0);
   });
 
   it("refuses to move an account already linked to another subject", async () => {
     const claims = person();
     await existingUser({ email: claims.email, oidcSubject: `other-${claims.sub}` });
-    expect(await signInWithOidc(prisma, claims, { defaultRole: "VIEWER" })).toEqual({ ok: false, reason: "linked-to-another-subject" });
+    expect(await signInWithOidc(prisma, claims, { defaultRole: "VIEWER" })).toEqual({
+      ok: false,
+      reason: "linked-to-another-subject",
+    });
   });
 
   it("names a new person after their email when the provider's name is unusable", async () => {
@@ -93,7 +142,10 @@ describe("signInWithOidc", () => {
 
   it("two first sign-ins of the same person at once end as one user", async () => {
     const claims = person();
-    const results = await Promise.all([signInWithOidc(prisma, claims, { defaultRole: "VIEWER" }), signInWithOidc(prisma, claims, { defaultRole: "VIEWER" })]);
+    const results = await Promise.all([
+      signInWithOidc(prisma, claims, { defaultRole: "VIEWER" }),
+      signInWithOidc(prisma, claims, { defaultRole: "VIEWER" }),
+    ]);
     expect(results.every((result) => result.ok)).toBe(true);
     expect(await prisma.user.count({ where: { oidcSubject: claims.sub } })).toBe(1);
   });
@@ -103,6 +155,12 @@ describe("signInWithOidc", () => {
     const result = await signInWithOidc(prisma, claims, { defaultRole: "MANAGER" });
     if (!result.ok) throw new Error("refused");
     await prisma.user.update({ where: { id: result.user.id }, data: { tokenVersion: { increment: 1 } } });
-    expect(await findOidcUser(prisma, claims.sub)).toEqual({ id: result.user.id, email: claims.email, name: "Sam Single", role: "MANAGER", tokenVersion: 1 });
+    expect(await findOidcUser(prisma, claims.sub)).toEqual({
+      id: result.user.id,
+      email: claims.email,
+      name: "Sam Single",
+      role: "MANAGER",
+      tokenVersion: 1,
+    });
   });
 });

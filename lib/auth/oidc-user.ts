@@ -14,7 +14,13 @@ const SSO_ACTOR = "single sign-on";
 
 const claimsSchema = z.object({
   sub: z.string().min(1).max(255),
-  email: z.string().trim().toLowerCase().max(254).pipe(z.email({ pattern: z.regexes.html5Email })).optional(),
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .max(254)
+    .pipe(z.email({ pattern: z.regexes.html5Email }))
+    .optional(),
   // Some providers send the flag as a string.
   email_verified: z.union([z.boolean(), z.enum(["true", "false"]).transform((value) => value === "true")]).optional(),
   name: z.string().optional(),
@@ -22,14 +28,28 @@ const claimsSchema = z.object({
 
 export type OidcClaims = z.input<typeof claimsSchema>;
 
-export type OidcRefusal = "invalid-claims" | "missing-email" | "inactive" | "email-not-verified" | "linked-to-another-subject";
+export type OidcRefusal =
+  "invalid-claims" | "missing-email" | "inactive" | "email-not-verified" | "linked-to-another-subject";
 
-export type OidcSignInResult = { ok: true; user: AuthenticatedUser; created: boolean } | { ok: false; reason: OidcRefusal };
+export type OidcSignInResult =
+  { ok: true; user: AuthenticatedUser; created: boolean } | { ok: false; reason: OidcRefusal };
 
-const userSelect = { id: true, email: true, name: true, role: true, tokenVersion: true, active: true, oidcSubject: true } as const;
+const userSelect = {
+  id: true,
+  email: true,
+  name: true,
+  role: true,
+  tokenVersion: true,
+  active: true,
+  oidcSubject: true,
+} as const;
 
 /** Finds, links or creates the user for a provider's ID token claims, or says why not. */
-export async function signInWithOidc(prisma: PrismaClient, rawClaims: unknown, options: { defaultRole: Role }): Promise<OidcSignInResult> {
+export async function signInWithOidc(
+  prisma: PrismaClient,
+  rawClaims: unknown,
+  options: { defaultRole: Role },
+): Promise<OidcSignInResult> {
   const parsed = claimsSchema.safeParse(rawClaims);
   if (!parsed.success) return { ok: false, reason: "invalid-claims" };
   try {
@@ -47,7 +67,11 @@ export async function findOidcUser(prisma: PrismaClient, subject: string): Promi
   return user?.active ? toAuthenticated(user) : null;
 }
 
-async function mapUser(prisma: PrismaClient, claims: z.output<typeof claimsSchema>, defaultRole: Role): Promise<OidcSignInResult> {
+async function mapUser(
+  prisma: PrismaClient,
+  claims: z.output<typeof claimsSchema>,
+  defaultRole: Role,
+): Promise<OidcSignInResult> {
   const now = new Date();
   const bySubject = await prisma.user.findUnique({ where: { oidcSubject: claims.sub }, select: userSelect });
   if (bySubject) {
@@ -65,9 +89,18 @@ async function mapUser(prisma: PrismaClient, claims: z.output<typeof claimsSchem
     if (byEmail.oidcSubject) return { ok: false, reason: "linked-to-another-subject" };
     const linked = await prisma.$transaction(async (tx) => {
       // Only while still unlinked: a concurrent link by another subject must not be overwritten.
-      const { count } = await tx.user.updateMany({ where: { id: byEmail.id, oidcSubject: null, active: true }, data: { oidcSubject: claims.sub, lastSignInAt: now } });
+      const { count } = await tx.user.updateMany({
+        where: { id: byEmail.id, oidcSubject: null, active: true },
+        data: { oidcSubject: claims.sub, lastSignInAt: now },
+      });
       if (count === 0) return false;
-      await recordAudit(tx, { actorLabel: SSO_ACTOR, action: "user.oidc.link", entityType: "User", entityId: byEmail.id, after: { oidcSubject: claims.sub } });
+      await recordAudit(tx, {
+        actorLabel: SSO_ACTOR,
+        action: "user.oidc.link",
+        entityType: "User",
+        entityId: byEmail.id,
+        after: { oidcSubject: claims.sub },
+      });
       return true;
     });
     if (!linked) return { ok: false, reason: "linked-to-another-subject" };
@@ -76,7 +109,14 @@ async function mapUser(prisma: PrismaClient, claims: z.output<typeof claimsSchem
 
   const created = await prisma.$transaction(async (tx) => {
     const user = await tx.user.create({
-      data: { email, name: displayName(claims.name, email), role: defaultRole, oidcSubject: claims.sub, mustChangePassword: false, lastSignInAt: now },
+      data: {
+        email,
+        name: displayName(claims.name, email),
+        role: defaultRole,
+        oidcSubject: claims.sub,
+        mustChangePassword: false,
+        lastSignInAt: now,
+      },
       select: userSelect,
     });
     await recordAudit(tx, {
@@ -93,10 +133,20 @@ async function mapUser(prisma: PrismaClient, claims: z.output<typeof claimsSchem
 
 /** The provider's name if it fits the rules for names typed by an admin, else the email's local part. */
 function displayName(name: string | undefined, email: string): string {
-  const cleaned = (name ?? "").replace(/[\u0000-\u001f<>]/g, "").trim().slice(0, 100).trim();
+  const cleaned = (name ?? "")
+    .replace(/[\u0000-\u001f<>]/g, "")
+    .trim()
+    .slice(0, 100)
+    .trim();
   return cleaned || email.split("@")[0]!.slice(0, 100);
 }
 
-function toAuthenticated(user: { id: string; email: string; name: string; role: Role; tokenVersion: number }): AuthenticatedUser {
+function toAuthenticated(user: {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  tokenVersion: number;
+}): AuthenticatedUser {
   return { id: user.id, email: user.email, name: user.name, role: user.role, tokenVersion: user.tokenVersion };
 }

@@ -47,8 +47,10 @@ function createOptions(): NextAuthOptions {
         if (account?.provider !== OIDC_PROVIDER_ID) return true;
         if (!sso) return false;
         const result = await signInWithOidc(db, profile, { defaultRole: sso.defaultRole });
-        if (!result.ok) logger().warn({ reason: result.reason, subject: account.providerAccountId }, "single sign-on refused");
-        else if (result.created) logger().info({ userId: result.user.id, role: result.user.role }, "single sign-on created a user");
+        if (!result.ok)
+          logger().warn({ reason: result.reason, subject: account.providerAccountId }, "single sign-on refused");
+        else if (result.created)
+          logger().info({ userId: result.user.id, role: result.user.role }, "single sign-on created a user");
         return result.ok;
       },
       async jwt({ token, user, account }) {
@@ -70,7 +72,11 @@ function createOptions(): NextAuthOptions {
         return token;
       },
       session({ session, token }) {
-        return { ...session, tokenVersion: token.tokenVersion, user: { ...session.user, id: token.uid, role: token.role } };
+        return {
+          ...session,
+          tokenVersion: token.tokenVersion,
+          user: { ...session.user, id: token.uid, role: token.role },
+        };
       },
     },
   };

@@ -23,7 +23,14 @@ export const permissions = [
 
 export type Permission = (typeof permissions)[number];
 
-const engineer: Permission[] = ["deployment:create", "deployment:edit", "deployment:submit", "item:update", "maintenance:complete", "procedure:run"];
+const engineer: Permission[] = [
+  "deployment:create",
+  "deployment:edit",
+  "deployment:submit",
+  "item:update",
+  "maintenance:complete",
+  "procedure:run",
+];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   ADMIN: permissions,

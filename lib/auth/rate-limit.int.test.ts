@@ -3,7 +3,13 @@
 import { describe, expect, it } from "vitest";
 import { authenticateWithPassword } from "@/lib/auth/authenticate";
 import { hashPassword } from "@/lib/auth/password";
-import { accountKey, beginAttempt, SIGN_IN_MAX_FAILURES, SIGN_IN_WINDOW_MS, windowStartOf } from "@/lib/auth/rate-limit";
+import {
+  accountKey,
+  beginAttempt,
+  SIGN_IN_MAX_FAILURES,
+  SIGN_IN_WINDOW_MS,
+  windowStartOf,
+} from "@/lib/auth/rate-limit";
 import { uniqueKey, useTestPrisma } from "@/test/db";
 
 const instanceA = useTestPrisma();
@@ -12,7 +18,9 @@ const password = "correct horse battery staple";
 
 async function createUser() {
   const email = `${uniqueKey("limited")}@example.test`;
-  await instanceA.user.create({ data: { email, name: "Limited User", role: "ENGINEER", passwordHash: await hashPassword(password) } });
+  await instanceA.user.create({
+    data: { email, name: "Limited User", role: "ENGINEER", passwordHash: await hashPassword(password) },
+  });
   return email;
 }
 
@@ -28,7 +36,9 @@ describe("sign-in rate limits", () => {
       expect(await failOn(i % 2 ? instanceA : instanceB, email, uniqueKey("ip"))).toBeNull();
     }
     expect(await authenticateWithPassword(instanceA, { email, password, ip: uniqueKey("ip") })).toBeNull();
-    expect(await authenticateWithPassword(instanceB, { email: email.toUpperCase(), password, ip: uniqueKey("ip") })).toBeNull();
+    expect(
+      await authenticateWithPassword(instanceB, { email: email.toUpperCase(), password, ip: uniqueKey("ip") }),
+    ).toBeNull();
   });
 
   it("count failures per IP across instances, whatever the email", async () => {
@@ -46,7 +56,8 @@ describe("sign-in rate limits", () => {
     const email = await createUser();
     const ip = uniqueKey("ip");
     for (let i = 0; i < SIGN_IN_MAX_FAILURES - 1; i++) await failOn(instanceA, email, ip);
-    for (let i = 0; i < 3; i++) expect(await authenticateWithPassword(instanceB, { email, password, ip })).not.toBeNull();
+    for (let i = 0; i < 3; i++)
+      expect(await authenticateWithPassword(instanceB, { email, password, ip })).not.toBeNull();
     expect(await failOn(instanceA, email, ip)).toBeNull(); // the tenth failure
     expect(await authenticateWithPassword(instanceB, { email, password, ip })).toBeNull();
   });

@@ -14,7 +14,10 @@ describe("clientIp", () => {
 
 describe("signInKeys", () => {
   it("keys the account case-insensitively and the address as given", () => {
-    expect(signInKeys("Pat@Example.COM", "203.0.113.7")).toEqual(["sign-in:account:pat@example.com", "sign-in:ip:203.0.113.7"]);
+    expect(signInKeys("Pat@Example.COM", "203.0.113.7")).toEqual([
+      "sign-in:account:pat@example.com",
+      "sign-in:ip:203.0.113.7",
+    ]);
   });
 });
 

@@ -15,7 +15,9 @@ const { getCurrentUser, getSessionUser, requireUser } = await import("@/lib/auth
 const prisma = useTestPrisma();
 
 async function signedInUser(data: { mustChangePassword?: boolean } = {}) {
-  const user = await prisma.user.create({ data: { email: `${uniqueKey("session")}@example.test`, name: "Sam", role: "ENGINEER", ...data } });
+  const user = await prisma.user.create({
+    data: { email: `${uniqueKey("session")}@example.test`, name: "Sam", role: "ENGINEER", ...data },
+  });
   session.current = { user: { id: user.id }, tokenVersion: user.tokenVersion };
   return user;
 }

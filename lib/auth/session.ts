@@ -25,11 +25,27 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   if (!userId) return null;
   const user = await db.user.findUnique({
     where: { id: userId },
-    select: { id: true, email: true, name: true, role: true, active: true, tokenVersion: true, mustChangePassword: true, passwordHash: true },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      role: true,
+      active: true,
+      tokenVersion: true,
+      mustChangePassword: true,
+      passwordHash: true,
+    },
   });
   if (!user || !user.active || user.tokenVersion !== session.tokenVersion) return null;
   // The hash itself never leaves this function.
-  return { id: user.id, email: user.email, name: user.name, role: user.role, mustChangePassword: user.mustChangePassword, hasPassword: user.passwordHash !== null };
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    mustChangePassword: user.mustChangePassword,
+    hasPassword: user.passwordHash !== null,
+  };
 });
 
 /** The user who may use the app. A one-time password grants nothing but changing it (the

@@ -3,21 +3,60 @@ import { findItemState, withItemState } from "@/lib/checklists/patch";
 import type { Checklist } from "@/lib/checklists/types";
 import type { ItemStateView } from "@/lib/deployments/item-state-view";
 
-const open = (itemId: string): ItemStateView => ({ itemId, status: "OPEN", naReason: null, note: null, evidenceLinks: [], assignee: null, updatedBy: null, updatedAt: "2026-01-01T00:00:00.000Z", version: 0 });
+const open = (itemId: string): ItemStateView => ({
+  itemId,
+  status: "OPEN",
+  naReason: null,
+  note: null,
+  evidenceLinks: [],
+  assignee: null,
+  updatedBy: null,
+  updatedAt: "2026-01-01T00:00:00.000Z",
+  version: 0,
+});
 
 function checklist(): Checklist {
   return {
-    deployment: { id: "d", service: "api", environment: "prod", version: "1", status: "IN_PROGRESS", targetDate: null, owner: { id: "u", name: "U" }, updatedAt: "2026-01-01T00:00:00.000Z" },
+    deployment: {
+      id: "d",
+      service: "api",
+      environment: "prod",
+      version: "1",
+      status: "IN_PROGRESS",
+      targetDate: null,
+      owner: { id: "u", name: "U" },
+      updatedAt: "2026-01-01T00:00:00.000Z",
+    },
     template: { id: "t", name: "T", versionNumber: 1, latestVersionNumber: 1 },
     sections: [
       {
-        id: "s1", title: "Critical", kind: "PRE_DEPLOYMENT", priority: "CRITICAL",
-        items: [{ id: "p", text: "Parent", state: null, children: [{ id: "a", text: "A", state: open("a"), children: [] }, { id: "b", text: "B", state: open("b"), children: [] }] }],
+        id: "s1",
+        title: "Critical",
+        kind: "PRE_DEPLOYMENT",
+        priority: "CRITICAL",
+        items: [
+          {
+            id: "p",
+            text: "Parent",
+            state: null,
+            children: [
+              { id: "a", text: "A", state: open("a"), children: [] },
+              { id: "b", text: "B", state: open("b"), children: [] },
+            ],
+          },
+        ],
       },
     ],
     readiness: { ready: false, verdict: "NO_GO", score: 0, byPriority: {} as Checklist["readiness"]["byPriority"] },
     digest: "0".repeat(64),
-    signOff: { requiredApprovals: 1, reviewIntervalDays: 90, approvals: [], rejection: null, invalidation: null, footer: { reviewedBy: null, lastUpdated: "2026-01-01T00:00:00.000Z", nextReview: null } },
+    signOff: {
+      requiredApprovals: 1,
+      reviewIntervalDays: 90,
+      approvals: [],
+      rejection: null,
+      invalidation: null,
+      footer: { reviewedBy: null, lastUpdated: "2026-01-01T00:00:00.000Z", nextReview: null },
+    },
   };
 }
 

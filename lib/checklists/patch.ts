@@ -6,7 +6,13 @@ import type { ItemStateView } from "@/lib/deployments/item-state-view";
 
 export function withItemState(checklist: Checklist, state: ItemStateView): Checklist {
   const patch = (items: ChecklistItem[]): ChecklistItem[] =>
-    items.map((item) => (item.id === state.itemId ? { ...item, state } : item.children.length ? { ...item, children: patch(item.children) } : item));
+    items.map((item) =>
+      item.id === state.itemId
+        ? { ...item, state }
+        : item.children.length
+          ? { ...item, children: patch(item.children) }
+          : item,
+    );
   const sections = checklist.sections.map((section) => ({ ...section, items: patch(section.items) }));
   return { ...checklist, sections, readiness: readinessOfSections(sections) };
 }

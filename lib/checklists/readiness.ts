@@ -22,7 +22,10 @@ export const priorityOrder: PriorityKey[] = ["CRITICAL", "HIGH", "RECOMMENDED", 
 export const priorityWeights: Record<PriorityKey, number> = { CRITICAL: 8, HIGH: 4, RECOMMENDED: 2, NONE: 1 };
 
 export function computeReadiness(counts: ReadinessCounts): Readiness {
-  const byPriority = Object.fromEntries(priorityOrder.map((key) => [key, progressOf(counts[key])])) as Record<PriorityKey, PriorityProgress>;
+  const byPriority = Object.fromEntries(priorityOrder.map((key) => [key, progressOf(counts[key])])) as Record<
+    PriorityKey,
+    PriorityProgress
+  >;
   let weighted = 0;
   let weightedTotal = 0;
   for (const key of priorityOrder) {
@@ -39,7 +42,13 @@ export function computeReadiness(counts: ReadinessCounts): Readiness {
 function progressOf(counts: Counts | undefined): PriorityProgress {
   const { total = 0, done = 0, notApplicable = 0 } = counts ?? {};
   const open = total - done - notApplicable;
-  return { total, done, notApplicable, open, percent: total === 0 ? 100 : Math.floor(((done + notApplicable) / total) * 100) };
+  return {
+    total,
+    done,
+    notApplicable,
+    open,
+    percent: total === 0 ? 100 : Math.floor(((done + notApplicable) / total) * 100),
+  };
 }
 
 export const verdictLabels: Record<Verdict, string> = { GO: "Go", GO_WITH_RISKS: "Go with risks", NO_GO: "No-go" };

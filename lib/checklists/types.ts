@@ -5,10 +5,25 @@ import type { Priority, SectionKind } from "@/lib/generated/prisma/enums";
 import type { SignOffView } from "@/lib/signoff/sign-off-view";
 
 export type ChecklistItem = { id: string; text: string; children: ChecklistItem[]; state: ItemStateView | null };
-export type ChecklistSection = { id: string; title: string; kind: SectionKind; priority: Priority | null; items: ChecklistItem[] };
+export type ChecklistSection = {
+  id: string;
+  title: string;
+  kind: SectionKind;
+  priority: Priority | null;
+  items: ChecklistItem[];
+};
 
 export type Checklist = {
-  deployment: { id: string; service: string; environment: string; version: string; status: string; targetDate: string | null; owner: { id: string; name: string }; updatedAt: string };
+  deployment: {
+    id: string;
+    service: string;
+    environment: string;
+    version: string;
+    status: string;
+    targetDate: string | null;
+    owner: { id: string; name: string };
+    updatedAt: string;
+  };
   template: { id: string; name: string; versionNumber: number; latestVersionNumber: number };
   sections: ChecklistSection[];
   readiness: Readiness;

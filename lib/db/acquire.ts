@@ -15,16 +15,28 @@ export type AcquiredDatabase = {
 
 export async function acquireDatabase(env: Env, onLog?: (line: string) => void): Promise<AcquiredDatabase> {
   if (env.DATABASE_URL) {
-    return { url: env.DATABASE_URL, description: `server PostgreSQL at ${describeUrl(env.DATABASE_URL)}`, release: async () => {} };
+    return {
+      url: env.DATABASE_URL,
+      description: `server PostgreSQL at ${describeUrl(env.DATABASE_URL)}`,
+      release: async () => {},
+    };
   }
   const { postgresPassword } = loadLocalSecrets(env.DATA_DIR);
   const dataFolder = path.join(env.DATA_DIR, "postgres");
   const running = await runningEmbeddedPostgres(env.DATA_DIR, postgresPassword);
   if (running) {
-    return { url: running, description: `embedded PostgreSQL at ${describeUrl(running)} (data in ${dataFolder}, already running)`, release: async () => {} };
+    return {
+      url: running,
+      description: `embedded PostgreSQL at ${describeUrl(running)} (data in ${dataFolder}, already running)`,
+      release: async () => {},
+    };
   }
   const server = await startEmbeddedPostgres({ dataDir: env.DATA_DIR, password: postgresPassword, onLog });
-  return { url: server.url, description: `embedded PostgreSQL at ${describeUrl(server.url)} (data in ${dataFolder})`, release: server.stop };
+  return {
+    url: server.url,
+    description: `embedded PostgreSQL at ${describeUrl(server.url)} (data in ${dataFolder})`,
+    release: server.stop,
+  };
 }
 
 /** host:port/database of a connection URL, never its credentials. */

@@ -15,7 +15,11 @@ export function withDatabaseName(url: string, name: string): string {
 export async function createDatabase(serverUrl: string, name: string): Promise<CreatedDatabase> {
   const quoted = `"${name.replaceAll('"', '""')}"`;
   await adminQuery(serverUrl, `CREATE DATABASE ${quoted}`);
-  return { name, url: withDatabaseName(serverUrl, name), drop: () => adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${quoted} WITH (FORCE)`) };
+  return {
+    name,
+    url: withDatabaseName(serverUrl, name),
+    drop: () => adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${quoted} WITH (FORCE)`),
+  };
 }
 
 async function adminQuery(url: string, sql: string): Promise<void> {

@@ -55,7 +55,9 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedS
   try {
     await server.start();
   } catch (error) {
-    throw new Error(`The embedded PostgreSQL in ${databaseDir} did not start${error ? `: ${String(error)}` : ""}. Is another Preflight using this data folder?`);
+    throw new Error(
+      `The embedded PostgreSQL in ${databaseDir} did not start${error ? `: ${String(error)}` : ""}. Is another Preflight using this data folder?`,
+    );
   }
   const url = `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
   await ensureDatabase(url, database);
@@ -66,7 +68,11 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedS
  * The URL of an embedded server some other process (e.g. a running `npm start`) already
  * runs on this data folder, read from Postgres's own postmaster.pid, or null.
  */
-export async function runningEmbeddedPostgres(dataDir: string, password: string, database = EMBEDDED_DATABASE): Promise<string | null> {
+export async function runningEmbeddedPostgres(
+  dataDir: string,
+  password: string,
+  database = EMBEDDED_DATABASE,
+): Promise<string | null> {
   const pidFile = path.resolve(dataDir, "postgres", "postmaster.pid");
   if (!existsSync(pidFile)) return null;
   // Lines: pid, data dir, start time, port, socket dir, listen address, …

@@ -20,7 +20,10 @@ describe("migrate", () => {
 
     const files = readMigrations();
     expect(result.applied).toEqual(files.map((f) => f.name));
-    const rows = await runSql<MigrationRow>(url, `SELECT migration_name, checksum, finished_at, applied_steps_count FROM "_prisma_migrations" ORDER BY migration_name`);
+    const rows = await runSql<MigrationRow>(
+      url,
+      `SELECT migration_name, checksum, finished_at, applied_steps_count FROM "_prisma_migrations" ORDER BY migration_name`,
+    );
     expect(rows.map((r) => r.migration_name)).toEqual(files.map((f) => f.name));
     for (const row of rows) {
       const bytes = readFileSync(path.join(defaultMigrationsDir, row.migration_name, "migration.sql"));
@@ -28,8 +31,13 @@ describe("migrate", () => {
       expect(row.finished_at).toBeInstanceOf(Date);
       expect(row.applied_steps_count).toBe(1);
     }
-    const tables = await runSql<{ table_name: string }>(url, `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'`);
-    expect(tables.map((t) => t.table_name)).toEqual(expect.arrayContaining(["User", "Template", "Deployment", "ItemState", "AuditEvent"]));
+    const tables = await runSql<{ table_name: string }>(
+      url,
+      `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'`,
+    );
+    expect(tables.map((t) => t.table_name)).toEqual(
+      expect.arrayContaining(["User", "Template", "Deployment", "ItemState", "AuditEvent"]),
+    );
   });
 
   it("applies nothing on a second run", async () => {
@@ -58,7 +66,10 @@ describe("migrate", () => {
     await migrate(url, dir);
     const broken = "99990101000000_broken";
     mkdirSync(path.join(dir, broken));
-    writeFileSync(path.join(dir, broken, "migration.sql"), `CREATE TABLE "half_written" (id int);\nSELECT * FROM "no_such_table";\n`);
+    writeFileSync(
+      path.join(dir, broken, "migration.sql"),
+      `CREATE TABLE "half_written" (id int);\nSELECT * FROM "no_such_table";\n`,
+    );
 
     await expect(migrate(url, dir)).rejects.toThrow(`Migration ${broken} failed and was rolled back`);
     expect(await runSql(url, `SELECT 1 FROM information_schema.tables WHERE table_name = 'half_written'`)).toEqual([]);

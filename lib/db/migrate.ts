@@ -80,11 +80,15 @@ function checkApplied(rows: AppliedRow[], migrations: MigrationFile[]): Set<stri
   const byName = new Map(migrations.map((m) => [m.name, m]));
   for (const row of rows) {
     if (!row.finished_at) {
-      throw new MigrationError(`Migration ${row.migration_name} was started but did not finish; resolve it by hand before migrating again.`);
+      throw new MigrationError(
+        `Migration ${row.migration_name} was started but did not finish; resolve it by hand before migrating again.`,
+      );
     }
     const local = byName.get(row.migration_name);
     if (!local) {
-      throw new MigrationError(`Migration ${row.migration_name} is applied to the database but missing from ${defaultMigrationsDir}.`);
+      throw new MigrationError(
+        `Migration ${row.migration_name} is applied to the database but missing from ${defaultMigrationsDir}.`,
+      );
     }
     if (local.checksum !== row.checksum) {
       throw new MigrationError(

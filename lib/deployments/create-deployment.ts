@@ -15,9 +15,11 @@ export async function createDeployment(actor: Actor | null, input: CreateDeploym
       where: { id: input.templateVersionId },
       select: { id: true, number: true, template: { select: { name: true, archivedAt: true } } },
     });
-    if (!version || version.template.archivedAt) throw new AppError("NOT_FOUND", "That template version does not exist.");
+    if (!version || version.template.archivedAt)
+      throw new AppError("NOT_FOUND", "That template version does not exist.");
     const owner = await tx.user.findUnique({ where: { id: ownerId }, select: { active: true, role: true } });
-    if (!owner?.active || owner.role === "VIEWER") throw new AppError("BAD_REQUEST", "The owner must be an active user who can work on deployments.");
+    if (!owner?.active || owner.role === "VIEWER")
+      throw new AppError("BAD_REQUEST", "The owner must be an active user who can work on deployments.");
 
     const deployment = await tx.deployment.create({
       data: {
@@ -40,7 +42,14 @@ export async function createDeployment(actor: Actor | null, input: CreateDeploym
       action: "deployment.create",
       entityType: "Deployment",
       entityId: deployment.id,
-      after: { service: input.service, environment: input.environment, version: input.version, template: version.template.name, templateVersion: version.number, ownerId },
+      after: {
+        service: input.service,
+        environment: input.environment,
+        version: input.version,
+        template: version.template.name,
+        templateVersion: version.number,
+        ownerId,
+      },
     });
     return { id: deployment.id };
   });

@@ -5,21 +5,28 @@ import type { DeploymentRow } from "@/lib/deployments/list-deployments";
 
 const row: DeploymentRow = {
   id: "d1",
-  service: "=HYPERLINK(\"http://evil\")",
+  service: '=HYPERLINK("http://evil")',
   environment: "prod, eu",
   version: "2.0.0",
   status: "IN_PROGRESS",
   targetDate: new Date("2026-12-01T00:00:00Z"),
   updatedAt: new Date(),
-  owner: { id: "u", name: "Ann \"Ops\" Lee" },
+  owner: { id: "u", name: 'Ann "Ops" Lee' },
   template: { name: "Release", version: 3 },
-  readiness: computeReadiness({ CRITICAL: { total: 4, done: 3, notApplicable: 1 }, HIGH: { total: 2, done: 1, notApplicable: 0 } }),
+  readiness: computeReadiness({
+    CRITICAL: { total: 4, done: 3, notApplicable: 1 },
+    HIGH: { total: 2, done: 1, notApplicable: 0 },
+  }),
 };
 
 describe("deploymentsCsv", () => {
   it("writes a header and one quoted, formula-safe row per deployment", () => {
     const [header, line] = deploymentsCsv([row], "https://preflight.example").trim().split("\n");
-    expect(header).toBe("Service,Environment,Version,Status,Gate,Score %,Critical settled,Critical total,High settled,High total,Recommended settled,Recommended total,Owner,Target date,Template,Template version,Link");
-    expect(line).toBe(`"'=HYPERLINK(""http://evil"")","prod, eu",2.0.0,In progress,Go with risks,${row.readiness.score},4,4,1,2,0,0,"Ann ""Ops"" Lee",2026-12-01,Release,3,https://preflight.example/deployments/d1`);
+    expect(header).toBe(
+      "Service,Environment,Version,Status,Gate,Score %,Critical settled,Critical total,High settled,High total,Recommended settled,Recommended total,Owner,Target date,Template,Template version,Link",
+    );
+    expect(line).toBe(
+      `"'=HYPERLINK(""http://evil"")","prod, eu",2.0.0,In progress,Go with risks,${row.readiness.score},4,4,1,2,0,0,"Ann ""Ops"" Lee",2026-12-01,Release,3,https://preflight.example/deployments/d1`,
+    );
   });
 });

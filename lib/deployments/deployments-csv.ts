@@ -5,7 +5,25 @@ import { verdictLabels } from "@/lib/checklists/readiness";
 import type { DeploymentRow } from "@/lib/deployments/list-deployments";
 import { statusLabels } from "@/lib/deployments/status";
 
-const columns = ["Service", "Environment", "Version", "Status", "Gate", "Score %", "Critical settled", "Critical total", "High settled", "High total", "Recommended settled", "Recommended total", "Owner", "Target date", "Template", "Template version", "Link"];
+const columns = [
+  "Service",
+  "Environment",
+  "Version",
+  "Status",
+  "Gate",
+  "Score %",
+  "Critical settled",
+  "Critical total",
+  "High settled",
+  "High total",
+  "Recommended settled",
+  "Recommended total",
+  "Owner",
+  "Target date",
+  "Template",
+  "Template version",
+  "Link",
+];
 
 export function deploymentsCsv(rows: DeploymentRow[], baseUrl: string): string {
   const settled = (row: DeploymentRow, key: "CRITICAL" | "HIGH" | "RECOMMENDED") => {

@@ -19,9 +19,15 @@ async function setUp() {
   const engineer = await createTestUser(prisma, "ENGINEER");
   const admin = await createTestUser(prisma, "ADMIN");
   const template = await importSmallTemplate(prisma);
-  const { id } = await createDeployment(engineer, { service: uniqueKey("svc"), environment: "production", version: "1.0.0", templateVersionId: template.versionId });
+  const { id } = await createDeployment(engineer, {
+    service: uniqueKey("svc"),
+    environment: "production",
+    version: "1.0.0",
+    templateVersionId: template.versionId,
+  });
   const checklist = (await getChecklist(id))!;
-  const leaf = (text: string) => leavesOf(checklist.sections.flatMap((s) => s.items)).find((item) => item.text === text)!;
+  const leaf = (text: string) =>
+    leavesOf(checklist.sections.flatMap((s) => s.items)).find((item) => item.text === text)!;
   return { engineer, admin, template, deploymentId: id, checklist, leaf };
 }
 
@@ -36,7 +42,14 @@ describe("deployments", () => {
   it("start with one OPEN state per checklist leaf (pre- and post-deployment only) and a No-go gate", async () => {
     const { checklist } = await setUp();
     const leaves = leavesOf(checklist.sections.flatMap((s) => s.items));
-    expect(leaves.map((l) => l.text)).toEqual(["Database password", "API keys", "Backups verified", "Alerts configured", "Runbook linked", "Smoke test passed"]);
+    expect(leaves.map((l) => l.text)).toEqual([
+      "Database password",
+      "API keys",
+      "Backups verified",
+      "Alerts configured",
+      "Runbook linked",
+      "Smoke test passed",
+    ]);
     expect(leaves.every((l) => l.state?.status === "OPEN" && l.state.version === 0)).toBe(true);
     expect(checklist.deployment.status).toBe("DRAFT");
     expect(checklist.readiness).toMatchObject({ ready: false, verdict: "NO_GO" });
@@ -45,13 +58,29 @@ describe("deployments", () => {
   it("record each change with a version bump and an audit event in the same transaction", async () => {
     const { engineer, deploymentId, leaf } = await setUp();
     const item = leaf("Backups verified");
-    const updated = await updateItemState(engineer, { deploymentId, itemId: item.id, version: 0, status: "DONE", note: "Restored last night's backup" });
-    expect(updated).toMatchObject({ status: "DONE", version: 1, note: "Restored last night's backup", updatedBy: { id: engineer.id } });
+    const updated = await updateItemState(engineer, {
+      deploymentId,
+      itemId: item.id,
+      version: 0,
+      status: "DONE",
+      note: "Restored last night's backup",
+    });
+    expect(updated).toMatchObject({
+      status: "DONE",
+      version: 1,
+      note: "Restored last night's backup",
+      updatedBy: { id: engineer.id },
+    });
 
     const events = await prisma.auditEvent.findMany({ where: { action: "item.update", actorId: engineer.id } });
     expect(events).toHaveLength(1);
     expect(events[0]!.before).toMatchObject({ status: "OPEN", version: 0 });
-    expect(events[0]!.after).toMatchObject({ status: "DONE", version: 1, note: "Restored last night's backup", deploymentId });
+    expect(events[0]!.after).toMatchObject({
+      status: "DONE",
+      version: 1,
+      note: "Restored last night's backup",
+      deploymentId,
+    });
     expect((await prisma.deployment.findUniqueOrThrow({ where: { id: deploymentId } })).status).toBe("IN_PROGRESS");
   });
 
@@ -59,9 +88,20 @@ describe("deployments", () => {
     const { engineer, admin, deploymentId, leaf } = await setUp();
     const item = leaf("API keys");
     await updateItemState(engineer, { deploymentId, itemId: item.id, version: 0, status: "DONE" });
-    const stale = updateItemState(admin, { deploymentId, itemId: item.id, version: 0, status: "NOT_APPLICABLE", naReason: "We have no API keys" });
-    await expect(stale).rejects.toMatchObject({ status: 409, details: { current: { status: "DONE", version: 1, updatedBy: { id: engineer.id } } } });
-    const row = await prisma.itemState.findUniqueOrThrow({ where: { deploymentId_itemId: { deploymentId, itemId: item.id } } });
+    const stale = updateItemState(admin, {
+      deploymentId,
+      itemId: item.id,
+      version: 0,
+      status: "NOT_APPLICABLE",
+      naReason: "We have no API keys",
+    });
+    await expect(stale).rejects.toMatchObject({
+      status: 409,
+      details: { current: { status: "DONE", version: 1, updatedBy: { id: engineer.id } } },
+    });
+    const row = await prisma.itemState.findUniqueOrThrow({
+      where: { deploymentId_itemId: { deploymentId, itemId: item.id } },
+    });
     expect(row).toMatchObject({ status: "DONE", version: 1, naReason: null });
     expect(await prisma.auditEvent.count({ where: { entityId: row.id } })).toBe(1);
   });
@@ -71,20 +111,34 @@ describe("deployments", () => {
     const item = leaf("Alerts configured");
     const results = await Promise.allSettled([
       updateItemState(engineer, { deploymentId, itemId: item.id, version: 0, status: "DONE" }),
-      updateItemState(admin, { deploymentId, itemId: item.id, version: 0, status: "NOT_APPLICABLE", naReason: "No alerts here" }),
+      updateItemState(admin, {
+        deploymentId,
+        itemId: item.id,
+        version: 0,
+        status: "NOT_APPLICABLE",
+        naReason: "No alerts here",
+      }),
     ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const rejected = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
     expect(rejected.reason).toBeInstanceOf(AppError);
     expect(rejected.reason.status).toBe(409);
-    const row = await prisma.itemState.findUniqueOrThrow({ where: { deploymentId_itemId: { deploymentId, itemId: item.id } } });
+    const row = await prisma.itemState.findUniqueOrThrow({
+      where: { deploymentId_itemId: { deploymentId, itemId: item.id } },
+    });
     expect(row.version).toBe(1);
   });
 
   it("turn the gate to Go once every critical leaf is done or not applicable, and aggregate the same in SQL", async () => {
     const { engineer, deploymentId, leaf } = await setUp();
     await updateItemState(engineer, { deploymentId, itemId: leaf("Database password").id, version: 0, status: "DONE" });
-    await updateItemState(engineer, { deploymentId, itemId: leaf("API keys").id, version: 0, status: "NOT_APPLICABLE", naReason: "No external APIs" });
+    await updateItemState(engineer, {
+      deploymentId,
+      itemId: leaf("API keys").id,
+      version: 0,
+      status: "NOT_APPLICABLE",
+      naReason: "No external APIs",
+    });
     expect((await getChecklist(deploymentId))!.readiness.verdict).toBe("NO_GO");
     await updateItemState(engineer, { deploymentId, itemId: leaf("Backups verified").id, version: 0, status: "DONE" });
     const loaded = (await getChecklist(deploymentId))!.readiness;
@@ -95,18 +149,33 @@ describe("deployments", () => {
   it("refuse roles without the permission", async () => {
     const { deploymentId, leaf, template } = await setUp();
     const viewer = await createTestUser(prisma, "VIEWER");
-    await expect(updateItemState(viewer, { deploymentId, itemId: leaf("API keys").id, version: 0, status: "DONE" })).rejects.toMatchObject({ status: 403 });
-    await expect(createDeployment(viewer, { service: "x", environment: "y", version: "1", templateVersionId: template.versionId })).rejects.toMatchObject({ status: 403 });
-    await expect(updateItemState(null, { deploymentId, itemId: leaf("API keys").id, version: 0, status: "DONE" })).rejects.toMatchObject({ status: 401 });
+    await expect(
+      updateItemState(viewer, { deploymentId, itemId: leaf("API keys").id, version: 0, status: "DONE" }),
+    ).rejects.toMatchObject({ status: 403 });
+    await expect(
+      createDeployment(viewer, { service: "x", environment: "y", version: "1", templateVersionId: template.versionId }),
+    ).rejects.toMatchObject({ status: 403 });
+    await expect(
+      updateItemState(null, { deploymentId, itemId: leaf("API keys").id, version: 0, status: "DONE" }),
+    ).rejects.toMatchObject({ status: 401 });
   });
 
   it("let a manager assign an item but not tick it", async () => {
     const { deploymentId, leaf, engineer } = await setUp();
     const manager = await createTestUser(prisma, "MANAGER");
     const item = leaf("API keys");
-    await expect(updateItemState(manager, { deploymentId, itemId: item.id, version: 0, status: "DONE" })).rejects.toMatchObject({ status: 403 });
-    await expect(updateItemState(manager, { deploymentId, itemId: item.id, version: 0, status: "DONE", assigneeId: engineer.id })).rejects.toMatchObject({ status: 403 });
-    const assigned = await updateItemState(manager, { deploymentId, itemId: item.id, version: 0, assigneeId: engineer.id });
+    await expect(
+      updateItemState(manager, { deploymentId, itemId: item.id, version: 0, status: "DONE" }),
+    ).rejects.toMatchObject({ status: 403 });
+    await expect(
+      updateItemState(manager, { deploymentId, itemId: item.id, version: 0, status: "DONE", assigneeId: engineer.id }),
+    ).rejects.toMatchObject({ status: 403 });
+    const assigned = await updateItemState(manager, {
+      deploymentId,
+      itemId: item.id,
+      version: 0,
+      assigneeId: engineer.id,
+    });
     expect(assigned).toMatchObject({ status: "OPEN", version: 1, assignee: { id: engineer.id } });
   });
 });
@@ -114,7 +183,13 @@ describe("deployments", () => {
 describe("template versions", () => {
   it("leave existing deployments on their version; moving to the latest keeps unchanged items' states and lists the rest", async () => {
     const { engineer, admin, template, deploymentId, leaf } = await setUp();
-    await updateItemState(engineer, { deploymentId, itemId: leaf("Backups verified").id, version: 0, status: "DONE", note: "checked" });
+    await updateItemState(engineer, {
+      deploymentId,
+      itemId: leaf("Backups verified").id,
+      version: 0,
+      status: "DONE",
+      note: "checked",
+    });
     await updateItemState(engineer, { deploymentId, itemId: leaf("Runbook linked").id, version: 0, status: "DONE" });
 
     const v1 = (await readVersionStructure(prisma, template.versionId))!;
@@ -123,11 +198,20 @@ describe("template versions", () => {
       sections: v1.sections.map((section) => ({
         ...section,
         items: mapItems(section.items, (item) =>
-          item.text === "Runbook linked" ? null : item.text === "Alerts configured" ? { ...item, text: "Alerts configured and tested" } : item,
+          item.text === "Runbook linked"
+            ? null
+            : item.text === "Alerts configured"
+              ? { ...item, text: "Alerts configured and tested" }
+              : item,
         ).concat(section.priority === "HIGH" ? [{ key: "i-new0000001", text: "Dashboards exist", children: [] }] : []),
       })),
     };
-    const published = await publishTemplateVersion(admin, { templateId: template.templateId, baseVersion: 1, structure: v2, changeNote: "tighten HIGH" });
+    const published = await publishTemplateVersion(admin, {
+      templateId: template.templateId,
+      baseVersion: 1,
+      structure: v2,
+      changeNote: "tighten HIGH",
+    });
     expect(published.number).toBe(2);
 
     // Version 1 and the deployment pinned to it are untouched.
@@ -138,24 +222,46 @@ describe("template versions", () => {
 
     const moved = await moveToLatestVersion(engineer, deploymentId);
     // The reworded item kept its key in the edit, so it keeps its state too.
-    expect(moved).toMatchObject({ fromVersion: 1, toVersion: 2, carried: 5, added: ["Dashboards exist"], removed: ["Runbook linked"] });
+    expect(moved).toMatchObject({
+      fromVersion: 1,
+      toVersion: 2,
+      carried: 5,
+      added: ["Dashboards exist"],
+      removed: ["Runbook linked"],
+    });
 
     const after = (await getChecklist(deploymentId))!;
     const leaves = leavesOf(after.sections.flatMap((s) => s.items));
     expect(after.template.versionNumber).toBe(2);
     expect(leaves.find((l) => l.text === "Backups verified")!.state).toMatchObject({ status: "DONE", note: "checked" });
     expect(leaves.find((l) => l.text === "Dashboards exist")!.state).toMatchObject({ status: "OPEN" });
-    expect(await prisma.auditEvent.count({ where: { entityId: deploymentId, action: "deployment.move-version" } })).toBe(1);
+    expect(
+      await prisma.auditEvent.count({ where: { entityId: deploymentId, action: "deployment.move-version" } }),
+    ).toBe(1);
     await expect(moveToLatestVersion(engineer, deploymentId)).rejects.toMatchObject({ status: 409 });
   });
 
   it("refuse to publish from a stale base version or with nothing changed", async () => {
     const { admin, template } = await setUp();
     const v1 = (await readVersionStructure(prisma, template.versionId))!;
-    await expect(publishTemplateVersion(admin, { templateId: template.templateId, baseVersion: 1, structure: v1 })).rejects.toThrow("Nothing changed");
-    await publishTemplateVersion(admin, { templateId: template.templateId, baseVersion: 1, structure: { ...v1, title: `${v1.title} (renamed)` } });
-    await expect(publishTemplateVersion(admin, { templateId: template.templateId, baseVersion: 1, structure: { ...v1, title: "Another" } })).rejects.toMatchObject({ status: 409 });
+    await expect(
+      publishTemplateVersion(admin, { templateId: template.templateId, baseVersion: 1, structure: v1 }),
+    ).rejects.toThrow("Nothing changed");
+    await publishTemplateVersion(admin, {
+      templateId: template.templateId,
+      baseVersion: 1,
+      structure: { ...v1, title: `${v1.title} (renamed)` },
+    });
+    await expect(
+      publishTemplateVersion(admin, {
+        templateId: template.templateId,
+        baseVersion: 1,
+        structure: { ...v1, title: "Another" },
+      }),
+    ).rejects.toMatchObject({ status: 409 });
     expect(await prisma.templateVersion.count({ where: { templateId: template.templateId } })).toBe(2);
-    expect(await prisma.auditEvent.count({ where: { entityId: template.templateId, action: "template.publish" } })).toBe(1);
+    expect(
+      await prisma.auditEvent.count({ where: { entityId: template.templateId, action: "template.publish" } }),
+    ).toBe(1);
   });
 });

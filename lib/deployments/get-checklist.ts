@@ -12,15 +12,34 @@ export async function getChecklist(deploymentId: string): Promise<Checklist | nu
   const deployment = await db.deployment.findUnique({
     where: { id: deploymentId },
     select: {
-      id: true, service: true, environment: true, version: true, status: true, targetDate: true, updatedAt: true,
+      id: true,
+      service: true,
+      environment: true,
+      version: true,
+      status: true,
+      targetDate: true,
+      updatedAt: true,
       owner: { select: { id: true, name: true } },
       itemStates: { select: itemStateViewSelect },
       templateVersion: {
         select: {
           number: true,
-          template: { select: { id: true, name: true, versions: { orderBy: { number: "desc" }, take: 1, select: { number: true } } } },
-          sections: { where: { kind: { in: ["PRE_DEPLOYMENT", "POST_DEPLOYMENT"] } }, orderBy: { position: "asc" }, select: { id: true, title: true, kind: true, priority: true } },
-          items: { orderBy: [{ depth: "asc" }, { position: "asc" }], select: { id: true, key: true, sectionId: true, parentId: true, text: true } },
+          template: {
+            select: {
+              id: true,
+              name: true,
+              versions: { orderBy: { number: "desc" }, take: 1, select: { number: true } },
+            },
+          },
+          sections: {
+            where: { kind: { in: ["PRE_DEPLOYMENT", "POST_DEPLOYMENT"] } },
+            orderBy: { position: "asc" },
+            select: { id: true, title: true, kind: true, priority: true },
+          },
+          items: {
+            orderBy: [{ depth: "asc" }, { position: "asc" }],
+            select: { id: true, key: true, sectionId: true, parentId: true, text: true },
+          },
         },
       },
     },
@@ -39,14 +58,35 @@ export async function getChecklist(deploymentId: string): Promise<Checklist | nu
   }
   const sections = version.sections.map((s) => ({ ...s, items: sectionItems.get(s.id)! }));
   const keys = new Map(version.items.map((item) => [item.id, item.key]));
-  const digest = checklistDigest(deployment.itemStates.map((s) => ({ key: keys.get(s.itemId)!, status: s.status, naReason: s.naReason, note: s.note, evidenceLinks: s.evidenceLinks })));
-  const lastChange = new Date(Math.max(deployment.updatedAt.getTime(), ...deployment.itemStates.map((s) => s.updatedAt.getTime())));
+  const digest = checklistDigest(
+    deployment.itemStates.map((s) => ({
+      key: keys.get(s.itemId)!,
+      status: s.status,
+      naReason: s.naReason,
+      note: s.note,
+      evidenceLinks: s.evidenceLinks,
+    })),
+  );
+  const lastChange = new Date(
+    Math.max(deployment.updatedAt.getTime(), ...deployment.itemStates.map((s) => s.updatedAt.getTime())),
+  );
   return {
     deployment: {
-      id: deployment.id, service: deployment.service, environment: deployment.environment, version: deployment.version, status: deployment.status,
-      targetDate: deployment.targetDate?.toISOString().slice(0, 10) ?? null, owner: deployment.owner, updatedAt: deployment.updatedAt.toISOString(),
+      id: deployment.id,
+      service: deployment.service,
+      environment: deployment.environment,
+      version: deployment.version,
+      status: deployment.status,
+      targetDate: deployment.targetDate?.toISOString().slice(0, 10) ?? null,
+      owner: deployment.owner,
+      updatedAt: deployment.updatedAt.toISOString(),
     },
-    template: { id: version.template.id, name: version.template.name, versionNumber: version.number, latestVersionNumber: version.template.versions[0]!.number },
+    template: {
+      id: version.template.id,
+      name: version.template.name,
+      versionNumber: version.number,
+      latestVersionNumber: version.template.versions[0]!.number,
+    },
     sections,
     readiness: readinessOfSections(sections),
     digest,

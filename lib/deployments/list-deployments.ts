@@ -34,7 +34,10 @@ const finished: Prisma.DeploymentWhereInput = { status: { notIn: ["DEPLOYED", "C
 export const EXPORT_LIMIT = 10_000;
 
 /** `activeOnly`: leave out deployed and cancelled ones (the overview). `all`: every matching row (exports). */
-export async function listDeployments(filters: DeploymentFilters, options: { activeOnly?: boolean; all?: boolean } = {}): Promise<{ rows: DeploymentRow[]; total: number; pageCount: number }> {
+export async function listDeployments(
+  filters: DeploymentFilters,
+  options: { activeOnly?: boolean; all?: boolean } = {},
+): Promise<{ rows: DeploymentRow[]; total: number; pageCount: number }> {
   const where: Prisma.DeploymentWhereInput = {
     AND: options.activeOnly && !filters.status ? [finished] : [],
     service: filters.service ? { equals: filters.service, mode: "insensitive" } : undefined,
@@ -79,12 +82,21 @@ export async function listDeployments(filters: DeploymentFilters, options: { act
 }
 
 /** Distinct services, environments and owners, for the filter menus. */
-export async function deploymentFacets(): Promise<{ services: string[]; environments: string[]; owners: { id: string; name: string }[] }> {
+export async function deploymentFacets(): Promise<{
+  services: string[];
+  environments: string[];
+  owners: { id: string; name: string }[];
+}> {
   const [services, environments, owners] = await Promise.all([
     // groupBy runs as GROUP BY in Postgres; findMany's `distinct` would de-duplicate in memory.
     db.deployment.groupBy({ by: ["service"], orderBy: { service: "asc" }, take: 200 }),
     db.deployment.groupBy({ by: ["environment"], orderBy: { environment: "asc" }, take: 100 }),
-    db.user.findMany({ where: { ownedDeployments: { some: {} } }, select: { id: true, name: true }, orderBy: { name: "asc" }, take: 200 }),
+    db.user.findMany({
+      where: { ownedDeployments: { some: {} } },
+      select: { id: true, name: true },
+      orderBy: { name: "asc" },
+      take: 200,
+    }),
   ]);
   return { services: services.map((s) => s.service), environments: environments.map((e) => e.environment), owners };
 }

@@ -9,7 +9,13 @@ import { AppError } from "@/lib/errors";
 import { afterChecklistChange } from "@/lib/signoff/invalidate";
 import { lockDeployment } from "@/lib/signoff/locked-deployment";
 
-export type MoveResult = { fromVersion: number; toVersion: number; carried: number; added: string[]; removed: string[] };
+export type MoveResult = {
+  fromVersion: number;
+  toVersion: number;
+  carried: number;
+  added: string[];
+  removed: string[];
+};
 
 export async function moveToLatestVersion(actor: Actor | null, deploymentId: string): Promise<MoveResult> {
   requirePermission(actor, "deployment:edit");
@@ -28,14 +34,29 @@ export async function moveToLatestVersion(actor: Actor | null, deploymentId: str
       orderBy: { number: "desc" },
       select: { id: true, number: true },
     });
-    if (latest.id === deployment.templateVersion.id) throw new AppError("CONFLICT", `This deployment already uses the latest version (v${latest.number}).`);
+    if (latest.id === deployment.templateVersion.id)
+      throw new AppError("CONFLICT", `This deployment already uses the latest version (v${latest.number}).`);
 
     const oldStates = await tx.itemState.findMany({
       where: { deploymentId },
-      select: { status: true, naReason: true, note: true, evidenceLinks: true, assigneeId: true, updatedById: true, updatedAt: true, version: true, item: { select: { key: true, text: true } } },
+      select: {
+        status: true,
+        naReason: true,
+        note: true,
+        evidenceLinks: true,
+        assigneeId: true,
+        updatedById: true,
+        updatedAt: true,
+        version: true,
+        item: { select: { key: true, text: true } },
+      },
     });
     const newLeaves = await tx.item.findMany({
-      where: { templateVersionId: latest.id, isLeaf: true, section: { kind: { in: ["PRE_DEPLOYMENT", "POST_DEPLOYMENT"] } } },
+      where: {
+        templateVersionId: latest.id,
+        isLeaf: true,
+        section: { kind: { in: ["PRE_DEPLOYMENT", "POST_DEPLOYMENT"] } },
+      },
       select: { id: true, key: true, text: true },
     });
     const byKey = new Map(oldStates.map((s) => [s.item.key, s]));
@@ -46,7 +67,18 @@ export async function moveToLatestVersion(actor: Actor | null, deploymentId: str
       data: newLeaves.map((leaf) => {
         const old = byKey.get(leaf.key);
         return old
-          ? { deploymentId, itemId: leaf.id, status: old.status, naReason: old.naReason, note: old.note, evidenceLinks: old.evidenceLinks, assigneeId: old.assigneeId, updatedById: old.updatedById, updatedAt: old.updatedAt, version: old.version + 1 }
+          ? {
+              deploymentId,
+              itemId: leaf.id,
+              status: old.status,
+              naReason: old.naReason,
+              note: old.note,
+              evidenceLinks: old.evidenceLinks,
+              assigneeId: old.assigneeId,
+              updatedById: old.updatedById,
+              updatedAt: old.updatedAt,
+              version: old.version + 1,
+            }
           : { deploymentId, itemId: leaf.id };
       }),
     });
@@ -59,8 +91,18 @@ export async function moveToLatestVersion(actor: Actor | null, deploymentId: str
       added: newLeaves.filter((leaf) => !byKey.has(leaf.key)).map((leaf) => leaf.text),
       removed: oldStates.filter((s) => !newKeys.has(s.item.key)).map((s) => s.item.text),
     };
-    await afterChecklistChange(tx, locked, { actorId: actor.id, description: `moved from template version ${result.fromVersion} to ${result.toVersion}` });
-    await recordAudit(tx, { actorId: actor.id, action: "deployment.move-version", entityType: "Deployment", entityId: deploymentId, before: { version: result.fromVersion }, after: result });
+    await afterChecklistChange(tx, locked, {
+      actorId: actor.id,
+      description: `moved from template version ${result.fromVersion} to ${result.toVersion}`,
+    });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "deployment.move-version",
+      entityType: "Deployment",
+      entityId: deploymentId,
+      before: { version: result.fromVersion },
+      after: result,
+    });
     return result;
   });
 }

@@ -8,7 +8,10 @@ import { computeReadiness, type PriorityKey, type Readiness, type ReadinessCount
 type Row = { deploymentId: string; priority: PriorityKey; total: number; done: number; notApplicable: number };
 
 /** `client` lets a transaction read its own uncommitted item changes. */
-export async function readinessByDeployment(deploymentIds: string[], client: Pick<Prisma.TransactionClient, "$queryRaw"> = db): Promise<Map<string, Readiness>> {
+export async function readinessByDeployment(
+  deploymentIds: string[],
+  client: Pick<Prisma.TransactionClient, "$queryRaw"> = db,
+): Promise<Map<string, Readiness>> {
   const counts = new Map<string, ReadinessCounts>(deploymentIds.map((id) => [id, {}]));
   if (deploymentIds.length === 0) return new Map();
   const rows = await client.$queryRaw<Row[]>`

@@ -23,7 +23,9 @@ export const createDeploymentSchema = z.object({
 export type CreateDeploymentInput = z.infer<typeof createDeploymentSchema>;
 
 export const evidenceLinkSchema = storableText(
-  z.url({ protocol: /^https?$/, error: "Evidence links must be http(s) URLs." }).max(2_000, "An evidence link is limited to 2,000 characters."),
+  z
+    .url({ protocol: /^https?$/, error: "Evidence links must be http(s) URLs." })
+    .max(2_000, "An evidence link is limited to 2,000 characters."),
 );
 
 export const itemStatusSchema = z.enum(["OPEN", "DONE", "NOT_APPLICABLE"]);
@@ -48,7 +50,15 @@ export const updateItemStateSchema = z
 
 export type UpdateItemStateInput = z.infer<typeof updateItemStateSchema>;
 
-export const deploymentStatuses = ["DRAFT", "IN_PROGRESS", "READY_FOR_REVIEW", "SIGNED_OFF", "DEPLOYED", "REJECTED", "CANCELLED"] as const;
+export const deploymentStatuses = [
+  "DRAFT",
+  "IN_PROGRESS",
+  "READY_FOR_REVIEW",
+  "SIGNED_OFF",
+  "DEPLOYED",
+  "REJECTED",
+  "CANCELLED",
+] as const;
 
 const optionalText = (max: number) =>
   z
@@ -64,10 +74,21 @@ export const deploymentFiltersSchema = z.object({
   q: optionalText(100),
   service: optionalText(100),
   environment: optionalText(50),
-  status: z.enum(deploymentStatuses, { error: "is not a deployment status" }).optional().or(z.literal("").transform(() => undefined)),
+  status: z
+    .enum(deploymentStatuses, { error: "is not a deployment status" })
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   owner: optionalText(64),
-  sort: z.enum(["target", "service", "status", "updated"], { error: "must be target, service, status or updated" }).optional().or(z.literal("").transform(() => undefined)),
-  page: z.coerce.number({ error: "must be a page number" }).int("must be a whole number").min(1, "starts at 1").max(10_000).default(1),
+  sort: z
+    .enum(["target", "service", "status", "updated"], { error: "must be target, service, status or updated" })
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  page: z.coerce
+    .number({ error: "must be a page number" })
+    .int("must be a whole number")
+    .min(1, "starts at 1")
+    .max(10_000)
+    .default(1),
 });
 
 export type DeploymentFilters = z.infer<typeof deploymentFiltersSchema>;

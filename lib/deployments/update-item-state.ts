@@ -26,7 +26,10 @@ export async function updateItemState(actor: Actor | null, input: UpdateItemStat
   return db.$transaction(async (tx) => {
     const deployment = await lockDeployment(tx, input.deploymentId);
     if (closedStatuses.has(deployment.status)) {
-      throw new AppError("CONFLICT", `This deployment is ${deployment.status.toLowerCase()}; its checklist can no longer change.`);
+      throw new AppError(
+        "CONFLICT",
+        `This deployment is ${deployment.status.toLowerCase()}; its checklist can no longer change.`,
+      );
     }
     const current = await tx.itemState.findUnique({
       where: { deploymentId_itemId: { deploymentId: input.deploymentId, itemId: input.itemId } },
@@ -36,8 +39,12 @@ export async function updateItemState(actor: Actor | null, input: UpdateItemStat
     if (input.assigneeId) {
       // The people the checklist page offers: a viewer cannot work on a checklist, so an item
       // handed to one would sit undone (the same rule as a deployment's owner).
-      const assignee = await tx.user.findUnique({ where: { id: input.assigneeId }, select: { active: true, role: true } });
-      if (!assignee?.active || assignee.role === "VIEWER") throw new AppError("BAD_REQUEST", "The assignee must be an active user who can work on deployments.");
+      const assignee = await tx.user.findUnique({
+        where: { id: input.assigneeId },
+        select: { active: true, role: true },
+      });
+      if (!assignee?.active || assignee.role === "VIEWER")
+        throw new AppError("BAD_REQUEST", "The assignee must be an active user who can work on deployments.");
     }
 
     const changes = changesOf(input, current);
@@ -48,14 +55,20 @@ export async function updateItemState(actor: Actor | null, input: UpdateItemStat
     if (count === 0) {
       // Read again: the row we read first may predate the write that beat us.
       const latest = await tx.itemState.findUnique({ where: { id: current.id }, select: itemStateViewSelect });
-      if (!latest) throw new AppError("CONFLICT", "This checklist moved to a newer template version meanwhile; reload it.");
+      if (!latest)
+        throw new AppError("CONFLICT", "This checklist moved to a newer template version meanwhile; reload it.");
       throw new AppError("CONFLICT", "Someone else changed this item since you loaded it; showing their version.", {
         current: toItemStateView(latest),
       });
     }
-    const changedContent = contentFields.filter((field) => field in changes && JSON.stringify(changes[field]) !== JSON.stringify(current[field]));
+    const changedContent = contentFields.filter(
+      (field) => field in changes && JSON.stringify(changes[field]) !== JSON.stringify(current[field]),
+    );
     if (changedContent.length || deployment.status === "DRAFT") {
-      await afterChecklistChange(tx, deployment, { actorId: actor.id, description: `“${current.item.text}” changed (${changedContent.join(", ") || "assignee"})` });
+      await afterChecklistChange(tx, deployment, {
+        actorId: actor.id,
+        description: `“${current.item.text}” changed (${changedContent.join(", ") || "assignee"})`,
+      });
     }
     const updated = await tx.itemState.findUniqueOrThrow({ where: { id: current.id }, select: itemStateViewSelect });
     await recordAudit(tx, {
@@ -85,6 +98,20 @@ function changesOf(input: UpdateItemStateInput, current: { status: string }): Pr
   return changes;
 }
 
-function snapshot(state: { status: string; naReason: string | null; note: string | null; evidenceLinks: string[]; assignee: { id: string } | null; version: number }) {
-  return { status: state.status, naReason: state.naReason, note: state.note, evidenceLinks: state.evidenceLinks, assigneeId: state.assignee?.id ?? null, version: state.version };
+function snapshot(state: {
+  status: string;
+  naReason: string | null;
+  note: string | null;
+  evidenceLinks: string[];
+  assignee: { id: string } | null;
+  version: number;
+}) {
+  return {
+    status: state.status,
+    naReason: state.naReason,
+    note: state.note,
+    evidenceLinks: state.evidenceLinks,
+    assigneeId: state.assignee?.id ?? null,
+    version: state.version,
+  };
 }

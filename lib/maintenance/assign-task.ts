@@ -8,13 +8,20 @@ import { AppError } from "@/lib/errors";
 import { findTaskOfOccurrence } from "@/lib/maintenance/complete-task";
 import type { AssignTaskInput } from "@/lib/maintenance/schemas";
 
-export async function assignMaintenanceTask(actor: Actor | null, input: AssignTaskInput): Promise<{ id: string; assigneeId: string | null }> {
+export async function assignMaintenanceTask(
+  actor: Actor | null,
+  input: AssignTaskInput,
+): Promise<{ id: string; assigneeId: string | null }> {
   requirePermission(actor, "item:assign");
   return db.$transaction(async (tx) => {
     const task = await findTaskOfOccurrence(tx, input.occurrenceId, input.taskId);
     if (input.assigneeId) {
-      const assignee = await tx.user.findUnique({ where: { id: input.assigneeId }, select: { active: true, role: true } });
-      if (!assignee?.active || !can(assignee, "maintenance:complete")) throw new AppError("BAD_REQUEST", "The assignee must be an active user who can do maintenance work.");
+      const assignee = await tx.user.findUnique({
+        where: { id: input.assigneeId },
+        select: { active: true, role: true },
+      });
+      if (!assignee?.active || !can(assignee, "maintenance:complete"))
+        throw new AppError("BAD_REQUEST", "The assignee must be an active user who can do maintenance work.");
     }
     await tx.maintenanceTask.update({ where: { id: task.id }, data: { assigneeId: input.assigneeId } });
     await recordAudit(tx, {

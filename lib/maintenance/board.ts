@@ -22,8 +22,25 @@ export type TaskView = {
   assignee: { id: string; name: string } | null;
 };
 
-export type ListView = { id: string; label: string; periodStart: Date; dueAt: Date; completedAt: Date | null; overdue: boolean; done: number; total: number; tasks: TaskView[] };
-export type HistoryRow = { id: string; label: string; dueAt: Date; completedAt: Date | null; done: number; total: number };
+export type ListView = {
+  id: string;
+  label: string;
+  periodStart: Date;
+  dueAt: Date;
+  completedAt: Date | null;
+  overdue: boolean;
+  done: number;
+  total: number;
+  tasks: TaskView[];
+};
+export type HistoryRow = {
+  id: string;
+  label: string;
+  dueAt: Date;
+  completedAt: Date | null;
+  done: number;
+  total: number;
+};
 
 export type ScheduleView = {
   id: string;
@@ -70,16 +87,34 @@ export async function getMaintenanceBoard(now = new Date()): Promise<Maintenance
       cadence: true,
       scopeKey: true,
       owner: { select: { name: true } },
-      section: { select: { title: true, templateVersion: { select: { number: true, template: { select: { id: true, name: true } } } } } },
+      section: {
+        select: {
+          title: true,
+          templateVersion: { select: { number: true, template: { select: { id: true, name: true } } } },
+        },
+      },
     },
   });
   const views = await Promise.all(
     schedules.map(async (schedule): Promise<ScheduleView> => {
       const [current, overdue, overdueCount, past] = await Promise.all([
-        db.maintenanceOccurrence.findFirst({ where: { scheduleId: schedule.id, periodStart: { lte: now }, periodEnd: { gt: now } }, select: listSelect }),
-        db.maintenanceOccurrence.findMany({ where: { scheduleId: schedule.id, dueAt: { lte: now }, completedAt: null }, orderBy: { periodStart: "desc" }, take: OVERDUE_SHOWN, select: listSelect }),
+        db.maintenanceOccurrence.findFirst({
+          where: { scheduleId: schedule.id, periodStart: { lte: now }, periodEnd: { gt: now } },
+          select: listSelect,
+        }),
+        db.maintenanceOccurrence.findMany({
+          where: { scheduleId: schedule.id, dueAt: { lte: now }, completedAt: null },
+          orderBy: { periodStart: "desc" },
+          take: OVERDUE_SHOWN,
+          select: listSelect,
+        }),
         db.maintenanceOccurrence.count({ where: { scheduleId: schedule.id, dueAt: { lte: now }, completedAt: null } }),
-        db.maintenanceOccurrence.findMany({ where: { scheduleId: schedule.id, periodEnd: { lte: now } }, orderBy: { periodStart: "desc" }, take: HISTORY_SHOWN, select: { id: true, periodStart: true, dueAt: true, completedAt: true } }),
+        db.maintenanceOccurrence.findMany({
+          where: { scheduleId: schedule.id, periodEnd: { lte: now } },
+          orderBy: { periodStart: "desc" },
+          take: HISTORY_SHOWN,
+          select: { id: true, periodStart: true, dueAt: true, completedAt: true },
+        }),
       ]);
       const counts = await taskCounts(past.map((o) => o.id));
       const toList = (list: NonNullable<typeof current>): ListView => ({
@@ -113,12 +148,22 @@ export async function getMaintenanceBoard(now = new Date()): Promise<Maintenance
         cadence: schedule.cadence,
         scopeKey: schedule.scopeKey,
         sectionTitle: schedule.section.title,
-        template: { id: schedule.section.templateVersion.template.id, name: schedule.section.templateVersion.template.name, versionNumber: schedule.section.templateVersion.number },
+        template: {
+          id: schedule.section.templateVersion.template.id,
+          name: schedule.section.templateVersion.template.name,
+          versionNumber: schedule.section.templateVersion.number,
+        },
         owner: schedule.owner.name,
         current: current ? toList(current) : null,
         overdue: overdueLists,
         overdueCount,
-        history: past.map((o) => ({ id: o.id, label: periodLabel(schedule.cadence, o.periodStart, timeZone), dueAt: o.dueAt, completedAt: o.completedAt, ...(counts.get(o.id) ?? { done: 0, total: 0 }) })),
+        history: past.map((o) => ({
+          id: o.id,
+          label: periodLabel(schedule.cadence, o.periodStart, timeZone),
+          dueAt: o.dueAt,
+          completedAt: o.completedAt,
+          ...(counts.get(o.id) ?? { done: 0, total: 0 }),
+        })),
         nextDueAt,
       };
     }),
@@ -129,6 +174,10 @@ export async function getMaintenanceBoard(now = new Date()): Promise<Maintenance
 async function taskCounts(occurrenceIds: string[]): Promise<Map<string, { done: number; total: number }>> {
   if (occurrenceIds.length === 0) return new Map();
   // _count of a column counts its non-null values: the completed tasks.
-  const rows = await db.maintenanceTask.groupBy({ by: ["occurrenceId"], where: { occurrenceId: { in: occurrenceIds } }, _count: { _all: true, completedAt: true } });
+  const rows = await db.maintenanceTask.groupBy({
+    by: ["occurrenceId"],
+    where: { occurrenceId: { in: occurrenceIds } },
+    _count: { _all: true, completedAt: true },
+  });
   return new Map(rows.map((row) => [row.occurrenceId, { done: row._count.completedAt, total: row._count._all }]));
 }

@@ -23,29 +23,49 @@ export async function completeMaintenanceTask(actor: Actor | null, input: Comple
       data: { completedAt, completedById: actor.id, note: input.note ?? null, evidenceUrl: input.evidenceUrl ?? null },
     });
     if (count === 0) {
-      const winner = await tx.maintenanceTask.findUniqueOrThrow({ where: { id: task.id }, select: { completedAt: true, completedBy: { select: { name: true } } } });
-      throw new AppError("CONFLICT", `This task was already completed by ${winner.completedBy?.name ?? "a former user"} at ${formatDateTime(winner.completedAt)}.`);
+      const winner = await tx.maintenanceTask.findUniqueOrThrow({
+        where: { id: task.id },
+        select: { completedAt: true, completedBy: { select: { name: true } } },
+      });
+      throw new AppError(
+        "CONFLICT",
+        `This task was already completed by ${winner.completedBy?.name ?? "a former user"} at ${formatDateTime(winner.completedAt)}.`,
+      );
     }
     const open = await tx.maintenanceTask.count({ where: { occurrenceId: input.occurrenceId, completedAt: null } });
-    if (open === 0) await tx.maintenanceOccurrence.updateMany({ where: { id: input.occurrenceId, completedAt: null }, data: { completedAt } });
+    if (open === 0)
+      await tx.maintenanceOccurrence.updateMany({
+        where: { id: input.occurrenceId, completedAt: null },
+        data: { completedAt },
+      });
     await recordAudit(tx, {
       actorId: actor.id,
       action: "maintenance.task.complete",
       entityType: "MaintenanceTask",
       entityId: task.id,
       before: { completedAt: null },
-      after: { occurrenceId: input.occurrenceId, item: task.item.text, completedAt: completedAt.toISOString(), note: input.note ?? null, evidenceUrl: input.evidenceUrl ?? null, listCompleted: open === 0 },
+      after: {
+        occurrenceId: input.occurrenceId,
+        item: task.item.text,
+        completedAt: completedAt.toISOString(),
+        note: input.note ?? null,
+        evidenceUrl: input.evidenceUrl ?? null,
+        listCompleted: open === 0,
+      },
     });
     return { id: task.id, completedAt, listCompleted: open === 0 };
   });
 }
 
-
 /** The task, scoped to its list: a task id from another list is as unknown as a made-up one. */
 export async function findTaskOfOccurrence(tx: Prisma.TransactionClient, occurrenceId: string, taskId: string) {
   const occurrence = await tx.maintenanceOccurrence.findUnique({ where: { id: occurrenceId }, select: { id: true } });
-  if (!occurrence) throw new AppError("NOT_FOUND", "That maintenance list does not exist; reload the maintenance page.");
-  const task = await tx.maintenanceTask.findFirst({ where: { id: taskId, occurrenceId }, select: { id: true, assigneeId: true, item: { select: { text: true } } } });
+  if (!occurrence)
+    throw new AppError("NOT_FOUND", "That maintenance list does not exist; reload the maintenance page.");
+  const task = await tx.maintenanceTask.findFirst({
+    where: { id: taskId, occurrenceId },
+    select: { id: true, assigneeId: true, item: { select: { text: true } } },
+  });
   if (!task) throw new AppError("NOT_FOUND", "That task is not part of this maintenance list.");
   return task;
 }

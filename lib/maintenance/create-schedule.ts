@@ -11,7 +11,11 @@ import { AppError } from "@/lib/errors";
 import { generateOccurrences } from "@/lib/maintenance/generate-occurrences";
 import { scopeKeyOf, type CreateScheduleInput } from "@/lib/maintenance/schemas";
 
-export async function createSchedule(actor: Actor | null, input: CreateScheduleInput, now = new Date()): Promise<{ id: string }> {
+export async function createSchedule(
+  actor: Actor | null,
+  input: CreateScheduleInput,
+  now = new Date(),
+): Promise<{ id: string }> {
   requirePermission(actor, "deployment:create");
   const scopeKey = scopeKeyOf(input);
   let created: { id: string };
@@ -19,14 +23,25 @@ export async function createSchedule(actor: Actor | null, input: CreateScheduleI
     created = await db.$transaction(async (tx) => {
       const section = await tx.section.findUnique({
         where: { id: input.sectionId },
-        select: { id: true, title: true, kind: true, cadence: true, templateVersion: { select: { number: true, template: { select: { name: true, archivedAt: true } } } } },
+        select: {
+          id: true,
+          title: true,
+          kind: true,
+          cadence: true,
+          templateVersion: { select: { number: true, template: { select: { name: true, archivedAt: true } } } },
+        },
       });
-      if (!section || section.templateVersion.template.archivedAt) throw new AppError("NOT_FOUND", "That template section does not exist.");
+      if (!section || section.templateVersion.template.archivedAt)
+        throw new AppError("NOT_FOUND", "That template section does not exist.");
       if (section.kind !== "MAINTENANCE" || !section.cadence) {
-        throw new AppError("BAD_REQUEST", `“${section.title}” is not a maintenance section with a cadence; pick a Daily, Weekly, Monthly, Quarterly or Annually section.`);
+        throw new AppError(
+          "BAD_REQUEST",
+          `“${section.title}” is not a maintenance section with a cadence; pick a Daily, Weekly, Monthly, Quarterly or Annually section.`,
+        );
       }
       const owner = await tx.user.findUnique({ where: { id: input.ownerId }, select: { active: true, role: true } });
-      if (!owner?.active || owner.role === "VIEWER") throw new AppError("BAD_REQUEST", "The owner must be an active user who can do maintenance work.");
+      if (!owner?.active || owner.role === "VIEWER")
+        throw new AppError("BAD_REQUEST", "The owner must be an active user who can do maintenance work.");
 
       const schedule = await tx.maintenanceSchedule.create({
         data: {
@@ -45,7 +60,15 @@ export async function createSchedule(actor: Actor | null, input: CreateScheduleI
         action: "maintenance.schedule.create",
         entityType: "MaintenanceSchedule",
         entityId: schedule.id,
-        after: { sectionId: section.id, section: section.title, template: section.templateVersion.template.name, templateVersion: section.templateVersion.number, cadence: section.cadence, scopeKey, ownerId: input.ownerId },
+        after: {
+          sectionId: section.id,
+          section: section.title,
+          template: section.templateVersion.template.name,
+          templateVersion: section.templateVersion.number,
+          cadence: section.cadence,
+          scopeKey,
+          ownerId: input.ownerId,
+        },
       });
       return schedule;
     });
@@ -53,7 +76,10 @@ export async function createSchedule(actor: Actor | null, input: CreateScheduleI
     // The unique (sectionId, scopeKey) constraint decides, so two people creating the same
     // schedule at once get one schedule and one clear refusal.
     if (isUniqueViolation(error)) {
-      throw new AppError("CONFLICT", `This section already has a schedule for ${scopeKey === "org" ? "the whole organisation" : `“${scopeKey}”`}; complete its lists instead of creating another.`);
+      throw new AppError(
+        "CONFLICT",
+        `This section already has a schedule for ${scopeKey === "org" ? "the whole organisation" : `“${scopeKey}”`}; complete its lists instead of creating another.`,
+      );
     }
     throw error;
   }

@@ -16,11 +16,21 @@ import { readOrgTimeZone } from "@/lib/maintenance/time-zone";
  */
 export const MAX_BACKFILL_PERIODS = 400;
 
-export type GenerationSummary = { schedules: number; occurrencesCreated: number; tasksCreated: number; timeZone: string };
+export type GenerationSummary = {
+  schedules: number;
+  occurrencesCreated: number;
+  tasksCreated: number;
+  timeZone: string;
+};
 
 type Schedule = { id: string; cadence: Parameters<typeof periodsBetween>[0]; sectionId: string; createdAt: Date };
 
-export async function generateOccurrences(client: PrismaClient, now: Date, by: { actorLabel: string }, scheduleIds?: string[]): Promise<GenerationSummary> {
+export async function generateOccurrences(
+  client: PrismaClient,
+  now: Date,
+  by: { actorLabel: string },
+  scheduleIds?: string[],
+): Promise<GenerationSummary> {
   const timeZone = await readOrgTimeZone(client);
   const schedules = await client.maintenanceSchedule.findMany({
     where: { active: true, ...(scheduleIds ? { id: { in: scheduleIds } } : {}) },
@@ -51,7 +61,9 @@ async function missingPeriods(client: PrismaClient, scheduleId: string, periods:
     where: { scheduleId, periodEnd: { gt: first.start } },
     select: { periodStart: true, periodEnd: true },
   });
-  return periods.filter((period) => !existing.some((list) => list.periodStart < period.end && list.periodEnd > period.start));
+  return periods.filter(
+    (period) => !existing.some((list) => list.periodStart < period.end && list.periodEnd > period.start),
+  );
 }
 
 async function createLists(client: PrismaClient, schedule: Schedule, periods: Period[], by: { actorLabel: string }) {
@@ -59,14 +71,25 @@ async function createLists(client: PrismaClient, schedule: Schedule, periods: Pe
     // Oldest first in one statement: concurrent inserts of the same periods wait on the same
     // first row in the same order, so they cannot deadlock; the losers skip every row.
     const occurrences = await tx.maintenanceOccurrence.createManyAndReturn({
-      data: periods.map((period) => ({ scheduleId: schedule.id, periodStart: period.start, periodEnd: period.end, dueAt: period.end })),
+      data: periods.map((period) => ({
+        scheduleId: schedule.id,
+        periodStart: period.start,
+        periodEnd: period.end,
+        dueAt: period.end,
+      })),
       skipDuplicates: true,
       select: { id: true, periodStart: true },
     });
     if (occurrences.length === 0) return { occurrences: 0, tasks: 0 };
-    const items = await tx.item.findMany({ where: { sectionId: schedule.sectionId, isLeaf: true }, orderBy: [{ depth: "asc" }, { position: "asc" }], select: { id: true } });
+    const items = await tx.item.findMany({
+      where: { sectionId: schedule.sectionId, isLeaf: true },
+      orderBy: [{ depth: "asc" }, { position: "asc" }],
+      select: { id: true },
+    });
     const { count: tasks } = await tx.maintenanceTask.createMany({
-      data: occurrences.flatMap((occurrence) => items.map((item) => ({ occurrenceId: occurrence.id, itemId: item.id }))),
+      data: occurrences.flatMap((occurrence) =>
+        items.map((item) => ({ occurrenceId: occurrence.id, itemId: item.id })),
+      ),
       skipDuplicates: true,
     });
     await recordAudit(tx, {

@@ -4,9 +4,21 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Cadence, SectionKind } from "@/lib/generated/prisma/enums";
 
-export type SectionOption = { id: string; key: string; title: string; cadence: Cadence | null; leafCount: number; topLevelCount: number; templateId: string; templateName: string; versionNumber: number };
+export type SectionOption = {
+  id: string;
+  key: string;
+  title: string;
+  cadence: Cadence | null;
+  leafCount: number;
+  topLevelCount: number;
+  templateId: string;
+  templateName: string;
+  versionNumber: number;
+};
 
-export async function listLatestSections(kind: Extract<SectionKind, "MAINTENANCE" | "PROCEDURE">): Promise<SectionOption[]> {
+export async function listLatestSections(
+  kind: Extract<SectionKind, "MAINTENANCE" | "PROCEDURE">,
+): Promise<SectionOption[]> {
   const templates = await db.template.findMany({
     where: { archivedAt: null },
     // Oldest first among equal names, so the seeded template leads its re-imported copies.
@@ -22,7 +34,13 @@ export async function listLatestSections(kind: Extract<SectionKind, "MAINTENANCE
           sections: {
             where: kind === "MAINTENANCE" ? { kind, cadence: { not: null } } : { kind },
             orderBy: { position: "asc" },
-            select: { id: true, key: true, title: true, cadence: true, items: { select: { isLeaf: true, depth: true } } },
+            select: {
+              id: true,
+              key: true,
+              title: true,
+              cadence: true,
+              items: { select: { isLeaf: true, depth: true } },
+            },
           },
         },
       },
@@ -47,14 +65,21 @@ export async function listLatestSections(kind: Extract<SectionKind, "MAINTENANCE
 
 /** Active users who may be given maintenance or procedure work. */
 export async function listWorkers(): Promise<{ id: string; name: string }[]> {
-  return db.user.findMany({ where: { active: true, role: { not: "VIEWER" } }, orderBy: { name: "asc" }, select: { id: true, name: true } });
+  return db.user.findMany({
+    where: { active: true, role: { not: "VIEWER" } },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true },
+  });
 }
 
 /**
  * The section a link asked for: "?template=<templateId>&section=<section key>", as the
  * template page can build it from what it shows (keys are stable across versions).
  */
-export function preselectedSection(options: SectionOption[], query: { template?: string | string[]; section?: string | string[] }): string | undefined {
+export function preselectedSection(
+  options: SectionOption[],
+  query: { template?: string | string[]; section?: string | string[] },
+): string | undefined {
   const { template, section } = query;
   if (typeof template !== "string" || typeof section !== "string") return undefined;
   return options.find((option) => option.templateId === template && option.key === section)?.id;

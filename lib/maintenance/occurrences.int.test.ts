@@ -27,20 +27,48 @@ afterEach(async () => {
 });
 
 const markdown = (title: string) =>
-  [`# ${title}`, "", "## Weekly", "- [ ] Review error logs", "- [ ] Monitor resource usage", "- [ ] Check for failed backups", "", "## Monthly", "- [ ] Review security alerts", "- [ ] Test backup restoration", "", "## Daily", "- [ ] Check the on-call inbox", "", "## CRITICAL", "- [ ] Not maintenance", ""].join("\n");
+  [
+    `# ${title}`,
+    "",
+    "## Weekly",
+    "- [ ] Review error logs",
+    "- [ ] Monitor resource usage",
+    "- [ ] Check for failed backups",
+    "",
+    "## Monthly",
+    "- [ ] Review security alerts",
+    "- [ ] Test backup restoration",
+    "",
+    "## Daily",
+    "- [ ] Check the on-call inbox",
+    "",
+    "## CRITICAL",
+    "- [ ] Not maintenance",
+    "",
+  ].join("\n");
 
-async function setUp(cadenceTitle: "Weekly" | "Monthly" | "Daily", createdAt: Date, scope: { scope: "org" } | { scope: "service"; service: string; environment: string } = { scope: "org" }) {
+async function setUp(
+  cadenceTitle: "Weekly" | "Monthly" | "Daily",
+  createdAt: Date,
+  scope: { scope: "org" } | { scope: "service"; service: string; environment: string } = { scope: "org" },
+) {
   const engineer = await createTestUser(prisma, "ENGINEER");
   const title = `Maintenance ${uniqueKey()}`;
   const template = await createTemplateFromMarkdown(prisma, { source: markdown(title) }, { actorLabel: "test" });
-  const section = await prisma.section.findFirstOrThrow({ where: { templateVersionId: template.versionId, title: cadenceTitle } });
+  const section = await prisma.section.findFirstOrThrow({
+    where: { templateVersionId: template.versionId, title: cadenceTitle },
+  });
   const schedule = await createSchedule(engineer, { sectionId: section.id, ownerId: engineer.id, ...scope }, createdAt);
   created.push(schedule.id);
   return { engineer, template, section, scheduleId: schedule.id };
 }
 
 const occurrencesOf = (scheduleId: string) =>
-  prisma.maintenanceOccurrence.findMany({ where: { scheduleId }, orderBy: { periodStart: "asc" }, include: { tasks: { include: { item: true } } } });
+  prisma.maintenanceOccurrence.findMany({
+    where: { scheduleId },
+    orderBy: { periodStart: "asc" },
+    include: { tasks: { include: { item: true } } },
+  });
 
 describe("occurrence generation", () => {
   it("creates exactly one list per schedule and period, and one task per item, under concurrent ticks on two instances", async () => {
@@ -62,11 +90,17 @@ describe("occurrence generation", () => {
     expect(lists[0]!.periodStart).toEqual(new Date("2026-01-05T00:00:00Z"));
     expect(lists.at(-1)!.periodStart).toEqual(new Date("2026-03-02T00:00:00Z"));
     for (const list of lists) {
-      expect(list.tasks.map((t) => t.item.text).sort()).toEqual(["Check for failed backups", "Monitor resource usage", "Review error logs"]);
+      expect(list.tasks.map((t) => t.item.text).sort()).toEqual([
+        "Check for failed backups",
+        "Monitor resource usage",
+        "Review error logs",
+      ]);
       expect(list.dueAt).toEqual(list.periodEnd);
     }
     // Only the transaction that inserted a list audits it: each period appears once.
-    const events = await prisma.auditEvent.findMany({ where: { entityType: "MaintenanceSchedule", entityId: scheduleId, action: "maintenance.occurrences.create" } });
+    const events = await prisma.auditEvent.findMany({
+      where: { entityType: "MaintenanceSchedule", entityId: scheduleId, action: "maintenance.occurrences.create" },
+    });
     const audited = events.flatMap((e) => (e.after as { periodStarts: string[] }).periodStarts);
     expect(audited.sort()).toEqual(lists.map((l) => l.periodStart.toISOString()));
   });
@@ -74,14 +108,26 @@ describe("occurrence generation", () => {
   it("creates the same period only once when many requests ask for it at the same moment", async () => {
     const { scheduleId } = await setUp("Daily", new Date("2026-06-01T08:00:00Z"));
     const now = new Date("2026-06-03T08:00:00Z");
-    await Promise.all(Array.from({ length: 8 }, (_, i) => (i % 3 === 0 ? ensureOccurrences(now) : maintenanceTick(i % 2 ? instanceA : instanceB, now))));
+    await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        i % 3 === 0 ? ensureOccurrences(now) : maintenanceTick(i % 2 ? instanceA : instanceB, now),
+      ),
+    );
     const lists = await occurrencesOf(scheduleId);
-    expect(lists.map((l) => l.periodStart.toISOString())).toEqual(["2026-06-01T00:00:00.000Z", "2026-06-02T00:00:00.000Z", "2026-06-03T00:00:00.000Z"]);
+    expect(lists.map((l) => l.periodStart.toISOString())).toEqual([
+      "2026-06-01T00:00:00.000Z",
+      "2026-06-02T00:00:00.000Z",
+      "2026-06-03T00:00:00.000Z",
+    ]);
     expect(lists.every((l) => l.tasks.length === 1)).toBe(true);
   });
 
   it("backfills missed periods, which show as overdue, and keeps the current one open", async () => {
-    const { scheduleId } = await setUp("Monthly", new Date("2026-01-20T12:00:00Z"), { scope: "service", service: uniqueKey("svc"), environment: "production" });
+    const { scheduleId } = await setUp("Monthly", new Date("2026-01-20T12:00:00Z"), {
+      scope: "service",
+      service: uniqueKey("svc"),
+      environment: "production",
+    });
     const now = new Date("2026-04-15T12:00:00Z");
     const summary = await maintenanceTick(instanceA, now);
     expect(summary.occurrencesCreated).toBeGreaterThanOrEqual(3);
@@ -104,7 +150,11 @@ describe("occurrence generation", () => {
   it(`caps the backfill at the ${MAX_BACKFILL_PERIODS} most recent periods`, async () => {
     const { scheduleId } = await setUp("Daily", new Date("2020-01-01T00:00:00Z"));
     await maintenanceTick(instanceA, new Date("2026-01-01T12:00:00Z"));
-    const lists = await prisma.maintenanceOccurrence.findMany({ where: { scheduleId }, orderBy: { periodStart: "asc" }, select: { periodStart: true } });
+    const lists = await prisma.maintenanceOccurrence.findMany({
+      where: { scheduleId },
+      orderBy: { periodStart: "asc" },
+      select: { periodStart: true },
+    });
     // The schedule's own first day (made when it was created) plus the capped backfill.
     expect(lists.at(-1)!.periodStart).toEqual(new Date("2026-01-01T00:00:00Z"));
     expect(lists.filter((l) => l.periodStart > new Date("2020-01-01T00:00:00Z"))).toHaveLength(MAX_BACKFILL_PERIODS);
@@ -112,7 +162,11 @@ describe("occurrence generation", () => {
 
   it("cuts periods in the organisation's time zone", async () => {
     const previous = await prisma.setting.findUnique({ where: { key: ORG_TIME_ZONE_KEY } });
-    await prisma.setting.upsert({ where: { key: ORG_TIME_ZONE_KEY }, create: { key: ORG_TIME_ZONE_KEY, value: "Europe/Berlin" }, update: { value: "Europe/Berlin" } });
+    await prisma.setting.upsert({
+      where: { key: ORG_TIME_ZONE_KEY },
+      create: { key: ORG_TIME_ZONE_KEY, value: "Europe/Berlin" },
+      update: { value: "Europe/Berlin" },
+    });
     try {
       const { scheduleId } = await setUp("Daily", new Date("2026-03-28T12:00:00Z"));
       await maintenanceTick(instanceA, new Date("2026-03-29T12:00:00Z"));
@@ -122,7 +176,8 @@ describe("occurrence generation", () => {
         ["2026-03-28T23:00:00.000Z", "2026-03-29T22:00:00.000Z"],
       ]);
     } finally {
-      if (previous) await prisma.setting.update({ where: { key: ORG_TIME_ZONE_KEY }, data: { value: previous.value ?? "UTC" } });
+      if (previous)
+        await prisma.setting.update({ where: { key: ORG_TIME_ZONE_KEY }, data: { value: previous.value ?? "UTC" } });
       else await prisma.setting.delete({ where: { key: ORG_TIME_ZONE_KEY } });
     }
   });
@@ -132,21 +187,42 @@ describe("schedules", () => {
   it("are unique per section and scope: a second one is a clear 409", async () => {
     const { engineer, section } = await setUp("Weekly", new Date("2026-02-02T00:00:00Z"));
     const again = createSchedule(engineer, { sectionId: section.id, scope: "org", ownerId: engineer.id });
-    await expect(again).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringContaining("already has a schedule for the whole organisation") });
+    await expect(again).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: expect.stringContaining("already has a schedule for the whole organisation"),
+    });
     // Another scope of the same section is a different schedule.
-    const other = await createSchedule(engineer, { sectionId: section.id, scope: "service", service: "payments", environment: "staging", ownerId: engineer.id });
+    const other = await createSchedule(engineer, {
+      sectionId: section.id,
+      scope: "service",
+      service: "payments",
+      environment: "staging",
+      ownerId: engineer.id,
+    });
     created.push(other.id);
-    expect((await prisma.maintenanceSchedule.findUniqueOrThrow({ where: { id: other.id } })).scopeKey).toBe("payments/staging");
+    expect((await prisma.maintenanceSchedule.findUniqueOrThrow({ where: { id: other.id } })).scopeKey).toBe(
+      "payments/staging",
+    );
   });
 
   it("come only from maintenance sections, and not from viewers", async () => {
     const { engineer, template } = await setUp("Weekly", new Date("2026-02-02T00:00:00Z"));
-    const critical = await prisma.section.findFirstOrThrow({ where: { templateVersionId: template.versionId, title: "CRITICAL" } });
-    await expect(createSchedule(engineer, { sectionId: critical.id, scope: "org", ownerId: engineer.id })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    const critical = await prisma.section.findFirstOrThrow({
+      where: { templateVersionId: template.versionId, title: "CRITICAL" },
+    });
+    await expect(
+      createSchedule(engineer, { sectionId: critical.id, scope: "org", ownerId: engineer.id }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
     const viewer = await createTestUser(prisma, "VIEWER");
-    const monthly = await prisma.section.findFirstOrThrow({ where: { templateVersionId: template.versionId, title: "Monthly" } });
-    await expect(createSchedule(viewer, { sectionId: monthly.id, scope: "org", ownerId: engineer.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(createSchedule(engineer, { sectionId: monthly.id, scope: "org", ownerId: viewer.id })).rejects.toThrow("The owner must be an active user");
+    const monthly = await prisma.section.findFirstOrThrow({
+      where: { templateVersionId: template.versionId, title: "Monthly" },
+    });
+    await expect(
+      createSchedule(viewer, { sectionId: monthly.id, scope: "org", ownerId: engineer.id }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(createSchedule(engineer, { sectionId: monthly.id, scope: "org", ownerId: viewer.id })).rejects.toThrow(
+      "The owner must be an active user",
+    );
     expect(await prisma.maintenanceSchedule.count({ where: { sectionId: { in: [critical.id, monthly.id] } } })).toBe(0);
   });
 });
@@ -161,17 +237,33 @@ describe("task completion", () => {
   it("records who, when, the note and the evidence link, and completes the list with its last task", async () => {
     const { engineer, list } = await currentList();
     const [first, ...rest] = list.tasks;
-    const result = await completeMaintenanceTask(engineer, { occurrenceId: list.id, taskId: first!.id, note: "No errors since Monday", evidenceUrl: "https://logs.example.com/q/123" });
+    const result = await completeMaintenanceTask(engineer, {
+      occurrenceId: list.id,
+      taskId: first!.id,
+      note: "No errors since Monday",
+      evidenceUrl: "https://logs.example.com/q/123",
+    });
     expect(result.listCompleted).toBe(false);
     const task = await prisma.maintenanceTask.findUniqueOrThrow({ where: { id: first!.id } });
-    expect(task).toMatchObject({ completedById: engineer.id, note: "No errors since Monday", evidenceUrl: "https://logs.example.com/q/123" });
+    expect(task).toMatchObject({
+      completedById: engineer.id,
+      note: "No errors since Monday",
+      evidenceUrl: "https://logs.example.com/q/123",
+    });
     expect(task.completedAt).toBeInstanceOf(Date);
-    const events = await prisma.auditEvent.findMany({ where: { action: "maintenance.task.complete", entityId: first!.id } });
+    const events = await prisma.auditEvent.findMany({
+      where: { action: "maintenance.task.complete", entityId: first!.id },
+    });
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ actorId: engineer.id, after: expect.objectContaining({ note: "No errors since Monday", occurrenceId: list.id }) });
+    expect(events[0]).toMatchObject({
+      actorId: engineer.id,
+      after: expect.objectContaining({ note: "No errors since Monday", occurrenceId: list.id }),
+    });
 
     for (const other of rest) await completeMaintenanceTask(engineer, { occurrenceId: list.id, taskId: other.id });
-    expect((await prisma.maintenanceOccurrence.findUniqueOrThrow({ where: { id: list.id } })).completedAt).toBeInstanceOf(Date);
+    expect(
+      (await prisma.maintenanceOccurrence.findUniqueOrThrow({ where: { id: list.id } })).completedAt,
+    ).toBeInstanceOf(Date);
   });
 
   it("refuses a second completion with 409 naming who completed it, and keeps the first", async () => {
@@ -179,33 +271,51 @@ describe("task completion", () => {
     const other = await createTestUser(prisma, "REVIEWER");
     const taskId = list.tasks[0]!.id;
     await completeMaintenanceTask(engineer, { occurrenceId: list.id, taskId, note: "first" });
-    const error = await completeMaintenanceTask(other, { occurrenceId: list.id, taskId, note: "second" }).catch((e: unknown) => e);
+    const error = await completeMaintenanceTask(other, { occurrenceId: list.id, taskId, note: "second" }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(AppError);
-    expect(error).toMatchObject({ status: 409, message: expect.stringMatching(/^This task was already completed by Test ENGINEER at .+ UTC\.$/) });
-    expect(await prisma.maintenanceTask.findUniqueOrThrow({ where: { id: taskId } })).toMatchObject({ completedById: engineer.id, note: "first" });
+    expect(error).toMatchObject({
+      status: 409,
+      message: expect.stringMatching(/^This task was already completed by Test ENGINEER at .+ UTC\.$/),
+    });
+    expect(await prisma.maintenanceTask.findUniqueOrThrow({ where: { id: taskId } })).toMatchObject({
+      completedById: engineer.id,
+      note: "first",
+    });
     expect(await prisma.auditEvent.count({ where: { action: "maintenance.task.complete", entityId: taskId } })).toBe(1);
   });
 
   it("answers 404 for an unknown list or a task of another list, and writes nothing", async () => {
     const { engineer, list } = await currentList();
     const before = await prisma.auditEvent.count({ where: { actorId: engineer.id } });
-    await expect(completeMaintenanceTask(engineer, { occurrenceId: "no-such-list", taskId: list.tasks[0]!.id })).rejects.toMatchObject({
+    await expect(
+      completeMaintenanceTask(engineer, { occurrenceId: "no-such-list", taskId: list.tasks[0]!.id }),
+    ).rejects.toMatchObject({
       status: 404,
       message: "That maintenance list does not exist; reload the maintenance page.",
     });
     const { list: otherList } = await currentList();
-    await expect(completeMaintenanceTask(engineer, { occurrenceId: list.id, taskId: otherList.tasks[0]!.id })).rejects.toMatchObject({
+    await expect(
+      completeMaintenanceTask(engineer, { occurrenceId: list.id, taskId: otherList.tasks[0]!.id }),
+    ).rejects.toMatchObject({
       status: 404,
       message: "That task is not part of this maintenance list.",
     });
-    expect(await prisma.maintenanceTask.count({ where: { occurrenceId: { in: [list.id, otherList.id] }, completedAt: { not: null } } })).toBe(0);
+    expect(
+      await prisma.maintenanceTask.count({
+        where: { occurrenceId: { in: [list.id, otherList.id] }, completedAt: { not: null } },
+      }),
+    ).toBe(0);
     expect(await prisma.auditEvent.count({ where: { actorId: engineer.id } })).toBe(before);
   });
 
   it("is refused to viewers", async () => {
     const { list } = await currentList();
     const viewer = await createTestUser(prisma, "VIEWER");
-    await expect(completeMaintenanceTask(viewer, { occurrenceId: list.id, taskId: list.tasks[0]!.id })).rejects.toMatchObject({ status: 403 });
+    await expect(
+      completeMaintenanceTask(viewer, { occurrenceId: list.id, taskId: list.tasks[0]!.id }),
+    ).rejects.toMatchObject({ status: 403 });
   });
 });
 
@@ -214,11 +324,30 @@ describe("review reminders", () => {
     const now = new Date();
     const { engineer, template } = await setUp("Weekly", now);
     const reviewer = await createTestUser(prisma, "REVIEWER");
-    await prisma.template.update({ where: { id: template.templateId }, data: { nextReviewAt: new Date(now.getTime() - 86_400_000) } });
+    await prisma.template.update({
+      where: { id: template.templateId },
+      data: { nextReviewAt: new Date(now.getTime() - 86_400_000) },
+    });
     const approve = (deploymentId: string, days: number, createdAt: Date, invalidatedAt: Date | null = null) =>
-      prisma.signOff.create({ data: { deploymentId, reviewerId: reviewer.id, decision: "APPROVED", comment: "ok", digest: "d", nextReviewAt: new Date(now.getTime() + days * 86_400_000), createdAt, invalidatedAt } });
+      prisma.signOff.create({
+        data: {
+          deploymentId,
+          reviewerId: reviewer.id,
+          decision: "APPROVED",
+          comment: "ok",
+          digest: "d",
+          nextReviewAt: new Date(now.getTime() + days * 86_400_000),
+          createdAt,
+          invalidatedAt,
+        },
+      });
     const deploy = async () => {
-      const { id } = await createDeployment(engineer, { service: uniqueKey("svc"), environment: "prod", version: "1", templateVersionId: template.versionId });
+      const { id } = await createDeployment(engineer, {
+        service: uniqueKey("svc"),
+        environment: "prod",
+        version: "1",
+        templateVersionId: template.versionId,
+      });
       await prisma.deployment.update({ where: { id }, data: { status: "SIGNED_OFF" } });
       return id;
     };
@@ -236,6 +365,9 @@ describe("review reminders", () => {
     expect(ids).toContain(due);
     expect(ids).not.toContain(renewed);
     expect(ids).not.toContain(invalidated);
-    expect(reminders.deployments.find((d) => d.id === due)).toMatchObject({ overdue: false, approvedBy: "Test REVIEWER" });
+    expect(reminders.deployments.find((d) => d.id === due)).toMatchObject({
+      overdue: false,
+      approvedBy: "Test REVIEWER",
+    });
   });
 });

@@ -9,10 +9,22 @@ const days = (period: { start: Date; end: Date }) => hours(period) / 24;
 describe("period boundaries at year ends", () => {
   it("ends Dec 31 at midnight and starts Jan 1 a new day, month, quarter and year", () => {
     const lastMinute = at("2026-12-31T23:59:59.999Z");
-    expect(periodContaining("DAILY", lastMinute, "UTC")).toEqual({ start: at("2026-12-31T00:00:00Z"), end: at("2027-01-01T00:00:00Z") });
-    expect(periodContaining("MONTHLY", lastMinute, "UTC")).toEqual({ start: at("2026-12-01T00:00:00Z"), end: at("2027-01-01T00:00:00Z") });
-    expect(periodContaining("QUARTERLY", lastMinute, "UTC")).toEqual({ start: at("2026-10-01T00:00:00Z"), end: at("2027-01-01T00:00:00Z") });
-    expect(periodContaining("ANNUALLY", lastMinute, "UTC")).toEqual({ start: at("2026-01-01T00:00:00Z"), end: at("2027-01-01T00:00:00Z") });
+    expect(periodContaining("DAILY", lastMinute, "UTC")).toEqual({
+      start: at("2026-12-31T00:00:00Z"),
+      end: at("2027-01-01T00:00:00Z"),
+    });
+    expect(periodContaining("MONTHLY", lastMinute, "UTC")).toEqual({
+      start: at("2026-12-01T00:00:00Z"),
+      end: at("2027-01-01T00:00:00Z"),
+    });
+    expect(periodContaining("QUARTERLY", lastMinute, "UTC")).toEqual({
+      start: at("2026-10-01T00:00:00Z"),
+      end: at("2027-01-01T00:00:00Z"),
+    });
+    expect(periodContaining("ANNUALLY", lastMinute, "UTC")).toEqual({
+      start: at("2026-01-01T00:00:00Z"),
+      end: at("2027-01-01T00:00:00Z"),
+    });
     expect(periodContaining("ANNUALLY", at("2027-01-01T00:00:00Z"), "UTC").start).toEqual(at("2027-01-01T00:00:00Z"));
   });
 
@@ -32,7 +44,9 @@ describe("period boundaries at year ends", () => {
     const week = periodContaining("WEEKLY", at("2024-12-31T08:00:00Z"), "UTC");
     expect(week).toEqual({ start: at("2024-12-30T00:00:00Z"), end: at("2025-01-06T00:00:00Z") });
     expect(periodLabel("WEEKLY", week.start, "UTC")).toBe("Week 1 of 2025");
-    expect(nextPeriod("WEEKLY", periodContaining("WEEKLY", at("2026-12-31T00:00:00Z"), "UTC"), "UTC").start).toEqual(at("2027-01-04T00:00:00Z"));
+    expect(nextPeriod("WEEKLY", periodContaining("WEEKLY", at("2026-12-31T00:00:00Z"), "UTC"), "UTC").start).toEqual(
+      at("2027-01-04T00:00:00Z"),
+    );
   });
 
   it("follows the configured zone, not UTC: 23:30 UTC on Dec 31 is already 2027 in Tokyo", () => {
@@ -44,7 +58,10 @@ describe("period boundaries at year ends", () => {
 
 describe("leap years", () => {
   it("has a Feb 29 2028 day and a 29-day February 2028", () => {
-    expect(periodContaining("DAILY", at("2028-02-29T18:00:00Z"), "UTC")).toEqual({ start: at("2028-02-29T00:00:00Z"), end: at("2028-03-01T00:00:00Z") });
+    expect(periodContaining("DAILY", at("2028-02-29T18:00:00Z"), "UTC")).toEqual({
+      start: at("2028-02-29T00:00:00Z"),
+      end: at("2028-03-01T00:00:00Z"),
+    });
     expect(days(periodContaining("MONTHLY", at("2028-02-10T00:00:00Z"), "UTC"))).toBe(29);
     expect(days(periodContaining("MONTHLY", at("2027-02-10T00:00:00Z"), "UTC"))).toBe(28);
   });
@@ -67,7 +84,10 @@ describe("quarter ends", () => {
     ["2026-09-30T23:00:00.000Z", "2026-07-01", "2026-10-01"],
     ["2026-10-01T00:00:00.000Z", "2026-10-01", "2027-01-01"],
   ])("puts %s in the quarter %s – %s", (instant, start, end) => {
-    expect(periodContaining("QUARTERLY", at(instant), "UTC")).toEqual({ start: at(`${start}T00:00:00Z`), end: at(`${end}T00:00:00Z`) });
+    expect(periodContaining("QUARTERLY", at(instant), "UTC")).toEqual({
+      start: at(`${start}T00:00:00Z`),
+      end: at(`${end}T00:00:00Z`),
+    });
   });
 });
 
@@ -92,14 +112,22 @@ describe("daylight-saving changes", () => {
 
   it("starts the next Berlin day at local midnight after the change, not 24 hours later", () => {
     const day = periodContaining("DAILY", at("2026-03-28T12:00:00Z"), "Europe/Berlin");
-    expect(nextPeriod("DAILY", day, "Europe/Berlin")).toEqual({ start: at("2026-03-28T23:00:00Z"), end: at("2026-03-29T22:00:00Z") });
+    expect(nextPeriod("DAILY", day, "Europe/Berlin")).toEqual({
+      start: at("2026-03-28T23:00:00Z"),
+      end: at("2026-03-29T22:00:00Z"),
+    });
   });
 });
 
 describe("periodsBetween", () => {
   it("lists every period from the first one up to now, oldest first", () => {
     const periods = periodsBetween("WEEKLY", at("2026-12-16T10:00:00Z"), at("2027-01-05T10:00:00Z"), "UTC", 400);
-    expect(periods.map((p) => p.start.toISOString().slice(0, 10))).toEqual(["2026-12-14", "2026-12-21", "2026-12-28", "2027-01-04"]);
+    expect(periods.map((p) => p.start.toISOString().slice(0, 10))).toEqual([
+      "2026-12-14",
+      "2026-12-21",
+      "2026-12-28",
+      "2027-01-04",
+    ]);
   });
 
   it("keeps only the most recent `limit` periods", () => {
@@ -108,7 +136,9 @@ describe("periodsBetween", () => {
   });
 
   it("gives the current period alone when the schedule began in it", () => {
-    expect(periodsBetween("MONTHLY", at("2026-05-20T00:00:00Z"), at("2026-05-21T00:00:00Z"), "Europe/Berlin", 400)).toHaveLength(1);
+    expect(
+      periodsBetween("MONTHLY", at("2026-05-20T00:00:00Z"), at("2026-05-21T00:00:00Z"), "Europe/Berlin", 400),
+    ).toHaveLength(1);
   });
 });
 

@@ -7,9 +7,19 @@ import { db } from "@/lib/db";
 export const REMINDER_HORIZON_DAYS = 14;
 
 export type TemplateReminder = { id: string; name: string; nextReviewAt: Date; overdue: boolean };
-export type DeploymentReminder = { id: string; service: string; environment: string; version: string; nextReviewAt: Date; overdue: boolean; approvedBy: string };
+export type DeploymentReminder = {
+  id: string;
+  service: string;
+  environment: string;
+  version: string;
+  nextReviewAt: Date;
+  overdue: boolean;
+  approvedBy: string;
+};
 
-export async function getReviewReminders(now = new Date()): Promise<{ templates: TemplateReminder[]; deployments: DeploymentReminder[] }> {
+export async function getReviewReminders(
+  now = new Date(),
+): Promise<{ templates: TemplateReminder[]; deployments: DeploymentReminder[] }> {
   const horizon = addDays(now, REMINDER_HORIZON_DAYS);
   const [templates, deployments] = await Promise.all([
     db.template.findMany({
@@ -39,12 +49,27 @@ export async function getReviewReminders(now = new Date()): Promise<{ templates:
     }),
   ]);
   return {
-    templates: templates.map((t) => ({ id: t.id, name: t.name, nextReviewAt: t.nextReviewAt!, overdue: t.nextReviewAt! < now })),
+    templates: templates.map((t) => ({
+      id: t.id,
+      name: t.name,
+      nextReviewAt: t.nextReviewAt!,
+      overdue: t.nextReviewAt! < now,
+    })),
     deployments: deployments
       .flatMap((d) => {
         const latest = d.signOffs[0];
         if (!latest?.nextReviewAt || latest.nextReviewAt > horizon) return [];
-        return [{ id: d.id, service: d.service, environment: d.environment, version: d.version, nextReviewAt: latest.nextReviewAt, overdue: latest.nextReviewAt < now, approvedBy: latest.reviewer.name }];
+        return [
+          {
+            id: d.id,
+            service: d.service,
+            environment: d.environment,
+            version: d.version,
+            nextReviewAt: latest.nextReviewAt,
+            overdue: latest.nextReviewAt < now,
+            approvedBy: latest.reviewer.name,
+          },
+        ];
       })
       .sort((a, b) => a.nextReviewAt.getTime() - b.nextReviewAt.getTime()),
   };

@@ -22,9 +22,27 @@ beforeAll(async () => {
 const filters = (input: Record<string, string> = {}) => deploymentFiltersSchema.parse(input);
 
 /** A deployment like createDeployment makes one (a state per pre- and post-deployment leaf), with the given states. */
-async function release(fixture: Fixture, input: { service: string; version: string; environment?: string; status?: "CANCELLED" | "DEPLOYED"; createdAt: Date; states?: Record<string, ItemStatus> }) {
+async function release(
+  fixture: Fixture,
+  input: {
+    service: string;
+    version: string;
+    environment?: string;
+    status?: "CANCELLED" | "DEPLOYED";
+    createdAt: Date;
+    states?: Record<string, ItemStatus>;
+  },
+) {
   const deployment = await prisma.deployment.create({
-    data: { service: input.service, version: input.version, environment: input.environment ?? "production", status: input.status, createdAt: input.createdAt, ownerId: fixture.ownerId, templateVersionId: fixture.versionId },
+    data: {
+      service: input.service,
+      version: input.version,
+      environment: input.environment ?? "production",
+      status: input.status,
+      createdAt: input.createdAt,
+      ownerId: fixture.ownerId,
+      templateVersionId: fixture.versionId,
+    },
   });
   await prisma.itemState.createMany({
     data: fixture.leaves.map((leaf) => ({
@@ -43,7 +61,11 @@ async function checklistFixture(): Promise<Fixture> {
   const owner = await createTestUser(prisma, "ENGINEER");
   const template = await importSmallTemplate(prisma);
   const leaves = await prisma.item.findMany({
-    where: { templateVersionId: template.versionId, isLeaf: true, section: { kind: { in: ["PRE_DEPLOYMENT", "POST_DEPLOYMENT"] } } },
+    where: {
+      templateVersionId: template.versionId,
+      isLeaf: true,
+      section: { kind: { in: ["PRE_DEPLOYMENT", "POST_DEPLOYMENT"] } },
+    },
     select: { id: true, text: true },
   });
   return { ownerId: owner.id, versionId: template.versionId, leaves };
@@ -54,7 +76,10 @@ const at = (day: number) => new Date(Date.UTC(2026, 0, day, 12));
 describe("chart data", () => {
   it("is empty on an empty database", async () => {
     expect(await readinessTrends(filters(), prisma)).toEqual([]);
-    expect(await maintenanceCompletion(new Date("2026-11-27T12:00:00Z"), prisma)).toEqual({ timeZone: "UTC", months: [] });
+    expect(await maintenanceCompletion(new Date("2026-11-27T12:00:00Z"), prisma)).toEqual({
+      timeZone: "UTC",
+      months: [],
+    });
   });
 
   it("gives each release's readiness over its pre-deployment leaves, oldest first, per matching service", async () => {
@@ -62,23 +87,67 @@ describe("chart data", () => {
     // The small checklist has five pre-deployment leaves (three critical, two high) and one
     // post-deployment leaf, which never counts.
     await release(fixture, { service: "payments", version: "1.0.0", createdAt: at(1) });
-    await release(fixture, { service: "payments", version: "1.1.0", createdAt: at(3), states: { "Database password": "DONE", "API keys": "NOT_APPLICABLE", "Smoke test passed": "DONE" } });
+    await release(fixture, {
+      service: "payments",
+      version: "1.1.0",
+      createdAt: at(3),
+      states: { "Database password": "DONE", "API keys": "NOT_APPLICABLE", "Smoke test passed": "DONE" },
+    });
     await release(fixture, {
       service: "payments",
       version: "1.2.0",
       createdAt: at(5),
       status: "DEPLOYED",
-      states: { "Database password": "DONE", "API keys": "DONE", "Backups verified": "DONE", "Alerts configured": "NOT_APPLICABLE", "Runbook linked": "DONE" },
+      states: {
+        "Database password": "DONE",
+        "API keys": "DONE",
+        "Backups verified": "DONE",
+        "Alerts configured": "NOT_APPLICABLE",
+        "Runbook linked": "DONE",
+      },
     });
-    await release(fixture, { service: "payments", version: "1.3.0-rc", createdAt: at(6), status: "CANCELLED", states: { "Database password": "DONE" } });
-    await release(fixture, { service: "search", version: "7", createdAt: at(2), states: { "Backups verified": "DONE", "Alerts configured": "DONE", "Runbook linked": "OPEN" } });
-    await release(fixture, { service: "search", version: "8", environment: "staging", createdAt: at(4), states: { "Database password": "DONE", "API keys": "DONE", "Backups verified": "DONE", "Runbook linked": "DONE" } });
+    await release(fixture, {
+      service: "payments",
+      version: "1.3.0-rc",
+      createdAt: at(6),
+      status: "CANCELLED",
+      states: { "Database password": "DONE" },
+    });
+    await release(fixture, {
+      service: "search",
+      version: "7",
+      createdAt: at(2),
+      states: { "Backups verified": "DONE", "Alerts configured": "DONE", "Runbook linked": "OPEN" },
+    });
+    await release(fixture, {
+      service: "search",
+      version: "8",
+      environment: "staging",
+      createdAt: at(4),
+      states: { "Database password": "DONE", "API keys": "DONE", "Backups verified": "DONE", "Runbook linked": "DONE" },
+    });
 
     const trends = await readinessTrends(filters(), prisma);
-    const summary = trends.map((t) => ({ service: t.service, releases: t.releases.map((r) => [r.version, r.percent, r.settled, r.total]) }));
+    const summary = trends.map((t) => ({
+      service: t.service,
+      releases: t.releases.map((r) => [r.version, r.percent, r.settled, r.total]),
+    }));
     expect(summary).toEqual([
-      { service: "payments", releases: [["1.0.0", 0, 0, 5], ["1.1.0", 40, 2, 5], ["1.2.0", 100, 5, 5]] },
-      { service: "search", releases: [["7", 40, 2, 5], ["8", 80, 4, 5]] },
+      {
+        service: "payments",
+        releases: [
+          ["1.0.0", 0, 0, 5],
+          ["1.1.0", 40, 2, 5],
+          ["1.2.0", 100, 5, 5],
+        ],
+      },
+      {
+        service: "search",
+        releases: [
+          ["7", 40, 2, 5],
+          ["8", 80, 4, 5],
+        ],
+      },
     ]);
 
     // The overview's filters narrow it: by environment (any case), by search text, by status.
@@ -87,40 +156,73 @@ describe("chart data", () => {
     const searched = await readinessTrends(filters({ q: "1.1" }), prisma);
     expect(searched.map((t) => [t.service, t.releases.map((r) => r.version)])).toEqual([["payments", ["1.1.0"]]]);
     const cancelled = await readinessTrends(filters({ status: "CANCELLED" }), prisma);
-    expect(cancelled.map((t) => [t.service, t.releases.map((r) => [r.version, r.percent])])).toEqual([["payments", [["1.3.0-rc", 20]]]]);
+    expect(cancelled.map((t) => [t.service, t.releases.map((r) => [r.version, r.percent])])).toEqual([
+      ["payments", [["1.3.0-rc", 20]]],
+    ]);
     expect(await readinessTrends(filters({ service: "no-such-service" }), prisma)).toEqual([]);
   });
 
   it("draws the last 20 releases of the 8 busiest services", async () => {
     const fixture = await checklistFixture();
-    for (let n = 1; n <= 22; n++) await release(fixture, { service: "zz-busy", version: `0.${n}`, environment: "limits", createdAt: at(n) });
+    for (let n = 1; n <= 22; n++)
+      await release(fixture, { service: "zz-busy", version: `0.${n}`, environment: "limits", createdAt: at(n) });
     for (let s = 1; s <= 8; s++) {
-      for (let n = 1; n <= (s === 8 ? 1 : 2); n++) await release(fixture, { service: `zz-svc-${s}`, version: `${n}`, environment: "limits", createdAt: at(n) });
+      for (let n = 1; n <= (s === 8 ? 1 : 2); n++)
+        await release(fixture, { service: `zz-svc-${s}`, version: `${n}`, environment: "limits", createdAt: at(n) });
     }
     const trends = await readinessTrends(filters({ environment: "limits" }), prisma);
-    expect(trends.map((t) => t.service)).toEqual(["zz-busy", "zz-svc-1", "zz-svc-2", "zz-svc-3", "zz-svc-4", "zz-svc-5", "zz-svc-6", "zz-svc-7"]);
+    expect(trends.map((t) => t.service)).toEqual([
+      "zz-busy",
+      "zz-svc-1",
+      "zz-svc-2",
+      "zz-svc-3",
+      "zz-svc-4",
+      "zz-svc-5",
+      "zz-svc-6",
+      "zz-svc-7",
+    ]);
     expect(trends[0]!.releases.map((r) => r.version)).toEqual(Array.from({ length: 20 }, (_, i) => `0.${i + 3}`));
   });
 
   it("gives the completion and on-time rate per month of the last twelve, in the organisation's time zone", async () => {
     const owner = await createTestUser(prisma, "ENGINEER");
     const template = await importSmallTemplate(prisma);
-    const section = await prisma.section.findFirstOrThrow({ where: { templateVersionId: template.versionId, kind: "MAINTENANCE" } });
+    const section = await prisma.section.findFirstOrThrow({
+      where: { templateVersionId: template.versionId, kind: "MAINTENANCE" },
+    });
     const item = await prisma.item.findFirstOrThrow({ where: { sectionId: section.id } });
     await prisma.setting.create({ data: { key: ORG_TIME_ZONE_KEY, value: "Europe/Berlin" } });
     let scope = 0;
     /** Lists of one period with a task each (one schedule per task: the section has one item). */
     async function list(periodStart: string, dueAt: string, completions: (string | null)[]) {
       for (const completedAt of completions) {
-        const schedule = await prisma.maintenanceSchedule.create({ data: { sectionId: section.id, cadence: "MONTHLY", scopeKey: `s/${scope++}`, ownerId: owner.id } });
-        const occurrence = await prisma.maintenanceOccurrence.create({
-          data: { scheduleId: schedule.id, periodStart: new Date(periodStart), periodEnd: new Date(dueAt), dueAt: new Date(dueAt) },
+        const schedule = await prisma.maintenanceSchedule.create({
+          data: { sectionId: section.id, cadence: "MONTHLY", scopeKey: `s/${scope++}`, ownerId: owner.id },
         });
-        await prisma.maintenanceTask.create({ data: { occurrenceId: occurrence.id, itemId: item.id, completedAt: completedAt ? new Date(completedAt) : null } });
+        const occurrence = await prisma.maintenanceOccurrence.create({
+          data: {
+            scheduleId: schedule.id,
+            periodStart: new Date(periodStart),
+            periodEnd: new Date(dueAt),
+            dueAt: new Date(dueAt),
+          },
+        });
+        await prisma.maintenanceTask.create({
+          data: {
+            occurrenceId: occurrence.id,
+            itemId: item.id,
+            completedAt: completedAt ? new Date(completedAt) : null,
+          },
+        });
       }
     }
     // September: 3 of 4 done, 2 of them on time.
-    await list("2026-09-01T00:00:00+02:00", "2026-10-01T00:00:00+02:00", ["2026-09-20T10:00:00Z", "2026-09-30T21:59:00Z", "2026-10-03T10:00:00Z", null]);
+    await list("2026-09-01T00:00:00+02:00", "2026-10-01T00:00:00+02:00", [
+      "2026-09-20T10:00:00Z",
+      "2026-09-30T21:59:00Z",
+      "2026-10-03T10:00:00Z",
+      null,
+    ]);
     // Midnight of 1 November in Berlin is still 31 October in UTC: it counts for November.
     await list("2026-11-01T00:00:00+01:00", "2026-12-01T00:00:00+01:00", ["2026-11-02T10:00:00Z", null, null]);
     // Thirteen months back: outside the window.
@@ -128,10 +230,44 @@ describe("chart data", () => {
 
     const { timeZone, months } = await maintenanceCompletion(new Date("2026-11-27T12:00:00Z"), prisma);
     expect(timeZone).toBe("Europe/Berlin");
-    expect(months.map((m) => m.month)).toEqual(["2025-12", "2026-01", "2026-02", "2026-03", "2026-04", "2026-05", "2026-06", "2026-07", "2026-08", "2026-09", "2026-10", "2026-11"]);
-    expect(months.find((m) => m.month === "2026-09")).toEqual({ month: "2026-09", total: 4, completed: 3, onTime: 2, completionRate: 75, onTimeRate: 50 });
-    expect(months.find((m) => m.month === "2026-10")).toEqual({ month: "2026-10", total: 0, completed: 0, onTime: 0, completionRate: null, onTimeRate: null });
-    expect(months.at(-1)).toEqual({ month: "2026-11", total: 3, completed: 1, onTime: 1, completionRate: 33, onTimeRate: 33 });
+    expect(months.map((m) => m.month)).toEqual([
+      "2025-12",
+      "2026-01",
+      "2026-02",
+      "2026-03",
+      "2026-04",
+      "2026-05",
+      "2026-06",
+      "2026-07",
+      "2026-08",
+      "2026-09",
+      "2026-10",
+      "2026-11",
+    ]);
+    expect(months.find((m) => m.month === "2026-09")).toEqual({
+      month: "2026-09",
+      total: 4,
+      completed: 3,
+      onTime: 2,
+      completionRate: 75,
+      onTimeRate: 50,
+    });
+    expect(months.find((m) => m.month === "2026-10")).toEqual({
+      month: "2026-10",
+      total: 0,
+      completed: 0,
+      onTime: 0,
+      completionRate: null,
+      onTimeRate: null,
+    });
+    expect(months.at(-1)).toEqual({
+      month: "2026-11",
+      total: 3,
+      completed: 1,
+      onTime: 1,
+      completionRate: 33,
+      onTimeRate: 33,
+    });
     expect(months.reduce((sum, m) => sum + m.total, 0)).toBe(7);
   });
 });

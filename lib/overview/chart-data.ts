@@ -12,11 +12,26 @@ export const TREND_SERVICES = 8;
 export const TREND_RELEASES = 20;
 export const COMPLETION_MONTHS = 12;
 
-export type ReleasePoint = { deploymentId: string; version: string; environment: string; createdAt: string; percent: number; settled: number; total: number };
+export type ReleasePoint = {
+  deploymentId: string;
+  version: string;
+  environment: string;
+  createdAt: string;
+  percent: number;
+  settled: number;
+  total: number;
+};
 export type ServiceTrend = { service: string; releases: ReleasePoint[] };
 
 /** `month` is "YYYY-MM" in the organisation's time zone; rates are null for a month without tasks. */
-export type MonthCompletion = { month: string; total: number; completed: number; onTime: number; completionRate: number | null; onTimeRate: number | null };
+export type MonthCompletion = {
+  month: string;
+  total: number;
+  completed: number;
+  onTime: number;
+  completionRate: number | null;
+  onTimeRate: number | null;
+};
 
 type Client = Pick<typeof db, "$queryRaw" | "setting">;
 
@@ -39,7 +54,17 @@ export async function readinessTrends(filters: DeploymentFilters, client: Client
       : null,
   ].filter((condition): condition is Prisma.Sql => condition !== null);
 
-  const rows = await client.$queryRaw<{ id: string; service: string; environment: string; version: string; createdAt: Date; total: number; settled: number }[]>`
+  const rows = await client.$queryRaw<
+    {
+      id: string;
+      service: string;
+      environment: string;
+      version: string;
+      createdAt: Date;
+      total: number;
+      settled: number;
+    }[]
+  >`
     WITH matching AS (
       SELECT d.id, d.service, d.environment, d.version, d."createdAt"
         FROM "Deployment" d
@@ -85,7 +110,10 @@ export async function readinessTrends(filters: DeploymentFilters, client: Client
  * tasks of lists whose period started that month, how many were completed, and how many by
  * their list's due date. Empty when no list started in that window.
  */
-export async function maintenanceCompletion(now = new Date(), client: Client = db): Promise<{ timeZone: string; months: MonthCompletion[] }> {
+export async function maintenanceCompletion(
+  now = new Date(),
+  client: Client = db,
+): Promise<{ timeZone: string; months: MonthCompletion[] }> {
   const timeZone = await readOrgTimeZone(client);
   // Prisma stores instants as UTC in "timestamp without time zone" columns: read them as UTC
   // first, then as the organisation's local time.

@@ -14,6 +14,10 @@ export type Overview = {
 
 /** Callers check who may read it; this is the data only. */
 export async function loadOverview(filters: DeploymentFilters): Promise<Overview> {
-  const [counts, deployments, facets] = await Promise.all([overviewCounts(), listDeployments(filters, { activeOnly: true }), deploymentFacets()]);
+  const [counts, deployments, facets] = await Promise.all([
+    overviewCounts(),
+    listDeployments(filters, { activeOnly: true }),
+    deploymentFacets(),
+  ]);
   return { counts, deployments, facets };
 }

@@ -3,7 +3,14 @@
 import "server-only";
 import { db } from "@/lib/db";
 
-export type OverviewCounts = { active: number; ready: number; awaitingSignOff: number; blocked: number; overdueReviews: number; overdueMaintenance: number };
+export type OverviewCounts = {
+  active: number;
+  ready: number;
+  awaitingSignOff: number;
+  blocked: number;
+  overdueReviews: number;
+  overdueMaintenance: number;
+};
 
 export async function overviewCounts(now = new Date()): Promise<OverviewCounts> {
   const [gates, reviews, templates, maintenance] = await Promise.all([

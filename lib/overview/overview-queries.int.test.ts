@@ -23,10 +23,21 @@ const OVERVIEW_STATEMENT_BUDGET = 10;
 function largeChecklistMarkdown(title: string, perSection: number): string {
   const section = (heading: string) => [
     `## ${heading}`,
-    ...Array.from({ length: perSection }, (_, i) => [`- [ ] **Check ${heading} ${i + 1}**`, `  - [ ] ${heading} ${i + 1} step a`, `  - [ ] ${heading} ${i + 1} step b`]).flat(),
+    ...Array.from({ length: perSection }, (_, i) => [
+      `- [ ] **Check ${heading} ${i + 1}**`,
+      `  - [ ] ${heading} ${i + 1} step a`,
+      `  - [ ] ${heading} ${i + 1} step b`,
+    ]).flat(),
     "",
   ];
-  return [`# ${title}`, "", ...section("CRITICAL"), ...section("HIGH"), ...section("RECOMMENDED"), ...section("Post-deployment verification")].join("\n");
+  return [
+    `# ${title}`,
+    "",
+    ...section("CRITICAL"),
+    ...section("HIGH"),
+    ...section("RECOMMENDED"),
+    ...section("Post-deployment verification"),
+  ].join("\n");
 }
 
 async function overviewStatements(filters = {}) {
@@ -45,7 +56,12 @@ describe("overview query count", () => {
     engineerId = engineer.id;
     const small = await importSmallTemplate(prisma);
     for (let i = 0; i < 3; i++) {
-      await createDeployment(engineer, { service, environment: `env-${i}`, version: "1.0.0", templateVersionId: small.versionId });
+      await createDeployment(engineer, {
+        service,
+        environment: `env-${i}`,
+        version: "1.0.0",
+        templateVersionId: small.versionId,
+      });
     }
     // Opens the pool's connections, so the measured runs count statements, not handshakes.
     await loadOverview(deploymentFiltersSchema.parse({}));
@@ -57,10 +73,19 @@ describe("overview query count", () => {
     expect(few.count).toBeGreaterThan(0);
     expect(few.count, few.sql.join("\n---\n")).toBe(OVERVIEW_STATEMENT_BUDGET);
 
-    const large = await createTemplateFromMarkdown(prisma, { source: largeChecklistMarkdown(`Large ${service}`, 30) }, { actorLabel: "test" });
+    const large = await createTemplateFromMarkdown(
+      prisma,
+      { source: largeChecklistMarkdown(`Large ${service}`, 30) },
+      { actorLabel: "test" },
+    );
     const owner = { id: engineerId, role: "ENGINEER" as const };
     for (let i = 0; i < 37; i++) {
-      await createDeployment(owner, { service, environment: `large-${i}`, version: "2.0.0", templateVersionId: large.versionId });
+      await createDeployment(owner, {
+        service,
+        environment: `large-${i}`,
+        version: "2.0.0",
+        templateVersionId: large.versionId,
+      });
     }
     // Tick a share of the items so readiness varies per row (and the aggregate has work to do).
     await prisma.$executeRaw`UPDATE "ItemState" st SET status = 'DONE' FROM "Deployment" d

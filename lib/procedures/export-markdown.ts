@@ -27,12 +27,16 @@ export function runToMarkdown(run: RunDetail): string {
     const { title, details } = splitStepText(step.text);
     lines.push(`${step.position}. ${outcome[step.status]}: ${title}`);
     for (const detail of details) lines.push(`${"   ".repeat(detail.depth + 1)}- ${detail.text}`);
-    if (step.status !== "PENDING") lines.push(`   - ${step.status === "DONE" ? "Done" : "Skipped"} by ${step.actor ?? "a former user"} at ${formatDateTime(step.actedAt)}`);
+    if (step.status !== "PENDING")
+      lines.push(
+        `   - ${step.status === "DONE" ? "Done" : "Skipped"} by ${step.actor ?? "a former user"} at ${formatDateTime(step.actedAt)}`,
+      );
     if (step.skipReason) lines.push(`   - Reason for skipping: ${indent(step.skipReason, "     ")}`);
     if (step.note) lines.push(`   - Note: ${indent(step.note, "     ")}`);
   }
   lines.push("", "## Timeline", "");
-  for (const event of timelineOf(run)) lines.push(`- **${formatDateTime(event.at)}** · ${event.who} · ${indent(event.what, "  ")}`);
+  for (const event of timelineOf(run))
+    lines.push(`- **${formatDateTime(event.at)}** · ${event.who} · ${indent(event.what, "  ")}`);
   return `${lines.join("\n")}\n`;
 }
 
@@ -43,7 +47,10 @@ function timelineOf(run: RunDetail): Event[] {
   for (const step of run.steps) {
     if (step.status === "PENDING" || !step.actedAt) continue;
     const title = splitStepText(step.text).title;
-    const what = step.status === "DONE" ? `Step ${step.position} done: ${title}` : `Step ${step.position} skipped: ${title} (reason: ${step.skipReason})`;
+    const what =
+      step.status === "DONE"
+        ? `Step ${step.position} done: ${title}`
+        : `Step ${step.position} skipped: ${title} (reason: ${step.skipReason})`;
     events.push({ at: step.actedAt, who: step.actor ?? "a former user", what });
   }
   for (const entry of run.timeline) events.push({ at: entry.createdAt, who: entry.author, what: entry.body });
@@ -54,6 +61,11 @@ function timelineOf(run: RunDetail): Event[] {
 
 /** A safe download name, e.g. "incident-2026-03-02-database-leak.md". */
 export function exportFilename(run: Pick<RunDetail, "title" | "startedAt">): string {
-  const slug = run.title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 60) || "run";
+  const slug =
+    run.title
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "")
+      .slice(0, 60) || "run";
   return `incident-${run.startedAt.toISOString().slice(0, 10)}-${slug}.md`;
 }

@@ -12,7 +12,11 @@ export async function finishProcedureRun(actor: Actor | null, runId: string): Pr
   return db.$transaction(async (tx) => {
     const run = await lockRun(tx, runId, { mustBeActive: false });
     if (run.status !== "ACTIVE") throw new AppError("CONFLICT", "This run is already finished.");
-    const pending = await tx.procedureStep.findMany({ where: { runId, status: "PENDING" }, orderBy: { position: "asc" }, select: { position: true } });
+    const pending = await tx.procedureStep.findMany({
+      where: { runId, status: "PENDING" },
+      orderBy: { position: "asc" },
+      select: { position: true },
+    });
     if (pending.length > 0) {
       const which = pending.map((step) => step.position).join(", ");
       throw new AppError(
@@ -23,7 +27,14 @@ export async function finishProcedureRun(actor: Actor | null, runId: string): Pr
     }
     const finishedAt = new Date();
     await tx.procedureRun.update({ where: { id: runId }, data: { status: "FINISHED", finishedAt } });
-    await recordAudit(tx, { actorId: actor.id, action: "procedure.run.finish", entityType: "ProcedureRun", entityId: runId, before: { status: "ACTIVE" }, after: { status: "FINISHED", finishedAt: finishedAt.toISOString() } });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "procedure.run.finish",
+      entityType: "ProcedureRun",
+      entityId: runId,
+      before: { status: "ACTIVE" },
+      after: { status: "FINISHED", finishedAt: finishedAt.toISOString() },
+    });
     return { finishedAt };
   });
 }

@@ -7,9 +7,16 @@ import type { ProcedureRunStatus } from "@/lib/generated/prisma/enums";
 
 export type LockedRun = { id: string; status: ProcedureRunStatus; title: string };
 
-export async function lockRun(tx: Prisma.TransactionClient, runId: string, options: { mustBeActive: boolean }): Promise<LockedRun> {
-  const [run] = await tx.$queryRaw<LockedRun[]>`SELECT id, status, title FROM "ProcedureRun" WHERE id = ${runId} FOR UPDATE`;
+export async function lockRun(
+  tx: Prisma.TransactionClient,
+  runId: string,
+  options: { mustBeActive: boolean },
+): Promise<LockedRun> {
+  const [run] = await tx.$queryRaw<
+    LockedRun[]
+  >`SELECT id, status, title FROM "ProcedureRun" WHERE id = ${runId} FOR UPDATE`;
   if (!run) throw new AppError("NOT_FOUND", "That procedure run does not exist.");
-  if (options.mustBeActive && run.status !== "ACTIVE") throw new AppError("CONFLICT", "This run is finished; its steps can no longer change.");
+  if (options.mustBeActive && run.status !== "ACTIVE")
+    throw new AppError("CONFLICT", "This run is finished; its steps can no longer change.");
   return run;
 }

@@ -54,7 +54,13 @@ export async function listActiveRuns(): Promise<ActiveRun[]> {
   const runs = await db.procedureRun.findMany({
     where: { status: "ACTIVE" },
     orderBy: [{ severity: "asc" }, { startedAt: "desc" }],
-    select: { id: true, title: true, severity: true, startedAt: true, _count: { select: { steps: { where: { status: "PENDING" } } } } },
+    select: {
+      id: true,
+      title: true,
+      severity: true,
+      startedAt: true,
+      _count: { select: { steps: { where: { status: "PENDING" } } } },
+    },
   });
   return runs.map(({ _count, ...run }) => ({ ...run, pending: _count.steps }));
 }
@@ -97,14 +103,36 @@ export async function getRun(runId: string): Promise<RunDetail | null> {
       startedAt: true,
       finishedAt: true,
       startedBy: { select: { name: true } },
-      section: { select: { title: true, templateVersion: { select: { number: true, template: { select: { id: true, name: true } } } } } },
-      steps: { orderBy: { position: "asc" }, select: { position: true, text: true, status: true, note: true, skipReason: true, actedAt: true, actor: { select: { name: true } } } },
-      timeline: { orderBy: { createdAt: "asc" }, select: { id: true, body: true, createdAt: true, author: { select: { name: true } } } },
+      section: {
+        select: {
+          title: true,
+          templateVersion: { select: { number: true, template: { select: { id: true, name: true } } } },
+        },
+      },
+      steps: {
+        orderBy: { position: "asc" },
+        select: {
+          position: true,
+          text: true,
+          status: true,
+          note: true,
+          skipReason: true,
+          actedAt: true,
+          actor: { select: { name: true } },
+        },
+      },
+      timeline: {
+        orderBy: { createdAt: "asc" },
+        select: { id: true, body: true, createdAt: true, author: { select: { name: true } } },
+      },
     },
   });
   if (!run) return null;
   const finish = run.finishedAt
-    ? await db.auditEvent.findFirst({ where: { entityType: "ProcedureRun", entityId: run.id, action: "procedure.run.finish" }, select: { actor: { select: { name: true } } } })
+    ? await db.auditEvent.findFirst({
+        where: { entityType: "ProcedureRun", entityId: run.id, action: "procedure.run.finish" },
+        select: { actor: { select: { name: true } } },
+      })
     : null;
   return {
     id: run.id,
@@ -112,7 +140,11 @@ export async function getRun(runId: string): Promise<RunDetail | null> {
     severity: run.severity,
     status: run.status,
     procedure: run.section.title,
-    template: { id: run.section.templateVersion.template.id, name: run.section.templateVersion.template.name, versionNumber: run.section.templateVersion.number },
+    template: {
+      id: run.section.templateVersion.template.id,
+      name: run.section.templateVersion.template.name,
+      versionNumber: run.section.templateVersion.number,
+    },
     startedBy: run.startedBy.name,
     startedAt: run.startedAt,
     finishedAt: run.finishedAt,

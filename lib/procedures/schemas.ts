@@ -16,7 +16,10 @@ const text = (what: string, max: number) =>
     .string()
     .trim()
     .min(1, `Enter ${what}.`)
-    .max(max, `${what.charAt(0).toUpperCase()}${what.slice(1)} is limited to ${max.toLocaleString("en-US")} characters.`);
+    .max(
+      max,
+      `${what.charAt(0).toUpperCase()}${what.slice(1)} is limited to ${max.toLocaleString("en-US")} characters.`,
+    );
 
 export const startRunSchema = z.object({
   sectionId: id,
@@ -29,12 +32,17 @@ export type StartRunInput = z.infer<typeof startRunSchema>;
 /** Steps are named by their 1-based position in the run, as people number them. */
 const stepRef = {
   runId: id,
-  position: z.coerce.number({ error: "The step must be a number." }).int("The step must be a whole number.").min(1, "Steps are numbered from 1."),
+  position: z.coerce
+    .number({ error: "The step must be a number." })
+    .int("The step must be a whole number.")
+    .min(1, "Steps are numbered from 1."),
 };
 
 export const completeStepSchema = z.object({
   ...stepRef,
-  note: text("a note", 10_000).optional().or(z.literal("").transform(() => undefined)),
+  note: text("a note", 10_000)
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
 });
 
 export const skipStepSchema = z.object({ ...stepRef, reason: text("the reason for skipping this step", 2_000) });

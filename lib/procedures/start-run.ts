@@ -8,7 +8,10 @@ import { AppError } from "@/lib/errors";
 import type { StartRunInput } from "@/lib/procedures/schemas";
 import { stepsFromItems } from "@/lib/procedures/step-text";
 
-export async function startProcedureRun(actor: Actor | null, input: StartRunInput): Promise<{ id: string; steps: number }> {
+export async function startProcedureRun(
+  actor: Actor | null,
+  input: StartRunInput,
+): Promise<{ id: string; steps: number }> {
   requirePermission(actor, "procedure:run");
   return db.$transaction(async (tx) => {
     const section = await tx.section.findUnique({
@@ -21,8 +24,13 @@ export async function startProcedureRun(actor: Actor | null, input: StartRunInpu
         templateVersion: { select: { number: true, template: { select: { name: true, archivedAt: true } } } },
       },
     });
-    if (!section || section.templateVersion.template.archivedAt) throw new AppError("NOT_FOUND", "That procedure does not exist.");
-    if (section.kind !== "PROCEDURE") throw new AppError("BAD_REQUEST", `“${section.title}” is not a procedure section; pick one listed under “Procedure”.`);
+    if (!section || section.templateVersion.template.archivedAt)
+      throw new AppError("NOT_FOUND", "That procedure does not exist.");
+    if (section.kind !== "PROCEDURE")
+      throw new AppError(
+        "BAD_REQUEST",
+        `“${section.title}” is not a procedure section; pick one listed under “Procedure”.`,
+      );
     const steps = stepsFromItems(section.items);
     if (steps.length === 0) throw new AppError("BAD_REQUEST", `“${section.title}” has no steps to run.`);
 
@@ -30,13 +38,22 @@ export async function startProcedureRun(actor: Actor | null, input: StartRunInpu
       data: { sectionId: section.id, title: input.title, severity: input.severity, startedById: actor.id },
       select: { id: true },
     });
-    await tx.procedureStep.createMany({ data: steps.map((step, index) => ({ runId: run.id, position: index + 1, itemId: step.itemId, text: step.text })) });
+    await tx.procedureStep.createMany({
+      data: steps.map((step, index) => ({ runId: run.id, position: index + 1, itemId: step.itemId, text: step.text })),
+    });
     await recordAudit(tx, {
       actorId: actor.id,
       action: "procedure.run.start",
       entityType: "ProcedureRun",
       entityId: run.id,
-      after: { title: input.title, severity: input.severity, procedure: section.title, template: section.templateVersion.template.name, templateVersion: section.templateVersion.number, steps: steps.length },
+      after: {
+        title: input.title,
+        severity: input.severity,
+        procedure: section.title,
+        template: section.templateVersion.template.name,
+        templateVersion: section.templateVersion.number,
+        steps: steps.length,
+      },
     });
     return { id: run.id, steps: steps.length };
   });

@@ -9,12 +9,24 @@ import { db } from "@/lib/db";
 import { lockRun } from "@/lib/procedures/locked-run";
 import type { TimelineEntryInput } from "@/lib/procedures/schemas";
 
-export async function addTimelineEntry(actor: Actor | null, input: TimelineEntryInput): Promise<{ id: string; createdAt: Date }> {
+export async function addTimelineEntry(
+  actor: Actor | null,
+  input: TimelineEntryInput,
+): Promise<{ id: string; createdAt: Date }> {
   requirePermission(actor, "procedure:run");
   return db.$transaction(async (tx) => {
     await lockRun(tx, input.runId, { mustBeActive: false });
-    const entry = await tx.procedureTimelineEntry.create({ data: { runId: input.runId, authorId: actor.id, body: input.body, createdAt: new Date() }, select: { id: true, createdAt: true } });
-    await recordAudit(tx, { actorId: actor.id, action: "procedure.timeline.add", entityType: "ProcedureTimelineEntry", entityId: entry.id, after: { runId: input.runId, body: input.body } });
+    const entry = await tx.procedureTimelineEntry.create({
+      data: { runId: input.runId, authorId: actor.id, body: input.body, createdAt: new Date() },
+      select: { id: true, createdAt: true },
+    });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "procedure.timeline.add",
+      entityType: "ProcedureTimelineEntry",
+      entityId: entry.id,
+      after: { runId: input.runId, body: input.body },
+    });
     return entry;
   });
 }

@@ -31,29 +31,53 @@ export async function addStepNote(actor: Actor | null, input: StepNoteInput): Pr
     // Appended to what is there, so an earlier note is never overwritten.
     const note = step.note ? `${step.note}\n\n${input.note}` : input.note;
     await tx.procedureStep.update({ where: { id: step.id }, data: { note } });
-    await recordAudit(tx, { actorId: actor.id, action: "procedure.step.note", entityType: "ProcedureStep", entityId: step.id, before: { note: step.note }, after: { note, runId: input.runId, position: input.position } });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "procedure.step.note",
+      entityType: "ProcedureStep",
+      entityId: step.id,
+      before: { note: step.note },
+      after: { note, runId: input.runId, position: input.position },
+    });
     return { position: input.position };
   });
 }
 
-async function settleStep(actor: Actor, input: StepRef, change: { status: "DONE" | "SKIPPED"; note?: string | null; skipReason: string | null }) {
+async function settleStep(
+  actor: Actor,
+  input: StepRef,
+  change: { status: "DONE" | "SKIPPED"; note?: string | null; skipReason: string | null },
+) {
   return db.$transaction(async (tx) => {
     await lockRun(tx, input.runId, { mustBeActive: true });
     const step = await findStep(tx, input);
     if (step.status !== "PENDING") {
       const verb = step.status === "DONE" ? "marked done" : "skipped";
-      throw new AppError("CONFLICT", `Step ${step.position} was already ${verb} by ${step.actor?.name ?? "a former user"} at ${formatDateTime(step.actedAt)}.`);
+      throw new AppError(
+        "CONFLICT",
+        `Step ${step.position} was already ${verb} by ${step.actor?.name ?? "a former user"} at ${formatDateTime(step.actedAt)}.`,
+      );
     }
     const actedAt = new Date();
     const note = change.note ? (step.note ? `${step.note}\n\n${change.note}` : change.note) : step.note;
-    await tx.procedureStep.update({ where: { id: step.id }, data: { status: change.status, skipReason: change.skipReason, note, actorId: actor.id, actedAt } });
+    await tx.procedureStep.update({
+      where: { id: step.id },
+      data: { status: change.status, skipReason: change.skipReason, note, actorId: actor.id, actedAt },
+    });
     await recordAudit(tx, {
       actorId: actor.id,
       action: change.status === "DONE" ? "procedure.step.done" : "procedure.step.skip",
       entityType: "ProcedureStep",
       entityId: step.id,
       before: { status: step.status },
-      after: { status: change.status, runId: input.runId, position: step.position, note, skipReason: change.skipReason, actedAt: actedAt.toISOString() },
+      after: {
+        status: change.status,
+        runId: input.runId,
+        position: step.position,
+        note,
+        skipReason: change.skipReason,
+        actedAt: actedAt.toISOString(),
+      },
     });
     return { position: step.position, status: change.status, actedAt };
   });
@@ -66,7 +90,10 @@ async function findStep(tx: Prisma.TransactionClient, { runId, position }: StepR
   });
   if (!step) {
     const count = await tx.procedureStep.count({ where: { runId } });
-    throw new AppError("NOT_FOUND", `Step ${position} does not exist; this run has ${count} step${count === 1 ? "" : "s"}.`);
+    throw new AppError(
+      "NOT_FOUND",
+      `Step ${position} does not exist; this run has ${count} step${count === 1 ? "" : "s"}.`,
+    );
   }
   return step;
 }

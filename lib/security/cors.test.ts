@@ -7,7 +7,9 @@ describe("corsDecision", () => {
   it("lets through requests without an Origin and from Preflight's own pages", () => {
     expect(corsDecision(request(null), [])).toEqual({ kind: "pass" });
     expect(corsDecision(request("https://preflight.example.com"), [])).toEqual({ kind: "pass" });
-    expect(corsDecision({ ...request("https://dash.example.com"), appUrl: "https://dash.example.com" }, [])).toEqual({ kind: "pass" });
+    expect(corsDecision({ ...request("https://dash.example.com"), appUrl: "https://dash.example.com" }, [])).toEqual({
+      kind: "pass",
+    });
   });
 
   it("refuses an origin that is not listed, naming it", () => {
@@ -18,9 +20,18 @@ describe("corsDecision", () => {
 
   it("answers a listed origin's preflight and marks its requests, without credentials", () => {
     const preflight = corsDecision(request("https://ci.example.com", "OPTIONS"), ["https://ci.example.com"]);
-    expect(preflight).toMatchObject({ kind: "preflight", headers: { "Access-Control-Allow-Origin": "https://ci.example.com", "Access-Control-Allow-Headers": "Authorization, Content-Type" } });
+    expect(preflight).toMatchObject({
+      kind: "preflight",
+      headers: {
+        "Access-Control-Allow-Origin": "https://ci.example.com",
+        "Access-Control-Allow-Headers": "Authorization, Content-Type",
+      },
+    });
     const allowed = corsDecision(request("https://ci.example.com", "PATCH"), ["https://ci.example.com"]);
-    expect(allowed).toEqual({ kind: "allow", headers: { "Access-Control-Allow-Origin": "https://ci.example.com", Vary: "Origin" } });
+    expect(allowed).toEqual({
+      kind: "allow",
+      headers: { "Access-Control-Allow-Origin": "https://ci.example.com", Vary: "Origin" },
+    });
     expect(JSON.stringify(allowed)).not.toContain("Credentials");
   });
 
@@ -31,12 +42,16 @@ describe("corsDecision", () => {
 
 describe("parseCorsOrigins", () => {
   it("accepts a list of origins or a lone wildcard", () => {
-    expect(parseCorsOrigins("https://ci.example.com, http://localhost:8080")).toEqual({ origins: ["https://ci.example.com", "http://localhost:8080"] });
+    expect(parseCorsOrigins("https://ci.example.com, http://localhost:8080")).toEqual({
+      origins: ["https://ci.example.com", "http://localhost:8080"],
+    });
     expect(parseCorsOrigins("*")).toEqual({ origins: ["*"] });
   });
 
   it("names what is wrong", () => {
-    expect(parseCorsOrigins("https://ci.example.com/path")).toMatchObject({ problem: expect.stringContaining("https://ci.example.com/path") });
+    expect(parseCorsOrigins("https://ci.example.com/path")).toMatchObject({
+      problem: expect.stringContaining("https://ci.example.com/path"),
+    });
     expect(parseCorsOrigins("ci.example.com")).toMatchObject({ problem: expect.stringContaining("ci.example.com") });
     expect(parseCorsOrigins("*, https://a.example")).toMatchObject({ problem: expect.stringContaining("*") });
   });

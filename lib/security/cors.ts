@@ -18,11 +18,22 @@ export function corsDecision(request: CorsRequest, allowed: readonly string[]): 
   const { origin } = request;
   if (!origin || isSameOrigin(origin, request.host, request.appUrl)) return { kind: "pass" };
   if (!allowed.includes("*") && !allowed.includes(origin)) {
-    return { kind: "refuse", message: `Cross-origin requests from ${origin} are not allowed; an administrator can add the origin to CORS_ORIGINS.` };
+    return {
+      kind: "refuse",
+      message: `Cross-origin requests from ${origin} are not allowed; an administrator can add the origin to CORS_ORIGINS.`,
+    };
   }
   const headers = { "Access-Control-Allow-Origin": origin, Vary: "Origin" };
   if (request.method === "OPTIONS") {
-    return { kind: "preflight", headers: { ...headers, "Access-Control-Allow-Methods": ALLOWED_METHODS, "Access-Control-Allow-Headers": ALLOWED_HEADERS, "Access-Control-Max-Age": "600" } };
+    return {
+      kind: "preflight",
+      headers: {
+        ...headers,
+        "Access-Control-Allow-Methods": ALLOWED_METHODS,
+        "Access-Control-Allow-Headers": ALLOWED_HEADERS,
+        "Access-Control-Max-Age": "600",
+      },
+    };
   }
   return { kind: "allow", headers };
 }
@@ -38,8 +49,14 @@ function isSameOrigin(origin: string, host: string | null, appUrl?: string): boo
 
 /** Parses CORS_ORIGINS: comma-separated origins like https://ci.example.com, or "*". */
 export function parseCorsOrigins(value: string): { origins: string[] } | { problem: string } {
-  const entries = value.split(",").map((entry) => entry.trim()).filter(Boolean);
-  if (entries.includes("*")) return entries.length === 1 ? { origins: ["*"] } : { problem: "mixes * with origins; give * alone or a list of origins" };
+  const entries = value
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  if (entries.includes("*"))
+    return entries.length === 1
+      ? { origins: ["*"] }
+      : { problem: "mixes * with origins; give * alone or a list of origins" };
   for (const entry of entries) {
     let url: URL;
     try {
@@ -47,7 +64,10 @@ export function parseCorsOrigins(value: string): { origins: string[] } | { probl
     } catch {
       return { problem: `has “${entry}”, which is not an origin like https://ci.example.com` };
     }
-    if (!/^https?:$/.test(url.protocol) || url.origin !== entry) return { problem: `has “${entry}”, which is not an origin like https://ci.example.com (scheme, host and port only)` };
+    if (!/^https?:$/.test(url.protocol) || url.origin !== entry)
+      return {
+        problem: `has “${entry}”, which is not an origin like https://ci.example.com (scheme, host and port only)`,
+      };
   }
   return { origins: entries };
 }

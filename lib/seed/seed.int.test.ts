@@ -51,7 +51,10 @@ describe("seedDatabase", () => {
     const { url, prisma } = await freshDatabase();
     const otherInstance = createPrismaClient(url, { max: 4 });
     try {
-      const [a, b] = await Promise.all([seedDatabase(prisma, { mode: "local" }), seedDatabase(otherInstance, { mode: "local" })]);
+      const [a, b] = await Promise.all([
+        seedDatabase(prisma, { mode: "local" }),
+        seedDatabase(otherInstance, { mode: "local" }),
+      ]);
       expect(a.demoUsers.length + b.demoUsers.length).toBe(5);
       expect([a.templateCreated, b.templateCreated].filter(Boolean)).toHaveLength(1);
       expect(await prisma.template.count()).toBe(1);

@@ -20,7 +20,10 @@ export function demoEmail(role: Role): string {
   return `${role.toLowerCase()}@preflight.local`;
 }
 
-export async function seedDatabase(prisma: PrismaClient, options: { mode: "local" | "production" }): Promise<SeedResult> {
+export async function seedDatabase(
+  prisma: PrismaClient,
+  options: { mode: "local" | "production" },
+): Promise<SeedResult> {
   const demoUsers = options.mode === "local" ? await seedDemoUsers(prisma) : [];
   const templateCreated = await seedReferenceTemplate(prisma);
   return { templateCreated, demoUsers };
@@ -43,9 +46,14 @@ async function seedDemoUsers(prisma: PrismaClient): Promise<DemoCredential[]> {
 }
 
 async function seedReferenceTemplate(prisma: PrismaClient): Promise<boolean> {
-  if (await prisma.template.findUnique({ where: { slug: REFERENCE_TEMPLATE_SLUG }, select: { id: true } })) return false;
+  if (await prisma.template.findUnique({ where: { slug: REFERENCE_TEMPLATE_SLUG }, select: { id: true } }))
+    return false;
   try {
-    await createTemplateFromMarkdown(prisma, { source: readFileSync(referenceTemplateFile), slug: REFERENCE_TEMPLATE_SLUG }, { actorLabel: "seed" });
+    await createTemplateFromMarkdown(
+      prisma,
+      { source: readFileSync(referenceTemplateFile), slug: REFERENCE_TEMPLATE_SLUG },
+      { actorLabel: "seed" },
+    );
     return true;
   } catch (error) {
     // Another seed (a second app instance starting) created it first.

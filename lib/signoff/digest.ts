@@ -2,7 +2,13 @@
 // a canonical order. An approval stores it; a changed checklist has a different one.
 import { createHash } from "node:crypto";
 
-export type DigestState = { key: string; status: string; naReason: string | null; note: string | null; evidenceLinks: string[] };
+export type DigestState = {
+  key: string;
+  status: string;
+  naReason: string | null;
+  note: string | null;
+  evidenceLinks: string[];
+};
 
 export function checklistDigest(states: DigestState[]): string {
   const canonical = [...states]

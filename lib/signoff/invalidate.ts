@@ -25,7 +25,12 @@ export async function afterChecklistChange(
   if (count > 0) {
     await enqueueWebhookEvent(tx, "SIGNOFF_INVALIDATED", async () => ({
       deployment: await deploymentFacts(tx, deployment.id),
-      invalidation: { reason: change.description, invalidatedById: change.actorId, approvalsInvalidated: count, previousStatus: deployment.status },
+      invalidation: {
+        reason: change.description,
+        invalidatedById: change.actorId,
+        approvalsInvalidated: count,
+        previousStatus: deployment.status,
+      },
     }));
     await recordAudit(tx, {
       actorId: change.actorId,

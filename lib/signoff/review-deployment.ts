@@ -12,44 +12,90 @@ import { deploymentFacts, enqueueWebhookEvent } from "@/lib/webhooks/enqueue";
 
 const DAY = 86_400_000;
 
-export async function approveDeployment(actor: Actor | null, input: ApproveInput): Promise<{ signedOff: boolean; approvals: number; required: number }> {
+export async function approveDeployment(
+  actor: Actor | null,
+  input: ApproveInput,
+): Promise<{ signedOff: boolean; approvals: number; required: number }> {
   requirePermission(actor, "deployment:review");
   return db.$transaction(async (tx) => {
     const deployment = await lockDeployment(tx, input.deploymentId);
-    if (deployment.ownerId === actor.id) throw new AppError("FORBIDDEN", "You own this deployment; another reviewer must approve it.");
+    if (deployment.ownerId === actor.id)
+      throw new AppError("FORBIDDEN", "You own this deployment; another reviewer must approve it.");
     if (deployment.status !== "READY_FOR_REVIEW") {
-      throw new AppError("CONFLICT", deployment.status === "SIGNED_OFF" ? "This deployment is already signed off." : "This deployment is not in review.");
+      throw new AppError(
+        "CONFLICT",
+        deployment.status === "SIGNED_OFF"
+          ? "This deployment is already signed off."
+          : "This deployment is not in review.",
+      );
     }
     // Decided under the lock: the checklist the reviewer saw must be the one that exists.
     if ((await currentDigest(tx, input.deploymentId)) !== input.digest) {
-      throw new AppError("CONFLICT", "The checklist changed while you were reviewing it; look at it again before approving.");
+      throw new AppError(
+        "CONFLICT",
+        "The checklist changed while you were reviewing it; look at it again before approving.",
+      );
     }
     const readiness = (await readinessByDeployment([input.deploymentId], tx)).get(input.deploymentId)!;
-    if (!readiness.ready) throw new AppError("CONFLICT", "Critical items are open; this deployment cannot be approved.");
-    const already = await tx.signOff.count({ where: { deploymentId: input.deploymentId, reviewerId: actor.id, ...activeApprovals } });
-    if (already) throw new AppError("CONFLICT", "You have already approved this deployment; another reviewer must add theirs.");
+    if (!readiness.ready)
+      throw new AppError("CONFLICT", "Critical items are open; this deployment cannot be approved.");
+    const already = await tx.signOff.count({
+      where: { deploymentId: input.deploymentId, reviewerId: actor.id, ...activeApprovals },
+    });
+    if (already)
+      throw new AppError("CONFLICT", "You have already approved this deployment; another reviewer must add theirs.");
 
     const now = new Date();
-    const nextReviewAt = input.nextReviewAt ? new Date(`${input.nextReviewAt}T00:00:00Z`) : new Date(now.getTime() + deployment.reviewIntervalDays * DAY);
+    const nextReviewAt = input.nextReviewAt
+      ? new Date(`${input.nextReviewAt}T00:00:00Z`)
+      : new Date(now.getTime() + deployment.reviewIntervalDays * DAY);
     if (nextReviewAt <= now) throw new AppError("BAD_REQUEST", "nextReviewAt: The next review must be in the future.");
     const signOff = await tx.signOff.create({
-      data: { deploymentId: input.deploymentId, reviewerId: actor.id, decision: "APPROVED", comment: input.comment, digest: input.digest, nextReviewAt, createdAt: now },
+      data: {
+        deploymentId: input.deploymentId,
+        reviewerId: actor.id,
+        decision: "APPROVED",
+        comment: input.comment,
+        digest: input.digest,
+        nextReviewAt,
+        createdAt: now,
+      },
     });
     const approvals = await tx.signOff.count({ where: { deploymentId: input.deploymentId, ...activeApprovals } });
     const signedOff = approvals >= deployment.requiredApprovals;
     if (signedOff) {
       await tx.deployment.update({ where: { id: input.deploymentId }, data: { status: "SIGNED_OFF" } });
-      await enqueueWebhookEvent(tx, "DEPLOYMENT_SIGNED_OFF", async () => ({
-        deployment: await deploymentFacts(tx, input.deploymentId),
-        signOff: { id: signOff.id, reviewerId: actor.id, comment: input.comment, approvals, required: deployment.requiredApprovals, nextReviewAt: nextReviewAt.toISOString() },
-      }), now);
+      await enqueueWebhookEvent(
+        tx,
+        "DEPLOYMENT_SIGNED_OFF",
+        async () => ({
+          deployment: await deploymentFacts(tx, input.deploymentId),
+          signOff: {
+            id: signOff.id,
+            reviewerId: actor.id,
+            comment: input.comment,
+            approvals,
+            required: deployment.requiredApprovals,
+            nextReviewAt: nextReviewAt.toISOString(),
+          },
+        }),
+        now,
+      );
     }
     await recordAudit(tx, {
       actorId: actor.id,
       action: "signoff.approve",
       entityType: "SignOff",
       entityId: signOff.id,
-      after: { deploymentId: input.deploymentId, digest: input.digest, comment: input.comment, nextReviewAt: nextReviewAt.toISOString(), approvals, required: deployment.requiredApprovals, status: signedOff ? "SIGNED_OFF" : "READY_FOR_REVIEW" },
+      after: {
+        deploymentId: input.deploymentId,
+        digest: input.digest,
+        comment: input.comment,
+        nextReviewAt: nextReviewAt.toISOString(),
+        approvals,
+        required: deployment.requiredApprovals,
+        status: signedOff ? "SIGNED_OFF" : "READY_FOR_REVIEW",
+      },
     });
     return { signedOff, approvals, required: deployment.requiredApprovals };
   });
@@ -59,8 +105,10 @@ export async function rejectDeployment(actor: Actor | null, input: RejectInput):
   requirePermission(actor, "deployment:review");
   await db.$transaction(async (tx) => {
     const deployment = await lockDeployment(tx, input.deploymentId);
-    if (deployment.ownerId === actor.id) throw new AppError("FORBIDDEN", "You own this deployment; another reviewer must review it.");
-    if (deployment.status !== "READY_FOR_REVIEW" && deployment.status !== "SIGNED_OFF") throw new AppError("CONFLICT", "This deployment is not in review.");
+    if (deployment.ownerId === actor.id)
+      throw new AppError("FORBIDDEN", "You own this deployment; another reviewer must review it.");
+    if (deployment.status !== "READY_FOR_REVIEW" && deployment.status !== "SIGNED_OFF")
+      throw new AppError("CONFLICT", "This deployment is not in review.");
     const now = new Date();
     // A rejection also withdraws approvals given so far: the work goes back to the team.
     await tx.signOff.updateMany({
@@ -68,13 +116,25 @@ export async function rejectDeployment(actor: Actor | null, input: RejectInput):
       data: { invalidatedAt: now, invalidatedById: actor.id, invalidationReason: "Rejected by a reviewer" },
     });
     const signOff = await tx.signOff.create({
-      data: { deploymentId: input.deploymentId, reviewerId: actor.id, decision: "REJECTED", comment: input.comment, digest: await currentDigest(tx, input.deploymentId), createdAt: now },
+      data: {
+        deploymentId: input.deploymentId,
+        reviewerId: actor.id,
+        decision: "REJECTED",
+        comment: input.comment,
+        digest: await currentDigest(tx, input.deploymentId),
+        createdAt: now,
+      },
     });
     await tx.deployment.update({ where: { id: input.deploymentId }, data: { status: "IN_PROGRESS" } });
-    await enqueueWebhookEvent(tx, "DEPLOYMENT_REJECTED", async () => ({
-      deployment: await deploymentFacts(tx, input.deploymentId),
-      rejection: { id: signOff.id, reviewerId: actor.id, comment: input.comment, previousStatus: deployment.status },
-    }), now);
+    await enqueueWebhookEvent(
+      tx,
+      "DEPLOYMENT_REJECTED",
+      async () => ({
+        deployment: await deploymentFacts(tx, input.deploymentId),
+        rejection: { id: signOff.id, reviewerId: actor.id, comment: input.comment, previousStatus: deployment.status },
+      }),
+      now,
+    );
     await recordAudit(tx, {
       actorId: actor.id,
       action: "signoff.reject",

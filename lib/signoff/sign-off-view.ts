@@ -6,7 +6,13 @@ import { db } from "@/lib/db";
 export type SignOffView = {
   requiredApprovals: number;
   reviewIntervalDays: number;
-  approvals: { id: string; reviewer: { id: string; name: string }; createdAt: string; comment: string; nextReviewAt: string | null }[];
+  approvals: {
+    id: string;
+    reviewer: { id: string; name: string };
+    createdAt: string;
+    comment: string;
+    nextReviewAt: string | null;
+  }[];
   rejection: { reviewer: string; createdAt: string; comment: string } | null;
   invalidation: { by: string | null; at: string; reason: string } | null;
   footer: { reviewedBy: string | null; lastUpdated: string; nextReview: string | null };
@@ -14,13 +20,24 @@ export type SignOffView = {
 
 export async function loadSignOffView(deploymentId: string, status: string, lastChange: Date): Promise<SignOffView> {
   const [template, signOffs] = await Promise.all([
-    db.deployment.findUniqueOrThrow({ where: { id: deploymentId }, select: { templateVersion: { select: { template: { select: { requiredApprovals: true, reviewIntervalDays: true } } } } } }),
+    db.deployment.findUniqueOrThrow({
+      where: { id: deploymentId },
+      select: {
+        templateVersion: { select: { template: { select: { requiredApprovals: true, reviewIntervalDays: true } } } },
+      },
+    }),
     db.signOff.findMany({
       where: { deploymentId },
       orderBy: { createdAt: "desc" },
       take: 50,
       select: {
-        id: true, decision: true, comment: true, createdAt: true, nextReviewAt: true, invalidatedAt: true, invalidationReason: true,
+        id: true,
+        decision: true,
+        comment: true,
+        createdAt: true,
+        nextReviewAt: true,
+        invalidatedAt: true,
+        invalidationReason: true,
         reviewer: { select: { id: true, name: true } },
         invalidatedBy: { select: { name: true } },
       },
@@ -32,13 +49,28 @@ export async function loadSignOffView(deploymentId: string, status: string, last
   const invalidated = signOffs
     .filter((s) => s.decision === "APPROVED" && s.invalidatedAt && s.invalidationReason !== "Rejected by a reviewer")
     .sort((a, b) => b.invalidatedAt!.getTime() - a.invalidatedAt!.getTime())[0];
-  const showInvalidation = invalidated && approvals.every((a) => a.createdAt < invalidated.invalidatedAt!) && !rejection;
+  const showInvalidation =
+    invalidated && approvals.every((a) => a.createdAt < invalidated.invalidatedAt!) && !rejection;
   const newest = approvals[0];
   return {
     ...template.templateVersion.template,
-    approvals: approvals.map((a) => ({ id: a.id, reviewer: a.reviewer, createdAt: a.createdAt.toISOString(), comment: a.comment, nextReviewAt: a.nextReviewAt?.toISOString() ?? null })),
-    rejection: rejection ? { reviewer: rejection.reviewer.name, createdAt: rejection.createdAt.toISOString(), comment: rejection.comment } : null,
-    invalidation: showInvalidation ? { by: invalidated.invalidatedBy?.name ?? null, at: invalidated.invalidatedAt!.toISOString(), reason: invalidated.invalidationReason ?? "" } : null,
+    approvals: approvals.map((a) => ({
+      id: a.id,
+      reviewer: a.reviewer,
+      createdAt: a.createdAt.toISOString(),
+      comment: a.comment,
+      nextReviewAt: a.nextReviewAt?.toISOString() ?? null,
+    })),
+    rejection: rejection
+      ? { reviewer: rejection.reviewer.name, createdAt: rejection.createdAt.toISOString(), comment: rejection.comment }
+      : null,
+    invalidation: showInvalidation
+      ? {
+          by: invalidated.invalidatedBy?.name ?? null,
+          at: invalidated.invalidatedAt!.toISOString(),
+          reason: invalidated.invalidationReason ?? "",
+        }
+      : null,
     footer: {
       reviewedBy: approvals.length ? approvals.map((a) => a.reviewer.name).join(", ") : null,
       lastUpdated: lastChange.toISOString(),

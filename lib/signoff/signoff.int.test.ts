@@ -19,18 +19,34 @@ describe("sign-off", () => {
   it("cannot be requested while a critical item is open", async () => {
     const owner = await createTestUser(prisma, "ENGINEER");
     const template = await importSmallTemplate(prisma);
-    const { id } = await createDeployment(owner, { service: uniqueKey("svc"), environment: "prod", version: "1", templateVersionId: template.versionId });
+    const { id } = await createDeployment(owner, {
+      service: uniqueKey("svc"),
+      environment: "prod",
+      version: "1",
+      templateVersionId: template.versionId,
+    });
     await expect(submitForReview(owner, id)).rejects.toThrow("3 critical item(s) are still open");
   });
 
   it("records reviewer, comment, digest and next review date, and signs the deployment off", async () => {
     const { reviewers, deploymentId, digest } = await inReview();
     const seen = await digest();
-    const result = await approveDeployment(reviewers[0]!, { deploymentId, comment: "Looks good", digest: seen, nextReviewAt: "2099-01-31" });
+    const result = await approveDeployment(reviewers[0]!, {
+      deploymentId,
+      comment: "Looks good",
+      digest: seen,
+      nextReviewAt: "2099-01-31",
+    });
     expect(result).toEqual({ signedOff: true, approvals: 1, required: 1 });
     expect(await status(deploymentId)).toBe("SIGNED_OFF");
     const signOff = await prisma.signOff.findFirstOrThrow({ where: { deploymentId } });
-    expect(signOff).toMatchObject({ reviewerId: reviewers[0]!.id, decision: "APPROVED", comment: "Looks good", digest: seen, invalidatedAt: null });
+    expect(signOff).toMatchObject({
+      reviewerId: reviewers[0]!.id,
+      decision: "APPROVED",
+      comment: "Looks good",
+      digest: seen,
+      invalidatedAt: null,
+    });
     expect(signOff.nextReviewAt!.toISOString()).toBe("2099-01-31T00:00:00.000Z");
     const view = (await getChecklist(deploymentId))!.signOff;
     expect(view.footer).toMatchObject({ reviewedBy: reviewers[0]!.name, nextReview: "2099-01-31T00:00:00.000Z" });
@@ -50,18 +66,28 @@ describe("sign-off", () => {
     const reviewerOwner = await createTestUser(prisma, "REVIEWER");
     const { deploymentId, digest } = await inReview();
     await prisma.deployment.update({ where: { id: deploymentId }, data: { ownerId: reviewerOwner.id } });
-    await expect(approveDeployment(reviewerOwner, { deploymentId, comment: "", digest: await digest() })).rejects.toMatchObject({ status: 403 });
+    await expect(
+      approveDeployment(reviewerOwner, { deploymentId, comment: "", digest: await digest() }),
+    ).rejects.toMatchObject({ status: 403 });
     const engineer = await createTestUser(prisma, "ENGINEER");
-    await expect(approveDeployment(engineer, { deploymentId, comment: "", digest: await digest() })).rejects.toMatchObject({ status: 403 });
+    await expect(
+      approveDeployment(engineer, { deploymentId, comment: "", digest: await digest() }),
+    ).rejects.toMatchObject({ status: 403 });
     expect(await prisma.signOff.count({ where: { deploymentId } })).toBe(0);
   });
 
   it("needs as many distinct reviewers as the template requires", async () => {
     const { reviewers, deploymentId, digest } = await inReview(2);
-    expect(await approveDeployment(reviewers[0]!, { deploymentId, comment: "", digest: await digest() })).toMatchObject({ signedOff: false, approvals: 1 });
-    await expect(approveDeployment(reviewers[0]!, { deploymentId, comment: "", digest: await digest() })).rejects.toThrow("already approved");
+    expect(await approveDeployment(reviewers[0]!, { deploymentId, comment: "", digest: await digest() })).toMatchObject(
+      { signedOff: false, approvals: 1 },
+    );
+    await expect(
+      approveDeployment(reviewers[0]!, { deploymentId, comment: "", digest: await digest() }),
+    ).rejects.toThrow("already approved");
     expect(await status(deploymentId)).toBe("READY_FOR_REVIEW");
-    expect(await approveDeployment(reviewers[1]!, { deploymentId, comment: "", digest: await digest() })).toMatchObject({ signedOff: true, approvals: 2 });
+    expect(await approveDeployment(reviewers[1]!, { deploymentId, comment: "", digest: await digest() })).toMatchObject(
+      { signedOff: true, approvals: 2 },
+    );
   });
 
   it("is invalidated in the same transaction by a later item change, with the reason and the audit trail", async () => {
@@ -94,14 +120,19 @@ describe("sign-off", () => {
     const seen = await digest();
     const leaf = (await leaves()).find((l) => l.text === "Alerts configured")!;
     await updateItemState(owner, { deploymentId, itemId: leaf.id, version: leaf.state!.version, note: "added a note" });
-    await expect(approveDeployment(reviewers[0]!, { deploymentId, comment: "", digest: seen })).rejects.toThrow("The checklist changed while you were reviewing it");
+    await expect(approveDeployment(reviewers[0]!, { deploymentId, comment: "", digest: seen })).rejects.toThrow(
+      "The checklist changed while you were reviewing it",
+    );
   });
 
   it("rejection returns the deployment to the team with the comment", async () => {
     const { reviewers, deploymentId } = await inReview();
     await rejectDeployment(reviewers[0]!, { deploymentId, comment: "Add the restore drill evidence" });
     expect(await status(deploymentId)).toBe("IN_PROGRESS");
-    expect((await getChecklist(deploymentId))!.signOff.rejection).toMatchObject({ reviewer: reviewers[0]!.name, comment: "Add the restore drill evidence" });
+    expect((await getChecklist(deploymentId))!.signOff.rejection).toMatchObject({
+      reviewer: reviewers[0]!.name,
+      comment: "Add the restore drill evidence",
+    });
   });
 });
 

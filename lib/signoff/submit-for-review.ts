@@ -14,13 +14,29 @@ export async function submitForReview(actor: Actor | null, deploymentId: string)
   await db.$transaction(async (tx) => {
     const deployment = await lockDeployment(tx, deploymentId);
     if (!submittable.has(deployment.status)) {
-      throw new AppError("CONFLICT", `A deployment that is ${deployment.status.toLowerCase().replaceAll("_", " ")} cannot be submitted for review.`);
+      throw new AppError(
+        "CONFLICT",
+        `A deployment that is ${deployment.status.toLowerCase().replaceAll("_", " ")} cannot be submitted for review.`,
+      );
     }
     const readiness = (await readinessByDeployment([deploymentId], tx)).get(deploymentId)!;
     if (!readiness.ready) {
-      throw new AppError("CONFLICT", `${readiness.byPriority.CRITICAL.open} critical item(s) are still open; settle them before asking for review.`);
+      throw new AppError(
+        "CONFLICT",
+        `${readiness.byPriority.CRITICAL.open} critical item(s) are still open; settle them before asking for review.`,
+      );
     }
-    await tx.deployment.update({ where: { id: deploymentId }, data: { status: "READY_FOR_REVIEW", submittedAt: new Date() } });
-    await recordAudit(tx, { actorId: actor.id, action: "deployment.submit", entityType: "Deployment", entityId: deploymentId, before: { status: deployment.status }, after: { status: "READY_FOR_REVIEW" } });
+    await tx.deployment.update({
+      where: { id: deploymentId },
+      data: { status: "READY_FOR_REVIEW", submittedAt: new Date() },
+    });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "deployment.submit",
+      entityType: "Deployment",
+      entityId: deploymentId,
+      before: { status: deployment.status },
+      after: { status: "READY_FOR_REVIEW" },
+    });
   });
 }

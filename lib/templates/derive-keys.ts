@@ -27,4 +27,3 @@ export function withDerivedKeys(parsed: ParsedTemplate): TemplateStructure {
 function digest(text: string): string {
   return createHash("sha256").update(text.normalize("NFC")).digest("hex").slice(0, 12);
 }
-

@@ -24,9 +24,11 @@ export function diffStructures(before: TemplateStructure, after: TemplateStructu
     const changes: string[] = [];
     if (prev.title !== next.title) changes.push(`renamed from “${prev.title}”`);
     if (prev.kind !== next.kind) changes.push(`kind ${prev.kind} → ${next.kind}`);
-    if (prev.priority !== next.priority) changes.push(`priority ${prev.priority ?? "none"} → ${next.priority ?? "none"}`);
+    if (prev.priority !== next.priority)
+      changes.push(`priority ${prev.priority ?? "none"} → ${next.priority ?? "none"}`);
     if (prev.cadence !== next.cadence) changes.push(`cadence ${prev.cadence ?? "none"} → ${next.cadence ?? "none"}`);
-    if (prev.position !== next.position) changes.push(`moved from position ${prev.position + 1} to ${next.position + 1}`);
+    if (prev.position !== next.position)
+      changes.push(`moved from position ${prev.position + 1} to ${next.position + 1}`);
     if ((prev.content ?? "") !== (next.content ?? "")) changes.push("reference text edited");
     if (changes.length) sectionsChanged.push({ title: next.title, changes });
   }
@@ -47,15 +49,22 @@ export function diffStructures(before: TemplateStructure, after: TemplateStructu
     sectionsAdded: [...newSections.values()].filter((s) => !oldSections.has(s.key)).map((s) => s.title),
     sectionsRemoved: [...oldSections.values()].filter((s) => !newSections.has(s.key)).map((s) => s.title),
     sectionsChanged,
-    itemsAdded: [...newItems.values()].filter((i) => !oldItems.has(i.key)).map(({ section, text }) => ({ section, text })),
-    itemsRemoved: [...oldItems.values()].filter((i) => !newItems.has(i.key)).map(({ section, text }) => ({ section, text })),
+    itemsAdded: [...newItems.values()]
+      .filter((i) => !oldItems.has(i.key))
+      .map(({ section, text }) => ({ section, text })),
+    itemsRemoved: [...oldItems.values()]
+      .filter((i) => !newItems.has(i.key))
+      .map(({ section, text }) => ({ section, text })),
     itemsChanged,
     itemsMoved,
   };
 }
 
 export function isEmptyDiff(diff: VersionDiff): boolean {
-  return !diff.title && Object.entries(diff).every(([key, value]) => key === "title" || (Array.isArray(value) && value.length === 0));
+  return (
+    !diff.title &&
+    Object.entries(diff).every(([key, value]) => key === "title" || (Array.isArray(value) && value.length === 0))
+  );
 }
 
 function flatten(structure: TemplateStructure): Map<string, FlatItem> {

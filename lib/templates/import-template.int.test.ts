@@ -16,11 +16,21 @@ describe("importTemplate", () => {
     const imported = await importTemplate(db, admin, { source: seed, slug: uniqueKey("seed") });
 
     const template = await prisma.template.findUniqueOrThrow({ where: { id: imported.templateId } });
-    expect(template).toMatchObject({ name: "Production Security Checklist", reviewIntervalDays: 90, ownerId: admin.id });
+    expect(template).toMatchObject({
+      name: "Production Security Checklist",
+      reviewIntervalDays: 90,
+      ownerId: admin.id,
+    });
     const structure = (await readVersionStructure(prisma, imported.versionId))!;
     const critical = structure.sections.find((s) => s.priority === "CRITICAL")!;
     expect(critical.title).toBe("🔴 CRITICAL - Must Complete");
-    const leaves = await prisma.item.count({ where: { templateVersionId: imported.versionId, isLeaf: true, section: { kind: { in: ["PRE_DEPLOYMENT", "POST_DEPLOYMENT"] } } } });
+    const leaves = await prisma.item.count({
+      where: {
+        templateVersionId: imported.versionId,
+        isLeaf: true,
+        section: { kind: { in: ["PRE_DEPLOYMENT", "POST_DEPLOYMENT"] } },
+      },
+    });
     expect(leaves).toBe(27 + 23 + 23 + 18);
     const version = await prisma.templateVersion.findUniqueOrThrow({ where: { id: imported.versionId } });
     expect(version.sourceMarkdown).toBe(seed.toString("utf8"));
@@ -41,7 +51,11 @@ describe("importTemplate", () => {
     ["an empty file", new Uint8Array(), "The file is empty."],
     ["a binary file", new Uint8Array([0x23, 0x20, 0x00, 0x01, 0x02]), "binary"],
     ["a file that is not UTF-8", new Uint8Array([0x23, 0x20, 0xff, 0xfe, 0x41]), "UTF-8"],
-    ["prose without checklist content", new TextEncoder().encode("# Notes\n\nJust some prose.\n"), "No checklist content"],
+    [
+      "prose without checklist content",
+      new TextEncoder().encode("# Notes\n\nJust some prose.\n"),
+      "No checklist content",
+    ],
   ])("refuses %s with a clear message and stores nothing", async (_name, source, message) => {
     const admin = await createTestUser(prisma, "ADMIN");
     const before = await prisma.template.count();
@@ -55,8 +69,12 @@ describe("importTemplate", () => {
   it("is refused to roles without the permission", async () => {
     for (const role of ["VIEWER", "ENGINEER", "MANAGER"] as const) {
       const user = await createTestUser(prisma, role);
-      await expect(importTemplate(db, user, { source: smallChecklistMarkdown("Nope") })).rejects.toMatchObject({ status: 403 });
+      await expect(importTemplate(db, user, { source: smallChecklistMarkdown("Nope") })).rejects.toMatchObject({
+        status: 403,
+      });
     }
-    await expect(importTemplate(db, null, { source: smallChecklistMarkdown("Nope") })).rejects.toMatchObject({ status: 401 });
+    await expect(importTemplate(db, null, { source: smallChecklistMarkdown("Nope") })).rejects.toMatchObject({
+      status: 401,
+    });
   });
 });

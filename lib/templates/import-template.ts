@@ -22,10 +22,16 @@ export function previewTemplateImport(source: string | Uint8Array, overrides: Se
   if (!result.ok) throw new AppError("UNPROCESSABLE", result.error);
   const sections = result.template.sections.map((section, index) => {
     const override = overrides.find((o) => o.index === index);
-    return override ? { ...section, kind: override.kind, priority: override.priority, cadence: override.cadence } : section;
+    return override
+      ? { ...section, kind: override.kind, priority: override.priority, cadence: override.cadence }
+      : section;
   });
   const badOverride = overrides.find((o) => o.index >= sections.length);
-  if (badOverride) throw new AppError("BAD_REQUEST", `There is no section ${badOverride.index + 1} to correct; the file has ${sections.length}.`);
+  if (badOverride)
+    throw new AppError(
+      "BAD_REQUEST",
+      `There is no section ${badOverride.index + 1} to correct; the file has ${sections.length}.`,
+    );
   return { template: { ...result.template, sections }, warnings: result.warnings };
 }
 
@@ -33,7 +39,11 @@ export type ImportedTemplate = { templateId: string; versionId: string; slug: st
 
 type ImportInput = { source: string | Uint8Array; overrides?: SectionOverride[]; slug?: string };
 
-export async function importTemplate(db: PrismaClient, actor: Actor | null, input: ImportInput): Promise<ImportedTemplate> {
+export async function importTemplate(
+  db: PrismaClient,
+  actor: Actor | null,
+  input: ImportInput,
+): Promise<ImportedTemplate> {
   requirePermission(actor, "template:import");
   return createTemplateFromMarkdown(db, input, { actorId: actor.id });
 }
@@ -65,7 +75,14 @@ export async function createTemplateFromMarkdown(
             nextReviewAt: new Date(now.getTime() + structure.reviewIntervalDays * 86_400_000),
           },
         });
-        const versionId = await insertVersion(tx, { templateId: created.id, number: 1, structure, sourceMarkdown, createdById: actorId, changeNote: "Imported from Markdown" });
+        const versionId = await insertVersion(tx, {
+          templateId: created.id,
+          number: 1,
+          structure,
+          sourceMarkdown,
+          createdById: actorId,
+          changeNote: "Imported from Markdown",
+        });
         await recordAudit(tx, {
           ...by,
           action: "template.import",

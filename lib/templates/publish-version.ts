@@ -10,16 +10,33 @@ import { exportTemplateMarkdown } from "@/lib/templates/markdown/export";
 import { insertVersion, readVersionStructure } from "@/lib/templates/store-version";
 import type { TemplateStructure } from "@/lib/templates/structure";
 
-export type PublishInput = { templateId: string; baseVersion: number; structure: TemplateStructure; changeNote?: string };
+export type PublishInput = {
+  templateId: string;
+  baseVersion: number;
+  structure: TemplateStructure;
+  changeNote?: string;
+};
 
-export async function publishTemplateVersion(actor: Actor | null, input: PublishInput): Promise<{ versionId: string; number: number }> {
+export async function publishTemplateVersion(
+  actor: Actor | null,
+  input: PublishInput,
+): Promise<{ versionId: string; number: number }> {
   requirePermission(actor, "template:edit");
   return db.$transaction(async (tx) => {
-    const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Template" WHERE id = ${input.templateId} AND "archivedAt" IS NULL FOR UPDATE`;
+    const locked = await tx.$queryRaw<
+      { id: string }[]
+    >`SELECT id FROM "Template" WHERE id = ${input.templateId} AND "archivedAt" IS NULL FOR UPDATE`;
     if (locked.length === 0) throw new AppError("NOT_FOUND", "That template does not exist.");
-    const latest = await tx.templateVersion.findFirstOrThrow({ where: { templateId: input.templateId }, orderBy: { number: "desc" }, select: { id: true, number: true } });
+    const latest = await tx.templateVersion.findFirstOrThrow({
+      where: { templateId: input.templateId },
+      orderBy: { number: "desc" },
+      select: { id: true, number: true },
+    });
     if (latest.number !== input.baseVersion) {
-      throw new AppError("CONFLICT", `Version ${latest.number} was published while you were editing version ${input.baseVersion}; reload to edit the latest.`);
+      throw new AppError(
+        "CONFLICT",
+        `Version ${latest.number} was published while you were editing version ${input.baseVersion}; reload to edit the latest.`,
+      );
     }
     const previous = (await readVersionStructure(tx, latest.id))!;
     const diff = diffStructures(previous, input.structure);
@@ -35,7 +52,10 @@ export async function publishTemplateVersion(actor: Actor | null, input: Publish
       createdById: actor.id,
       changeNote: input.changeNote,
     });
-    await tx.template.update({ where: { id: input.templateId }, data: { name: input.structure.title, reviewIntervalDays: input.structure.reviewIntervalDays } });
+    await tx.template.update({
+      where: { id: input.templateId },
+      data: { name: input.structure.title, reviewIntervalDays: input.structure.reviewIntervalDays },
+    });
     await recordAudit(tx, {
       actorId: actor.id,
       action: "template.publish",

@@ -64,30 +64,57 @@ export type TemplateDetail = {
 };
 
 /** A template with one of its versions (the latest unless `versionNumber` is given). */
-export async function getTemplateDetail(templateId: string, versionNumber?: number, now = new Date()): Promise<TemplateDetail | null> {
+export async function getTemplateDetail(
+  templateId: string,
+  versionNumber?: number,
+  now = new Date(),
+): Promise<TemplateDetail | null> {
   if (!isPlausibleId(templateId)) return null;
   const template = await db.template.findFirst({
     where: { id: templateId, archivedAt: null },
     select: {
-      id: true, slug: true, name: true, reviewIntervalDays: true, requiredApprovals: true, lastReviewedAt: true, nextReviewAt: true,
+      id: true,
+      slug: true,
+      name: true,
+      reviewIntervalDays: true,
+      requiredApprovals: true,
+      lastReviewedAt: true,
+      nextReviewAt: true,
       owner: { select: { name: true } },
       reviewer: { select: { name: true } },
-      versions: { orderBy: { number: "desc" }, select: { id: true, number: true, createdAt: true, changeNote: true, createdBy: { select: { name: true } } } },
+      versions: {
+        orderBy: { number: "desc" },
+        select: { id: true, number: true, createdAt: true, changeNote: true, createdBy: { select: { name: true } } },
+      },
     },
   });
   if (!template) return null;
-  const selected = versionNumber === undefined ? template.versions[0] : template.versions.find((v) => v.number === versionNumber);
+  const selected =
+    versionNumber === undefined ? template.versions[0] : template.versions.find((v) => v.number === versionNumber);
   if (!selected) return null;
   const structure = (await readVersionStructure(db, selected.id))!;
   const previousVersion = template.versions.find((v) => v.number === selected.number - 1);
-  const previous = previousVersion ? { number: previousVersion.number, structure: (await readVersionStructure(db, previousVersion.id))! } : null;
+  const previous = previousVersion
+    ? { number: previousVersion.number, structure: (await readVersionStructure(db, previousVersion.id))! }
+    : null;
   return {
     ...template,
     owner: template.owner?.name ?? null,
     reviewer: template.reviewer?.name ?? null,
     needsReview: template.nextReviewAt !== null && template.nextReviewAt < now,
-    versions: template.versions.map((v) => ({ id: v.id, number: v.number, createdAt: v.createdAt, createdBy: v.createdBy?.name ?? null, changeNote: v.changeNote })),
-    version: { id: selected.id, number: selected.number, structure, leafCounts: structure.sections.map((s) => countLeaves(s.items)) },
+    versions: template.versions.map((v) => ({
+      id: v.id,
+      number: v.number,
+      createdAt: v.createdAt,
+      createdBy: v.createdBy?.name ?? null,
+      changeNote: v.changeNote,
+    })),
+    version: {
+      id: selected.id,
+      number: selected.number,
+      structure,
+      leafCounts: structure.sections.map((s) => countLeaves(s.items)),
+    },
     previous,
   };
 }

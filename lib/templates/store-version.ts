@@ -45,7 +45,17 @@ export async function insertVersion(tx: Tx, version: NewVersion): Promise<string
     const flatten = (children: StructureItem[], parentId: string | null, depth: number) =>
       children.forEach((item, index) => {
         const itemId = randomUUID();
-        items.push({ id: itemId, templateVersionId: id, sectionId, parentId, key: item.key, position: index, depth, isLeaf: item.children.length === 0, text: item.text });
+        items.push({
+          id: itemId,
+          templateVersionId: id,
+          sectionId,
+          parentId,
+          key: item.key,
+          position: index,
+          depth,
+          isLeaf: item.children.length === 0,
+          text: item.text,
+        });
         flatten(item.children, itemId, depth + 1);
       });
     flatten(section.items, null, 0);
@@ -65,8 +75,14 @@ export async function readVersionStructure(db: Reader, versionId: string): Promi
     select: {
       title: true,
       template: { select: { reviewIntervalDays: true } },
-      sections: { orderBy: { position: "asc" }, select: { id: true, key: true, title: true, kind: true, priority: true, cadence: true, content: true } },
-      items: { orderBy: [{ depth: "asc" }, { position: "asc" }], select: { id: true, sectionId: true, parentId: true, key: true, text: true } },
+      sections: {
+        orderBy: { position: "asc" },
+        select: { id: true, key: true, title: true, kind: true, priority: true, cadence: true, content: true },
+      },
+      items: {
+        orderBy: [{ depth: "asc" }, { position: "asc" }],
+        select: { id: true, sectionId: true, parentId: true, key: true, text: true },
+      },
     },
   });
   if (!version) return null;
@@ -75,7 +91,9 @@ export async function readVersionStructure(db: Reader, versionId: string): Promi
   for (const item of version.items) {
     const node: StructureItem = { key: item.key, text: item.text, children: [] };
     nodes.set(item.id, node);
-    const siblings = item.parentId ? nodes.get(item.parentId)!.children : (roots.get(item.sectionId) ?? roots.set(item.sectionId, []).get(item.sectionId)!);
+    const siblings = item.parentId
+      ? nodes.get(item.parentId)!.children
+      : (roots.get(item.sectionId) ?? roots.set(item.sectionId, []).get(item.sectionId)!);
     siblings.push(node);
   }
   return {

@@ -12,7 +12,11 @@ export type StructureItem = { key: string; text: string; children: StructureItem
 const itemSchema: z.ZodType<StructureItem> = z.lazy(() =>
   z.object({
     key,
-    text: z.string().trim().min(1, "An item needs text.").max(MAX_ITEM_TEXT, `An item's text is limited to ${MAX_ITEM_TEXT} characters.`),
+    text: z
+      .string()
+      .trim()
+      .min(1, "An item needs text.")
+      .max(MAX_ITEM_TEXT, `An item's text is limited to ${MAX_ITEM_TEXT} characters.`),
     children: z.array(itemSchema).max(500),
   }),
 );
@@ -37,17 +41,23 @@ export const structureSchema = z
     const seen = new Set<string>();
     const visit = (items: StructureItem[]) => {
       for (const item of items) {
-        if (seen.has(item.key)) ctx.addIssue({ code: "custom", message: `Item key ${item.key} is used twice.`, path: ["sections"] });
+        if (seen.has(item.key))
+          ctx.addIssue({ code: "custom", message: `Item key ${item.key} is used twice.`, path: ["sections"] });
         seen.add(item.key);
         visit(item.children);
       }
     };
     const sectionKeys = new Set<string>();
     for (const section of structure.sections) {
-      if (sectionKeys.has(section.key)) ctx.addIssue({ code: "custom", message: `Section key ${section.key} is used twice.`, path: ["sections"] });
+      if (sectionKeys.has(section.key))
+        ctx.addIssue({ code: "custom", message: `Section key ${section.key} is used twice.`, path: ["sections"] });
       sectionKeys.add(section.key);
       if (section.kind === "MAINTENANCE" && !section.cadence) {
-        ctx.addIssue({ code: "custom", message: `Maintenance section “${section.title}” needs a cadence.`, path: ["sections"] });
+        ctx.addIssue({
+          code: "custom",
+          message: `Maintenance section “${section.title}” needs a cadence.`,
+          path: ["sections"],
+        });
       }
       visit(section.items);
     }

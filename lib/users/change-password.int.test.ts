@@ -10,12 +10,21 @@ const chosen = "my own long passphrase";
 
 async function userWithOneTimePassword() {
   return prisma.user.create({
-    data: { email: `${uniqueKey("pw")}@example.test`, name: "Pat", role: "ENGINEER", passwordHash: await hashPassword(oneTime), mustChangePassword: true },
+    data: {
+      email: `${uniqueKey("pw")}@example.test`,
+      name: "Pat",
+      role: "ENGINEER",
+      passwordHash: await hashPassword(oneTime),
+      mustChangePassword: true,
+    },
   });
 }
 
 async function refusal(promise: Promise<unknown>) {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   if (!(error instanceof AppError)) throw new Error(`expected an AppError, got ${String(error)}`);
   return { status: error.status, message: error.message };
 }
@@ -28,19 +37,43 @@ describe("changeOwnPassword", () => {
     expect(row).toMatchObject({ mustChangePassword: false, tokenVersion: 1 });
     expect(await verifyPassword(row.passwordHash!, chosen)).toBe(true);
     const event = await prisma.auditEvent.findFirstOrThrow({ where: { entityId: user.id } });
-    expect(event).toMatchObject({ actorId: user.id, action: "user.password.change", after: { mustChangePassword: false } });
+    expect(event).toMatchObject({
+      actorId: user.id,
+      action: "user.password.change",
+      after: { mustChangePassword: false },
+    });
     expect(JSON.stringify([event.before, event.after])).not.toContain(row.passwordHash!);
   });
 
   it.each([
-    [{ currentPassword: "wrong password!", newPassword: chosen, confirmPassword: chosen }, 400, "Your current password is not correct."],
-    [{ currentPassword: oneTime, newPassword: "too short", confirmPassword: "too short" }, 400, "Use at least 12 characters."],
-    [{ currentPassword: oneTime, newPassword: chosen, confirmPassword: `${chosen}!` }, 400, "The new passwords do not match."],
-    [{ currentPassword: oneTime, newPassword: oneTime, confirmPassword: oneTime }, 400, "Choose a password different from your current one."],
+    [
+      { currentPassword: "wrong password!", newPassword: chosen, confirmPassword: chosen },
+      400,
+      "Your current password is not correct.",
+    ],
+    [
+      { currentPassword: oneTime, newPassword: "too short", confirmPassword: "too short" },
+      400,
+      "Use at least 12 characters.",
+    ],
+    [
+      { currentPassword: oneTime, newPassword: chosen, confirmPassword: `${chosen}!` },
+      400,
+      "The new passwords do not match.",
+    ],
+    [
+      { currentPassword: oneTime, newPassword: oneTime, confirmPassword: oneTime },
+      400,
+      "Choose a password different from your current one.",
+    ],
   ])("refuses %o and changes nothing", async (input, status, message) => {
     const user = await userWithOneTimePassword();
     expect(await refusal(changeOwnPassword(prisma, user, input))).toEqual({ status, message });
-    expect(await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({ mustChangePassword: true, tokenVersion: 0, passwordHash: user.passwordHash });
+    expect(await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({
+      mustChangePassword: true,
+      tokenVersion: 0,
+      passwordHash: user.passwordHash,
+    });
   });
 
   it("needs a signed-in, active user", async () => {
@@ -55,6 +88,9 @@ describe("changeOwnPassword", () => {
     const user = await userWithOneTimePassword();
     const wrong = { currentPassword: "wrong password!", newPassword: chosen, confirmPassword: chosen };
     for (let i = 0; i < 10; i++) expect((await refusal(changeOwnPassword(prisma, user, wrong))).status).toBe(400);
-    expect(await refusal(changeOwnPassword(prisma, user, { ...wrong, currentPassword: oneTime }))).toEqual({ status: 429, message: "Too many wrong passwords. Wait 15 minutes, then try again." });
+    expect(await refusal(changeOwnPassword(prisma, user, { ...wrong, currentPassword: oneTime }))).toEqual({
+      status: 429,
+      message: "Too many wrong passwords. Wait 15 minutes, then try again.",
+    });
   });
 });

@@ -10,20 +10,30 @@ import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/users/parse-input";
 import { changePasswordSchema } from "@/lib/users/schemas";
 
-export async function changeOwnPassword(prisma: PrismaClient, actor: { id: string } | null, input: z.input<typeof changePasswordSchema>): Promise<void> {
+export async function changeOwnPassword(
+  prisma: PrismaClient,
+  actor: { id: string } | null,
+  input: z.input<typeof changePasswordSchema>,
+): Promise<void> {
   // No role grants this: the permission is being the signed-in owner of the account, and
   // the write below is scoped to that account only.
   if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in to continue.");
   const { currentPassword, newPassword } = parseInput(changePasswordSchema, input);
-  const user = await prisma.user.findUnique({ where: { id: actor.id }, select: { id: true, email: true, active: true, passwordHash: true, tokenVersion: true } });
+  const user = await prisma.user.findUnique({
+    where: { id: actor.id },
+    select: { id: true, email: true, active: true, passwordHash: true, tokenVersion: true },
+  });
   if (!user?.active) throw new AppError("UNAUTHENTICATED", "Sign in to continue.");
 
   // A stolen session must not become a way to guess the password: wrong current passwords
   // count against the same per-account limit as failed sign-ins.
   const attempt = await beginAttempt(prisma, [accountKey(user.email)]);
-  if (!attempt.allowed) throw new AppError("RATE_LIMITED", "Too many wrong passwords. Wait 15 minutes, then try again.");
+  if (!attempt.allowed)
+    throw new AppError("RATE_LIMITED", "Too many wrong passwords. Wait 15 minutes, then try again.");
   if (!user.passwordHash || !(await verifyPassword(user.passwordHash, currentPassword))) {
-    throw new AppError("BAD_REQUEST", "Your current password is not correct.", { fieldErrors: { currentPassword: "Your current password is not correct." } });
+    throw new AppError("BAD_REQUEST", "Your current password is not correct.", {
+      fieldErrors: { currentPassword: "Your current password is not correct." },
+    });
   }
   await attemptSucceeded(prisma, attempt);
 
@@ -34,7 +44,14 @@ export async function changeOwnPassword(prisma: PrismaClient, actor: { id: strin
       where: { id: user.id, active: true, tokenVersion: user.tokenVersion },
       data: { passwordHash, mustChangePassword: false, tokenVersion: { increment: 1 } },
     });
-    if (updated.count === 0) throw new AppError("CONFLICT", "Your account was changed by an administrator meanwhile. Sign in again.");
-    await recordAudit(tx, { actorId: user.id, action: "user.password.change", entityType: "User", entityId: user.id, after: { mustChangePassword: false } });
+    if (updated.count === 0)
+      throw new AppError("CONFLICT", "Your account was changed by an administrator meanwhile. Sign in again.");
+    await recordAudit(tx, {
+      actorId: user.id,
+      action: "user.password.change",
+      entityType: "User",
+      entityId: user.id,
+      after: { mustChangePassword: false },
+    });
   });
 }

@@ -11,17 +11,29 @@ import { parseInput } from "@/lib/users/parse-input";
 import { changeRoleSchema } from "@/lib/users/schemas";
 import { lockUser, userRowSelect, type UserRow } from "@/lib/users/user-row";
 
-export async function changeRole(prisma: PrismaClient, actor: Actor | null, input: z.input<typeof changeRoleSchema>): Promise<UserRow> {
+export async function changeRole(
+  prisma: PrismaClient,
+  actor: Actor | null,
+  input: z.input<typeof changeRoleSchema>,
+): Promise<UserRow> {
   requirePermission(actor, "user:manage");
   const { userId, role } = parseInput(changeRoleSchema, input);
   // Only an admin gets here, so any change of one's own role is a demotion; another admin
   // must do it, which also guarantees there is always an admin left.
-  if (userId === actor.id && role !== "ADMIN") throw new AppError("FORBIDDEN", "You cannot change your own role. Ask another admin to do it.");
+  if (userId === actor.id && role !== "ADMIN")
+    throw new AppError("FORBIDDEN", "You cannot change your own role. Ask another admin to do it.");
   return prisma.$transaction(async (tx) => {
     const before = await lockUser(tx, userId);
     if (before.role === role) return before;
     const after = await tx.user.update({ where: { id: userId }, data: { role }, select: userRowSelect });
-    await recordAudit(tx, { actorId: actor.id, action: "user.role.change", entityType: "User", entityId: userId, before: { role: before.role }, after: { role } });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "user.role.change",
+      entityType: "User",
+      entityId: userId,
+      before: { role: before.role },
+      after: { role },
+    });
     return after;
   });
 }

@@ -14,20 +14,31 @@ import { userRowSelect, type ChangedBy, type UserRow } from "@/lib/users/user-ro
 
 export type UserWithOneTimePassword = { user: UserRow; oneTimePassword: string };
 
-export async function createUser(prisma: PrismaClient, actor: Actor | null, input: z.input<typeof createUserSchema>): Promise<UserWithOneTimePassword> {
+export async function createUser(
+  prisma: PrismaClient,
+  actor: Actor | null,
+  input: z.input<typeof createUserSchema>,
+): Promise<UserWithOneTimePassword> {
   requirePermission(actor, "user:manage");
   return insertUserWithOneTimePassword(prisma, input, { actorId: actor.id });
 }
 
 /** The creation itself, for callers that already decided who may do it (the CLI, run by
  * someone with access to the server and its database). */
-export async function insertUserWithOneTimePassword(prisma: PrismaClient, input: z.input<typeof createUserSchema>, by: ChangedBy): Promise<UserWithOneTimePassword> {
+export async function insertUserWithOneTimePassword(
+  prisma: PrismaClient,
+  input: z.input<typeof createUserSchema>,
+  by: ChangedBy,
+): Promise<UserWithOneTimePassword> {
   const data = parseInput(createUserSchema, input);
   const oneTimePassword = generatePassword();
   const passwordHash = await hashPassword(oneTimePassword);
   try {
     const user = await prisma.$transaction(async (tx) => {
-      const created = await tx.user.create({ data: { ...data, passwordHash, mustChangePassword: true }, select: userRowSelect });
+      const created = await tx.user.create({
+        data: { ...data, passwordHash, mustChangePassword: true },
+        select: userRowSelect,
+      });
       await recordAudit(tx, {
         ...by,
         action: "user.create",

@@ -18,7 +18,11 @@ describe("ensureFirstAdmin", () => {
   it("creates the configured admin once, with a password to change at first sign-in, even when instances start together", async () => {
     const prisma = await freshDatabase();
     try {
-      const outcomes = await Promise.all([ensureFirstAdmin(prisma, config), ensureFirstAdmin(prisma, config), ensureFirstAdmin(prisma, config)]);
+      const outcomes = await Promise.all([
+        ensureFirstAdmin(prisma, config),
+        ensureFirstAdmin(prisma, config),
+        ensureFirstAdmin(prisma, config),
+      ]);
       expect(outcomes.sort()).toEqual(["admin-exists", "admin-exists", "created"]);
       const admin = await prisma.user.findUniqueOrThrow({ where: { email: config.email } });
       expect(admin).toMatchObject({ role: "ADMIN", active: true, mustChangePassword: true });
@@ -51,11 +55,17 @@ describe("firstAdminLogLine", () => {
     const set = { APP_ENV: "production" as const, DEFAULT_ADMIN_EMAIL: config.email };
     expect(firstAdminLogLine("admin-exists", set)).toEqual({
       level: "warn",
-      message: "DEFAULT_ADMIN_EMAIL/DEFAULT_ADMIN_PASSWORD are still set; remove them: an admin exists already, so they are ignored.",
+      message:
+        "DEFAULT_ADMIN_EMAIL/DEFAULT_ADMIN_PASSWORD are still set; remove them: an admin exists already, so they are ignored.",
     });
     expect(firstAdminLogLine("admin-exists", { APP_ENV: "production", DEFAULT_ADMIN_EMAIL: undefined })).toBeNull();
     expect(firstAdminLogLine("no-admin", { APP_ENV: "local", DEFAULT_ADMIN_EMAIL: undefined })).toBeNull();
-    expect(firstAdminLogLine("no-admin", { APP_ENV: "production", DEFAULT_ADMIN_EMAIL: undefined })?.level).toBe("warn");
-    expect(firstAdminLogLine("created", set)).toMatchObject({ level: "info", message: expect.stringContaining(config.email) });
+    expect(firstAdminLogLine("no-admin", { APP_ENV: "production", DEFAULT_ADMIN_EMAIL: undefined })?.level).toBe(
+      "warn",
+    );
+    expect(firstAdminLogLine("created", set)).toMatchObject({
+      level: "info",
+      message: expect.stringContaining(config.email),
+    });
   });
 });

@@ -28,27 +28,56 @@ export async function ensureFirstAdmin(prisma: PrismaClient, config: Config | un
       action: "user.create",
       entityType: "User",
       entityId: admin.id,
-      after: { email: admin.email, name: admin.name, role: admin.role, mustChangePassword: true, from: "DEFAULT_ADMIN_EMAIL" },
+      after: {
+        email: admin.email,
+        name: admin.name,
+        role: admin.role,
+        mustChangePassword: true,
+        from: "DEFAULT_ADMIN_EMAIL",
+      },
     });
     return "created";
   });
 }
 
 export function firstAdminConfig(env: Pick<Env, "DEFAULT_ADMIN_EMAIL" | "DEFAULT_ADMIN_PASSWORD">): Config | undefined {
-  return env.DEFAULT_ADMIN_EMAIL && env.DEFAULT_ADMIN_PASSWORD ? { email: env.DEFAULT_ADMIN_EMAIL, password: env.DEFAULT_ADMIN_PASSWORD } : undefined;
+  return env.DEFAULT_ADMIN_EMAIL && env.DEFAULT_ADMIN_PASSWORD
+    ? { email: env.DEFAULT_ADMIN_EMAIL, password: env.DEFAULT_ADMIN_PASSWORD }
+    : undefined;
 }
 
 /** The start-up log line for an outcome, if it deserves one. */
-export function firstAdminLogLine(outcome: FirstAdminOutcome, env: Pick<Env, "APP_ENV" | "DEFAULT_ADMIN_EMAIL">): { level: "info" | "warn"; message: string } | null {
+export function firstAdminLogLine(
+  outcome: FirstAdminOutcome,
+  env: Pick<Env, "APP_ENV" | "DEFAULT_ADMIN_EMAIL">,
+): { level: "info" | "warn"; message: string } | null {
   const configured = Boolean(env.DEFAULT_ADMIN_EMAIL);
   switch (outcome) {
     case "created":
-      return { level: "info", message: `created the first admin ${env.DEFAULT_ADMIN_EMAIL}; the password must be changed at first sign-in. Remove DEFAULT_ADMIN_EMAIL/DEFAULT_ADMIN_PASSWORD from the environment now.` };
+      return {
+        level: "info",
+        message: `created the first admin ${env.DEFAULT_ADMIN_EMAIL}; the password must be changed at first sign-in. Remove DEFAULT_ADMIN_EMAIL/DEFAULT_ADMIN_PASSWORD from the environment now.`,
+      };
     case "admin-exists":
-      return configured ? { level: "warn", message: "DEFAULT_ADMIN_EMAIL/DEFAULT_ADMIN_PASSWORD are still set; remove them: an admin exists already, so they are ignored." } : null;
+      return configured
+        ? {
+            level: "warn",
+            message:
+              "DEFAULT_ADMIN_EMAIL/DEFAULT_ADMIN_PASSWORD are still set; remove them: an admin exists already, so they are ignored.",
+          }
+        : null;
     case "email-taken":
-      return { level: "warn", message: `DEFAULT_ADMIN_EMAIL ${env.DEFAULT_ADMIN_EMAIL} belongs to an existing user who is not an active admin; no admin was created. Choose another email, or run \`npm run cli -- user create --role ADMIN --email …\`.` };
+      return {
+        level: "warn",
+        message: `DEFAULT_ADMIN_EMAIL ${env.DEFAULT_ADMIN_EMAIL} belongs to an existing user who is not an active admin; no admin was created. Choose another email, or run \`npm run cli -- user create --role ADMIN --email …\`.`,
+      };
     case "no-admin":
-      return env.APP_ENV === "production" ? { level: "warn", message: "there is no admin yet: set DEFAULT_ADMIN_EMAIL and DEFAULT_ADMIN_PASSWORD, or run `npm run cli -- user create --role ADMIN --email …`." } : null;
+      return env.APP_ENV === "production"
+        ? {
+            level: "warn",
+            message:
+              "there is no admin yet: set DEFAULT_ADMIN_EMAIL and DEFAULT_ADMIN_PASSWORD, or run `npm run cli -- user create --role ADMIN --email …`.",
+          }
+        : null;
   }
 }

@@ -13,17 +13,26 @@ import { parseInput } from "@/lib/users/parse-input";
 import { resetPasswordSchema } from "@/lib/users/schemas";
 import { lockUser, userRowSelect, type ChangedBy } from "@/lib/users/user-row";
 
-export async function resetPassword(prisma: PrismaClient, actor: Actor | null, input: z.input<typeof resetPasswordSchema>): Promise<UserWithOneTimePassword> {
+export async function resetPassword(
+  prisma: PrismaClient,
+  actor: Actor | null,
+  input: z.input<typeof resetPasswordSchema>,
+): Promise<UserWithOneTimePassword> {
   requirePermission(actor, "user:manage");
   const { userId } = parseInput(resetPasswordSchema, input);
   // Resetting one's own password here would sign the admin out with a password someone
   // else could have seen; the account page is the place for it.
-  if (userId === actor.id) throw new AppError("FORBIDDEN", "Change your own password on the account page (/account/password), not here.");
+  if (userId === actor.id)
+    throw new AppError("FORBIDDEN", "Change your own password on the account page (/account/password), not here.");
   return setOneTimePassword(prisma, userId, { actorId: actor.id });
 }
 
 /** The reset itself, for callers that already decided who may do it (the CLI). */
-export async function setOneTimePassword(prisma: PrismaClient, userId: string, by: ChangedBy): Promise<UserWithOneTimePassword> {
+export async function setOneTimePassword(
+  prisma: PrismaClient,
+  userId: string,
+  by: ChangedBy,
+): Promise<UserWithOneTimePassword> {
   const oneTimePassword = generatePassword();
   const passwordHash = await hashPassword(oneTimePassword);
   const user = await prisma.$transaction(async (tx) => {

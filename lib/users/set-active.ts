@@ -10,14 +10,23 @@ import { parseInput } from "@/lib/users/parse-input";
 import { setActiveSchema } from "@/lib/users/schemas";
 import { lockUser, userRowSelect, type UserRow } from "@/lib/users/user-row";
 
-export async function setActive(prisma: PrismaClient, actor: Actor | null, input: z.input<typeof setActiveSchema>): Promise<UserRow> {
+export async function setActive(
+  prisma: PrismaClient,
+  actor: Actor | null,
+  input: z.input<typeof setActiveSchema>,
+): Promise<UserRow> {
   requirePermission(actor, "user:manage");
   const { userId, active } = parseInput(setActiveSchema, input);
-  if (userId === actor.id && !active) throw new AppError("FORBIDDEN", "You cannot deactivate your own account. Ask another admin to do it.");
+  if (userId === actor.id && !active)
+    throw new AppError("FORBIDDEN", "You cannot deactivate your own account. Ask another admin to do it.");
   return prisma.$transaction(async (tx) => {
     const before = await lockUser(tx, userId);
     if (before.active === active) return before;
-    const after = await tx.user.update({ where: { id: userId }, data: { active, tokenVersion: { increment: 1 } }, select: userRowSelect });
+    const after = await tx.user.update({
+      where: { id: userId },
+      data: { active, tokenVersion: { increment: 1 } },
+      select: userRowSelect,
+    });
     await recordAudit(tx, {
       actorId: actor.id,
       action: active ? "user.reactivate" : "user.deactivate",

@@ -9,9 +9,14 @@ const prisma = useTestPrisma();
 
 function cli(...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/cli.ts", ...args], { encoding: "utf8", timeout: 60_000 }, (error, stdout, stderr) => {
-      resolve({ status: error ? (typeof error.code === "number" ? error.code : 1) : 0, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      ["--conditions=react-server", "--import", "tsx", "scripts/cli.ts", ...args],
+      { encoding: "utf8", timeout: 60_000 },
+      (error, stdout, stderr) => {
+        resolve({ status: error ? (typeof error.code === "number" ? error.code : 1) : 0, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -26,16 +31,23 @@ describe.concurrent("npm run cli -- user", () => {
     const user = await prisma.user.findUniqueOrThrow({ where: { email: email.toLowerCase() } });
     expect(user).toMatchObject({ name: "Casey Admin", role: "ADMIN", mustChangePassword: true });
     expect(await verifyPassword(user.passwordHash!, password)).toBe(true);
-    expect(await prisma.auditEvent.findFirst({ where: { entityId: user.id, actorLabel: "cli", action: "user.create" } })).not.toBeNull();
+    expect(
+      await prisma.auditEvent.findFirst({ where: { entityId: user.id, actorLabel: "cli", action: "user.create" } }),
+    ).not.toBeNull();
 
     const duplicate = await cli("user", "create", "--email", email, "--role", "VIEWER");
     expect(duplicate.status).toBe(1);
     expect(duplicate.stdout).toBe("");
-    expect(duplicate.stderr.trim().split("\n").at(-1)).toBe(`A user with the email ${email.toLowerCase()} already exists.`);
+    expect(duplicate.stderr.trim().split("\n").at(-1)).toBe(
+      `A user with the email ${email.toLowerCase()} already exists.`,
+    );
   });
 
   it.each([
-    [["--email", "someone@example.test", "--role", "ROOT"], "--role: Choose a role: ADMIN, MANAGER, REVIEWER, ENGINEER or VIEWER."],
+    [
+      ["--email", "someone@example.test", "--role", "ROOT"],
+      "--role: Choose a role: ADMIN, MANAGER, REVIEWER, ENGINEER or VIEWER.",
+    ],
     [["--email", "someone@example.test"], "--role: Choose a role: ADMIN, MANAGER, REVIEWER, ENGINEER or VIEWER."],
     [["--email", "not-an-email", "--role", "VIEWER"], "--email: Enter a valid email address."],
     [["--role", "VIEWER"], "--email: Give the user's email address."],
@@ -55,6 +67,8 @@ describe.concurrent("npm run cli -- user", () => {
 
     const unknown = await cli("user", "reset-password", "--email", `${uniqueKey("nobody")}@example.test`);
     expect(unknown.status).toBe(1);
-    expect(unknown.stderr.trim().split("\n").at(-1)).toMatch(/^There is no user with the email nobody-.*@example\.test\.$/);
+    expect(unknown.stderr.trim().split("\n").at(-1)).toMatch(
+      /^There is no user with the email nobody-.*@example\.test\.$/,
+    );
   });
 });

@@ -14,7 +14,10 @@ const prisma = useTestPrisma();
 const newEmail = () => `${uniqueKey("New.User")}@Example.TEST`;
 
 async function refusal(promise: Promise<unknown>): Promise<{ status: number; message: string }> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   if (!(error instanceof AppError)) throw new Error(`expected an AppError, got ${String(error)}`);
   return { status: error.status, message: error.message };
 }
@@ -33,14 +36,29 @@ describe("createUser", () => {
   it("stores the email lower-cased with a one-time password that must be changed, and audits without secrets", async () => {
     const admin = await createTestUser(prisma, "ADMIN");
     const email = newEmail();
-    const { user, oneTimePassword } = await createUser(prisma, admin, { name: "  Nina Engineer ", email, role: "ENGINEER" });
-    expect(user).toMatchObject({ name: "Nina Engineer", email: email.toLowerCase(), role: "ENGINEER", active: true, mustChangePassword: true, lastSignInAt: null });
+    const { user, oneTimePassword } = await createUser(prisma, admin, {
+      name: "  Nina Engineer ",
+      email,
+      role: "ENGINEER",
+    });
+    expect(user).toMatchObject({
+      name: "Nina Engineer",
+      email: email.toLowerCase(),
+      role: "ENGINEER",
+      active: true,
+      mustChangePassword: true,
+      lastSignInAt: null,
+    });
     expect(oneTimePassword).toMatch(/^[\w-]{20}$/);
     const row = await prisma.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(await verifyPassword(row.passwordHash!, oneTimePassword)).toBe(true);
 
     const event = (await auditOf(user.id))[0]!;
-    expect(event).toMatchObject({ actorId: admin.id, action: "user.create", after: { email: email.toLowerCase(), role: "ENGINEER", mustChangePassword: true } });
+    expect(event).toMatchObject({
+      actorId: admin.id,
+      action: "user.create",
+      after: { email: email.toLowerCase(), role: "ENGINEER", mustChangePassword: true },
+    });
     expect(JSON.stringify([event.before, event.after])).not.toContain(row.passwordHash!);
     expect(JSON.stringify([event.before, event.after])).not.toContain(oneTimePassword);
   });
@@ -49,7 +67,9 @@ describe("createUser", () => {
     const admin = await createTestUser(prisma, "ADMIN");
     const email = newEmail();
     await createUser(prisma, admin, { name: "First", email, role: "VIEWER" });
-    expect(await refusal(createUser(prisma, admin, { name: "Second", email: email.toUpperCase(), role: "VIEWER" }))).toEqual({
+    expect(
+      await refusal(createUser(prisma, admin, { name: "Second", email: email.toUpperCase(), role: "VIEWER" })),
+    ).toEqual({
       status: 409,
       message: `A user with the email ${email.toLowerCase()} already exists.`,
     });
@@ -57,27 +77,42 @@ describe("createUser", () => {
 
   it("names a bad field with 400", async () => {
     const admin = await createTestUser(prisma, "ADMIN");
-    expect(await refusal(createUser(prisma, admin, { name: "X", email: "not-an-email", role: "VIEWER" }))).toEqual({ status: 400, message: "Enter a valid email address." });
-    expect(await refusal(createUser(prisma, admin, { name: "X", email: newEmail(), role: "ROOT" as "VIEWER" }))).toMatchObject({ status: 400, message: expect.stringContaining("Choose a role") });
-    expect(await refusal(createUser(prisma, admin, { name: " ", email: newEmail(), role: "VIEWER" }))).toEqual({ status: 400, message: "Enter a name." });
+    expect(await refusal(createUser(prisma, admin, { name: "X", email: "not-an-email", role: "VIEWER" }))).toEqual({
+      status: 400,
+      message: "Enter a valid email address.",
+    });
+    expect(
+      await refusal(createUser(prisma, admin, { name: "X", email: newEmail(), role: "ROOT" as "VIEWER" })),
+    ).toMatchObject({ status: 400, message: expect.stringContaining("Choose a role") });
+    expect(await refusal(createUser(prisma, admin, { name: " ", email: newEmail(), role: "VIEWER" }))).toEqual({
+      status: 400,
+      message: "Enter a name.",
+    });
   });
 });
 
 describe("every user use case", () => {
-  it.each(["MANAGER", "REVIEWER", "ENGINEER", "VIEWER"] as const)("refuses a %s with 403, and nobody with 401, changing nothing", async (role) => {
-    const { target } = await setUp();
-    const actor = await createTestUser(prisma, role);
-    const attempts = (who: typeof actor | null) => [
-      createUser(prisma, who, { name: "X", email: newEmail(), role: "ADMIN" }),
-      changeRole(prisma, who, { userId: target.id, role: "ADMIN" }),
-      setActive(prisma, who, { userId: target.id, active: false }),
-      resetPassword(prisma, who, { userId: target.id }),
-      listUsers(prisma, who),
-    ];
-    for (const attempt of attempts(actor)) expect((await refusal(attempt)).status).toBe(403);
-    for (const attempt of attempts(null)) expect((await refusal(attempt)).status).toBe(401);
-    expect(await prisma.user.findUniqueOrThrow({ where: { id: target.id } })).toMatchObject({ role: "ENGINEER", active: true, tokenVersion: 0 });
-  });
+  it.each(["MANAGER", "REVIEWER", "ENGINEER", "VIEWER"] as const)(
+    "refuses a %s with 403, and nobody with 401, changing nothing",
+    async (role) => {
+      const { target } = await setUp();
+      const actor = await createTestUser(prisma, role);
+      const attempts = (who: typeof actor | null) => [
+        createUser(prisma, who, { name: "X", email: newEmail(), role: "ADMIN" }),
+        changeRole(prisma, who, { userId: target.id, role: "ADMIN" }),
+        setActive(prisma, who, { userId: target.id, active: false }),
+        resetPassword(prisma, who, { userId: target.id }),
+        listUsers(prisma, who),
+      ];
+      for (const attempt of attempts(actor)) expect((await refusal(attempt)).status).toBe(403);
+      for (const attempt of attempts(null)) expect((await refusal(attempt)).status).toBe(401);
+      expect(await prisma.user.findUniqueOrThrow({ where: { id: target.id } })).toMatchObject({
+        role: "ENGINEER",
+        active: true,
+        tokenVersion: 0,
+      });
+    },
+  );
 });
 
 describe("changeRole", () => {
@@ -86,7 +121,12 @@ describe("changeRole", () => {
     const after = await changeRole(prisma, admin, { userId: target.id, role: "VIEWER" });
     expect(after.role).toBe("VIEWER");
     expect((await prisma.user.findUniqueOrThrow({ where: { id: target.id } })).tokenVersion).toBe(0);
-    expect((await auditOf(target.id)).at(-1)).toMatchObject({ action: "user.role.change", actorId: admin.id, before: { role: "ENGINEER" }, after: { role: "VIEWER" } });
+    expect((await auditOf(target.id)).at(-1)).toMatchObject({
+      action: "user.role.change",
+      actorId: admin.id,
+      before: { role: "ENGINEER" },
+      after: { role: "VIEWER" },
+    });
   });
 
   it("records nothing when the role is unchanged", async () => {
@@ -97,8 +137,14 @@ describe("changeRole", () => {
 
   it("does not let an admin demote themselves, and names an unknown user", async () => {
     const admin = await createTestUser(prisma, "ADMIN");
-    expect(await refusal(changeRole(prisma, admin, { userId: admin.id, role: "MANAGER" }))).toEqual({ status: 403, message: "You cannot change your own role. Ask another admin to do it." });
-    expect(await refusal(changeRole(prisma, admin, { userId: "missing-user", role: "MANAGER" }))).toEqual({ status: 404, message: "That user does not exist." });
+    expect(await refusal(changeRole(prisma, admin, { userId: admin.id, role: "MANAGER" }))).toEqual({
+      status: 403,
+      message: "You cannot change your own role. Ask another admin to do it.",
+    });
+    expect(await refusal(changeRole(prisma, admin, { userId: "missing-user", role: "MANAGER" }))).toEqual({
+      status: 404,
+      message: "That user does not exist.",
+    });
   });
 });
 
@@ -110,13 +156,23 @@ describe("setActive", () => {
     await setActive(prisma, admin, { userId: target.id, active: false });
     expect((await prisma.user.findUniqueOrThrow({ where: { id: target.id } })).tokenVersion).toBe(1);
     await setActive(prisma, admin, { userId: target.id, active: true });
-    expect(await prisma.user.findUniqueOrThrow({ where: { id: target.id } })).toMatchObject({ active: true, tokenVersion: 2 });
-    expect((await auditOf(target.id)).map((e) => e.action)).toEqual(["user.create", "user.deactivate", "user.reactivate"]);
+    expect(await prisma.user.findUniqueOrThrow({ where: { id: target.id } })).toMatchObject({
+      active: true,
+      tokenVersion: 2,
+    });
+    expect((await auditOf(target.id)).map((e) => e.action)).toEqual([
+      "user.create",
+      "user.deactivate",
+      "user.reactivate",
+    ]);
   });
 
   it("does not let an admin deactivate themselves", async () => {
     const admin = await createTestUser(prisma, "ADMIN");
-    expect(await refusal(setActive(prisma, admin, { userId: admin.id, active: false }))).toEqual({ status: 403, message: "You cannot deactivate your own account. Ask another admin to do it." });
+    expect(await refusal(setActive(prisma, admin, { userId: admin.id, active: false }))).toEqual({
+      status: 403,
+      message: "You cannot deactivate your own account. Ask another admin to do it.",
+    });
   });
 });
 
@@ -134,13 +190,20 @@ describe("resetPassword", () => {
     expect((await beginAttempt(prisma, [accountKey(target.email)])).allowed).toBe(true);
 
     const event = (await auditOf(target.id)).at(-1)!;
-    expect(event).toMatchObject({ action: "user.password.reset", before: { mustChangePassword: false }, after: { mustChangePassword: true } });
+    expect(event).toMatchObject({
+      action: "user.password.reset",
+      before: { mustChangePassword: false },
+      after: { mustChangePassword: true },
+    });
     expect(JSON.stringify([event.before, event.after])).not.toContain(reset.oneTimePassword);
   });
 
   it("sends an admin to the account page for their own password", async () => {
     const admin = await createTestUser(prisma, "ADMIN");
-    expect(await refusal(resetPassword(prisma, admin, { userId: admin.id }))).toMatchObject({ status: 403, message: expect.stringContaining("/account/password") });
+    expect(await refusal(resetPassword(prisma, admin, { userId: admin.id }))).toMatchObject({
+      status: 403,
+      message: expect.stringContaining("/account/password"),
+    });
   });
 });
 
@@ -149,6 +212,15 @@ describe("listUsers", () => {
     const { admin, target } = await setUp();
     const users = await listUsers(prisma, admin);
     const listed = users.find((u) => u.id === target.id)!;
-    expect(Object.keys(listed).sort()).toEqual(["active", "createdAt", "email", "id", "lastSignInAt", "mustChangePassword", "name", "role"]);
+    expect(Object.keys(listed).sort()).toEqual([
+      "active",
+      "createdAt",
+      "email",
+      "id",
+      "lastSignInAt",
+      "mustChangePassword",
+      "name",
+      "role",
+    ]);
   });
 });

@@ -39,9 +39,27 @@ afterAll(async () => {
 async function queued(event: WebhookEvent = "DEPLOYMENT_REJECTED", url = receiver.url) {
   await client.webhook.updateMany({ data: { active: false } });
   const secret = generateWebhookSecret();
-  const webhook = await client.webhook.create({ data: { url, events: [event], secret: encryptSecret(secret), createdById: adminId } });
+  const webhook = await client.webhook.create({
+    data: { url, events: [event], secret: encryptSecret(secret), createdById: adminId },
+  });
   const now = new Date();
-  await client.$transaction((tx) => enqueueWebhookEvent(tx, event, { deployment: { id: "dep-1", service: "api", environment: "prod", version: "1.2.3", status: "IN_PROGRESS", url: "http://x/deployments/dep-1" } }, now));
+  await client.$transaction((tx) =>
+    enqueueWebhookEvent(
+      tx,
+      event,
+      {
+        deployment: {
+          id: "dep-1",
+          service: "api",
+          environment: "prod",
+          version: "1.2.3",
+          status: "IN_PROGRESS",
+          url: "http://x/deployments/dep-1",
+        },
+      },
+      now,
+    ),
+  );
   const delivery = await client.webhookDelivery.findFirstOrThrow({ where: { webhookId: webhook.id } });
   receiver.requests.length = 0;
   return { webhook, secret, delivery, now };
@@ -63,11 +81,20 @@ describe("webhook delivery", () => {
     const expected = `sha256=${createHmac("sha256", secret).update(Buffer.from(request.body, "utf8")).digest("hex")}`;
     expect(request.headers["x-preflight-signature"]).toBe(expected);
     const body = JSON.parse(request.body);
-    expect(body).toMatchObject({ id: delivery.id, event: "deployment.rejected", data: { deployment: { id: "dep-1", service: "api", version: "1.2.3" } } });
+    expect(body).toMatchObject({
+      id: delivery.id,
+      event: "deployment.rejected",
+      data: { deployment: { id: "dep-1", service: "api", version: "1.2.3" } },
+    });
     expect(new Date(body.occurredAt).toISOString()).toBe(body.occurredAt);
     expect(request.body).not.toContain(secret);
 
-    expect(await reload(delivery.id)).toMatchObject({ status: "DELIVERED", attempts: 1, responseStatus: 200, lastError: null });
+    expect(await reload(delivery.id)).toMatchObject({
+      status: "DELIVERED",
+      attempts: 1,
+      responseStatus: 200,
+      lastError: null,
+    });
     expect(await deliverDueWebhooks({ client })).toMatchObject({ claimed: 0 });
     expect(receiver.requests).toHaveLength(1);
   });
@@ -78,17 +105,29 @@ describe("webhook delivery", () => {
     const first = new Date();
     expect(await deliverDueWebhooks({ client, now: first })).toMatchObject({ claimed: 1, retrying: 1 });
     const failed = await reload(delivery.id);
-    expect(failed).toMatchObject({ status: "PENDING", attempts: 1, responseStatus: 500, lastError: "The receiver answered HTTP 500." });
+    expect(failed).toMatchObject({
+      status: "PENDING",
+      attempts: 1,
+      responseStatus: 500,
+      lastError: "The receiver answered HTTP 500.",
+    });
     expect(failed.nextAttemptAt.getTime()).toBe(first.getTime() + retryDelayMs(1));
     expect(failed.nextAttemptAt.getTime()).toBeGreaterThan(Date.now());
 
-    expect(await deliverDueWebhooks({ client, now: new Date(failed.nextAttemptAt.getTime() - 1_000) })).toMatchObject({ claimed: 0 });
+    expect(await deliverDueWebhooks({ client, now: new Date(failed.nextAttemptAt.getTime() - 1_000) })).toMatchObject({
+      claimed: 0,
+    });
     expect(receiver.requests).toHaveLength(1);
 
     expect(await deliverDueWebhooks({ client, now: failed.nextAttemptAt })).toMatchObject({ claimed: 1, delivered: 1 });
     expect(receiver.requests).toHaveLength(2);
     expect(receiver.requests[1]!.body).toBe(receiver.requests[0]!.body);
-    expect(await reload(delivery.id)).toMatchObject({ status: "DELIVERED", attempts: 2, responseStatus: 200, lastError: null });
+    expect(await reload(delivery.id)).toMatchObject({
+      status: "DELIVERED",
+      attempts: 2,
+      responseStatus: 200,
+      lastError: null,
+    });
   });
 
   it(`gives up after ${MAX_ATTEMPTS} failed attempts, backing off 30 s, 1 min, 2 min … up to an hour`, async () => {
@@ -106,7 +145,9 @@ describe("webhook delivery", () => {
     expect(waits.slice(0, -1).map((ms) => ms / 1000)).toEqual([30, 60, 120, 240, 480, 960, 1920]);
     expect(retryDelayMs(20)).toBe(3_600_000);
     expect(await reload(delivery.id)).toMatchObject({ status: "FAILED", attempts: MAX_ATTEMPTS, responseStatus: 503 });
-    expect(await deliverDueWebhooks({ client, now: new Date(now.getTime() + 86_400_000) })).toMatchObject({ claimed: 0 });
+    expect(await deliverDueWebhooks({ client, now: new Date(now.getTime() + 86_400_000) })).toMatchObject({
+      claimed: 0,
+    });
     expect(receiver.requests).toHaveLength(MAX_ATTEMPTS);
   });
 
@@ -114,21 +155,37 @@ describe("webhook delivery", () => {
     const { delivery } = await queued();
     receiver.answerWith(302);
     await deliverDueWebhooks({ client });
-    expect(await reload(delivery.id)).toMatchObject({ status: "PENDING", responseStatus: 302, lastError: expect.stringContaining("redirects are not followed") });
+    expect(await reload(delivery.id)).toMatchObject({
+      status: "PENDING",
+      responseStatus: 302,
+      lastError: expect.stringContaining("redirects are not followed"),
+    });
     expect(receiver.requests).toHaveLength(1);
 
     const closed = await startTestReceiver();
     await closed.close();
     const unreachable = await queued("DEPLOYMENT_REJECTED", closed.url);
     await deliverDueWebhooks({ client });
-    expect(await reload(unreachable.delivery.id)).toMatchObject({ status: "PENDING", attempts: 1, responseStatus: null, lastError: expect.stringMatching(/^Could not reach the receiver: .*ECONNREFUSED/) });
+    expect(await reload(unreachable.delivery.id)).toMatchObject({
+      status: "PENDING",
+      attempts: 1,
+      responseStatus: null,
+      lastError: expect.stringMatching(/^Could not reach the receiver: .*ECONNREFUSED/),
+    });
   });
 
   it("sends each delivery once when two instances run at the same moment", async () => {
     await client.webhook.updateMany({ data: { active: false } });
     const secret = encryptSecret(generateWebhookSecret());
-    const hooks = await Promise.all([1, 2, 3].map(() => client.webhook.create({ data: { url: receiver.url, events: ["DEPLOYMENT_SIGNED_OFF"], secret, createdById: adminId } })));
-    for (let i = 0; i < 8; i += 1) await client.$transaction((tx) => enqueueWebhookEvent(tx, "DEPLOYMENT_SIGNED_OFF", { n: i }));
+    const hooks = await Promise.all(
+      [1, 2, 3].map(() =>
+        client.webhook.create({
+          data: { url: receiver.url, events: ["DEPLOYMENT_SIGNED_OFF"], secret, createdById: adminId },
+        }),
+      ),
+    );
+    for (let i = 0; i < 8; i += 1)
+      await client.$transaction((tx) => enqueueWebhookEvent(tx, "DEPLOYMENT_SIGNED_OFF", { n: i }));
     receiver.requests.length = 0;
     const runs = await Promise.all([
       deliverDueWebhooks({ client, limit: 5 }),
@@ -142,7 +199,11 @@ describe("webhook delivery", () => {
     const ids = receiver.requests.map((request) => request.headers["x-preflight-delivery"]);
     expect(ids).toHaveLength(24);
     expect(new Set(ids).size).toBe(24);
-    expect(await client.webhookDelivery.count({ where: { webhookId: { in: hooks.map((h) => h.id) }, status: "DELIVERED", attempts: 1 } })).toBe(24);
+    expect(
+      await client.webhookDelivery.count({
+        where: { webhookId: { in: hooks.map((h) => h.id) }, status: "DELIVERED", attempts: 1 },
+      }),
+    ).toBe(24);
   });
 
   it("leaves the deliveries of an inactive webhook pending until it is active again", async () => {

@@ -25,7 +25,11 @@ export type DeliveryRunSummary = { claimed: number; delivered: number; retrying:
 
 type Options = { now?: Date; limit?: number; client?: PrismaClient };
 
-export async function deliverDueWebhooks({ now = new Date(), limit = 20, client = db }: Options = {}): Promise<DeliveryRunSummary> {
+export async function deliverDueWebhooks({
+  now = new Date(),
+  limit = 20,
+  client = db,
+}: Options = {}): Promise<DeliveryRunSummary> {
   const claimed = await claimDue(client, now, limit);
   const summary: DeliveryRunSummary = { claimed: claimed.length, delivered: 0, retrying: 0, failed: 0 };
   if (claimed.length === 0) return summary;
@@ -42,7 +46,14 @@ export async function deliverDueWebhooks({ now = new Date(), limit = 20, client 
       // updateMany: a webhook deleted during the send took its deliveries with it.
       await client.webhookDelivery.updateMany({
         where: { id: delivery.id },
-        data: { status: "DELIVERED", attempts, lastAttemptAt: now, deliveredAt: now, responseStatus: outcome.status, lastError: null },
+        data: {
+          status: "DELIVERED",
+          attempts,
+          lastAttemptAt: now,
+          deliveredAt: now,
+          responseStatus: outcome.status,
+          lastError: null,
+        },
       });
       continue;
     }
@@ -91,7 +102,11 @@ async function attempt(delivery: Claimed): Promise<Outcome> {
   try {
     secret = decryptSecret(delivery.webhook.secret);
   } catch {
-    return { ok: false, status: null, error: "The webhook's secret cannot be decrypted (was AUTH_SECRET changed?); rotate the secret." };
+    return {
+      ok: false,
+      status: null,
+      error: "The webhook's secret cannot be decrypted (was AUTH_SECRET changed?); rotate the secret.",
+    };
   }
   const body = JSON.stringify(delivery.payload);
   try {
@@ -111,7 +126,8 @@ async function attempt(delivery: Claimed): Promise<Outcome> {
     // Only the status matters; reading the body would let a receiver hold the connection.
     await response.body?.cancel().catch(() => undefined);
     if (response.status >= 200 && response.status < 300) return { ok: true, status: response.status };
-    const redirect = response.status >= 300 && response.status < 400 ? " (redirects are not followed; register the final URL)" : "";
+    const redirect =
+      response.status >= 300 && response.status < 400 ? " (redirects are not followed; register the final URL)" : "";
     return { ok: false, status: response.status, error: `The receiver answered HTTP ${response.status}${redirect}.` };
   } catch (error) {
     return { ok: false, status: null, error: describeFailure(error) };
@@ -119,7 +135,8 @@ async function attempt(delivery: Claimed): Promise<Outcome> {
 }
 
 function describeFailure(error: unknown): string {
-  if (error instanceof DOMException && error.name === "TimeoutError") return `No answer within ${DELIVERY_TIMEOUT_MS / 1000} s.`;
+  if (error instanceof DOMException && error.name === "TimeoutError")
+    return `No answer within ${DELIVERY_TIMEOUT_MS / 1000} s.`;
   const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
   const code = typeof cause === "object" && cause && "code" in cause ? String(cause.code) : null;
   const message = cause instanceof Error ? cause.message : String(cause);

@@ -20,7 +20,17 @@ const hooks = {} as Record<"all" | "signedOffOnly" | "unsubscribed" | "inactive"
 beforeAll(async () => {
   const admin = await createTestUser(prisma, "ADMIN");
   const create = async (events: WebhookEvent[], active = true) =>
-    (await prisma.webhook.create({ data: { url: `http://127.0.0.1:9/${uniqueKey()}`, events, active, secret: encryptSecret(generateWebhookSecret()), createdById: admin.id } })).id;
+    (
+      await prisma.webhook.create({
+        data: {
+          url: `http://127.0.0.1:9/${uniqueKey()}`,
+          events,
+          active,
+          secret: encryptSecret(generateWebhookSecret()),
+          createdById: admin.id,
+        },
+      })
+    ).id;
   hooks.all = await create(["DEPLOYMENT_SIGNED_OFF", "SIGNOFF_INVALIDATED", "DEPLOYMENT_REJECTED"]);
   hooks.signedOffOnly = await create(["DEPLOYMENT_SIGNED_OFF"]);
   hooks.unsubscribed = await create(["MAINTENANCE_OVERDUE"]);
@@ -30,7 +40,10 @@ beforeAll(async () => {
 // Other test files share this database: only this file's webhooks and deployments count.
 async function deliveriesFor(deploymentId: string) {
   const rows = await prisma.webhookDelivery.findMany({
-    where: { webhookId: { in: Object.values(hooks) }, payload: { path: ["data", "deployment", "id"], equals: deploymentId } },
+    where: {
+      webhookId: { in: Object.values(hooks) },
+      payload: { path: ["data", "deployment", "id"], equals: deploymentId },
+    },
     orderBy: { createdAt: "asc" },
   });
   const name = Object.fromEntries(Object.entries(hooks).map(([key, id]) => [id, key]));
@@ -41,9 +54,16 @@ async function inReview() {
   const owner = await createTestUser(prisma, "ENGINEER");
   const reviewer = await createTestUser(prisma, "REVIEWER");
   const template = await importSmallTemplate(prisma);
-  const { id: deploymentId } = await createDeployment(owner, { service: uniqueKey("svc"), environment: "prod", version: "2.0.0", templateVersionId: template.versionId });
+  const { id: deploymentId } = await createDeployment(owner, {
+    service: uniqueKey("svc"),
+    environment: "prod",
+    version: "2.0.0",
+    templateVersionId: template.versionId,
+  });
   const leaves = async () => leavesOf((await getChecklist(deploymentId))!.sections.flatMap((s) => s.items));
-  for (const leaf of (await leaves()).filter((l) => ["Database password", "API keys", "Backups verified"].includes(l.text))) {
+  for (const leaf of (await leaves()).filter((l) =>
+    ["Database password", "API keys", "Backups verified"].includes(l.text),
+  )) {
     await updateItemState(owner, { deploymentId, itemId: leaf.id, version: leaf.state!.version, status: "DONE" });
   }
   await submitForReview(owner, deploymentId);
@@ -54,7 +74,12 @@ async function inReview() {
 describe("webhook events", () => {
   it("an approval that signs off queues one delivery per active subscribed webhook, with the deployment's facts", async () => {
     const { reviewer, deploymentId, digest } = await inReview();
-    await approveDeployment(reviewer, { deploymentId, comment: "Ship it", digest: await digest(), nextReviewAt: "2099-01-31" });
+    await approveDeployment(reviewer, {
+      deploymentId,
+      comment: "Ship it",
+      digest: await digest(),
+      nextReviewAt: "2099-01-31",
+    });
     const deliveries = await deliveriesFor(deploymentId);
     expect(deliveries.map((d) => d.hook).sort()).toEqual(["all", "signedOffOnly"]);
     for (const delivery of deliveries) {
@@ -63,8 +88,20 @@ describe("webhook events", () => {
         id: delivery.id,
         event: "deployment.signed_off",
         data: {
-          deployment: { id: deploymentId, environment: "prod", version: "2.0.0", status: "SIGNED_OFF", url: expect.stringMatching(new RegExp(`/deployments/${deploymentId}$`)) },
-          signOff: { reviewerId: reviewer.id, comment: "Ship it", approvals: 1, required: 1, nextReviewAt: "2099-01-31T00:00:00.000Z" },
+          deployment: {
+            id: deploymentId,
+            environment: "prod",
+            version: "2.0.0",
+            status: "SIGNED_OFF",
+            url: expect.stringMatching(new RegExp(`/deployments/${deploymentId}$`)),
+          },
+          signOff: {
+            reviewerId: reviewer.id,
+            comment: "Ship it",
+            approvals: 1,
+            required: 1,
+            nextReviewAt: "2099-01-31T00:00:00.000Z",
+          },
         },
       });
     }
@@ -72,9 +109,17 @@ describe("webhook events", () => {
 
   it("an approval that does not yet sign off queues nothing", async () => {
     const { reviewer, deploymentId, digest } = await inReview();
-    const template = await prisma.deployment.findUniqueOrThrow({ where: { id: deploymentId }, select: { templateVersion: { select: { templateId: true } } } });
-    await prisma.template.update({ where: { id: template.templateVersion.templateId }, data: { requiredApprovals: 2 } });
-    expect(await approveDeployment(reviewer, { deploymentId, comment: "", digest: await digest() })).toMatchObject({ signedOff: false });
+    const template = await prisma.deployment.findUniqueOrThrow({
+      where: { id: deploymentId },
+      select: { templateVersion: { select: { templateId: true } } },
+    });
+    await prisma.template.update({
+      where: { id: template.templateVersion.templateId },
+      data: { requiredApprovals: 2 },
+    });
+    expect(await approveDeployment(reviewer, { deploymentId, comment: "", digest: await digest() })).toMatchObject({
+      signedOff: false,
+    });
     expect(await deliveriesFor(deploymentId)).toEqual([]);
   });
 
@@ -82,19 +127,31 @@ describe("webhook events", () => {
     const { reviewer, deploymentId, digest } = await inReview();
     // The audit insert comes after the deliveries are queued: failing it fails the approval.
     const fn = `fail_audit_${uniqueKey().replace(/-/g, "_")}`;
-    await runSql(testDatabaseUrl(), `CREATE FUNCTION ${fn}() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN IF NEW.after->>'deploymentId' = '${deploymentId}' THEN RAISE EXCEPTION 'audit refused by test'; END IF; RETURN NEW; END $$`);
-    await runSql(testDatabaseUrl(), `CREATE TRIGGER ${fn} BEFORE INSERT ON "AuditEvent" FOR EACH ROW EXECUTE FUNCTION ${fn}()`);
+    await runSql(
+      testDatabaseUrl(),
+      `CREATE FUNCTION ${fn}() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF NEW.after->>'deploymentId' = '${deploymentId}' THEN RAISE EXCEPTION 'audit refused by test'; END IF; RETURN NEW; END $$`,
+    );
+    await runSql(
+      testDatabaseUrl(),
+      `CREATE TRIGGER ${fn} BEFORE INSERT ON "AuditEvent" FOR EACH ROW EXECUTE FUNCTION ${fn}()`,
+    );
     try {
-      await expect(approveDeployment(reviewer, { deploymentId, comment: "", digest: await digest() })).rejects.toThrow();
+      await expect(
+        approveDeployment(reviewer, { deploymentId, comment: "", digest: await digest() }),
+      ).rejects.toThrow();
     } finally {
       await runSql(testDatabaseUrl(), `DROP TRIGGER ${fn} ON "AuditEvent"; DROP FUNCTION ${fn}()`);
     }
-    expect((await prisma.deployment.findUniqueOrThrow({ where: { id: deploymentId } })).status).toBe("READY_FOR_REVIEW");
+    expect((await prisma.deployment.findUniqueOrThrow({ where: { id: deploymentId } })).status).toBe(
+      "READY_FOR_REVIEW",
+    );
     expect(await deliveriesFor(deploymentId)).toEqual([]);
 
     // A refused approval (the checklist changed under the reviewer) queues nothing either.
-    await expect(approveDeployment(reviewer, { deploymentId, comment: "", digest: "0".repeat(64) })).rejects.toMatchObject({ status: 409 });
+    await expect(
+      approveDeployment(reviewer, { deploymentId, comment: "", digest: "0".repeat(64) }),
+    ).rejects.toMatchObject({ status: 409 });
     expect(await deliveriesFor(deploymentId)).toEqual([]);
   });
 
@@ -105,7 +162,10 @@ describe("webhook events", () => {
     expect(deliveries.map((d) => [d.hook, d.event])).toEqual([["all", "DEPLOYMENT_REJECTED"]]);
     expect(deliveries[0]!.payload).toMatchObject({
       event: "deployment.rejected",
-      data: { deployment: { id: deploymentId, status: "IN_PROGRESS" }, rejection: { reviewerId: reviewer.id, comment: "Rotate the keys first", previousStatus: "READY_FOR_REVIEW" } },
+      data: {
+        deployment: { id: deploymentId, status: "IN_PROGRESS" },
+        rejection: { reviewerId: reviewer.id, comment: "Rotate the keys first", previousStatus: "READY_FOR_REVIEW" },
+      },
     });
   });
 
@@ -120,7 +180,12 @@ describe("webhook events", () => {
       event: "signoff.invalidated",
       data: {
         deployment: { id: deploymentId, status: "IN_PROGRESS" },
-        invalidation: { reason: "“Backups verified” changed (status)", invalidatedById: owner.id, approvalsInvalidated: 1, previousStatus: "SIGNED_OFF" },
+        invalidation: {
+          reason: "“Backups verified” changed (status)",
+          invalidatedById: owner.id,
+          approvalsInvalidated: 1,
+          previousStatus: "SIGNED_OFF",
+        },
       },
     });
     // A later change with no sign-off left to invalidate sends nothing more.

@@ -9,7 +9,14 @@ import { eventNames } from "@/lib/webhooks/events";
 
 type Tx = Pick<Prisma.TransactionClient, "webhook" | "webhookDelivery">;
 
-export type DeploymentFacts = { id: string; service: string; environment: string; version: string; status: DeploymentStatus; url: string };
+export type DeploymentFacts = {
+  id: string;
+  service: string;
+  environment: string;
+  version: string;
+  status: DeploymentStatus;
+  url: string;
+};
 
 type EventData = Record<string, Prisma.InputJsonValue>;
 
@@ -17,21 +24,35 @@ type EventData = Record<string, Prisma.InputJsonValue>;
  * Queues one delivery per active webhook subscribed to `event`; returns how many. `data`
  * may be a function, so a change nobody subscribed to costs one query and no more.
  */
-export async function enqueueWebhookEvent(tx: Tx, event: WebhookEvent, data: EventData | (() => Promise<EventData>), occurredAt: Date = new Date()): Promise<number> {
+export async function enqueueWebhookEvent(
+  tx: Tx,
+  event: WebhookEvent,
+  data: EventData | (() => Promise<EventData>),
+  occurredAt: Date = new Date(),
+): Promise<number> {
   const webhooks = await tx.webhook.findMany({ where: { active: true, events: { has: event } }, select: { id: true } });
   if (webhooks.length === 0) return 0;
   const facts = typeof data === "function" ? await data() : data;
   // The id is chosen here so the payload can carry it: receivers deduplicate on it.
   const rows = webhooks.map((webhook) => {
     const id = randomUUID();
-    return { id, webhookId: webhook.id, event, nextAttemptAt: occurredAt, payload: { id, event: eventNames[event], occurredAt: occurredAt.toISOString(), data: facts } };
+    return {
+      id,
+      webhookId: webhook.id,
+      event,
+      nextAttemptAt: occurredAt,
+      payload: { id, event: eventNames[event], occurredAt: occurredAt.toISOString(), data: facts },
+    };
   });
   await tx.webhookDelivery.createMany({ data: rows });
   return rows.length;
 }
 
 /** The facts about a deployment that events carry: ids and names, never secrets. */
-export async function deploymentFacts(tx: Pick<Prisma.TransactionClient, "deployment">, deploymentId: string): Promise<DeploymentFacts> {
+export async function deploymentFacts(
+  tx: Pick<Prisma.TransactionClient, "deployment">,
+  deploymentId: string,
+): Promise<DeploymentFacts> {
   const deployment = await tx.deployment.findUniqueOrThrow({
     where: { id: deploymentId },
     select: { id: true, service: true, environment: true, version: true, status: true },

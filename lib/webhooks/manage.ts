@@ -12,7 +12,13 @@ import { parseInput } from "@/lib/users/parse-input";
 import { createWebhookSchema, deliveryIdSchema, updateWebhookSchema, webhookIdSchema } from "@/lib/webhooks/schemas";
 import { encryptSecret, generateWebhookSecret } from "@/lib/webhooks/secret";
 
-export type WebhookSettings = { id: string; url: string; description: string | null; events: string[]; active: boolean };
+export type WebhookSettings = {
+  id: string;
+  url: string;
+  description: string | null;
+  events: string[];
+  active: boolean;
+};
 /** The plain secret leaves the server only here, once: at creation and on rotation. */
 export type WebhookWithSecret = { webhook: WebhookSettings; secret: string };
 
@@ -22,51 +28,101 @@ function forAudit(webhook: WebhookSettings) {
   return { ...webhook, url: new URL(webhook.url).origin };
 }
 
-const settingsSelect = { id: true, url: true, description: true, events: true, active: true } satisfies Prisma.WebhookSelect;
+const settingsSelect = {
+  id: true,
+  url: true,
+  description: true,
+  events: true,
+  active: true,
+} satisfies Prisma.WebhookSelect;
 
-export async function createWebhook(actor: Actor | null, input: z.input<typeof createWebhookSchema>): Promise<WebhookWithSecret> {
+export async function createWebhook(
+  actor: Actor | null,
+  input: z.input<typeof createWebhookSchema>,
+): Promise<WebhookWithSecret> {
   requirePermission(actor, "settings:manage");
   const data = parseInput(createWebhookSchema, input);
   const secret = generateWebhookSecret();
   return db.$transaction(async (tx) => {
     const webhook = await tx.webhook.create({
-      data: { url: data.url, description: data.description || null, events: data.events, secret: encryptSecret(secret), createdById: actor.id },
+      data: {
+        url: data.url,
+        description: data.description || null,
+        events: data.events,
+        secret: encryptSecret(secret),
+        createdById: actor.id,
+      },
       select: settingsSelect,
     });
-    await recordAudit(tx, { actorId: actor.id, action: "webhook.create", entityType: "Webhook", entityId: webhook.id, after: forAudit(webhook) });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "webhook.create",
+      entityType: "Webhook",
+      entityId: webhook.id,
+      after: forAudit(webhook),
+    });
     return { webhook, secret };
   });
 }
 
-export async function updateWebhook(actor: Actor | null, input: z.input<typeof updateWebhookSchema>): Promise<WebhookSettings> {
+export async function updateWebhook(
+  actor: Actor | null,
+  input: z.input<typeof updateWebhookSchema>,
+): Promise<WebhookSettings> {
   requirePermission(actor, "settings:manage");
   const { webhookId, ...changes } = parseInput(updateWebhookSchema, input);
   return db.$transaction(async (tx) => {
     const before = await lockWebhook(tx, webhookId);
     const after = await tx.webhook.update({
       where: { id: webhookId },
-      data: { events: changes.events, active: changes.active, ...(changes.description === undefined ? {} : { description: changes.description || null }) },
+      data: {
+        events: changes.events,
+        active: changes.active,
+        ...(changes.description === undefined ? {} : { description: changes.description || null }),
+      },
       select: settingsSelect,
     });
-    await recordAudit(tx, { actorId: actor.id, action: "webhook.update", entityType: "Webhook", entityId: webhookId, before: forAudit(before), after: forAudit(after) });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "webhook.update",
+      entityType: "Webhook",
+      entityId: webhookId,
+      before: forAudit(before),
+      after: forAudit(after),
+    });
     return after;
   });
 }
 
-export async function rotateWebhookSecret(actor: Actor | null, input: z.input<typeof webhookIdSchema>): Promise<WebhookWithSecret> {
+export async function rotateWebhookSecret(
+  actor: Actor | null,
+  input: z.input<typeof webhookIdSchema>,
+): Promise<WebhookWithSecret> {
   requirePermission(actor, "settings:manage");
   const { webhookId } = parseInput(webhookIdSchema, input);
   const secret = generateWebhookSecret();
   return db.$transaction(async (tx) => {
     await lockWebhook(tx, webhookId);
-    const webhook = await tx.webhook.update({ where: { id: webhookId }, data: { secret: encryptSecret(secret) }, select: settingsSelect });
+    const webhook = await tx.webhook.update({
+      where: { id: webhookId },
+      data: { secret: encryptSecret(secret) },
+      select: settingsSelect,
+    });
     // The audit trail says that it happened, never what the secret is.
-    await recordAudit(tx, { actorId: actor.id, action: "webhook.rotate-secret", entityType: "Webhook", entityId: webhookId });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "webhook.rotate-secret",
+      entityType: "Webhook",
+      entityId: webhookId,
+    });
     return { webhook, secret };
   });
 }
 
-export async function deleteWebhook(actor: Actor | null, input: z.input<typeof webhookIdSchema>): Promise<{ id: string }> {
+export async function deleteWebhook(
+  actor: Actor | null,
+  input: z.input<typeof webhookIdSchema>,
+): Promise<{ id: string }> {
   requirePermission(actor, "settings:manage");
   const { webhookId } = parseInput(webhookIdSchema, input);
   return db.$transaction(async (tx) => {
@@ -74,13 +130,22 @@ export async function deleteWebhook(actor: Actor | null, input: z.input<typeof w
     const deliveries = await tx.webhookDelivery.count({ where: { webhookId } });
     // Its deliveries go with it (cascade): they are worthless without the endpoint.
     await tx.webhook.delete({ where: { id: webhookId } });
-    await recordAudit(tx, { actorId: actor.id, action: "webhook.delete", entityType: "Webhook", entityId: webhookId, before: { ...forAudit(before), deliveries } });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "webhook.delete",
+      entityType: "Webhook",
+      entityId: webhookId,
+      before: { ...forAudit(before), deliveries },
+    });
     return { id: webhookId };
   });
 }
 
 /** "Redeliver now": a pending or failed delivery becomes due at once, with its attempts kept. */
-export async function redeliverWebhookDelivery(actor: Actor | null, input: z.input<typeof deliveryIdSchema>): Promise<{ id: string; webhookId: string }> {
+export async function redeliverWebhookDelivery(
+  actor: Actor | null,
+  input: z.input<typeof deliveryIdSchema>,
+): Promise<{ id: string; webhookId: string }> {
   requirePermission(actor, "settings:manage");
   const { deliveryId } = parseInput(deliveryIdSchema, input);
   return db.$transaction(async (tx) => {
@@ -91,7 +156,10 @@ export async function redeliverWebhookDelivery(actor: Actor | null, input: z.inp
     if (delivery.status === "DELIVERED") throw new AppError("CONFLICT", "This delivery has already been delivered.");
     // A failed delivery gets a fresh round of attempts; a pending one keeps its count.
     const attempts = delivery.status === "FAILED" ? 0 : delivery.attempts;
-    await tx.webhookDelivery.update({ where: { id: deliveryId }, data: { status: "PENDING", nextAttemptAt: new Date(), attempts } });
+    await tx.webhookDelivery.update({
+      where: { id: deliveryId },
+      data: { status: "PENDING", nextAttemptAt: new Date(), attempts },
+    });
     await recordAudit(tx, {
       actorId: actor.id,
       action: "webhook.redeliver",

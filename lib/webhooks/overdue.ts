@@ -33,7 +33,14 @@ export async function queueOverdueMaintenance(client: PrismaClient, now: Date = 
     if (marked.length === 0) return 0;
     const schedules = await tx.maintenanceSchedule.findMany({
       where: { id: { in: [...new Set(marked.map((list) => list.scheduleId))] } },
-      select: { id: true, cadence: true, scopeKey: true, section: { select: { title: true, templateVersion: { select: { template: { select: { id: true, name: true } } } } } } },
+      select: {
+        id: true,
+        cadence: true,
+        scopeKey: true,
+        section: {
+          select: { title: true, templateVersion: { select: { template: { select: { id: true, name: true } } } } },
+        },
+      },
     });
     for (const list of marked) {
       const schedule = schedules.find((candidate) => candidate.id === list.scheduleId)!;

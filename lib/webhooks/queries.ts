@@ -47,12 +47,22 @@ export async function listWebhooks(actor: Actor | null): Promise<WebhookListRow[
   return webhooks.map(({ deliveries, ...webhook }) => ({ ...webhook, lastDelivery: deliveries[0] ?? null }));
 }
 
-export async function getWebhook(actor: Actor | null, webhookId: string): Promise<Omit<WebhookListRow, "lastDelivery"> | null> {
+export async function getWebhook(
+  actor: Actor | null,
+  webhookId: string,
+): Promise<Omit<WebhookListRow, "lastDelivery"> | null> {
   requirePermission(actor, "settings:manage");
-  return db.webhook.findUnique({ where: { id: webhookId }, select: { id: true, url: true, description: true, events: true, active: true, createdAt: true } });
+  return db.webhook.findUnique({
+    where: { id: webhookId },
+    select: { id: true, url: true, description: true, events: true, active: true, createdAt: true },
+  });
 }
 
-export async function listDeliveries(actor: Actor | null, webhookId: string, requestedPage: number): Promise<DeliveryPage> {
+export async function listDeliveries(
+  actor: Actor | null,
+  webhookId: string,
+  requestedPage: number,
+): Promise<DeliveryPage> {
   requirePermission(actor, "settings:manage");
   const total = await db.webhookDelivery.count({ where: { webhookId } });
   const pageCount = Math.max(1, Math.ceil(total / DELIVERIES_PER_PAGE));
@@ -62,7 +72,17 @@ export async function listDeliveries(actor: Actor | null, webhookId: string, req
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     skip: (page - 1) * DELIVERIES_PER_PAGE,
     take: DELIVERIES_PER_PAGE,
-    select: { id: true, event: true, status: true, attempts: true, responseStatus: true, lastError: true, nextAttemptAt: true, createdAt: true, deliveredAt: true },
+    select: {
+      id: true,
+      event: true,
+      status: true,
+      attempts: true,
+      responseStatus: true,
+      lastError: true,
+      nextAttemptAt: true,
+      createdAt: true,
+      deliveredAt: true,
+    },
   });
   return { rows, page, pageCount, total };
 }

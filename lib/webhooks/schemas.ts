@@ -18,9 +18,14 @@ export const webhookUrl = z
       ctx.addIssue({ code: "custom", message: "Enter a full URL, such as https://hooks.example.com/preflight." });
       return;
     }
-    if (url.protocol !== "https:" && url.protocol !== "http:") ctx.addIssue({ code: "custom", message: "The URL must start with https:// or http://." });
+    if (url.protocol !== "https:" && url.protocol !== "http:")
+      ctx.addIssue({ code: "custom", message: "The URL must start with https:// or http://." });
     // Credentials in a URL end up in logs and screens; receivers verify the signature instead.
-    else if (url.username || url.password) ctx.addIssue({ code: "custom", message: "The URL cannot contain a user name or password; the signature header authenticates each delivery." });
+    else if (url.username || url.password)
+      ctx.addIssue({
+        code: "custom",
+        message: "The URL cannot contain a user name or password; the signature header authenticates each delivery.",
+      });
   });
 
 export const webhookEventList = z
@@ -28,7 +33,11 @@ export const webhookEventList = z
   .min(1, "Choose at least one event.")
   .transform((events) => [...new Set(events)]);
 
-const description = z.string().trim().max(200, "The description is limited to 200 characters.").regex(/^[^\u0000-\u001f]*$/, "The description cannot contain control characters.");
+const description = z
+  .string()
+  .trim()
+  .max(200, "The description is limited to 200 characters.")
+  .regex(/^[^\u0000-\u001f]*$/, "The description cannot contain control characters.");
 
 export const createWebhookSchema = z.object({
   url: webhookUrl,

@@ -22,12 +22,18 @@ export function encryptSecret(secret: string): string {
   const iv = randomBytes(12);
   const cipher = createCipheriv("aes-256-gcm", encryptionKey(), iv);
   const encrypted = Buffer.concat([cipher.update(secret, "utf8"), cipher.final()]);
-  return [ENVELOPE_VERSION, iv.toString("base64url"), cipher.getAuthTag().toString("base64url"), encrypted.toString("base64url")].join(".");
+  return [
+    ENVELOPE_VERSION,
+    iv.toString("base64url"),
+    cipher.getAuthTag().toString("base64url"),
+    encrypted.toString("base64url"),
+  ].join(".");
 }
 
 export function decryptSecret(stored: string): string {
   const [version, iv, tag, encrypted] = stored.split(".");
-  if (version !== ENVELOPE_VERSION || !iv || !tag || !encrypted) throw new Error("A webhook secret is stored in an unknown format.");
+  if (version !== ENVELOPE_VERSION || !iv || !tag || !encrypted)
+    throw new Error("A webhook secret is stored in an unknown format.");
   const decipher = createDecipheriv("aes-256-gcm", encryptionKey(), Buffer.from(iv, "base64url"));
   decipher.setAuthTag(Buffer.from(tag, "base64url"));
   return Buffer.concat([decipher.update(Buffer.from(encrypted, "base64url")), decipher.final()]).toString("utf8");
@@ -41,7 +47,10 @@ function encryptionKey(): Buffer {
   const authSecret = config.AUTH_SECRET ?? loadLocalSecrets(config.DATA_DIR).authSecret;
   if (cachedKey?.from !== authSecret) {
     // A purpose-specific key: the session-signing secret itself never encrypts anything.
-    cachedKey = { from: authSecret, key: Buffer.from(hkdfSync("sha256", authSecret, "preflight", "webhook-secret-encryption-v1", 32)) };
+    cachedKey = {
+      from: authSecret,
+      key: Buffer.from(hkdfSync("sha256", authSecret, "preflight", "webhook-secret-encryption-v1", 32)),
+    };
   }
   return cachedKey.key;
 }

@@ -4,7 +4,12 @@ import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
 
 export type ReceivedRequest = { method: string; path: string; headers: IncomingHttpHeaders; body: string };
-export type TestReceiver = { url: string; requests: ReceivedRequest[]; answerWith: (...statuses: number[]) => void; close: () => Promise<void> };
+export type TestReceiver = {
+  url: string;
+  requests: ReceivedRequest[];
+  answerWith: (...statuses: number[]) => void;
+  close: () => Promise<void>;
+};
 
 export async function startTestReceiver(): Promise<TestReceiver> {
   const requests: ReceivedRequest[] = [];
@@ -13,7 +18,12 @@ export async function startTestReceiver(): Promise<TestReceiver> {
     const chunks: Buffer[] = [];
     request.on("data", (chunk: Buffer) => chunks.push(chunk));
     request.on("end", () => {
-      requests.push({ method: request.method ?? "", path: request.url ?? "", headers: request.headers, body: Buffer.concat(chunks).toString("utf8") });
+      requests.push({
+        method: request.method ?? "",
+        path: request.url ?? "",
+        headers: request.headers,
+        body: Buffer.concat(chunks).toString("utf8"),
+      });
       response.statusCode = statuses.shift() ?? 200;
       response.end("ok");
     });

@@ -29,7 +29,11 @@ export function sampleActivity(databaseUrl: string, intervalMs = 20) {
   return async (): Promise<ActivityProfile> => {
     running = false;
     await loop.finally(() => client.end());
-    const meanBackends = Object.fromEntries([...totals].sort((a, b) => b[1] - a[1]).map(([bucket, total]) => [bucket, Math.round((total / Math.max(1, samples)) * 100) / 100]));
+    const meanBackends = Object.fromEntries(
+      [...totals]
+        .sort((a, b) => b[1] - a[1])
+        .map(([bucket, total]) => [bucket, Math.round((total / Math.max(1, samples)) * 100) / 100]),
+    );
     return { samples, meanBackends };
   };
 }

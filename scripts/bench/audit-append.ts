@@ -28,7 +28,16 @@ export async function measureAuditAppend(databaseUrl: string, clients: number, s
             await client.query("BEGIN");
             const entityId = randomBytes(6).toString("hex");
             const createdAt = new Date();
-            const prefix = auditEventHashPrefix({ createdAt, actorId: null, actorLabel: "bench", action: "bench.append", entityType: "Bench", entityId, before: null, after: {} });
+            const prefix = auditEventHashPrefix({
+              createdAt,
+              actorId: null,
+              actorLabel: "bench",
+              action: "bench.append",
+              entityType: "Bench",
+              entityId,
+              before: null,
+              after: {},
+            });
             await client.query(INSERT_SQL, [entityId, createdAt.toISOString(), prefix]);
             await client.query("COMMIT");
             latencies.push(elapsedMs(start));
@@ -42,5 +51,10 @@ export async function measureAuditAppend(databaseUrl: string, clients: number, s
     await pool.end();
   }
   const elapsed = elapsedMs(started) / 1000;
-  return { seconds: round(elapsed), appends: latencies.length, perSecond: round(latencies.length / elapsed, 1), latency: summarize(latencies) };
+  return {
+    seconds: round(elapsed),
+    appends: latencies.length,
+    perSecond: round(latencies.length / elapsed, 1),
+    latency: summarize(latencies),
+  };
 }

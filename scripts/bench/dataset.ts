@@ -11,19 +11,33 @@ import { referenceTemplateFile, REFERENCE_TEMPLATE_SLUG } from "@/lib/seed/seed"
 import { createTemplateFromMarkdown } from "@/lib/templates/import-template";
 
 export type BenchDatabase = CreatedDatabase;
-export type Dataset = { deployments: number; itemStates: number; users: number; signOffs: number; templateItems: number; leafItemsPerDeployment: number };
+export type Dataset = {
+  deployments: number;
+  itemStates: number;
+  users: number;
+  signOffs: number;
+  templateItems: number;
+  leafItemsPerDeployment: number;
+};
 export type BenchToken = { secret: string; userId: string };
 
 /** Creates `preflight_bench_<timestamp>` beside the named database, whose data is never touched. */
 export function createBenchDatabase(serverUrl: string): Promise<BenchDatabase> {
-  return createDatabase(serverUrl, `preflight_bench_${new Date().toISOString().replace(/\D/g, "").slice(0, 14)}_${randomBytes(2).toString("hex")}`);
+  return createDatabase(
+    serverUrl,
+    `preflight_bench_${new Date().toISOString().replace(/\D/g, "").slice(0, 14)}_${randomBytes(2).toString("hex")}`,
+  );
 }
 
 export async function seedBenchData(url: string, deployments: number): Promise<Dataset> {
   await migrate(url);
   const prisma = createPrismaClient(url, { max: 2 });
   try {
-    await createTemplateFromMarkdown(prisma, { source: readFileSync(referenceTemplateFile), slug: REFERENCE_TEMPLATE_SLUG }, { actorLabel: "bench" });
+    await createTemplateFromMarkdown(
+      prisma,
+      { source: readFileSync(referenceTemplateFile), slug: REFERENCE_TEMPLATE_SLUG },
+      { actorLabel: "bench" },
+    );
   } finally {
     await prisma.$disconnect();
   }
@@ -126,7 +140,14 @@ export async function insertApiToken(url: string, userId: string, scopes: ("READ
   try {
     await client.query(
       `INSERT INTO "ApiToken" (id, name, prefix, "tokenHash", scopes, "createdById") VALUES ($1, $2, $3, $4, $5::"ApiTokenScope"[], $6)`,
-      [`bench-token-${randomBytes(6).toString("hex")}`, "bench", secret.slice(0, 10), createHash("sha256").update(secret).digest("hex"), scopes, userId],
+      [
+        `bench-token-${randomBytes(6).toString("hex")}`,
+        "bench",
+        secret.slice(0, 10),
+        createHash("sha256").update(secret).digest("hex"),
+        scopes,
+        userId,
+      ],
     );
   } finally {
     await client.end();

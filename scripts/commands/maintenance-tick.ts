@@ -6,11 +6,17 @@ import type { PrismaClient } from "@/lib/db/client";
 import { generateOccurrences, type GenerationSummary } from "@/lib/maintenance/generate-occurrences";
 import { queueOverdueMaintenance } from "@/lib/webhooks/overdue";
 
-export type MaintenanceTickSummary = GenerationSummary & { overdueLists: number; overdueWebhooksQueued: number; ranAt: string };
+export type MaintenanceTickSummary = GenerationSummary & {
+  overdueLists: number;
+  overdueWebhooksQueued: number;
+  ranAt: string;
+};
 
 export async function maintenanceTick(prisma: PrismaClient, now: Date = new Date()): Promise<MaintenanceTickSummary> {
   const generated = await generateOccurrences(prisma, now, { actorLabel: "maintenance-tick" });
-  const overdueLists = await prisma.maintenanceOccurrence.count({ where: { dueAt: { lte: now }, completedAt: null, schedule: { active: true } } });
+  const overdueLists = await prisma.maintenanceOccurrence.count({
+    where: { dueAt: { lte: now }, completedAt: null, schedule: { active: true } },
+  });
   // Lists that became overdue since the last tick: "maintenance overdue" webhooks, once each.
   const overdueWebhooksQueued = await queueOverdueMaintenance(prisma, now);
   return { ...generated, overdueLists, overdueWebhooksQueued, ranAt: now.toISOString() };

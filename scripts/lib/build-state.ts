@@ -2,7 +2,19 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 
-const sourceRoots = ["app", "components", "lib", "public", "proxy.ts", "instrumentation.ts", "next.config.js", "postcss.config.mjs", "package.json", "tsconfig.json", "prisma/schema.prisma"];
+const sourceRoots = [
+  "app",
+  "components",
+  "lib",
+  "public",
+  "proxy.ts",
+  "instrumentation.ts",
+  "next.config.js",
+  "postcss.config.mjs",
+  "package.json",
+  "tsconfig.json",
+  "prisma/schema.prisma",
+];
 const skipped = new Set(["node_modules", "generated", ".next", ".data"]);
 
 export function needsBuild(root: string): boolean {

@@ -5,7 +5,5 @@ export function printDemoCredentials(users: DemoCredential[]) {
   if (users.length === 0) return;
   const width = Math.max(...users.map((u) => u.email.length));
   const lines = users.map((u) => `  ${u.role.padEnd(9)} ${u.email.padEnd(width)}  ${u.password}`);
-  console.log(
-    ["", "Demo users (local mode). Passwords are shown only this once; keep them:", ...lines, ""].join("\n"),
-  );
+  console.log(["", "Demo users (local mode). Passwords are shown only this once; keep them:", ...lines, ""].join("\n"));
 }

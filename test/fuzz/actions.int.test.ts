@@ -7,13 +7,24 @@ import path from "node:path";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { CurrentUser } from "@/lib/auth/session";
-import { describeInput, fieldValue, formDataArbitrary, FUZZ_SEED, fuzzParameters, keyedObject, anything, markdownish } from "@/test/fuzz/arbitraries";
+import {
+  describeInput,
+  fieldValue,
+  formDataArbitrary,
+  FUZZ_SEED,
+  fuzzParameters,
+  keyedObject,
+  anything,
+  markdownish,
+} from "@/test/fuzz/arbitraries";
 import { discoverServerActions, schemaFieldNames, type DiscoveredAction } from "@/test/fuzz/discover";
 import { createFuzzFixture, type FuzzFixture } from "@/test/fuzz/fixtures";
 import { signInAs } from "@/test/session-double";
 import { createTestUser, uniqueKey, useTestPrisma } from "@/test/db";
 
-vi.mock("@/lib/auth/session", async (original) => (await import("@/test/session-double")).sessionDouble(await original()));
+vi.mock("@/lib/auth/session", async (original) =>
+  (await import("@/test/session-double")).sessionDouble(await original()),
+);
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
 
 type Action = (input: unknown) => Promise<unknown>;
@@ -36,11 +47,13 @@ async function load({ file, name }: DiscoveredAction): Promise<Action> {
 
 /** What is wrong with an action's answer, or null when it is a proper ActionResult. */
 function problemWith(result: unknown): string | null {
-  if (!result || typeof result !== "object" || !("ok" in result)) return `did not return an ActionResult: ${describeInput(result)}`;
+  if (!result || typeof result !== "object" || !("ok" in result))
+    return `did not return an ActionResult: ${describeInput(result)}`;
   const r = result as { ok: boolean; status?: unknown; error?: unknown; fieldErrors?: Record<string, string> };
   if (r.ok === true) return null;
   if (r.ok !== false) return `ok is ${describeInput(r.ok)}`;
-  if (typeof r.status !== "number" || r.status < 400 || r.status > 499) return `status ${describeInput(r.status)} (${describeInput(r.error)})`;
+  if (typeof r.status !== "number" || r.status < 400 || r.status > 499)
+    return `status ${describeInput(r.status)} (${describeInput(r.error)})`;
   if (typeof r.error !== "string" || r.error.trim() === "") return `no error message with status ${r.status}`;
   if (r.status === 400) {
     const names = r.fieldErrors && Object.keys(r.fieldErrors).length > 0;
@@ -62,7 +75,11 @@ function inputsFor(action: DiscoveredAction): fc.Arbitrary<unknown> {
   const objects = keyedObject(keys, ids);
   if (action.takesFormData) {
     // Clients send FormData, but a crafted request can send any value the protocol carries.
-    return fc.oneof({ weight: 6, arbitrary: formDataArbitrary(keys, ids) }, { weight: 1, arbitrary: anything }, { weight: 1, arbitrary: objects });
+    return fc.oneof(
+      { weight: 6, arbitrary: formDataArbitrary(keys, ids) },
+      { weight: 1, arbitrary: anything },
+      { weight: 1, arbitrary: objects },
+    );
   }
   return fc.oneof(
     { weight: 5, arbitrary: objects },
@@ -85,7 +102,10 @@ describe("server actions under hostile input", () => {
       await fc.assert(
         fc.asyncProperty(inputsFor(discoveredAction), async (input) => {
           const problem = problemWith(await callSafely(action, input));
-          if (problem) throw new Error(`${discoveredAction.name}: ${problem}\ninput: ${describeInput(input)}\nreplay: FUZZ_SEED=${FUZZ_SEED}`);
+          if (problem)
+            throw new Error(
+              `${discoveredAction.name}: ${problem}\ninput: ${describeInput(input)}\nreplay: FUZZ_SEED=${FUZZ_SEED}`,
+            );
         }),
         fuzzParameters(40),
       );
@@ -97,7 +117,12 @@ describe("server actions under hostile input", () => {
 // with a 4xx and nothing at all is written, not a row, not an audit event.
 describe("refused writes leave nothing behind", () => {
   const wrongTypes = [42, {}, [], true, null, "x".repeat(1_000_001), "\u0000"];
-  type Case = { action: string; base: () => Record<string, unknown>; broken: Record<string, unknown[]>; count: () => Promise<number> };
+  type Case = {
+    action: string;
+    base: () => Record<string, unknown>;
+    broken: Record<string, unknown[]>;
+    count: () => Promise<number>;
+  };
   let actor: CurrentUser;
 
   beforeAll(async () => {
@@ -107,32 +132,75 @@ describe("refused writes leave nothing behind", () => {
   const cases = (): Case[] => [
     {
       action: "createDeploymentAction",
-      base: () => ({ service: "svc", environment: "prod", version: "1", templateVersionId: fixture.template.versionId }),
-      broken: { service: [...wrongTypes, "", "<b>"], environment: [...wrongTypes, ""], version: [...wrongTypes, "a\u0001"], targetDate: [...wrongTypes, "2026-02-30", "tomorrow"], templateVersionId: [...wrongTypes, ""], ownerId: [42, {}, "x".repeat(65)] },
+      base: () => ({
+        service: "svc",
+        environment: "prod",
+        version: "1",
+        templateVersionId: fixture.template.versionId,
+      }),
+      broken: {
+        service: [...wrongTypes, "", "<b>"],
+        environment: [...wrongTypes, ""],
+        version: [...wrongTypes, "a\u0001"],
+        targetDate: [...wrongTypes, "2026-02-30", "tomorrow"],
+        templateVersionId: [...wrongTypes, ""],
+        ownerId: [42, {}, "x".repeat(65)],
+      },
       count: () => prisma.deployment.count({ where: { templateVersionId: fixture.template.versionId } }),
     },
     {
       action: "updateItemStateAction",
-      base: () => ({ deploymentId: fixture.review.deploymentId, itemId: fixture.ids.find((id) => id !== fixture.review.deploymentId)!, version: 0, status: "DONE" }),
-      broken: { version: ["1", -1, 1.5, Number.NaN, null, {}], status: ["", "done", 1, null], note: [42, {}, "x".repeat(10_001)], naReason: [42, "x".repeat(2_001)], evidenceLinks: ["https://x.test", ["javascript:alert(1)"], ["data:text/html,x"], Array(21).fill("https://x.test")], deploymentId: wrongTypes, itemId: wrongTypes },
-      count: () => prisma.itemState.count({ where: { deploymentId: fixture.review.deploymentId, updatedById: actor.id } }),
+      base: () => ({
+        deploymentId: fixture.review.deploymentId,
+        itemId: fixture.ids.find((id) => id !== fixture.review.deploymentId)!,
+        version: 0,
+        status: "DONE",
+      }),
+      broken: {
+        version: ["1", -1, 1.5, Number.NaN, null, {}],
+        status: ["", "done", 1, null],
+        note: [42, {}, "x".repeat(10_001)],
+        naReason: [42, "x".repeat(2_001)],
+        evidenceLinks: [
+          "https://x.test",
+          ["javascript:alert(1)"],
+          ["data:text/html,x"],
+          Array(21).fill("https://x.test"),
+        ],
+        deploymentId: wrongTypes,
+        itemId: wrongTypes,
+      },
+      count: () =>
+        prisma.itemState.count({ where: { deploymentId: fixture.review.deploymentId, updatedById: actor.id } }),
     },
     {
       action: "startRunAction",
       base: () => ({ sectionId: fixture.procedure.id, title: "Careful", severity: "SEV2" }),
-      broken: { sectionId: wrongTypes, title: [...wrongTypes, "", "   ", "tab\tin title"], severity: ["SEV5", "", 1, null] },
+      broken: {
+        sectionId: wrongTypes,
+        title: [...wrongTypes, "", "   ", "tab\tin title"],
+        severity: ["SEV5", "", 1, null],
+      },
       count: () => prisma.procedureRun.count({ where: { startedById: actor.id } }),
     },
     {
       action: "createUserAction",
       base: () => ({ name: "Careful", email: `${uniqueKey("careful")}@careful.test`, role: "VIEWER" }),
-      broken: { name: [...wrongTypes, "", "<script>"], email: [...wrongTypes, "not-an-email", "@", "a@"], role: ["ROOT", "", 1, null] },
+      broken: {
+        name: [...wrongTypes, "", "<script>"],
+        email: [...wrongTypes, "not-an-email", "@", "a@"],
+        role: ["ROOT", "", 1, null],
+      },
       count: () => prisma.user.count({ where: { email: { endsWith: "@careful.test" } } }),
     },
     {
       action: "stepNoteAction",
       base: () => ({ runId: fixture.run.id, position: 1, note: "Careful" }),
-      broken: { runId: wrongTypes, position: [0, -1, 1.5, "one", null, 10_000], note: [...wrongTypes, "", "x".repeat(10_001)] },
+      broken: {
+        runId: wrongTypes,
+        position: [0, -1, 1.5, "one", null, 10_000],
+        note: [...wrongTypes, "", "x".repeat(10_001)],
+      },
       count: () => prisma.procedureStep.count({ where: { runId: fixture.run.id, actorId: actor.id } }),
     },
   ];
@@ -147,19 +215,27 @@ describe("refused writes leave nothing behind", () => {
       const brokenInput = fc
         .constantFrom(...Object.keys(c.broken))
         .chain((field) => fc.tuple(fc.constant(field), fc.constantFrom(...c.broken[field]!)))
-        .chain(([field, value]) => fc.tuple(fc.constant({ [field]: value }), keyedObject(["extra", "__proto__", "id", "createdAt"], fixture.ids)));
+        .chain(([field, value]) =>
+          fc.tuple(
+            fc.constant({ [field]: value }),
+            keyedObject(["extra", "__proto__", "id", "createdAt"], fixture.ids),
+          ),
+        );
       await fc.assert(
         fc.asyncProperty(brokenInput, async ([broken, extra]) => {
           const input = { ...extra, ...c.base(), ...broken };
           const result = (await callSafely(action, input)) as { ok?: boolean; status?: number };
           const problem = problemWith(result) ?? (result.ok ? "was accepted" : null);
-          if (problem) throw new Error(`${c.action}: ${problem}\ninput: ${describeInput(input)}\nreplay: FUZZ_SEED=${FUZZ_SEED}`);
+          if (problem)
+            throw new Error(`${c.action}: ${problem}\ninput: ${describeInput(input)}\nreplay: FUZZ_SEED=${FUZZ_SEED}`);
         }),
         fuzzParameters(25),
       );
       expect(await c.count(), `${c.action} wrote rows while refusing`).toBe(before);
     }
-    expect(await prisma.auditEvent.count({ where: { actorId: actor.id } }), "audit events of refused writes").toBe(auditBefore);
+    expect(await prisma.auditEvent.count({ where: { actorId: actor.id } }), "audit events of refused writes").toBe(
+      auditBefore,
+    );
   });
 
   it("a refused template import stores no template", async () => {
@@ -168,7 +244,13 @@ describe("refused writes leave nothing behind", () => {
     const before = await prisma.templateVersion.count({ where: { createdById: actor.id } });
     const refusedForm = fc.oneof(
       markdownish.map((text) => ({ text: "x".repeat(2_100_000) + text })),
-      fc.constantFrom({ text: "" }, { text: "   " }, { text: "no heading, no items" }, { overrides: "not json", text: "# T\n## CRITICAL\n- [ ] a" }, { overrides: '[{"index":-1}]', text: "# T\n## CRITICAL\n- [ ] a" }),
+      fc.constantFrom(
+        { text: "" },
+        { text: "   " },
+        { text: "no heading, no items" },
+        { overrides: "not json", text: "# T\n## CRITICAL\n- [ ] a" },
+        { overrides: '[{"index":-1}]', text: "# T\n## CRITICAL\n- [ ] a" },
+      ),
     );
     await fc.assert(
       fc.asyncProperty(refusedForm, async (fields) => {
@@ -176,7 +258,10 @@ describe("refused writes leave nothing behind", () => {
         for (const [key, value] of Object.entries(fields)) form.set(key, value);
         const result = (await callSafely(action, form)) as { ok?: boolean };
         const problem = problemWith(result) ?? (result.ok ? "was accepted" : null);
-        if (problem) throw new Error(`importTemplateAction: ${problem}\ninput: ${describeInput(form)}\nreplay: FUZZ_SEED=${FUZZ_SEED}`);
+        if (problem)
+          throw new Error(
+            `importTemplateAction: ${problem}\ninput: ${describeInput(form)}\nreplay: FUZZ_SEED=${FUZZ_SEED}`,
+          );
       }),
       fuzzParameters(15),
     );

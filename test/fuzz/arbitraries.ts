@@ -7,7 +7,11 @@ import fc from "fast-check";
 /** One seed for the whole run, printed with every failure; FUZZ_SEED=<n> replays a run. */
 export const FUZZ_SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
 
-export const fuzzParameters = (numRuns: number): fc.Parameters<unknown> => ({ seed: FUZZ_SEED, numRuns, endOnFailure: true });
+export const fuzzParameters = (numRuns: number): fc.Parameters<unknown> => ({
+  seed: FUZZ_SEED,
+  numRuns,
+  endOnFailure: true,
+});
 
 const lengths = [0, 1, 63, 64, 65, 100, 101, 200, 201, 2_000, 2_001, 5_001, 10_000, 10_001, 100_001, 1_000_000];
 
@@ -30,7 +34,7 @@ export const trickyString = fc.constantFrom(
   "𝕳𝖊𝖑𝖑𝖔 😀👩‍👩‍👧‍👦",
   "../../../../etc/passwd",
   "..%2F..%2Fetc%2Fpasswd",
-  "'; DROP TABLE \"User\"; --",
+  '\'; DROP TABLE "User"; --',
   "' OR '1'='1",
   "%00",
   "%",
@@ -66,7 +70,24 @@ export const unicodeString = fc.oneof(
 );
 
 export const weirdNumber = fc.oneof(
-  fc.constantFrom(Number.NaN, -0, 0, 1, -1, 1.5, Infinity, -Infinity, 2 ** 31, 2 ** 53 + 2, 1e308, Number.MIN_VALUE, 99, 999, 10_000, 10_001),
+  fc.constantFrom(
+    Number.NaN,
+    -0,
+    0,
+    1,
+    -1,
+    1.5,
+    Infinity,
+    -Infinity,
+    2 ** 31,
+    2 ** 53 + 2,
+    1e308,
+    Number.MIN_VALUE,
+    99,
+    999,
+    10_000,
+    10_001,
+  ),
   fc.double(),
   fc.integer(),
 );
@@ -87,9 +108,31 @@ export const anything = fc.anything({
 });
 
 export const enumValue = fc.constantFrom(
-  "OPEN", "DONE", "NOT_APPLICABLE", "ADMIN", "MANAGER", "REVIEWER", "ENGINEER", "VIEWER",
-  "SEV1", "SEV4", "org", "service", "PRE_DEPLOYMENT", "PROCEDURE", "MAINTENANCE", "REFERENCE",
-  "CRITICAL", "HIGH", "RECOMMENDED", "WEEKLY", "DEPLOYMENT_SIGNED_OFF", "MAINTENANCE_OVERDUE", "READ", "WRITE", "GATE",
+  "OPEN",
+  "DONE",
+  "NOT_APPLICABLE",
+  "ADMIN",
+  "MANAGER",
+  "REVIEWER",
+  "ENGINEER",
+  "VIEWER",
+  "SEV1",
+  "SEV4",
+  "org",
+  "service",
+  "PRE_DEPLOYMENT",
+  "PROCEDURE",
+  "MAINTENANCE",
+  "REFERENCE",
+  "CRITICAL",
+  "HIGH",
+  "RECOMMENDED",
+  "WEEKLY",
+  "DEPLOYMENT_SIGNED_OFF",
+  "MAINTENANCE_OVERDUE",
+  "READ",
+  "WRITE",
+  "GATE",
 );
 
 /** Any one value a field might receive. `ids` are real rows, so some inputs reach the domain. */
@@ -113,7 +156,10 @@ export function fieldValue(ids: string[]): fc.Arbitrary<unknown> {
 
 /** Objects with the keys the schemas read (and some they do not), holding hostile values. */
 export function keyedObject(keys: string[], ids: string[]): fc.Arbitrary<Record<string, unknown>> {
-  const key = fc.oneof({ weight: 9, arbitrary: fc.constantFrom(...keys) }, { weight: 1, arbitrary: fc.oneof(trickyString, fc.string({ maxLength: 10 })) });
+  const key = fc.oneof(
+    { weight: 9, arbitrary: fc.constantFrom(...keys) },
+    { weight: 1, arbitrary: fc.oneof(trickyString, fc.string({ maxLength: 10 })) },
+  );
   return fc.dictionary(key, fieldValue(ids), { maxKeys: 10, noNullPrototype: false });
 }
 
@@ -122,8 +168,25 @@ export const markdownish = fc
   .tuple(
     fc.array(
       fc.oneof(
-        fc.constantFrom("# Title", "## CRITICAL", "## HIGH 🔴", "## Weekly", "## Incident response procedure", "## Post-deployment verification", "Next Review: Date + 30 days", "| a | b |\n|---|---|\n| 1 | 2 |", "```\ncode\n```", "> quote", ""),
-        fc.tuple(fc.constantFrom("- [ ] ", "  - [x] ", "* ", "1. ", "# ", "## ", "### ", ""), fc.oneof(trickyString, unicodeString)).map(([prefix, text]) => prefix + text),
+        fc.constantFrom(
+          "# Title",
+          "## CRITICAL",
+          "## HIGH 🔴",
+          "## Weekly",
+          "## Incident response procedure",
+          "## Post-deployment verification",
+          "Next Review: Date + 30 days",
+          "| a | b |\n|---|---|\n| 1 | 2 |",
+          "```\ncode\n```",
+          "> quote",
+          "",
+        ),
+        fc
+          .tuple(
+            fc.constantFrom("- [ ] ", "  - [x] ", "* ", "1. ", "# ", "## ", "### ", ""),
+            fc.oneof(trickyString, unicodeString),
+          )
+          .map(([prefix, text]) => prefix + text),
       ),
       { maxLength: 30 },
     ),
@@ -134,12 +197,26 @@ export const markdownish = fc
 /** A form a browser could post: strings and files under known and unknown names. */
 export function formDataArbitrary(keys: string[], ids: string[]): fc.Arbitrary<FormData> {
   const value = fc.oneof(
-    { weight: 3, arbitrary: fc.oneof(markdownish, trickyString, boundaryString, unicodeString, fc.constantFrom(...ids)) },
+    {
+      weight: 3,
+      arbitrary: fc.oneof(markdownish, trickyString, boundaryString, unicodeString, fc.constantFrom(...ids)),
+    },
     { weight: 1, arbitrary: fc.uint8Array({ maxLength: 200 }).map((bytes) => new File([bytes], "upload.md")) },
-    { weight: 1, arbitrary: fc.constantFrom(new File([], ""), new File([new Uint8Array(1_100_000)], "big.md"), new File(["\uFEFF# BOM\n- [ ] x"], "bom.md")) },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom(
+        new File([], ""),
+        new File([new Uint8Array(1_100_000)], "big.md"),
+        new File(["\uFEFF# BOM\n- [ ] x"], "bom.md"),
+      ),
+    },
     { weight: 1, arbitrary: fc.json().map((json) => json) },
   );
-  const key = fc.oneof({ weight: 6, arbitrary: fc.constantFrom("text", "file", "overrides") }, { weight: 2, arbitrary: fc.constantFrom(...keys) }, { weight: 1, arbitrary: fc.string({ maxLength: 8 }) });
+  const key = fc.oneof(
+    { weight: 6, arbitrary: fc.constantFrom("text", "file", "overrides") },
+    { weight: 2, arbitrary: fc.constantFrom(...keys) },
+    { weight: 1, arbitrary: fc.string({ maxLength: 8 }) },
+  );
   return fc.array(fc.tuple(key, value), { maxLength: 6 }).map((entries) => {
     const form = new FormData();
     for (const [name, entry] of entries) form.append(name, entry as string | Blob);
@@ -149,6 +226,7 @@ export function formDataArbitrary(keys: string[], ids: string[]): fc.Arbitrary<F
 
 /** A printable form of an input for failure messages (huge strings shortened). */
 export function describeInput(value: unknown): string {
-  if (value instanceof FormData) return `FormData ${describeInput(Object.fromEntries([...value.entries()].map(([k, v]) => [k, typeof v === "string" ? v : `File(${v.name}, ${v.size} bytes)`])))}`;
+  if (value instanceof FormData)
+    return `FormData ${describeInput(Object.fromEntries([...value.entries()].map(([k, v]) => [k, typeof v === "string" ? v : `File(${v.name}, ${v.size} bytes)`])))}`;
   return fc.stringify(value).replace(/"([^"]{200})[^"]{200,}"/g, (_, head: string) => `"${head}…"`);
 }

@@ -20,7 +20,11 @@ export function discoverServerActions(root = "app"): DiscoveredAction[] {
     .flatMap((file) => {
       const source = readFileSync(file, "utf8");
       if (!/^\s*["']use server["']/.test(source)) return [];
-      return [...source.matchAll(/export async function (\w+)\s*\(\s*(?:\w+\s*:\s*(\w+))?/g)].map((m) => ({ file, name: m[1]!, takesFormData: m[2] === "FormData" }));
+      return [...source.matchAll(/export async function (\w+)\s*\(\s*(?:\w+\s*:\s*(\w+))?/g)].map((m) => ({
+        file,
+        name: m[1]!,
+        takesFormData: m[2] === "FormData",
+      }));
     });
 }
 
@@ -31,7 +35,8 @@ export function discoverRouteHandlers(root = "app"): DiscoveredRoute[] {
     .map((file) => {
       const source = readFileSync(file, "utf8");
       const methods = new Set<string>();
-      for (const m of source.matchAll(/export (?:async function|const) (GET|POST|PUT|PATCH|DELETE)\b/g)) methods.add(m[1]!);
+      for (const m of source.matchAll(/export (?:async function|const) (GET|POST|PUT|PATCH|DELETE)\b/g))
+        methods.add(m[1]!);
       for (const m of source.matchAll(/\bas (GET|POST|PUT|PATCH|DELETE)\b/g)) methods.add(m[1]!);
       const params = [...file.matchAll(/\[(?:\.\.\.)?(\w+)\]/g)].map((m) => m[1]!);
       return { file, methods: [...methods].sort(), params };
@@ -40,13 +45,17 @@ export function discoverRouteHandlers(root = "app"): DiscoveredRoute[] {
 
 /** Field names the app's schemas use, so generated objects carry keys the parsers look at. */
 export function schemaFieldNames(): string[] {
-  const files = [...walk("lib").filter((file) => /schemas\.ts$|validation\.ts$|structure\.ts$/.test(file)), ...discoverServerActions().map((a) => a.file)];
+  const files = [
+    ...walk("lib").filter((file) => /schemas\.ts$|validation\.ts$|structure\.ts$/.test(file)),
+    ...discoverServerActions().map((a) => a.file),
+  ];
   const names = new Set<string>();
   for (const file of new Set(files)) {
     for (const m of readFileSync(file, "utf8").matchAll(/^\s+(\w+):/gm)) names.add(m[1]!);
   }
   // Words zod and the message objects use, not input fields.
-  for (const word of ["error", "message", "path", "code", "protocol", "SEV1", "SEV2", "SEV3", "SEV4"]) names.delete(word);
+  for (const word of ["error", "message", "path", "code", "protocol", "SEV1", "SEV2", "SEV3", "SEV4"])
+    names.delete(word);
   return [...names].sort();
 }
 

@@ -10,14 +10,34 @@ import { deploymentInReview } from "@/test/signoff-fixtures";
 export type FuzzFixture = Awaited<ReturnType<typeof createFuzzFixture>>;
 
 const procedureMarkdown = (title: string) =>
-  ["# " + title, "", "## CRITICAL", "- [ ] Secrets rotated", "", "## Weekly", "- [ ] Review logs", "", "## Incident response procedure", "1. Contain", "2. Communicate", ""].join("\n");
+  [
+    "# " + title,
+    "",
+    "## CRITICAL",
+    "- [ ] Secrets rotated",
+    "",
+    "## Weekly",
+    "- [ ] Review logs",
+    "",
+    "## Incident response procedure",
+    "1. Contain",
+    "2. Communicate",
+    "",
+  ].join("\n");
 
 export async function createFuzzFixture(prisma: PrismaClient) {
   const admin = await createTestUser(prisma, "ADMIN");
   const adminUser = { ...admin, email: `${uniqueKey("fuzz-admin")}@example.test` };
   const review = await deploymentInReview(prisma);
-  const template = await createTemplateFromMarkdown(prisma, { source: procedureMarkdown(`Fuzz ${uniqueKey()}`) }, { actorLabel: "fuzz" });
-  const sections = await prisma.section.findMany({ where: { templateVersionId: template.versionId }, select: { id: true, kind: true } });
+  const template = await createTemplateFromMarkdown(
+    prisma,
+    { source: procedureMarkdown(`Fuzz ${uniqueKey()}`) },
+    { actorLabel: "fuzz" },
+  );
+  const sections = await prisma.section.findMany({
+    where: { templateVersionId: template.versionId },
+    select: { id: true, kind: true },
+  });
   const procedure = sections.find((s) => s.kind === "PROCEDURE")!;
   const maintenance = sections.find((s) => s.kind === "MAINTENANCE")!;
   const run = await startProcedureRun(adminUser, { sectionId: procedure.id, title: "Fuzz run", severity: "SEV3" });
@@ -25,7 +45,10 @@ export async function createFuzzFixture(prisma: PrismaClient) {
     data: { sectionId: maintenance.id, scopeKey: `fuzz-${uniqueKey()}/prod`, cadence: "WEEKLY", ownerId: admin.id },
   });
   await generateOccurrences(prisma, new Date(), { actorLabel: "fuzz" }, [schedule.id]);
-  const task = await prisma.maintenanceTask.findFirst({ where: { occurrence: { scheduleId: schedule.id } }, select: { id: true, occurrenceId: true } });
+  const task = await prisma.maintenanceTask.findFirst({
+    where: { occurrence: { scheduleId: schedule.id } },
+    select: { id: true, occurrenceId: true },
+  });
   const leaves = await review.leaves();
   const ids = [
     admin.id,

@@ -23,8 +23,17 @@ afterAll(async () => {
 
 describe("50 concurrent API clients for 10 seconds", () => {
   it("leave every item exactly as the last acknowledged write, with one audit event per write and no 5xx", async () => {
-    const result = await runItemLoad({ baseUrl: app.baseUrl, token: fixture.token, deploymentId: fixture.deploymentId, itemIds: fixture.itemIds, clients: 50, durationMs: 10_000 });
-    console.info(`load: ${result.requests} requests, ${result.acks.length} acknowledged, ${result.conflicts} conflicts, statuses ${JSON.stringify(Object.fromEntries(result.statuses))}`);
+    const result = await runItemLoad({
+      baseUrl: app.baseUrl,
+      token: fixture.token,
+      deploymentId: fixture.deploymentId,
+      itemIds: fixture.itemIds,
+      clients: 50,
+      durationMs: 10_000,
+    });
+    console.info(
+      `load: ${result.requests} requests, ${result.acks.length} acknowledged, ${result.conflicts} conflicts, statuses ${JSON.stringify(Object.fromEntries(result.statuses))}`,
+    );
 
     expect(result.serverErrors).toEqual([]);
     expect(result.networkErrors).toBe(0);
@@ -32,14 +41,23 @@ describe("50 concurrent API clients for 10 seconds", () => {
     expect([...result.statuses.keys()].every((status) => status === 200 || status === 409)).toBe(true);
 
     const acked = summariseAcks(result.acks);
-    const states = await prisma.itemState.findMany({ where: { deploymentId: fixture.deploymentId }, select: { id: true, itemId: true, status: true, version: true } });
+    const states = await prisma.itemState.findMany({
+      where: { deploymentId: fixture.deploymentId },
+      select: { id: true, itemId: true, status: true, version: true },
+    });
     expect(states).toHaveLength(fixture.itemIds.length);
     for (const state of states) {
       const writes = acked.get(state.itemId);
-      expect({ item: state.itemId, version: state.version, status: state.status }).toEqual({ item: state.itemId, version: writes?.count ?? 0, status: writes?.last.status ?? "OPEN" });
+      expect({ item: state.itemId, version: state.version, status: state.status }).toEqual({
+        item: state.itemId,
+        version: writes?.count ?? 0,
+        status: writes?.last.status ?? "OPEN",
+      });
     }
 
-    const auditEvents = await prisma.auditEvent.count({ where: { action: "item.update", entityId: { in: states.map((s) => s.id) } } });
+    const auditEvents = await prisma.auditEvent.count({
+      where: { action: "item.update", entityId: { in: states.map((s) => s.id) } },
+    });
     expect(auditEvents).toBe(result.acks.length);
   }, 120_000);
 });

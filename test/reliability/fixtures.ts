@@ -13,7 +13,13 @@ export type LoadFixture = { token: string; deploymentId: string; itemIds: string
 export async function createWriteToken(prisma: PrismaClient, userId: string): Promise<string> {
   const secret = `pf_${randomBytes(32).toString("base64url")}`;
   await prisma.apiToken.create({
-    data: { name: uniqueKey("load"), prefix: secret.slice(0, 10), tokenHash: createHash("sha256").update(secret).digest("hex"), scopes: ["READ", "WRITE"], createdById: userId },
+    data: {
+      name: uniqueKey("load"),
+      prefix: secret.slice(0, 10),
+      tokenHash: createHash("sha256").update(secret).digest("hex"),
+      scopes: ["READ", "WRITE"],
+      createdById: userId,
+    },
   });
   return secret;
 }
@@ -21,8 +27,17 @@ export async function createWriteToken(prisma: PrismaClient, userId: string): Pr
 export async function createLoadFixture(prisma: PrismaClient): Promise<LoadFixture> {
   const engineer = await createTestUser(prisma, "ENGINEER");
   const markdown = readFileSync("prisma/seed/production-security-checklist.md");
-  const template = await createTemplateFromMarkdown(prisma, { source: markdown, slug: uniqueKey("reliability") }, { actorLabel: "test" });
-  const { id: deploymentId } = await createDeployment(engineer, { service: uniqueKey("svc"), environment: "prod", version: "1", templateVersionId: template.versionId });
+  const template = await createTemplateFromMarkdown(
+    prisma,
+    { source: markdown, slug: uniqueKey("reliability") },
+    { actorLabel: "test" },
+  );
+  const { id: deploymentId } = await createDeployment(engineer, {
+    service: uniqueKey("svc"),
+    environment: "prod",
+    version: "1",
+    templateVersionId: template.versionId,
+  });
   const states = await prisma.itemState.findMany({ where: { deploymentId }, select: { itemId: true } });
   return { token: await createWriteToken(prisma, engineer.id), deploymentId, itemIds: states.map((s) => s.itemId) };
 }

@@ -2,12 +2,34 @@
 // remembers what the server last told it about every item and writes against that version;
 // every acknowledged write is recorded so the test can compare it with the database.
 export type Ack = { itemId: string; version: number; status: string };
-export type LoadResult = { acks: Ack[]; conflicts: number; statuses: Map<number, number>; serverErrors: { status: number; body: string; elapsedMs: number; at: number }[]; networkErrors: number; requests: number };
+export type LoadResult = {
+  acks: Ack[];
+  conflicts: number;
+  statuses: Map<number, number>;
+  serverErrors: { status: number; body: string; elapsedMs: number; at: number }[];
+  networkErrors: number;
+  requests: number;
+};
 
 type Known = { version: number; status: string };
 
-export async function runItemLoad(options: { baseUrl: string; token: string; deploymentId: string; itemIds: string[]; clients: number; durationMs: number; onResponse?: (status: number, body: string, elapsedMs: number) => void }): Promise<LoadResult> {
-  const result: LoadResult = { acks: [], conflicts: 0, statuses: new Map(), serverErrors: [], networkErrors: 0, requests: 0 };
+export async function runItemLoad(options: {
+  baseUrl: string;
+  token: string;
+  deploymentId: string;
+  itemIds: string[];
+  clients: number;
+  durationMs: number;
+  onResponse?: (status: number, body: string, elapsedMs: number) => void;
+}): Promise<LoadResult> {
+  const result: LoadResult = {
+    acks: [],
+    conflicts: 0,
+    statuses: new Map(),
+    serverErrors: [],
+    networkErrors: 0,
+    requests: 0,
+  };
   const deadline = Date.now() + options.durationMs;
 
   async function client() {

@@ -42,17 +42,29 @@ beforeAll(async () => {
 
   // The start script seeded the reference template; an engineer creates a deployment through the API.
   const email = `outage-${randomBytes(4).toString("hex")}@example.test`;
-  const engineer = await prisma.user.create({ data: { email, name: "Outage Engineer", role: "ENGINEER", passwordHash: await hashPassword("outage-password-1") } });
+  const engineer = await prisma.user.create({
+    data: { email, name: "Outage Engineer", role: "ENGINEER", passwordHash: await hashPassword("outage-password-1") },
+  });
   token = await createWriteToken(prisma, engineer.id);
-  const version = await prisma.templateVersion.findFirstOrThrow({ orderBy: { createdAt: "desc" }, select: { id: true } });
+  const version = await prisma.templateVersion.findFirstOrThrow({
+    orderBy: { createdAt: "desc" },
+    select: { id: true },
+  });
   const created = await fetch(`${app.baseUrl}/api/v1/deployments`, {
     method: "POST",
     headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" },
-    body: JSON.stringify({ service: "outage-svc", environment: "prod", version: "1.0.0", templateVersionId: version.id }),
+    body: JSON.stringify({
+      service: "outage-svc",
+      environment: "prod",
+      version: "1.0.0",
+      templateVersionId: version.id,
+    }),
   });
   expect(created.status).toBe(201);
   deploymentId = ((await created.json()) as { id: string }).id;
-  itemIds = (await prisma.itemState.findMany({ where: { deploymentId }, select: { itemId: true } })).map((s) => s.itemId);
+  itemIds = (await prisma.itemState.findMany({ where: { deploymentId }, select: { itemId: true } })).map(
+    (s) => s.itemId,
+  );
   cookie = await signInOverHttp(app.baseUrl, email, "outage-password-1");
 }, 300_000);
 
@@ -76,7 +88,9 @@ describe("a database outage under load", () => {
     const health = await fetch(`${app.baseUrl}/api/health`);
     expect(health.status).toBe(503);
     const apiStarted = Date.now();
-    const api = await fetch(`${app.baseUrl}/api/v1/deployments/${deploymentId}`, { headers: { Authorization: `Bearer ${token}` } });
+    const api = await fetch(`${app.baseUrl}/api/v1/deployments/${deploymentId}`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
     const apiElapsed = Date.now() - apiStarted;
     expect(api.status).toBe(503);
     expect(await api.json()).toMatchObject({ error: expect.stringMatching(/database/i) });
@@ -89,12 +103,16 @@ describe("a database outage under load", () => {
     const upAt = Date.now();
     let recoveredAt = 0;
     while (!recoveredAt && Date.now() - upAt < 15_000) {
-      const probe = await fetch(`${app.baseUrl}/api/v1/deployments/${deploymentId}`, { headers: { Authorization: `Bearer ${token}` } });
+      const probe = await fetch(`${app.baseUrl}/api/v1/deployments/${deploymentId}`, {
+        headers: { Authorization: `Bearer ${token}` },
+      });
       if (probe.status === 200) recoveredAt = Date.now();
       else await pause(100);
     }
     const result = await load;
-    console.info(`outage: API answered 503 in ${apiElapsed} ms while down; served again ${recoveredAt - upAt} ms after the database was back; statuses ${JSON.stringify(Object.fromEntries(result.statuses))}`);
+    console.info(
+      `outage: API answered 503 in ${apiElapsed} ms while down; served again ${recoveredAt - upAt} ms after the database was back; statuses ${JSON.stringify(Object.fromEntries(result.statuses))}`,
+    );
 
     expect(recoveredAt, "the app serves again without a restart").toBeGreaterThan(0);
     expect(recoveredAt - upAt).toBeLessThanOrEqual(5_000);
@@ -103,12 +121,22 @@ describe("a database outage under load", () => {
       expect(failure.status).toBe(503);
       expect(JSON.parse(failure.body)).toMatchObject({ error: expect.stringMatching(/database/i) });
     }
-    expect(Math.max(...result.serverErrors.map((f) => f.elapsedMs)), "503s come fast, not after a long hang").toBeLessThan(10_000);
+    expect(
+      Math.max(...result.serverErrors.map((f) => f.elapsedMs)),
+      "503s come fast, not after a long hang",
+    ).toBeLessThan(10_000);
     expect(result.statuses.get(200) ?? 0).toBeGreaterThan(0);
 
     prisma = createPrismaClient(database.url, { max: 2 });
-    const states = await prisma.itemState.findMany({ where: { deploymentId }, select: { id: true, status: true, version: true } });
-    const events = await prisma.auditEvent.findMany({ where: { action: "item.update", entityId: { in: states.map((s) => s.id) } }, orderBy: { id: "asc" }, select: { entityId: true, after: true } });
+    const states = await prisma.itemState.findMany({
+      where: { deploymentId },
+      select: { id: true, status: true, version: true },
+    });
+    const events = await prisma.auditEvent.findMany({
+      where: { action: "item.update", entityId: { in: states.map((s) => s.id) } },
+      orderBy: { id: "asc" },
+      select: { entityId: true, after: true },
+    });
     for (const state of states) {
       const own = events.filter((e) => e.entityId === state.id);
       expect(own.length, `item state ${state.id}: one audit event per applied write`).toBe(state.version);

@@ -21,6 +21,7 @@ export async function signInOverHttp(baseUrl: string, email: string, password: s
     body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
   });
   keep(response);
-  if (![...jar.keys()].some((name) => name.endsWith("next-auth.session-token"))) throw new Error(`Sign-in as ${email} failed with ${response.status}.`);
+  if (![...jar.keys()].some((name) => name.endsWith("next-auth.session-token")))
+    throw new Error(`Sign-in as ${email} failed with ${response.status}.`);
   return cookieHeader();
 }

@@ -7,7 +7,8 @@ const session = vi.hoisted(() => ({ current: null as null | { user: { id: string
 vi.mock("next-auth", () => ({ getServerSession: async () => session.current }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 
-const { changeRoleAction, createUserAction, resetPasswordAction, setActiveAction } = await import("@/app/(app)/admin/actions");
+const { changeRoleAction, createUserAction, resetPasswordAction, setActiveAction } =
+  await import("@/app/(app)/admin/actions");
 const prisma = useTestPrisma();
 
 async function signInAs(role: "ADMIN" | "MANAGER" | "REVIEWER" | "ENGINEER" | "VIEWER") {
@@ -27,8 +28,18 @@ describe("admin actions", () => {
     await signInAs("ADMIN");
     const input = newUser();
     const result = await createUserAction(input);
-    expect(result).toMatchObject({ ok: true, data: { user: { email: input.email, role: "ENGINEER", mustChangePassword: true }, oneTimePassword: expect.any(String) } });
-    expect(await createUserAction(input)).toEqual({ ok: false, status: 409, error: `A user with the email ${input.email} already exists.` });
+    expect(result).toMatchObject({
+      ok: true,
+      data: {
+        user: { email: input.email, role: "ENGINEER", mustChangePassword: true },
+        oneTimePassword: expect.any(String),
+      },
+    });
+    expect(await createUserAction(input)).toEqual({
+      ok: false,
+      status: 409,
+      error: `A user with the email ${input.email} already exists.`,
+    });
   });
 
   it.each(["MANAGER", "REVIEWER", "ENGINEER", "VIEWER"] as const)("refuse a %s with 403", async (role) => {
@@ -49,13 +60,29 @@ describe("admin actions", () => {
 
   it("answer bad input with 400 naming the field", async () => {
     await signInAs("ADMIN");
-    expect(await createUserAction({ ...newUser(), email: "nope" })).toMatchObject({ ok: false, status: 400, error: "email: Enter a valid email address.", fieldErrors: { email: "Enter a valid email address." } });
-    expect(await setActiveAction({ userId: "x", active: "no" as unknown as boolean })).toMatchObject({ ok: false, status: 400 });
+    expect(await createUserAction({ ...newUser(), email: "nope" })).toMatchObject({
+      ok: false,
+      status: 400,
+      error: "email: Enter a valid email address.",
+      fieldErrors: { email: "Enter a valid email address." },
+    });
+    expect(await setActiveAction({ userId: "x", active: "no" as unknown as boolean })).toMatchObject({
+      ok: false,
+      status: 400,
+    });
   });
 
   it("do not let an admin deactivate or demote themselves", async () => {
     const admin = await signInAs("ADMIN");
-    expect(await setActiveAction({ userId: admin.id, active: false })).toMatchObject({ ok: false, status: 403, error: "You cannot deactivate your own account. Ask another admin to do it." });
-    expect(await changeRoleAction({ userId: admin.id, role: "VIEWER" })).toMatchObject({ ok: false, status: 403, error: "You cannot change your own role. Ask another admin to do it." });
+    expect(await setActiveAction({ userId: admin.id, active: false })).toMatchObject({
+      ok: false,
+      status: 403,
+      error: "You cannot deactivate your own account. Ask another admin to do it.",
+    });
+    expect(await changeRoleAction({ userId: admin.id, role: "VIEWER" })).toMatchObject({
+      ok: false,
+      status: 403,
+      error: "You cannot change your own role. Ask another admin to do it.",
+    });
   });
 });

@@ -17,7 +17,9 @@ import type { UserRow } from "@/lib/users/user-row";
 
 export type OneTimePasswordResult = { user: UserRow; oneTimePassword: string };
 
-export async function createUserAction(input: z.input<typeof createUserSchema>): Promise<ActionResult<OneTimePasswordResult>> {
+export async function createUserAction(
+  input: z.input<typeof createUserSchema>,
+): Promise<ActionResult<OneTimePasswordResult>> {
   const actor = await getCurrentUser();
   return runAction(createUserSchema, input, async (data) => {
     const created = await createUser(db, actor, data);
@@ -44,7 +46,9 @@ export async function setActiveAction(input: z.input<typeof setActiveSchema>): P
   });
 }
 
-export async function resetPasswordAction(input: z.input<typeof resetPasswordSchema>): Promise<ActionResult<OneTimePasswordResult>> {
+export async function resetPasswordAction(
+  input: z.input<typeof resetPasswordSchema>,
+): Promise<ActionResult<OneTimePasswordResult>> {
   const actor = await getCurrentUser();
   return runAction(resetPasswordSchema, input, async (data) => {
     const reset = await resetPassword(db, actor, data);

@@ -16,13 +16,25 @@ export default async function AdminPage() {
   const users = await listUsers(db, user);
   return (
     <>
-      <PageHeader title="Administration" description="Users and roles. New users and password resets get a one-time password that must be changed at first sign-in." />
+      <PageHeader
+        title="Administration"
+        description="Users and roles. New users and password resets get a one-time password that must be changed at first sign-in."
+      />
       <p className="mb-6 text-sm">
-        <Link href="/admin/webhooks" className="text-brand-700 underline hover:no-underline dark:text-brand-300">Webhooks</Link>: signed notifications to other tools when deployments are signed off or rejected.
+        <Link href="/admin/webhooks" className="text-brand-700 underline hover:no-underline dark:text-brand-300">
+          Webhooks
+        </Link>
+        : signed notifications to other tools when deployments are signed off or rejected.
       </p>
       <p className="mb-6 text-sm">
-        <Link href="/admin/tokens" className="text-brand-700 underline hover:no-underline dark:text-brand-300">API tokens</Link>: for pipelines and scripts that use the{" "}
-        <Link href="/api-docs" className="text-brand-700 underline hover:no-underline dark:text-brand-300">REST API</Link>, e.g. the deployment gate.
+        <Link href="/admin/tokens" className="text-brand-700 underline hover:no-underline dark:text-brand-300">
+          API tokens
+        </Link>
+        : for pipelines and scripts that use the{" "}
+        <Link href="/api-docs" className="text-brand-700 underline hover:no-underline dark:text-brand-300">
+          REST API
+        </Link>
+        , e.g. the deployment gate.
       </p>
       <UserAdmin users={users} currentUserId={user.id} />
     </>

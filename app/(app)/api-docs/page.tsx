@@ -11,7 +11,10 @@ export default function ApiDocsPage() {
   const document = openApiDocument();
   return (
     <>
-      <PageHeader title="API reference" description={document.info.description ? <InlineMarkdown text={document.info.description} /> : undefined} />
+      <PageHeader
+        title="API reference"
+        description={document.info.description ? <InlineMarkdown text={document.info.description} /> : undefined}
+      />
       <div className="mb-6 space-y-2 text-sm">
         <p>
           The machine-readable document is at{" "}

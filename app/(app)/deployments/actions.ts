@@ -13,7 +13,9 @@ import { approveSchema, rejectSchema, submitForReviewSchema } from "@/lib/signof
 import { submitForReview } from "@/lib/signoff/submit-for-review";
 import { createDeploymentSchema, updateItemStateSchema, type UpdateItemStateInput } from "@/lib/deployments/schemas";
 
-export async function createDeploymentAction(input: z.input<typeof createDeploymentSchema>): Promise<ActionResult<{ id: string }>> {
+export async function createDeploymentAction(
+  input: z.input<typeof createDeploymentSchema>,
+): Promise<ActionResult<{ id: string }>> {
   const user = await getCurrentUser();
   return runAction(createDeploymentSchema, input, async (data) => {
     const created = await createDeployment(user, data);
@@ -50,7 +52,9 @@ export async function submitForReviewAction(input: z.input<typeof submitForRevie
   });
 }
 
-export async function approveDeploymentAction(input: z.input<typeof approveSchema>): Promise<ActionResult<{ signedOff: boolean; approvals: number; required: number }>> {
+export async function approveDeploymentAction(
+  input: z.input<typeof approveSchema>,
+): Promise<ActionResult<{ signedOff: boolean; approvals: number; required: number }>> {
   const user = await getCurrentUser();
   return runAction(approveSchema, input, async (data) => {
     const result = await approveDeployment(user, data);

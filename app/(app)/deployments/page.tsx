@@ -18,11 +18,21 @@ export default async function DeploymentsPage({ searchParams }: Props) {
       <PageHeader
         title="Deployments"
         description="Every deployment, including deployed and cancelled ones, with its checklist's progress."
-        actions={can(user, "deployment:create") ? <Link href="/deployments/new" className={buttonStyles.primary}>New deployment</Link> : null}
+        actions={
+          can(user, "deployment:create") ? (
+            <Link href="/deployments/new" className={buttonStyles.primary}>
+              New deployment
+            </Link>
+          ) : null
+        }
       />
       <FilteredDeployments
         parsed={parseDeploymentFilters(await searchParams)}
-        emptyHint={can(user, "deployment:create") ? "Create one from a template with “New deployment”." : "Deployments appear here once someone creates one."}
+        emptyHint={
+          can(user, "deployment:create")
+            ? "Create one from a template with “New deployment”."
+            : "Deployments appear here once someone creates one."
+        }
       />
     </>
   );

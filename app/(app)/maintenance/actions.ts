@@ -9,7 +9,9 @@ import { completeMaintenanceTask, type CompletedTask } from "@/lib/maintenance/c
 import { createSchedule } from "@/lib/maintenance/create-schedule";
 import { assignTaskSchema, completeTaskSchema, createScheduleSchema } from "@/lib/maintenance/schemas";
 
-export async function createScheduleAction(input: z.input<typeof createScheduleSchema>): Promise<ActionResult<{ id: string }>> {
+export async function createScheduleAction(
+  input: z.input<typeof createScheduleSchema>,
+): Promise<ActionResult<{ id: string }>> {
   const user = await getCurrentUser();
   return runAction(createScheduleSchema, input, async (data) => {
     const created = await createSchedule(user, data);
@@ -19,7 +21,9 @@ export async function createScheduleAction(input: z.input<typeof createScheduleS
 }
 
 /** Unknown list or task: 404; already completed: 409 naming who completed it and when. */
-export async function completeTaskAction(input: z.input<typeof completeTaskSchema>): Promise<ActionResult<CompletedTask>> {
+export async function completeTaskAction(
+  input: z.input<typeof completeTaskSchema>,
+): Promise<ActionResult<CompletedTask>> {
   const user = await getCurrentUser();
   return runAction(completeTaskSchema, input, async (data) => {
     const completed = await completeMaintenanceTask(user, data);
@@ -28,7 +32,9 @@ export async function completeTaskAction(input: z.input<typeof completeTaskSchem
   });
 }
 
-export async function assignTaskAction(input: z.input<typeof assignTaskSchema>): Promise<ActionResult<{ id: string; assigneeId: string | null }>> {
+export async function assignTaskAction(
+  input: z.input<typeof assignTaskSchema>,
+): Promise<ActionResult<{ id: string; assigneeId: string | null }>> {
   const user = await getCurrentUser();
   return runAction(assignTaskSchema, input, async (data) => {
     const assigned = await assignMaintenanceTask(user, data);

@@ -38,8 +38,13 @@ export default async function MaintenancePage({ searchParams }: Props) {
     .flatMap((schedule) => schedule.overdue.map((list) => ({ schedule, list })))
     .sort((a, b) => a.list.dueAt.getTime() - b.list.dueAt.getTime());
   const hiddenOverdue = board.schedules.reduce((sum, s) => sum + s.overdueCount - s.overdue.length, 0);
-  const current = (cadence: Cadence) => board.schedules.filter((s) => s.cadence === cadence && s.current).map((schedule) => ({ schedule, list: schedule.current! }));
-  const card = ({ schedule, list }: { schedule: ScheduleView; list: ListView }) => <ListCard key={list.id} schedule={schedule} list={list} workers={workers} {...permissions} />;
+  const current = (cadence: Cadence) =>
+    board.schedules
+      .filter((s) => s.cadence === cadence && s.current)
+      .map((schedule) => ({ schedule, list: schedule.current! }));
+  const card = ({ schedule, list }: { schedule: ScheduleView; list: ListView }) => (
+    <ListCard key={list.id} schedule={schedule} list={list} workers={workers} {...permissions} />
+  );
 
   return (
     <>
@@ -63,7 +68,11 @@ export default async function MaintenancePage({ searchParams }: Props) {
                 Overdue ({overdue.length + hiddenOverdue})
               </h2>
               {overdue.map(card)}
-              {hiddenOverdue ? <p className="text-sm text-slate-600 dark:text-slate-400">And {hiddenOverdue} older overdue list(s), not shown.</p> : null}
+              {hiddenOverdue ? (
+                <p className="text-sm text-slate-600 dark:text-slate-400">
+                  And {hiddenOverdue} older overdue list(s), not shown.
+                </p>
+              ) : null}
             </section>
           ) : null}
 
@@ -75,7 +84,9 @@ export default async function MaintenancePage({ searchParams }: Props) {
               {cadences.map((cadence) =>
                 current(cadence).length ? (
                   <div key={cadence} className="space-y-3">
-                    <h3 className="text-sm font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400">{cadenceLabels[cadence]}</h3>
+                    <h3 className="text-sm font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400">
+                      {cadenceLabels[cadence]}
+                    </h3>
                     {current(cadence).map(card)}
                   </div>
                 ) : null,
@@ -97,13 +108,21 @@ export default async function MaintenancePage({ searchParams }: Props) {
           <ReviewReminders {...reminders} />
           {canCreate ? (
             sections.length ? (
-              <ScheduleForm sections={sections} owners={workers} currentUserId={user.id} defaultSectionId={preselectedSection(sections, query)} />
+              <ScheduleForm
+                sections={sections}
+                owners={workers}
+                currentUserId={user.id}
+                defaultSectionId={preselectedSection(sections, query)}
+              />
             ) : (
               <div className={`${cardStyles} p-4 text-sm`}>
                 <h2 className="text-base font-semibold">Create a schedule</h2>
                 <p className="mt-1 text-slate-600 dark:text-slate-400">
-                  No template has a maintenance section yet. <Link href="/templates/import" className="text-brand-700 underline dark:text-brand-50">Import a checklist</Link> with a
-                  “Weekly”, “Monthly” or “Quarterly” heading over a task list.
+                  No template has a maintenance section yet.{" "}
+                  <Link href="/templates/import" className="text-brand-700 underline dark:text-brand-50">
+                    Import a checklist
+                  </Link>{" "}
+                  with a “Weekly”, “Monthly” or “Quarterly” heading over a task list.
                 </p>
               </div>
             )

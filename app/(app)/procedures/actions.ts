@@ -5,7 +5,14 @@ import { z } from "zod";
 import { runAction, type ActionResult } from "@/lib/actions/result";
 import { getCurrentUser } from "@/lib/auth/session";
 import { finishProcedureRun } from "@/lib/procedures/finish-run";
-import { completeStepSchema, finishRunSchema, skipStepSchema, startRunSchema, stepNoteSchema, timelineEntrySchema } from "@/lib/procedures/schemas";
+import {
+  completeStepSchema,
+  finishRunSchema,
+  skipStepSchema,
+  startRunSchema,
+  stepNoteSchema,
+  timelineEntrySchema,
+} from "@/lib/procedures/schemas";
 import { startProcedureRun } from "@/lib/procedures/start-run";
 import { addTimelineEntry } from "@/lib/procedures/timeline";
 import { addStepNote, completeStep, skipStep } from "@/lib/procedures/update-step";
@@ -16,7 +23,9 @@ function revalidateRun(runId: string) {
   revalidatePath("/procedures");
 }
 
-export async function startRunAction(input: z.input<typeof startRunSchema>): Promise<ActionResult<{ id: string; steps: number }>> {
+export async function startRunAction(
+  input: z.input<typeof startRunSchema>,
+): Promise<ActionResult<{ id: string; steps: number }>> {
   const user = await getCurrentUser();
   return runAction(startRunSchema, input, async (data) => {
     const run = await startProcedureRun(user, data);

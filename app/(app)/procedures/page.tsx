@@ -20,13 +20,19 @@ export default async function ProceduresPage({ searchParams }: Props) {
   const user = await requireUser();
   const query = await searchParams;
   const canRun = can(user, "procedure:run");
-  const [runs, procedures] = await Promise.all([listRuns(), canRun ? listLatestSections("PROCEDURE") : Promise.resolve([])]);
+  const [runs, procedures] = await Promise.all([
+    listRuns(),
+    canRun ? listLatestSections("PROCEDURE") : Promise.resolve([]),
+  ]);
   const active = runs.filter((run) => run.status === "ACTIVE");
   const finished = runs.filter((run) => run.status === "FINISHED");
 
   return (
     <>
-      <PageHeader title="Emergency procedures" description="Work through a runbook step by step during an incident; the run’s timeline becomes the post-mortem record." />
+      <PageHeader
+        title="Emergency procedures"
+        description="Work through a runbook step by step during an incident; the run’s timeline becomes the post-mortem record."
+      />
       <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
         <div className="space-y-8">
           {runs.length === 0 ? (
@@ -46,8 +52,11 @@ export default async function ProceduresPage({ searchParams }: Props) {
             <div className={`${cardStyles} p-4 text-sm`}>
               <h2 className="text-base font-semibold">Start a run</h2>
               <p className="mt-1 text-slate-600 dark:text-slate-400">
-                No template has a procedure yet. <Link href="/templates/import" className="text-brand-700 underline dark:text-brand-50">Import a checklist</Link> with a numbered
-                list under an “Incident”, “Emergency” or “Runbook” heading.
+                No template has a procedure yet.{" "}
+                <Link href="/templates/import" className="text-brand-700 underline dark:text-brand-50">
+                  Import a checklist
+                </Link>{" "}
+                with a numbered list under an “Incident”, “Emergency” or “Runbook” heading.
               </p>
             </div>
           )}
@@ -69,18 +78,31 @@ function RunTable({ heading, runs, tone }: { heading: string; runs: RunSummary[]
           <caption className="sr-only">{heading}</caption>
           <thead className="bg-slate-100 text-xs uppercase tracking-wide text-slate-600 dark:bg-slate-800 dark:text-slate-300">
             <tr>
-              <th scope="col" className="px-4 py-2">Run</th>
-              <th scope="col" className="px-4 py-2">Severity</th>
-              <th scope="col" className="px-4 py-2">Steps</th>
-              <th scope="col" className="px-4 py-2">Started</th>
-              <th scope="col" className="px-4 py-2">{tone === "active" ? "Started by" : "Finished"}</th>
+              <th scope="col" className="px-4 py-2">
+                Run
+              </th>
+              <th scope="col" className="px-4 py-2">
+                Severity
+              </th>
+              <th scope="col" className="px-4 py-2">
+                Steps
+              </th>
+              <th scope="col" className="px-4 py-2">
+                Started
+              </th>
+              <th scope="col" className="px-4 py-2">
+                {tone === "active" ? "Started by" : "Finished"}
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
             {runs.map((run) => (
               <tr key={run.id}>
                 <td className="px-4 py-3">
-                  <Link href={`/procedures/${run.id}`} className="font-medium text-brand-700 hover:underline dark:text-brand-50">
+                  <Link
+                    href={`/procedures/${run.id}`}
+                    className="font-medium text-brand-700 hover:underline dark:text-brand-50"
+                  >
                     {run.title}
                   </Link>
                   <div className="text-xs text-slate-600 dark:text-slate-400">{run.procedure}</div>
@@ -89,7 +111,11 @@ function RunTable({ heading, runs, tone }: { heading: string; runs: RunSummary[]
                   <SeverityBadge severity={run.severity} />
                 </td>
                 <td className="w-40 px-4 py-3">
-                  <ProgressBar percent={run.total ? Math.round((run.settled / run.total) * 100) : 0} label={`Steps settled in ${run.title}`} tone={tone === "active" ? "red" : "slate"} />
+                  <ProgressBar
+                    percent={run.total ? Math.round((run.settled / run.total) * 100) : 0}
+                    label={`Steps settled in ${run.title}`}
+                    tone={tone === "active" ? "red" : "slate"}
+                  />
                   <span className="text-xs text-slate-600 dark:text-slate-400">
                     {run.settled}/{run.total} settled
                   </span>

@@ -16,11 +16,16 @@ import { structureSchema } from "@/lib/templates/structure";
 // The Markdown arrives as text (pasted) or as a file's bytes (uploaded), never both.
 const sourceSchema = z
   .object({
-    text: z.string().max(MAX_TEMPLATE_BYTES * 2, "The text is larger than 1 MB.").optional(),
+    text: z
+      .string()
+      .max(MAX_TEMPLATE_BYTES * 2, "The text is larger than 1 MB.")
+      .optional(),
     file: z.instanceof(Uint8Array).optional(),
     overrides: importOverridesSchema.default([]),
   })
-  .refine((input) => input.text !== undefined || input.file !== undefined, { message: "Paste Markdown or choose a file." });
+  .refine((input) => input.text !== undefined || input.file !== undefined, {
+    message: "Paste Markdown or choose a file.",
+  });
 
 /** The form's fields; anything that is not a form (a crafted call) has none, and the
  * schema then says what is missing. */
@@ -31,7 +36,10 @@ async function readSource(formData: FormData) {
   const overrides = formData.get("overrides");
   return {
     // An uploaded file counts even when empty: the importer then says "The file is empty."
-    file: file instanceof File && (file.size > 0 || file.name !== "") ? new Uint8Array(await file.arrayBuffer()) : undefined,
+    file:
+      file instanceof File && (file.size > 0 || file.name !== "")
+        ? new Uint8Array(await file.arrayBuffer())
+        : undefined,
     text: typeof text === "string" && text.trim() !== "" ? text : undefined,
     overrides: typeof overrides === "string" && overrides ? safeJson(overrides) : [],
   };
@@ -50,7 +58,8 @@ export async function previewImportAction(formData: FormData): Promise<ActionRes
   const user = await getCurrentUser();
   return runAction(sourceSchema, await readSource(formData), async (input) => {
     requirePermission(user, "template:import");
-    if (input.file && input.file.byteLength > MAX_TEMPLATE_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", "The file is larger than 1 MB.");
+    if (input.file && input.file.byteLength > MAX_TEMPLATE_BYTES)
+      throw new AppError("PAYLOAD_TOO_LARGE", "The file is larger than 1 MB.");
     return previewTemplateImport(input.file ?? input.text!, input.overrides);
   });
 }
@@ -58,7 +67,8 @@ export async function previewImportAction(formData: FormData): Promise<ActionRes
 export async function importTemplateAction(formData: FormData): Promise<ActionResult<{ templateId: string }>> {
   const user = await getCurrentUser();
   return runAction(sourceSchema, await readSource(formData), async (input) => {
-    if (input.file && input.file.byteLength > MAX_TEMPLATE_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", "The file is larger than 1 MB.");
+    if (input.file && input.file.byteLength > MAX_TEMPLATE_BYTES)
+      throw new AppError("PAYLOAD_TOO_LARGE", "The file is larger than 1 MB.");
     const imported = await importTemplate(db, user, { source: input.file ?? input.text!, overrides: input.overrides });
     revalidatePath("/templates");
     return { templateId: imported.templateId };
@@ -72,7 +82,9 @@ const publishSchema = z.object({
   changeNote: z.string().trim().max(500, "A change note is limited to 500 characters.").optional(),
 });
 
-export async function publishVersionAction(input: z.input<typeof publishSchema>): Promise<ActionResult<{ number: number }>> {
+export async function publishVersionAction(
+  input: z.input<typeof publishSchema>,
+): Promise<ActionResult<{ number: number }>> {
   const user = await getCurrentUser();
   return runAction(publishSchema, input, async (data) => {
     const published = await publishTemplateVersion(user, data);

@@ -20,7 +20,11 @@ export default async function TemplatesPage() {
   ) : null;
   return (
     <>
-      <PageHeader title="Templates" description="Readiness checklists your deployments are run against." actions={importAction} />
+      <PageHeader
+        title="Templates"
+        description="Readiness checklists your deployments are run against."
+        actions={importAction}
+      />
       {templates.length === 0 ? (
         <EmptyState title="No templates yet">Import a Markdown checklist to create the first one.</EmptyState>
       ) : (
@@ -28,7 +32,10 @@ export default async function TemplatesPage() {
           {templates.map((template) => (
             <li key={template.id} className="flex flex-wrap items-center justify-between gap-3 p-4">
               <div>
-                <Link href={`/templates/${template.id}`} className="font-medium text-brand-700 hover:underline dark:text-brand-50">
+                <Link
+                  href={`/templates/${template.id}`}
+                  className="font-medium text-brand-700 hover:underline dark:text-brand-50"
+                >
                   {template.name}
                 </Link>
                 <p className="text-sm text-slate-600 dark:text-slate-400">
@@ -38,7 +45,9 @@ export default async function TemplatesPage() {
               </div>
               <span className="text-sm text-slate-600 dark:text-slate-400">
                 {template.needsReview ? (
-                  <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900 dark:bg-amber-950 dark:text-amber-200">Needs review</span>
+                  <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900 dark:bg-amber-950 dark:text-amber-200">
+                    Needs review
+                  </span>
                 ) : template.nextReviewAt ? (
                   `Next review ${formatDate(template.nextReviewAt)}`
                 ) : null}

@@ -13,7 +13,10 @@ export default async function PasswordPage() {
   if (!user.hasPassword) {
     return (
       <div className="max-w-lg">
-        <PageHeader title="No password to change" description="You sign in through your organisation's single sign-on; Preflight holds no password for you. Your identity provider manages it." />
+        <PageHeader
+          title="No password to change"
+          description="You sign in through your organisation's single sign-on; Preflight holds no password for you. Your identity provider manages it."
+        />
       </div>
     );
   }
@@ -30,7 +33,10 @@ export default async function PasswordPage() {
           description={`At least ${MIN_PASSWORD_LENGTH} characters, different from the current one. Sessions on other devices end.`}
         />
       )}
-      <ChangePasswordForm email={user.email} currentLabel={user.mustChangePassword ? "One-time password" : "Current password"} />
+      <ChangePasswordForm
+        email={user.email}
+        currentLabel={user.mustChangePassword ? "One-time password" : "Current password"}
+      />
     </div>
   );
 }

@@ -5,7 +5,16 @@ import type { CurrentUser } from "@/lib/auth/session";
 import { createApiToken } from "@/lib/api-tokens/create-api-token";
 import { recordAudit } from "@/lib/audit";
 import { revokeApiToken } from "@/lib/api-tokens/revoke-api-token";
-import { auditPageResponse, checklistResponse, createdResponse, deploymentPageResponse, errorBody, itemConflictBody, itemStateResponse, overviewResponse } from "@/lib/api/v1/schemas";
+import {
+  auditPageResponse,
+  checklistResponse,
+  createdResponse,
+  deploymentPageResponse,
+  errorBody,
+  itemConflictBody,
+  itemStateResponse,
+  overviewResponse,
+} from "@/lib/api/v1/schemas";
 import { createDeployment } from "@/lib/deployments/create-deployment";
 import { leavesOf } from "@/lib/checklists/tree";
 import { getChecklist } from "@/lib/deployments/get-checklist";
@@ -13,7 +22,9 @@ import { importSmallTemplate } from "@/test/checklist-fixtures";
 import { signInAs } from "@/test/session-double";
 import { createTestUser, uniqueKey, useTestPrisma } from "@/test/db";
 
-vi.mock("@/lib/auth/session", async (original) => (await import("@/test/session-double")).sessionDouble(await original()));
+vi.mock("@/lib/auth/session", async (original) =>
+  (await import("@/test/session-double")).sessionDouble(await original()),
+);
 
 const deployments = () => import("@/app/api/v1/deployments/route");
 const deployment = () => import("@/app/api/v1/deployments/[id]/route");
@@ -26,7 +37,10 @@ const overview = () => import("@/app/api/v1/overview/route");
 const prisma = useTestPrisma();
 type Scope = "READ" | "WRITE" | "GATE";
 
-function request(path: string, options: { token?: string; method?: string; body?: unknown; raw?: string; headers?: Record<string, string> } = {}): Request {
+function request(
+  path: string,
+  options: { token?: string; method?: string; body?: unknown; raw?: string; headers?: Record<string, string> } = {},
+): Request {
   const headers: Record<string, string> = { ...options.headers };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   const body = options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
@@ -42,12 +56,21 @@ async function tokenFor(scopes: Scope[], role: CurrentUser["role"] = "ADMIN") {
   return { secret, tokenId: token.id, creatorId: creator.id };
 }
 
-let fixture: { deploymentId: string; versionId: string; itemId: (text: string) => Promise<{ id: string; version: number }> };
+let fixture: {
+  deploymentId: string;
+  versionId: string;
+  itemId: (text: string) => Promise<{ id: string; version: number }>;
+};
 
 beforeAll(async () => {
   const owner = await createTestUser(prisma, "ENGINEER");
   const template = await importSmallTemplate(prisma);
-  const { id } = await createDeployment(owner, { service: uniqueKey("api"), environment: "production", version: "1.0.0", templateVersionId: template.versionId });
+  const { id } = await createDeployment(owner, {
+    service: uniqueKey("api"),
+    environment: "production",
+    version: "1.0.0",
+    templateVersionId: template.versionId,
+  });
   fixture = {
     deploymentId: id,
     versionId: template.versionId,
@@ -103,17 +126,25 @@ describe("/api/v1 scopes", () => {
   it("GATE: only the gate", async () => {
     const { secret } = await tokenFor(["GATE"]);
     const id = fixture.deploymentId;
-    expect((await (await gate()).GET(request(`/api/v1/deployments/${id}/gate`, { token: secret }), params({ id }))).status).toBe(409);
+    expect(
+      (await (await gate()).GET(request(`/api/v1/deployments/${id}/gate`, { token: secret }), params({ id }))).status,
+    ).toBe(409);
     const list = await (await deployments()).GET(request("/api/v1/deployments", { token: secret }));
     expect(list.status).toBe(403);
-    expect((await list.json()).error).toBe("This token's scopes (GATE) do not include READ, which this endpoint needs.");
-    expect((await (await deployment()).GET(request(`/api/v1/deployments/${id}`, { token: secret }), params({ id }))).status).toBe(403);
+    expect((await list.json()).error).toBe(
+      "This token's scopes (GATE) do not include READ, which this endpoint needs.",
+    );
+    expect(
+      (await (await deployment()).GET(request(`/api/v1/deployments/${id}`, { token: secret }), params({ id }))).status,
+    ).toBe(403);
   });
 
   it("READ: every GET, no write", async () => {
     const { secret } = await tokenFor(["READ"]);
     const id = fixture.deploymentId;
-    const list = await (await deployments()).GET(request("/api/v1/deployments?environment=production", { token: secret }));
+    const list = await (
+      await deployments()
+    ).GET(request("/api/v1/deployments?environment=production", { token: secret }));
     expect(list.status).toBe(200);
     const page = deploymentPageResponse.parse(await list.json());
     expect(page.deployments.map((d) => d.id)).toContain(id);
@@ -122,10 +153,26 @@ describe("/api/v1 scopes", () => {
     expect((await (await overview()).GET(request("/api/v1/overview", { token: secret }))).status).toBe(200);
 
     const target = await fixture.itemId("Runbook linked");
-    const patch = await (await item()).PATCH(request(`/api/v1/deployments/${id}/items/${target.id}`, { token: secret, method: "PATCH", body: { version: target.version, status: "DONE" } }), params({ id, itemId: target.id }));
+    const patch = await (
+      await item()
+    ).PATCH(
+      request(`/api/v1/deployments/${id}/items/${target.id}`, {
+        token: secret,
+        method: "PATCH",
+        body: { version: target.version, status: "DONE" },
+      }),
+      params({ id, itemId: target.id }),
+    );
     expect(patch.status).toBe(403);
     expect((await patch.json()).error).toContain("do not include WRITE");
-    const create = await (await deployments()).POST(request("/api/v1/deployments", { token: secret, body: { service: "s", environment: "e", version: "1", templateVersionId: fixture.versionId } }));
+    const create = await (
+      await deployments()
+    ).POST(
+      request("/api/v1/deployments", {
+        token: secret,
+        body: { service: "s", environment: "e", version: "1", templateVersionId: fixture.versionId },
+      }),
+    );
     expect(create.status).toBe(403);
     expect((await fixture.itemId("Runbook linked")).version).toBe(target.version);
   });
@@ -134,7 +181,16 @@ describe("/api/v1 scopes", () => {
     const { secret } = await tokenFor(["WRITE"], "VIEWER");
     const id = fixture.deploymentId;
     const target = await fixture.itemId("Runbook linked");
-    const patch = await (await item()).PATCH(request(`/api/v1/deployments/${id}/items/${target.id}`, { token: secret, method: "PATCH", body: { version: target.version, status: "DONE" } }), params({ id, itemId: target.id }));
+    const patch = await (
+      await item()
+    ).PATCH(
+      request(`/api/v1/deployments/${id}/items/${target.id}`, {
+        token: secret,
+        method: "PATCH",
+        body: { version: target.version, status: "DONE" },
+      }),
+      params({ id, itemId: target.id }),
+    );
     expect(patch.status).toBe(403);
     expect((await patch.json()).error).toBe("Your role does not allow this action.");
     expect((await (await deployments()).GET(request("/api/v1/deployments", { token: secret }))).status).toBe(200);
@@ -150,7 +206,12 @@ describe("/api/v1 scopes", () => {
   it("approvals stay with people: a token is refused with 403 and a clear message", async () => {
     const { secret } = await tokenFor(["WRITE"], "REVIEWER");
     const id = fixture.deploymentId;
-    const response = await (await approvals()).POST(request(`/api/v1/deployments/${id}/approvals`, { token: secret, body: { comment: "", digest: "0".repeat(64) } }), params({ id }));
+    const response = await (
+      await approvals()
+    ).POST(
+      request(`/api/v1/deployments/${id}/approvals`, { token: secret, body: { comment: "", digest: "0".repeat(64) } }),
+      params({ id }),
+    );
     expect(response.status).toBe(403);
     expect((await response.json()).error).toContain("a person must do it in the browser");
   });
@@ -159,19 +220,52 @@ describe("/api/v1 scopes", () => {
 describe("/api/v1 writes", () => {
   it("create a deployment (201) and change an item (200, new version), audited as the token's creator", async () => {
     const { secret, tokenId, creatorId } = await tokenFor(["WRITE"], "ENGINEER");
-    const created = await (await deployments()).POST(request("/api/v1/deployments", { token: secret, body: { service: uniqueKey("svc"), environment: "staging", version: "2.0.0", targetDate: "2026-12-31", templateVersionId: fixture.versionId } }));
+    const created = await (
+      await deployments()
+    ).POST(
+      request("/api/v1/deployments", {
+        token: secret,
+        body: {
+          service: uniqueKey("svc"),
+          environment: "staging",
+          version: "2.0.0",
+          targetDate: "2026-12-31",
+          templateVersionId: fixture.versionId,
+        },
+      }),
+    );
     expect(created.status).toBe(201);
     const { id } = createdResponse.parse(await created.json());
     const checklist = (await getChecklist(id))!;
-    expect(checklist.deployment).toMatchObject({ owner: { id: creatorId }, targetDate: "2026-12-31", environment: "staging" });
+    expect(checklist.deployment).toMatchObject({
+      owner: { id: creatorId },
+      targetDate: "2026-12-31",
+      environment: "staging",
+    });
 
     const leaf = leavesOf(checklist.sections.flatMap((s) => s.items)).find((l) => l.text === "Backups verified")!;
-    const patch = await (await item()).PATCH(
-      request(`/api/v1/deployments/${id}/items/${leaf.id}`, { token: secret, method: "PATCH", body: { version: 0, status: "NOT_APPLICABLE", naReason: "Stateless service", evidenceLinks: ["https://ci.example.com/1"] } }),
+    const patch = await (
+      await item()
+    ).PATCH(
+      request(`/api/v1/deployments/${id}/items/${leaf.id}`, {
+        token: secret,
+        method: "PATCH",
+        body: {
+          version: 0,
+          status: "NOT_APPLICABLE",
+          naReason: "Stateless service",
+          evidenceLinks: ["https://ci.example.com/1"],
+        },
+      }),
       params({ id, itemId: leaf.id }),
     );
     expect(patch.status).toBe(200);
-    expect(itemStateResponse.parse(await patch.json())).toMatchObject({ status: "NOT_APPLICABLE", naReason: "Stateless service", version: 1, updatedBy: { id: creatorId } });
+    expect(itemStateResponse.parse(await patch.json())).toMatchObject({
+      status: "NOT_APPLICABLE",
+      naReason: "Stateless service",
+      version: 1,
+      updatedBy: { id: creatorId },
+    });
 
     const events = await prisma.auditEvent.findMany({ where: { actorId: creatorId }, orderBy: { id: "asc" } });
     // The token's writes are its creator's, each event labelled with the token, in the write's own transaction.
@@ -187,9 +281,23 @@ describe("/api/v1 writes", () => {
     const id = fixture.deploymentId;
     const target = await fixture.itemId("Alerts configured");
     const { PATCH } = await item();
-    const first = await PATCH(request(`/api/v1/deployments/${id}/items/${target.id}`, { token: secret, method: "PATCH", body: { version: target.version, note: "first" } }), params({ id, itemId: target.id }));
+    const first = await PATCH(
+      request(`/api/v1/deployments/${id}/items/${target.id}`, {
+        token: secret,
+        method: "PATCH",
+        body: { version: target.version, note: "first" },
+      }),
+      params({ id, itemId: target.id }),
+    );
     expect(first.status).toBe(200);
-    const stale = await PATCH(request(`/api/v1/deployments/${id}/items/${target.id}`, { token: secret, method: "PATCH", body: { version: target.version, note: "second" } }), params({ id, itemId: target.id }));
+    const stale = await PATCH(
+      request(`/api/v1/deployments/${id}/items/${target.id}`, {
+        token: secret,
+        method: "PATCH",
+        body: { version: target.version, note: "second" },
+      }),
+      params({ id, itemId: target.id }),
+    );
     expect(stale.status).toBe(409);
     const body = itemConflictBody.parse(await stale.json());
     expect(body.error).toContain("Someone else changed this item");
@@ -202,53 +310,122 @@ describe("/api/v1 writes", () => {
     const target = await fixture.itemId("Smoke test passed");
     const { PATCH } = await item();
     const patch = (body: Partial<{ raw: string; body: unknown }>, itemId = target.id, deploymentId = id) =>
-      PATCH(request(`/api/v1/deployments/${deploymentId}/items/${itemId}`, { token: secret, method: "PATCH", ...body }), params({ id: deploymentId, itemId }));
+      PATCH(
+        request(`/api/v1/deployments/${deploymentId}/items/${itemId}`, { token: secret, method: "PATCH", ...body }),
+        params({ id: deploymentId, itemId }),
+      );
 
     const cases: [Response, number, string, string | undefined][] = [
-      [await patch({ body: { version: target.version, status: "NOT_APPLICABLE" } }), 400, "naReason: Say why this item does not apply.", "naReason"],
-      [await patch({ body: { status: "DONE" } }), 400, "version: Invalid input: expected number, received undefined", "version"],
-      [await patch({ body: { version: 0, evidenceLinks: ["javascript:alert(1)"] } }), 400, "evidenceLinks.0: Evidence links must be http(s) URLs.", "evidenceLinks.0"],
+      [
+        await patch({ body: { version: target.version, status: "NOT_APPLICABLE" } }),
+        400,
+        "naReason: Say why this item does not apply.",
+        "naReason",
+      ],
+      [
+        await patch({ body: { status: "DONE" } }),
+        400,
+        "version: Invalid input: expected number, received undefined",
+        "version",
+      ],
+      [
+        await patch({ body: { version: 0, evidenceLinks: ["javascript:alert(1)"] } }),
+        400,
+        "evidenceLinks.0: Evidence links must be http(s) URLs.",
+        "evidenceLinks.0",
+      ],
       [await patch({ raw: "{not json" }), 400, "The request body is not valid JSON.", undefined],
-      [await patch({ raw: JSON.stringify({ version: 0, note: "x".repeat(100_001) }) }), 413, "The request body is larger than 100000 bytes.", undefined],
-      [await patch({ body: { version: 0, status: "DONE" } }, "no-such-item"), 404, "That checklist item does not exist in this deployment.", undefined],
-      [await patch({ body: { version: 0, status: "DONE" } }, target.id, "no-such-deployment"), 404, "That deployment does not exist.", undefined],
+      [
+        await patch({ raw: JSON.stringify({ version: 0, note: "x".repeat(100_001) }) }),
+        413,
+        "The request body is larger than 100000 bytes.",
+        undefined,
+      ],
+      [
+        await patch({ body: { version: 0, status: "DONE" } }, "no-such-item"),
+        404,
+        "That checklist item does not exist in this deployment.",
+        undefined,
+      ],
+      [
+        await patch({ body: { version: 0, status: "DONE" } }, target.id, "no-such-deployment"),
+        404,
+        "That deployment does not exist.",
+        undefined,
+      ],
     ];
     for (const [response, status, error, field] of cases) {
       expect(response.headers.get("content-type")).toContain("application/json");
-      expect({ status: response.status, ...(await response.json()) }).toEqual({ status, error, ...(field ? { field } : {}) });
+      expect({ status: response.status, ...(await response.json()) }).toEqual({
+        status,
+        error,
+        ...(field ? { field } : {}),
+      });
     }
-    const create = await (await deployments()).POST(request("/api/v1/deployments", { token: secret, body: { service: "", environment: "prod", version: "1", templateVersionId: fixture.versionId } }));
+    const create = await (
+      await deployments()
+    ).POST(
+      request("/api/v1/deployments", {
+        token: secret,
+        body: { service: "", environment: "prod", version: "1", templateVersionId: fixture.versionId },
+      }),
+    );
     expect(await create.json()).toEqual({ error: "service: Enter the service.", field: "service" });
-    const missing = await (await deployment()).GET(request("/api/v1/deployments/nope", { token: secret }), params({ id: "nope" }));
+    const missing = await (
+      await deployment()
+    ).GET(request("/api/v1/deployments/nope", { token: secret }), params({ id: "nope" }));
     expect([missing.status, await missing.json()]).toEqual([404, { error: "That deployment does not exist." }]);
     // An id that cannot be one (a NUL would even fail in Postgres) names nothing.
-    const nul = await (await deployment()).GET(request("/api/v1/deployments/x", { token: secret }), params({ id: "a\u0000b" }));
+    const nul = await (
+      await deployment()
+    ).GET(request("/api/v1/deployments/x", { token: secret }), params({ id: "a\u0000b" }));
     expect([nul.status, await nul.json()]).toEqual([404, { error: "That deployment does not exist." }]);
   });
 
   it("validate query strings, naming the parameter", async () => {
     const { secret } = await tokenFor(["READ"]);
-    const bad = await (await deployments()).GET(request("/api/v1/deployments?status=nope&unknown=ignored", { token: secret }));
-    expect([bad.status, await bad.json()]).toEqual([400, { error: "status: is not a deployment status", field: "status" }]);
+    const bad = await (
+      await deployments()
+    ).GET(request("/api/v1/deployments?status=nope&unknown=ignored", { token: secret }));
+    expect([bad.status, await bad.json()]).toEqual([
+      400,
+      { error: "status: is not a deployment status", field: "status" },
+    ]);
     const page = await (await overview()).GET(request("/api/v1/overview?page=0", { token: secret }));
     expect(await page.json()).toEqual({ error: "page: starts at 1", field: "page" });
   });
 
   it("keep the same-origin check for browser writes with a session cookie", async () => {
     signInAs({ id: "someone", email: "s@example.test", name: "S", role: "ENGINEER" });
-    const response = await (await deployments()).POST(request("/api/v1/deployments", { body: {}, headers: { cookie: "session=1", origin: "https://evil.example", host: "localhost" } }));
+    const response = await (
+      await deployments()
+    ).POST(
+      request("/api/v1/deployments", {
+        body: {},
+        headers: { cookie: "session=1", origin: "https://evil.example", host: "localhost" },
+      }),
+    );
     signInAs(null);
-    expect([response.status, await response.json()]).toEqual([403, { error: "Cross-origin requests are not accepted." }]);
+    expect([response.status, await response.json()]).toEqual([
+      403,
+      { error: "Cross-origin requests are not accepted." },
+    ]);
   });
 });
 
 describe("/api/v1/overview", () => {
   it("returns the overview's counts and first page of active deployments", async () => {
     const { secret } = await tokenFor(["READ"], "VIEWER");
-    const response = await (await overview()).GET(request("/api/v1/overview?environment=production", { token: secret }));
+    const response = await (
+      await overview()
+    ).GET(request("/api/v1/overview?environment=production", { token: secret }));
     const body = overviewResponse.parse(await response.json());
     expect(body.counts.active).toBeGreaterThan(0);
-    expect(body.deployments.deployments.every((d) => d.environment === "production" && !["DEPLOYED", "CANCELLED"].includes(d.status))).toBe(true);
+    expect(
+      body.deployments.deployments.every(
+        (d) => d.environment === "production" && !["DEPLOYED", "CANCELLED"].includes(d.status),
+      ),
+    ).toBe(true);
     expect(body.facets.environments).toContain("production");
   });
 });
@@ -259,16 +436,22 @@ describe("/api/v1/audit", () => {
     const entityId = uniqueKey("entity");
     // Written as the app writes them (the chain sets createdAt); apart in time for the range filter.
     const record = async (actorId: string | null, action: string) => {
-      await prisma.$transaction((tx) => recordAudit(tx, { actorId, actorLabel: actorId ? undefined : "system", action, entityType: "Probe", entityId }));
+      await prisma.$transaction((tx) =>
+        recordAudit(tx, { actorId, actorLabel: actorId ? undefined : "system", action, entityType: "Probe", entityId }),
+      );
       await new Promise((resolve) => setTimeout(resolve, 5));
     };
     await record(creatorId, "test.one");
     await record(creatorId, "test.two");
     await record(null, "test.two");
-    const times = (await prisma.auditEvent.findMany({ where: { entityId }, orderBy: { id: "asc" } })).map((e) => e.createdAt.toISOString());
+    const times = (await prisma.auditEvent.findMany({ where: { entityId }, orderBy: { id: "asc" } })).map((e) =>
+      e.createdAt.toISOString(),
+    );
     const { GET } = await audit();
     const read = async (query: string) => {
-      const response = await GET(request(`/api/v1/audit?entityType=Probe&entityId=${entityId}&${query}`, { token: secret }));
+      const response = await GET(
+        request(`/api/v1/audit?entityType=Probe&entityId=${entityId}&${query}`, { token: secret }),
+      );
       expect(response.status).toBe(200);
       return auditPageResponse.parse(await response.json());
     };
@@ -288,11 +471,17 @@ describe("/api/v1/audit", () => {
     const tooMany = await GET(request("/api/v1/audit?limit=500", { token: secret }));
     expect([tooMany.status, await tooMany.json()]).toEqual([400, { error: "limit: is at most 200", field: "limit" }]);
     const badDate = await GET(request("/api/v1/audit?from=yesterday", { token: secret }));
-    expect(await badDate.json()).toEqual({ error: "from: must be a date (2026-11-01) or an ISO 8601 date-time", field: "from" });
+    expect(await badDate.json()).toEqual({
+      error: "from: must be a date (2026-11-01) or an ISO 8601 date-time",
+      field: "from",
+    });
     const overflow = await GET(request("/api/v1/audit?cursor=9999999999999999999", { token: secret }));
     expect(await overflow.json()).toEqual({ error: "cursor: must be an event id from nextCursor", field: "cursor" });
     const notANumber = await GET(request("/api/v1/audit?cursor=nul%00inside", { token: secret }));
-    expect(await notANumber.json()).toEqual({ error: "cursor: Text cannot contain NUL (\\0) characters.", field: "cursor" });
+    expect(await notANumber.json()).toEqual({
+      error: "cursor: Text cannot contain NUL (\\0) characters.",
+      field: "cursor",
+    });
     const control = await GET(request("/api/v1/audit?entityId=a%01b", { token: secret }));
     expect(await control.json()).toEqual({ error: "entityId: cannot contain control characters", field: "entityId" });
     const backwards = await GET(request("/api/v1/audit?from=2026-02-01&to=2026-01-01", { token: secret }));

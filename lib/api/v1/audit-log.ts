@@ -23,11 +23,28 @@ export async function readAuditLog(actor: Actor | null, query: z.infer<typeof au
     where,
     orderBy: { id: "desc" },
     take: query.limit + 1,
-    select: { id: true, createdAt: true, actorId: true, actorLabel: true, action: true, entityType: true, entityId: true, before: true, after: true, actor: { select: { name: true, email: true } } },
+    select: {
+      id: true,
+      createdAt: true,
+      actorId: true,
+      actorLabel: true,
+      action: true,
+      entityType: true,
+      entityId: true,
+      before: true,
+      after: true,
+      actor: { select: { name: true, email: true } },
+    },
   });
   const page = rows.slice(0, query.limit);
   return {
-    events: page.map((event) => ({ ...event, id: event.id.toString(), createdAt: event.createdAt.toISOString(), before: event.before ?? null, after: event.after ?? null })),
+    events: page.map((event) => ({
+      ...event,
+      id: event.id.toString(),
+      createdAt: event.createdAt.toISOString(),
+      before: event.before ?? null,
+      after: event.after ?? null,
+    })),
     nextCursor: rows.length > query.limit ? page.at(-1)!.id.toString() : null,
   };
 }

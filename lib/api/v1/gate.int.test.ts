@@ -22,7 +22,10 @@ beforeAll(async () => {
 });
 
 async function askGate(id: string) {
-  const response = await GET(new Request(`http://localhost/api/v1/deployments/${id}/gate`, { headers: { authorization: `Bearer ${secret}` } }), { params: Promise.resolve({ id }) });
+  const response = await GET(
+    new Request(`http://localhost/api/v1/deployments/${id}/gate`, { headers: { authorization: `Bearer ${secret}` } }),
+    { params: Promise.resolve({ id }) },
+  );
   return { status: response.status, body: await response.json() };
 }
 
@@ -38,16 +41,23 @@ async function deploymentAt(stage: "draft" | "criticalDone" | "inReview" | "sign
   const reviewers = [await createTestUser(prisma, "REVIEWER"), await createTestUser(prisma, "REVIEWER")];
   const template = await importSmallTemplate(prisma);
   await prisma.template.update({ where: { id: template.templateId }, data: { requiredApprovals } });
-  const { id } = await createDeployment(owner, { service: uniqueKey("gate"), environment: "prod", version: "1", templateVersionId: template.versionId });
+  const { id } = await createDeployment(owner, {
+    service: uniqueKey("gate"),
+    environment: "prod",
+    version: "1",
+    templateVersionId: template.versionId,
+  });
   const leaves = async () => leavesOf((await getChecklist(id))!.sections.flatMap((s) => s.items));
   const setItem = async (text: string, status: "DONE" | "OPEN") => {
     const leaf = (await leaves()).find((l) => l.text === text)!;
     await updateItemState(owner, { deploymentId: id, itemId: leaf.id, version: leaf.state!.version, status });
   };
-  if (stage !== "draft") for (const text of ["Database password", "API keys", "Backups verified"]) await setItem(text, "DONE");
+  if (stage !== "draft")
+    for (const text of ["Database password", "API keys", "Backups verified"]) await setItem(text, "DONE");
   if (stage === "inReview" || stage === "signedOff") await submitForReview(owner, id);
   if (stage === "signedOff") {
-    for (const reviewer of reviewers.slice(0, requiredApprovals)) await approveDeployment(reviewer, { deploymentId: id, comment: "ok", digest: (await getChecklist(id))!.digest });
+    for (const reviewer of reviewers.slice(0, requiredApprovals))
+      await approveDeployment(reviewer, { deploymentId: id, comment: "ok", digest: (await getChecklist(id))!.digest });
   }
   return { id, setItem, reviewers };
 }
@@ -68,7 +78,11 @@ describe("the deployment gate", () => {
 
   it("is closed while approvals are missing (two required, one given)", async () => {
     const { id, reviewers } = await deploymentAt("inReview", 2);
-    await approveDeployment(reviewers[0]!, { deploymentId: id, comment: "first", digest: (await getChecklist(id))!.digest });
+    await approveDeployment(reviewers[0]!, {
+      deploymentId: id,
+      comment: "first",
+      digest: (await getChecklist(id))!.digest,
+    });
     const { body } = await askGate(id);
     expect(body.reasons).toEqual([{ code: "MISSING_APPROVALS", message: "1 of 2 required approval(s) given." }]);
   });
@@ -78,9 +92,20 @@ describe("the deployment gate", () => {
     const { status, body } = await askGate(id);
     expect(status).toBe(200);
     const ready = gateReadyResponse.parse(body);
-    expect(ready).toMatchObject({ ready: true, deploymentId: id, status: "SIGNED_OFF", requiredApprovals: 2, digest: (await getChecklist(id))!.digest });
+    expect(ready).toMatchObject({
+      ready: true,
+      deploymentId: id,
+      status: "SIGNED_OFF",
+      requiredApprovals: 2,
+      digest: (await getChecklist(id))!.digest,
+    });
     expect(ready.approvals.map((a) => a.reviewer.id).sort()).toEqual(reviewers.map((r) => r.id).sort());
-    expect(ready.signedOffAt).toBe(ready.approvals.map((a) => a.approvedAt).sort().at(-1));
+    expect(ready.signedOffAt).toBe(
+      ready.approvals
+        .map((a) => a.approvedAt)
+        .sort()
+        .at(-1),
+    );
     expect(new Date(ready.nextReviewAt!).getTime()).toBeGreaterThan(Date.now());
   });
 
@@ -101,11 +126,17 @@ describe("the deployment gate", () => {
 
   it("closes when the sign-off's review date has passed", async () => {
     const { id } = await deploymentAt("signedOff");
-    await prisma.signOff.updateMany({ where: { deploymentId: id }, data: { nextReviewAt: new Date(Date.now() - 86_400_000) } });
+    await prisma.signOff.updateMany({
+      where: { deploymentId: id },
+      data: { nextReviewAt: new Date(Date.now() - 86_400_000) },
+    });
     expect(await reasonCodes(id)).toEqual(["REVIEW_EXPIRED"]);
   });
 
   it("answers 404 for an unknown deployment", async () => {
-    expect(await askGate("no-such-deployment")).toEqual({ status: 404, body: { error: "That deployment does not exist." } });
+    expect(await askGate("no-such-deployment")).toEqual({
+      status: 404,
+      body: { error: "That deployment does not exist." },
+    });
   });
 });

@@ -7,7 +7,16 @@ import type { GateReasonCode } from "@/lib/api/v1/schemas";
 
 export type GateReason = { code: GateReasonCode; message: string };
 export type GateVerdict =
-  | { ready: true; deploymentId: string; status: "SIGNED_OFF" | "DEPLOYED"; signedOffAt: string; approvals: { reviewer: { id: string; name: string }; approvedAt: string; comment: string }[]; requiredApprovals: number; nextReviewAt: string | null; digest: string }
+  | {
+      ready: true;
+      deploymentId: string;
+      status: "SIGNED_OFF" | "DEPLOYED";
+      signedOffAt: string;
+      approvals: { reviewer: { id: string; name: string }; approvedAt: string; comment: string }[];
+      requiredApprovals: number;
+      nextReviewAt: string | null;
+      digest: string;
+    }
   | { ready: false; deploymentId: string; status: string; error: string; reasons: GateReason[] };
 
 const notSubmitted = new Set(["DRAFT", "IN_PROGRESS", "REJECTED"]);
@@ -26,7 +35,10 @@ export async function evaluateGate(deploymentId: string, now = new Date()): Prom
   if (openCritical > 0) add("OPEN_CRITICAL_ITEMS", `${openCritical} critical item(s) are open.`);
   if (signOff.invalidation) {
     const by = signOff.invalidation.by ? ` by ${signOff.invalidation.by}` : "";
-    add("SIGNOFF_INVALIDATED", `The sign-off was invalidated on ${signOff.invalidation.at}${by}: ${signOff.invalidation.reason}`);
+    add(
+      "SIGNOFF_INVALIDATED",
+      `The sign-off was invalidated on ${signOff.invalidation.at}${by}: ${signOff.invalidation.reason}`,
+    );
   }
   if (signOff.rejection) add("REJECTED", `Rejected by ${signOff.rejection.reviewer}: ${signOff.rejection.comment}`);
   if (notSubmitted.has(status)) add("NOT_SUBMITTED", "The deployment has not been submitted for review.");
@@ -35,18 +47,39 @@ export async function evaluateGate(deploymentId: string, now = new Date()): Prom
     add("MISSING_APPROVALS", `${signOff.approvals.length} of ${signOff.requiredApprovals} required approval(s) given.`);
   }
   // The earliest review date governs: one expired approval is enough to re-review.
-  const nextReviewAt = signOff.approvals.map((a) => a.nextReviewAt).filter((d): d is string => d !== null).sort()[0] ?? null;
-  if (signedOff && nextReviewAt && new Date(nextReviewAt) <= now) add("REVIEW_EXPIRED", `The sign-off's review date ${nextReviewAt.slice(0, 10)} has passed; it must be reviewed again.`);
+  const nextReviewAt =
+    signOff.approvals
+      .map((a) => a.nextReviewAt)
+      .filter((d): d is string => d !== null)
+      .sort()[0] ?? null;
+  if (signedOff && nextReviewAt && new Date(nextReviewAt) <= now)
+    add(
+      "REVIEW_EXPIRED",
+      `The sign-off's review date ${nextReviewAt.slice(0, 10)} has passed; it must be reviewed again.`,
+    );
 
   if (reasons.length > 0 || !signedOff) {
-    return { ready: false, deploymentId, status, error: `Deployment is not ready: ${reasons.map((r) => r.message).join(" ")}`, reasons };
+    return {
+      ready: false,
+      deploymentId,
+      status,
+      error: `Deployment is not ready: ${reasons.map((r) => r.message).join(" ")}`,
+      reasons,
+    };
   }
-  const approvals = signOff.approvals.map((a) => ({ reviewer: a.reviewer, approvedAt: a.createdAt, comment: a.comment }));
+  const approvals = signOff.approvals.map((a) => ({
+    reviewer: a.reviewer,
+    approvedAt: a.createdAt,
+    comment: a.comment,
+  }));
   return {
     ready: true,
     deploymentId,
     status,
-    signedOffAt: approvals.map((a) => a.approvedAt).sort().at(-1)!,
+    signedOffAt: approvals
+      .map((a) => a.approvedAt)
+      .sort()
+      .at(-1)!,
     approvals,
     requiredApprovals: signOff.requiredApprovals,
     nextReviewAt,

@@ -10,8 +10,18 @@ function routeFiles(dir = "app/api/v1"): { path: string; methods: string[] }[] {
     if (statSync(file).isDirectory()) return routeFiles(file);
     if (name !== "route.ts") return [];
     const source = readFileSync(file, "utf8");
-    const methods = [...source.matchAll(/export async function (GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1]!.toLowerCase());
-    return [{ path: `/${path.dirname(file).replace(/^app\//, "").replace(/\[(\w+)\]/g, "{$1}")}`, methods }];
+    const methods = [...source.matchAll(/export async function (GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) =>
+      m[1]!.toLowerCase(),
+    );
+    return [
+      {
+        path: `/${path
+          .dirname(file)
+          .replace(/^app\//, "")
+          .replace(/\[(\w+)\]/g, "{$1}")}`,
+        methods,
+      },
+    ];
   });
 }
 
@@ -20,7 +30,8 @@ const document = openApiDocument();
 /** Every "$ref" in the document, wherever it is. */
 function refs(value: unknown): string[] {
   if (Array.isArray(value)) return value.flatMap(refs);
-  if (value && typeof value === "object") return Object.entries(value).flatMap(([key, v]) => (key === "$ref" && typeof v === "string" ? [v] : refs(v)));
+  if (value && typeof value === "object")
+    return Object.entries(value).flatMap(([key, v]) => (key === "$ref" && typeof v === "string" ? [v] : refs(v)));
   return [];
 }
 
@@ -44,13 +55,26 @@ describe("the OpenAPI document", () => {
   it("gives every operation an id, a summary and responses; path parameters are declared", () => {
     const ids = new Set<string>();
     for (const [route, item] of Object.entries(document.paths ?? {})) {
-      for (const [method, operation] of Object.entries(item as Record<string, { operationId?: string; summary?: string; responses?: Record<string, unknown>; parameters?: { in: string; name: string }[] }>)) {
+      for (const [method, operation] of Object.entries(
+        item as Record<
+          string,
+          {
+            operationId?: string;
+            summary?: string;
+            responses?: Record<string, unknown>;
+            parameters?: { in: string; name: string }[];
+          }
+        >,
+      )) {
         expect(operation.operationId, `${method} ${route}`).toBeTruthy();
         expect(ids.has(operation.operationId!)).toBe(false);
         ids.add(operation.operationId!);
         expect(operation.summary, `${method} ${route}`).toBeTruthy();
         expect(Object.keys(operation.responses ?? {}).length, `${method} ${route}`).toBeGreaterThan(0);
-        const declared = (operation.parameters ?? []).filter((p) => p.in === "path").map((p) => p.name).sort();
+        const declared = (operation.parameters ?? [])
+          .filter((p) => p.in === "path")
+          .map((p) => p.name)
+          .sort();
         expect(declared, `${method} ${route}`).toEqual([...route.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort());
       }
     }

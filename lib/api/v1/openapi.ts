@@ -29,7 +29,9 @@ const common = {
   "403": error("The token's scopes or the caller's role do not allow this."),
 } satisfies ZodOpenApiResponsesObject;
 
-const deploymentId = z.object({ id: z.string().meta({ description: "The deployment's id.", example: "cmabc123deployment" }) });
+const deploymentId = z.object({
+  id: z.string().meta({ description: "The deployment's id.", example: "cmabc123deployment" }),
+});
 
 const operations = {
   listDeployments: {
@@ -37,11 +39,16 @@ const operations = {
     description: "Deployments with their readiness, filtered like the overview, 25 a page. Scope READ.",
     tags: ["Deployments"],
     requestParams: { query: deploymentFiltersQuery },
-    responses: { "200": { description: "A page of deployments.", ...jsonContent(deploymentPageResponse) }, "400": error("A query parameter is invalid; `field` names it."), ...common },
+    responses: {
+      "200": { description: "A page of deployments.", ...jsonContent(deploymentPageResponse) },
+      "400": error("A query parameter is invalid; `field` names it."),
+      ...common,
+    },
   },
   createDeployment: {
     summary: "Create a deployment",
-    description: "Starts a checklist from a template version; the owner defaults to the token's creator. Scope WRITE; role permission deployment:create.",
+    description:
+      "Starts a checklist from a template version; the owner defaults to the token's creator. Scope WRITE; role permission deployment:create.",
     tags: ["Deployments"],
     requestBody: jsonContent(createDeploymentBody),
     responses: {
@@ -54,29 +61,43 @@ const operations = {
   },
   getDeployment: {
     summary: "Read a deployment's checklist",
-    description: "Sections, the item tree with each leaf's state and version, readiness, the digest and the sign-off. Scope READ.",
+    description:
+      "Sections, the item tree with each leaf's state and version, readiness, the digest and the sign-off. Scope READ.",
     tags: ["Deployments"],
     requestParams: { path: deploymentId },
-    responses: { "200": { description: "The checklist.", ...jsonContent(checklistResponse) }, "404": error("No such deployment."), ...common },
+    responses: {
+      "200": { description: "The checklist.", ...jsonContent(checklistResponse) },
+      "404": error("No such deployment."),
+      ...common,
+    },
   },
   updateItemState: {
     summary: "Change one checklist item",
-    description: "Tick, mark not applicable (with a reason), reopen, annotate or assign. Send the `version` you read; if someone changed the item since, the answer is 409 with `current`. Any change invalidates a sign-off. Scope WRITE; role permission item:update (item:assign to assign).",
+    description:
+      "Tick, mark not applicable (with a reason), reopen, annotate or assign. Send the `version` you read; if someone changed the item since, the answer is 409 with `current`. Any change invalidates a sign-off. Scope WRITE; role permission item:update (item:assign to assign).",
     tags: ["Deployments"],
-    requestParams: { path: deploymentId.extend({ itemId: z.string().meta({ description: "The item's id (from the checklist).", example: "cmabc123item" }) }) },
+    requestParams: {
+      path: deploymentId.extend({
+        itemId: z.string().meta({ description: "The item's id (from the checklist).", example: "cmabc123item" }),
+      }),
+    },
     requestBody: jsonContent(itemStatePatchBody),
     responses: {
       "200": { description: "The item's new state, with its new version.", ...jsonContent(itemStateResponse) },
       "400": error("The body is invalid; `field` names the first bad field."),
       "404": error("No such deployment or item."),
-      "409": { description: "A stale version (with `current`), or the deployment is closed.", ...jsonContent(itemConflictBody) },
+      "409": {
+        description: "A stale version (with `current`), or the deployment is closed.",
+        ...jsonContent(itemConflictBody),
+      },
       "413": error("The body is larger than 100 kB."),
       ...common,
     },
   },
   getGate: {
     summary: "Ask the deployment gate",
-    description: "For a pipeline step: 200 only when the deployment is signed off and its sign-off still stands, otherwise 409 with every reason. Scope GATE (READ and WRITE include it).",
+    description:
+      "For a pipeline step: 200 only when the deployment is signed off and its sign-off still stands, otherwise 409 with every reason. Scope GATE (READ and WRITE include it).",
     tags: ["Gate"],
     requestParams: { path: deploymentId },
     responses: {
@@ -88,7 +109,8 @@ const operations = {
   },
   approveDeployment: {
     summary: "Approve a deployment (session only)",
-    description: "A reviewer who does not own the deployment approves it while it is in review. A sign-off is a person's judgement: API tokens get 403; use the browser session (same-origin).",
+    description:
+      "A reviewer who does not own the deployment approves it while it is in review. A sign-off is a person's judgement: API tokens get 403; use the browser session (same-origin).",
     tags: ["Deployments"],
     security: [],
     requestParams: { path: deploymentId },
@@ -97,23 +119,35 @@ const operations = {
       "201": { description: "Approved; `signedOff` once enough reviewers approved.", ...jsonContent(approvalResponse) },
       "400": error("The body is invalid; `field` names the first bad field."),
       "404": error("No such deployment."),
-      "409": error("Not in review, already approved by you, or the checklist changed since you looked (digest mismatch)."),
+      "409": error(
+        "Not in review, already approved by you, or the checklist changed since you looked (digest mismatch).",
+      ),
       ...common,
     },
   },
   getOverview: {
     summary: "Read the overview",
-    description: "The overview page's data: the counts, the first page of active deployments with the same filters, and the values the filters offer. Scope READ.",
+    description:
+      "The overview page's data: the counts, the first page of active deployments with the same filters, and the values the filters offer. Scope READ.",
     tags: ["Overview"],
     requestParams: { query: deploymentFiltersQuery },
-    responses: { "200": { description: "Counts and deployments.", ...jsonContent(overviewResponse) }, "400": error("A query parameter is invalid; `field` names it."), ...common },
+    responses: {
+      "200": { description: "Counts and deployments.", ...jsonContent(overviewResponse) },
+      "400": error("A query parameter is invalid; `field` names it."),
+      ...common,
+    },
   },
   readAuditLog: {
     summary: "Read the audit log",
-    description: "Every recorded change, newest first, filtered; pass `nextCursor` as `cursor` for older events. Scope READ; role permission audit:read (admins, managers).",
+    description:
+      "Every recorded change, newest first, filtered; pass `nextCursor` as `cursor` for older events. Scope READ; role permission audit:read (admins, managers).",
     tags: ["Audit"],
     requestParams: { query: auditQuery },
-    responses: { "200": { description: "A page of events.", ...jsonContent(auditPageResponse) }, "400": error("A query parameter is invalid; `field` names it."), ...common },
+    responses: {
+      "200": { description: "A page of events.", ...jsonContent(auditPageResponse) },
+      "400": error("A query parameter is invalid; `field` names it."),
+      ...common,
+    },
   },
 } satisfies Record<string, ZodOpenApiOperationObject>;
 
@@ -124,23 +158,43 @@ export function openApiDocument() {
       title: "Preflight API",
       version: "1",
       description:
-        "Read deployments and their checklists, create deployments, change item states, read the audit log, and ask the deployment gate. Authenticate with `Authorization: Bearer <token>` (tokens are created by admins on Admin → API tokens) or, in the browser, with your session. Errors are JSON: `{ \"error\": \"<field>: <message>\", \"field\": \"<path>\" }`.",
+        'Read deployments and their checklists, create deployments, change item states, read the audit log, and ask the deployment gate. Authenticate with `Authorization: Bearer <token>` (tokens are created by admins on Admin → API tokens) or, in the browser, with your session. Errors are JSON: `{ "error": "<field>: <message>", "field": "<path>" }`.',
     },
     servers: [{ url: "/", description: "This Preflight instance" }],
     security: [{ bearer: [] }],
     components: {
-      securitySchemes: { bearer: { type: "http", scheme: "bearer", description: "An API token: pf_ followed by 43 characters. Scopes: GATE ⊂ READ ⊂ WRITE." } },
+      securitySchemes: {
+        bearer: {
+          type: "http",
+          scheme: "bearer",
+          description: "An API token: pf_ followed by 43 characters. Scopes: GATE ⊂ READ ⊂ WRITE.",
+        },
+      },
     },
     paths: {
-      "/api/v1/deployments": { get: { operationId: "listDeployments", ...operations.listDeployments }, post: { operationId: "createDeployment", ...operations.createDeployment } },
+      "/api/v1/deployments": {
+        get: { operationId: "listDeployments", ...operations.listDeployments },
+        post: { operationId: "createDeployment", ...operations.createDeployment },
+      },
       "/api/v1/deployments/{id}": { get: { operationId: "getDeployment", ...operations.getDeployment } },
-      "/api/v1/deployments/{id}/items/{itemId}": { patch: { operationId: "updateItemState", ...operations.updateItemState } },
-      "/api/v1/deployments/{id}/approvals": { post: { operationId: "approveDeployment", ...operations.approveDeployment } },
+      "/api/v1/deployments/{id}/items/{itemId}": {
+        patch: { operationId: "updateItemState", ...operations.updateItemState },
+      },
+      "/api/v1/deployments/{id}/approvals": {
+        post: { operationId: "approveDeployment", ...operations.approveDeployment },
+      },
       "/api/v1/deployments/{id}/gate": { get: { operationId: "getGate", ...operations.getGate } },
       "/api/v1/overview": { get: { operationId: "getOverview", ...operations.getOverview } },
       "/api/v1/audit": { get: { operationId: "readAuditLog", ...operations.readAuditLog } },
       "/api/v1/openapi.json": {
-        get: { operationId: "getOpenApi", summary: "This document", description: "No authentication needed.", tags: ["Meta"], security: [], responses: { "200": { description: "The OpenAPI 3.1 document." } } },
+        get: {
+          operationId: "getOpenApi",
+          summary: "This document",
+          description: "No authentication needed.",
+          tags: ["Meta"],
+          security: [],
+          responses: { "200": { description: "The OpenAPI 3.1 document." } },
+        },
       },
     },
   });

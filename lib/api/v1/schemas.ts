@@ -4,7 +4,13 @@
 // the handlers send; the integration tests parse real responses with them.
 import "zod-openapi";
 import { z } from "zod";
-import { createDeploymentSchema, deploymentFiltersSchema, deploymentStatuses, itemStatusSchema, updateItemStateSchema } from "@/lib/deployments/schemas";
+import {
+  createDeploymentSchema,
+  deploymentFiltersSchema,
+  deploymentStatuses,
+  itemStatusSchema,
+  updateItemStateSchema,
+} from "@/lib/deployments/schemas";
 import { approveSchema } from "@/lib/signoff/schemas";
 
 // ---- Requests ---------------------------------------------------------------------------
@@ -14,7 +20,13 @@ export const deploymentFiltersQuery = deploymentFiltersSchema;
 export const createDeploymentBody = createDeploymentSchema.meta({
   id: "CreateDeployment",
   description: "A new deployment: a checklist instance of one template version, every item OPEN.",
-  example: { service: "payments-api", environment: "production", version: "2.4.0", targetDate: "2026-12-15", templateVersionId: "cmabc123templateversion" },
+  example: {
+    service: "payments-api",
+    environment: "production",
+    version: "2.4.0",
+    targetDate: "2026-12-15",
+    templateVersionId: "cmabc123templateversion",
+  },
 });
 
 /** The item PATCH body: the UI's item update without the ids, which come from the path.
@@ -25,13 +37,20 @@ export const itemStatePatchBody = z
   .omit({ deploymentId: true, itemId: true })
   .meta({
     id: "ItemStatePatch",
-    description: "Change one checklist item. `version` is the version you last read; a stale one is refused with 409 and the current state. NOT_APPLICABLE needs `naReason`.",
-    example: { version: 3, status: "DONE", note: "Rotated in Vault", evidenceLinks: ["https://ci.example.com/runs/42"] },
+    description:
+      "Change one checklist item. `version` is the version you last read; a stale one is refused with 409 and the current state. NOT_APPLICABLE needs `naReason`.",
+    example: {
+      version: 3,
+      status: "DONE",
+      note: "Rotated in Vault",
+      evidenceLinks: ["https://ci.example.com/runs/42"],
+    },
   });
 
 export const approvalBody = approveSchema.omit({ deploymentId: true }).meta({
   id: "Approval",
-  description: "Approve the checklist you reviewed: `digest` is the checklist's digest as you saw it. Signed-in reviewers only, in the browser; API tokens are refused.",
+  description:
+    "Approve the checklist you reviewed: `digest` is the checklist's digest as you saw it. Signed-in reviewers only, in the browser; API tokens are refused.",
   example: { comment: "Evidence checked", digest: "9f2c…(64 hex characters)", nextReviewAt: "2027-03-01" },
 });
 
@@ -39,7 +58,11 @@ const isoInstant = (name: string) =>
   z
     .string()
     .trim()
-    .refine((value) => /^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(value) && !Number.isNaN(Date.parse(value)), `must be a date (2026-11-01) or an ISO 8601 date-time`)
+    .refine(
+      (value) =>
+        /^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(value) && !Number.isNaN(Date.parse(value)),
+      `must be a date (2026-11-01) or an ISO 8601 date-time`,
+    )
     .transform((value) => new Date(value))
     .optional()
     .meta({ description: `${name}; a date alone means midnight UTC.`, example: "2026-11-01" });
@@ -55,22 +78,39 @@ const filterText = (max: number) =>
 
 export const auditQuery = z
   .object({
-    entityType: filterText(64).meta({ description: "e.g. Deployment, ItemState, SignOff, ApiToken, User", example: "Deployment" }),
+    entityType: filterText(64).meta({
+      description: "e.g. Deployment, ItemState, SignOff, ApiToken, User",
+      example: "Deployment",
+    }),
     entityId: filterText(64),
     actorId: filterText(64),
-    action: filterText(64).meta({ description: "e.g. item.update, signoff.approve, api-token.create", example: "item.update" }),
+    action: filterText(64).meta({
+      description: "e.g. item.update, signoff.approve, api-token.create",
+      example: "item.update",
+    }),
     from: isoInstant("Events at or after this time"),
     to: isoInstant("Events before this time"),
     cursor: z
       .string()
       .regex(/^\d{1,19}$/, "must be an event id from nextCursor")
       // zod runs this even when the regex failed: test the shape again before BigInt() can throw.
-      .refine((value) => /^\d{1,19}$/.test(value) && BigInt(value) <= 9_223_372_036_854_775_807n, "must be an event id from nextCursor")
+      .refine(
+        (value) => /^\d{1,19}$/.test(value) && BigInt(value) <= 9_223_372_036_854_775_807n,
+        "must be an event id from nextCursor",
+      )
       .optional()
       .meta({ description: "The `nextCursor` of the previous page: events older than it." }),
-    limit: z.coerce.number({ error: "must be a number" }).int("must be a whole number").min(1, "must be at least 1").max(200, "is at most 200").default(50),
+    limit: z.coerce
+      .number({ error: "must be a number" })
+      .int("must be a whole number")
+      .min(1, "must be at least 1")
+      .max(200, "is at most 200")
+      .default(50),
   })
-  .refine((query) => !query.from || !query.to || query.from < query.to, { path: ["to"], message: "must be after from" });
+  .refine((query) => !query.from || !query.to || query.from < query.to, {
+    path: ["to"],
+    message: "must be after from",
+  });
 
 // ---- Responses --------------------------------------------------------------------------
 
@@ -79,8 +119,16 @@ const instant = z.string().meta({ format: "date-time", example: "2026-11-27T10:1
 
 export const errorBody = z
   .object({
-    error: z.string().meta({ description: "What went wrong, for a person; a bad field is named first (`field: message`).", example: "status: is not a deployment status" }),
-    field: z.string().optional().meta({ description: "The path of the bad field or parameter, when one is at fault.", example: "status" }),
+    error: z
+      .string()
+      .meta({
+        description: "What went wrong, for a person; a bad field is named first (`field: message`).",
+        example: "status: is not a deployment status",
+      }),
+    field: z
+      .string()
+      .optional()
+      .meta({ description: "The path of the bad field or parameter, when one is at fault.", example: "status" }),
   })
   .meta({ id: "Error" });
 
@@ -98,9 +146,17 @@ export const itemStateResponse = z
   })
   .meta({ id: "ItemState" });
 
-export const itemConflictBody = errorBody.extend({ current: itemStateResponse.optional() }).meta({ id: "ItemConflict", description: "Someone changed the item since you read it: `current` is its state now." });
+export const itemConflictBody = errorBody
+  .extend({ current: itemStateResponse.optional() })
+  .meta({ id: "ItemConflict", description: "Someone changed the item since you read it: `current` is its state now." });
 
-const progress = z.object({ total: z.number().int(), done: z.number().int(), notApplicable: z.number().int(), open: z.number().int(), percent: z.number().int() });
+const progress = z.object({
+  total: z.number().int(),
+  done: z.number().int(),
+  notApplicable: z.number().int(),
+  open: z.number().int(),
+  percent: z.number().int(),
+});
 
 export const readinessResponse = z
   .object({
@@ -127,12 +183,24 @@ export const deploymentRowResponse = z
   .meta({ id: "DeploymentRow" });
 
 export const deploymentPageResponse = z
-  .object({ deployments: z.array(deploymentRowResponse), page: z.number().int(), pageCount: z.number().int(), total: z.number().int() })
+  .object({
+    deployments: z.array(deploymentRowResponse),
+    page: z.number().int(),
+    pageCount: z.number().int(),
+    total: z.number().int(),
+  })
   .meta({ id: "DeploymentPage" });
 
-export const createdResponse = z.object({ id: z.string(), url: z.string().meta({ example: "/api/v1/deployments/cmabc123" }) }).meta({ id: "Created" });
+export const createdResponse = z
+  .object({ id: z.string(), url: z.string().meta({ example: "/api/v1/deployments/cmabc123" }) })
+  .meta({ id: "Created" });
 
-type ChecklistItemShape = { id: string; text: string; children: ChecklistItemShape[]; state: z.infer<typeof itemStateResponse> | null };
+type ChecklistItemShape = {
+  id: string;
+  text: string;
+  children: ChecklistItemShape[];
+  state: z.infer<typeof itemStateResponse> | null;
+};
 export const checklistItemResponse: z.ZodType<ChecklistItemShape> = z
   .object({
     id: z.string(),
@@ -140,21 +208,53 @@ export const checklistItemResponse: z.ZodType<ChecklistItemShape> = z
     get children() {
       return z.array(checklistItemResponse);
     },
-    state: itemStateResponse.nullable().meta({ description: "Leaves have a state; a parent is done when its children are." }),
+    state: itemStateResponse
+      .nullable()
+      .meta({ description: "Leaves have a state; a parent is done when its children are." }),
   })
   .meta({ id: "ChecklistItem" });
 
 export const checklistResponse = z
   .object({
-    deployment: z.object({ id: z.string(), service: z.string(), environment: z.string(), version: z.string(), status: z.enum(deploymentStatuses), targetDate: z.string().nullable(), owner: person, updatedAt: instant }),
-    template: z.object({ id: z.string(), name: z.string(), versionNumber: z.number().int(), latestVersionNumber: z.number().int() }),
-    sections: z.array(z.object({ id: z.string(), title: z.string(), kind: z.string(), priority: z.enum(["CRITICAL", "HIGH", "RECOMMENDED"]).nullable(), items: z.array(checklistItemResponse) })),
+    deployment: z.object({
+      id: z.string(),
+      service: z.string(),
+      environment: z.string(),
+      version: z.string(),
+      status: z.enum(deploymentStatuses),
+      targetDate: z.string().nullable(),
+      owner: person,
+      updatedAt: instant,
+    }),
+    template: z.object({
+      id: z.string(),
+      name: z.string(),
+      versionNumber: z.number().int(),
+      latestVersionNumber: z.number().int(),
+    }),
+    sections: z.array(
+      z.object({
+        id: z.string(),
+        title: z.string(),
+        kind: z.string(),
+        priority: z.enum(["CRITICAL", "HIGH", "RECOMMENDED"]).nullable(),
+        items: z.array(checklistItemResponse),
+      }),
+    ),
     readiness: readinessResponse,
     digest: z.string().meta({ description: "sha256 of the item states: what an approval of this checklist approves." }),
     signOff: z.object({
       requiredApprovals: z.number().int(),
       reviewIntervalDays: z.number().int(),
-      approvals: z.array(z.object({ id: z.string(), reviewer: person, createdAt: instant, comment: z.string(), nextReviewAt: instant.nullable() })),
+      approvals: z.array(
+        z.object({
+          id: z.string(),
+          reviewer: person,
+          createdAt: instant,
+          comment: z.string(),
+          nextReviewAt: instant.nullable(),
+        }),
+      ),
       rejection: z.object({ reviewer: z.string(), createdAt: instant, comment: z.string() }).nullable(),
       invalidation: z.object({ by: z.string().nullable(), at: instant, reason: z.string() }).nullable(),
       footer: z.object({ reviewedBy: z.string().nullable(), lastUpdated: instant, nextReview: instant.nullable() }),
@@ -162,7 +262,15 @@ export const checklistResponse = z
   })
   .meta({ id: "Checklist" });
 
-export const gateReasonCodes = ["OPEN_CRITICAL_ITEMS", "NOT_SUBMITTED", "MISSING_APPROVALS", "SIGNOFF_INVALIDATED", "REJECTED", "REVIEW_EXPIRED", "CANCELLED"] as const;
+export const gateReasonCodes = [
+  "OPEN_CRITICAL_ITEMS",
+  "NOT_SUBMITTED",
+  "MISSING_APPROVALS",
+  "SIGNOFF_INVALIDATED",
+  "REJECTED",
+  "REVIEW_EXPIRED",
+  "CANCELLED",
+] as const;
 export type GateReasonCode = (typeof gateReasonCodes)[number];
 
 export const gateReadyResponse = z
@@ -173,7 +281,9 @@ export const gateReadyResponse = z
     signedOffAt: instant.meta({ description: "When the last approval that completed the sign-off was given." }),
     approvals: z.array(z.object({ reviewer: person, approvedAt: instant, comment: z.string() })),
     requiredApprovals: z.number().int(),
-    nextReviewAt: instant.nullable().meta({ description: "The earliest next-review date among the approvals; after it the gate closes." }),
+    nextReviewAt: instant
+      .nullable()
+      .meta({ description: "The earliest next-review date among the approvals; after it the gate closes." }),
     digest: z.string().meta({ description: "sha256 of the approved item states." }),
   })
   .meta({ id: "GateReady" });
@@ -196,7 +306,10 @@ export const auditEventResponse = z
     id: z.string().meta({ description: "Increasing; events are returned newest first." }),
     createdAt: instant,
     actorId: z.string().nullable(),
-    actorLabel: z.string().nullable().meta({ description: "e.g. `api-token:<tokenId>` for writes made with a token, `system` for background work." }),
+    actorLabel: z
+      .string()
+      .nullable()
+      .meta({ description: "e.g. `api-token:<tokenId>` for writes made with a token, `system` for background work." }),
     actor: z.object({ name: z.string(), email: z.string() }).nullable(),
     action: z.string(),
     entityType: z.string(),
@@ -207,7 +320,13 @@ export const auditEventResponse = z
   .meta({ id: "AuditEvent" });
 
 export const auditPageResponse = z
-  .object({ events: z.array(auditEventResponse), nextCursor: z.string().nullable().meta({ description: "Pass as `cursor` for the next (older) page; null on the last page." }) })
+  .object({
+    events: z.array(auditEventResponse),
+    nextCursor: z
+      .string()
+      .nullable()
+      .meta({ description: "Pass as `cursor` for the next (older) page; null on the last page." }),
+  })
   .meta({ id: "AuditPage" });
 
 export const approvalResponse = z
@@ -226,7 +345,11 @@ export const overviewResponse = z
     }),
     deployments: deploymentPageResponse,
     facets: z
-      .object({ services: z.array(z.string()), environments: z.array(z.string()), owners: z.array(z.object({ id: z.string(), name: z.string() })) })
+      .object({
+        services: z.array(z.string()),
+        environments: z.array(z.string()),
+        owners: z.array(z.object({ id: z.string(), name: z.string() })),
+      })
       .meta({ description: "The values the filters offer: services, environments and owners that have deployments." }),
   })
   .meta({ id: "Overview" });

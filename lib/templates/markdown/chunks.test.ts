@@ -25,10 +25,29 @@ describe("splitPoints / parseMarkdown", () => {
 
   it("never cuts inside fenced code, whatever the fence", () => {
     const text = lines(
-      "# T", "", "```sh", "", "# not a heading", "```", "",
-      "## A", "", "~~~~", "```", "", "# still code", "~~~~", "",
-      "## B", "", "```js`", "", "# heading: backticks in the info string make that a paragraph", "",
-      "## C", "",
+      "# T",
+      "",
+      "```sh",
+      "",
+      "# not a heading",
+      "```",
+      "",
+      "## A",
+      "",
+      "~~~~",
+      "```",
+      "",
+      "# still code",
+      "~~~~",
+      "",
+      "## B",
+      "",
+      "```js`",
+      "",
+      "# heading: backticks in the info string make that a paragraph",
+      "",
+      "## C",
+      "",
     );
     expect(expectSameTree(text)).toEqual([
       "## A",
@@ -40,15 +59,37 @@ describe("splitPoints / parseMarkdown", () => {
 
   it("tracks fences and HTML comments inside list items and at the top level", () => {
     const text = lines(
-      "# T", "", "- [ ] run", "", "  ```", "", "  # code in an item", "  ```", "",
-      "## A", "", "<!--", "", "# hidden in a comment", "-->", "",
-      "## B", "", "<!-- one line -->", "", "## C", "",
+      "# T",
+      "",
+      "- [ ] run",
+      "",
+      "  ```",
+      "",
+      "  # code in an item",
+      "  ```",
+      "",
+      "## A",
+      "",
+      "<!--",
+      "",
+      "# hidden in a comment",
+      "-->",
+      "",
+      "## B",
+      "",
+      "<!-- one line -->",
+      "",
+      "## C",
+      "",
     );
     expect(expectSameTree(text)).toEqual(["## A", "## B", "## C"]);
   });
 
   it.each([
-    ["an indented fence that may be top-level", lines("# T", "", "- a", "", " ```", "", "x", "", "# H", "```", "", "## Z", "")],
+    [
+      "an indented fence that may be top-level",
+      lines("# T", "", "- a", "", " ```", "", "x", "", "# H", "```", "", "## Z", ""),
+    ],
     ["an HTML block", lines("# T", "", "<div>", "```", "</div>", "", "```", "", "# code", "```", "", "## Z", "")],
     ["a link reference definition", lines("# T", "", "## See [docs][d]", "", "[d]: https://x.y", "", "## Z", "")],
   ])("stops cutting at %s", (_name, text) => {
@@ -57,8 +98,25 @@ describe("splitPoints / parseMarkdown", () => {
 
   it("keeps setext headings, quotes and tables intact", () => {
     const text = lines(
-      "Title", "=====", "", "> quote", "> # quoted heading", "", "## A", "",
-      "| a | b |", "| - | - |", "| 1 | 2 |", "", "## B", "", "para", "---", "", "# C", "",
+      "Title",
+      "=====",
+      "",
+      "> quote",
+      "> # quoted heading",
+      "",
+      "## A",
+      "",
+      "| a | b |",
+      "| - | - |",
+      "| 1 | 2 |",
+      "",
+      "## B",
+      "",
+      "para",
+      "---",
+      "",
+      "# C",
+      "",
     );
     expect(expectSameTree(text)).toEqual(["## A", "## B", "# C"]);
   });
@@ -72,7 +130,9 @@ describe("splitPoints / parseMarkdown", () => {
 describe("parse-time bounds", () => {
   it("refuses more list items and quotes than it can parse quickly", () => {
     const sections = Array.from({ length: 6 }, (_, i) => `## S${i}\n\n${"- [ ] a\n".repeat(900)}`).join("\n");
-    expect(parseError(`# T\n\n${sections}`)).toBe("The file has too many list items and quotes (5,400; at most 5,000).");
+    expect(parseError(`# T\n\n${sections}`)).toBe(
+      "The file has too many list items and quotes (5,400; at most 5,000).",
+    );
   });
 
   it("refuses a long stretch of items with no heading to cut at", () => {

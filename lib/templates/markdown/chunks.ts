@@ -26,9 +26,7 @@ const HTML_BLOCKS: [start: RegExp, end: RegExp][] = [
 ];
 
 type State =
-  | { in: "flow" }
-  | { in: "fence"; char: string; length: number; indent: number }
-  | { in: "html"; end: RegExp };
+  { in: "flow" } | { in: "fence"; char: string; length: number; indent: number } | { in: "html"; end: RegExp };
 
 export type Split = {
   /** Offsets (> 0) where a new piece starts. */
@@ -50,7 +48,7 @@ export function splitPoints(text: string, minPiece = MIN_PIECE): Split {
   let containers = 0;
   let pieceContainers = 0;
   let largestPieceContainers = 0;
-  for (let offset = 0; offset < text.length; ) {
+  for (let offset = 0; offset < text.length;) {
     const newline = text.indexOf("\n", offset);
     const end = newline === -1 ? text.length : newline + 1;
     const line = text.slice(offset, newline === -1 ? text.length : newline);
@@ -76,7 +74,13 @@ export function splitPoints(text: string, minPiece = MIN_PIECE): Split {
         }
       } else if (/^ {0,3}<\/?[A-Za-z][A-Za-z0-9-]*(?=[\s/>]|$)/.test(line)) {
         cutting = false; // an HTML block of type 6 or 7 would hide a following fence from this scan
-      } else if (cutting && previousBlank && /^#{1,6}(?:[ \t]|$)/.test(line) && offset > 0 && offset - pieceStart >= minPiece) {
+      } else if (
+        cutting &&
+        previousBlank &&
+        /^#{1,6}(?:[ \t]|$)/.test(line) &&
+        offset > 0 &&
+        offset - pieceStart >= minPiece
+      ) {
         starts.push(offset);
         pieceStart = offset;
         largestPieceContainers = Math.max(largestPieceContainers, pieceContainers);

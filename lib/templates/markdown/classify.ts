@@ -23,20 +23,31 @@ const POST_WORDS = /\bpost[-\s]?(deployment|deploy|launch|release)\b|\bverificat
 const PRE_WORDS = /\bpre[-\s]?(deployment|deploy|launch|release)\b/i;
 
 const CADENCE_OF: Record<string, Cadence> = {
-  daily: "DAILY", weekly: "WEEKLY", monthly: "MONTHLY", quarterly: "QUARTERLY",
-  annually: "ANNUALLY", annual: "ANNUALLY", yearly: "ANNUALLY",
+  daily: "DAILY",
+  weekly: "WEEKLY",
+  monthly: "MONTHLY",
+  quarterly: "QUARTERLY",
+  annually: "ANNUALLY",
+  annual: "ANNUALLY",
+  yearly: "ANNUALLY",
 };
 
 // The exporter's trailing tag, e.g. "Data Breach [Procedure]": it lets a section keep its
 // exact title while still stating a classification its words alone would not give.
 const TAG = /\s*\[([A-Za-z][A-Za-z\s,-]*)\]\s*$/;
 const TAG_KIND: Record<string, SectionKind> = {
-  "pre-deployment": "PRE_DEPLOYMENT", "post-deployment": "POST_DEPLOYMENT",
-  maintenance: "MAINTENANCE", procedure: "PROCEDURE", reference: "REFERENCE",
+  "pre-deployment": "PRE_DEPLOYMENT",
+  "post-deployment": "POST_DEPLOYMENT",
+  maintenance: "MAINTENANCE",
+  procedure: "PROCEDURE",
+  reference: "REFERENCE",
 };
 const KIND_TAG_WORD: Record<SectionKind, string> = {
-  PRE_DEPLOYMENT: "Pre-deployment", POST_DEPLOYMENT: "Post-deployment",
-  MAINTENANCE: "Maintenance", PROCEDURE: "Procedure", REFERENCE: "Reference",
+  PRE_DEPLOYMENT: "Pre-deployment",
+  POST_DEPLOYMENT: "Post-deployment",
+  MAINTENANCE: "Maintenance",
+  PROCEDURE: "Procedure",
+  REFERENCE: "Reference",
 };
 
 function capitalise(word: string): string {

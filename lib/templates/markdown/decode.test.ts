@@ -15,9 +15,21 @@ describe("bad inputs give one clear sentence", () => {
     ["a NUL in a string", "# A\n\u0000", "The file looks binary (it contains NUL bytes)."],
     ["invalid UTF-8", bytes(0x23, 0x20, 0xc3, 0x28, 0xff), "The file is not valid UTF-8 text."],
     ["UTF-16", bytes(0xff, 0xfe, 0x23, 0x00), "The file is UTF-16 text; save it as UTF-8 and try again."],
-    ["no headings", "- [ ] a task\n", "No title found: the file has no Markdown headings (start it with a line like “# My checklist”)."],
-    ["no checklist", "# Notes\n\nJust prose.\n\n## More\n\n- a plain bullet\n", "No checklist content found: the file has no headings with task lists or numbered steps."],
-    ["numbered list outside a procedure", "# Setup\n\n1. one\n2. two\n", "No checklist content found: the file has no headings with task lists or numbered steps."],
+    [
+      "no headings",
+      "- [ ] a task\n",
+      "No title found: the file has no Markdown headings (start it with a line like “# My checklist”).",
+    ],
+    [
+      "no checklist",
+      "# Notes\n\nJust prose.\n\n## More\n\n- a plain bullet\n",
+      "No checklist content found: the file has no headings with task lists or numbered steps.",
+    ],
+    [
+      "numbered list outside a procedure",
+      "# Setup\n\n1. one\n2. two\n",
+      "No checklist content found: the file has no headings with task lists or numbered steps.",
+    ],
   ])("%s", (_name, input, error) => {
     expect(parseError(input)).toBe(error);
   });

@@ -29,7 +29,9 @@ describe("exportTemplateMarkdown", () => {
     const { markdown } = roundTrip(seed);
     expect(markdown.startsWith("# Production Security Checklist\n\n## Production Security Checklist\n")).toBe(true);
     expect(markdown).not.toMatch(/^###/m);
-    expect(markdown).toContain("## 🔴 CRITICAL - Must Complete\n\n- [ ] **Environment Configuration**\n  - [ ] Set `APP_ENV=production` in `.env`\n");
+    expect(markdown).toContain(
+      "## 🔴 CRITICAL - Must Complete\n\n- [ ] **Environment Configuration**\n  - [ ] Set `APP_ENV=production` in `.env`\n",
+    );
     expect(markdown).toContain("## Security Incident Response\n\n1. Isolate affected systems\n");
     expect(markdown).toContain("## Data Breach [Procedure]\n\n1. Activate incident response plan\n");
     // The seed's own footer travels as content, so no second one is added.
@@ -41,19 +43,50 @@ describe("exportTemplateMarkdown", () => {
       title: "Ops *runbook* #1",
       reviewIntervalDays: 30,
       sections: [
-        { title: "Verification of config", kind: "PRE_DEPLOYMENT", priority: "HIGH", cadence: null, items: [leaf("check")], content: null },
-        { title: "High availability", kind: "PRE_DEPLOYMENT", priority: null, cadence: null, items: [leaf("replicas")], content: "Read first:\n\n- plain bullet" },
-        { title: "Backups", kind: "MAINTENANCE", priority: "CRITICAL", cadence: "DAILY", items: [leaf("verify")], content: null },
+        {
+          title: "Verification of config",
+          kind: "PRE_DEPLOYMENT",
+          priority: "HIGH",
+          cadence: null,
+          items: [leaf("check")],
+          content: null,
+        },
+        {
+          title: "High availability",
+          kind: "PRE_DEPLOYMENT",
+          priority: null,
+          cadence: null,
+          items: [leaf("replicas")],
+          content: "Read first:\n\n- plain bullet",
+        },
+        {
+          title: "Backups",
+          kind: "MAINTENANCE",
+          priority: "CRITICAL",
+          cadence: "DAILY",
+          items: [leaf("verify")],
+          content: null,
+        },
         { title: "Cleanup", kind: "MAINTENANCE", priority: null, cadence: null, items: [leaf("prune")], content: null },
         { title: "Not started", kind: "POST_DEPLOYMENT", priority: null, cadence: null, items: [], content: null },
         { title: "Empty notes", kind: "REFERENCE", priority: null, cadence: null, items: [], content: null },
-        { title: "Notes [draft]", kind: "REFERENCE", priority: null, cadence: null, items: [], content: "1. numbered\n2. reference" },
+        {
+          title: "Notes [draft]",
+          kind: "REFERENCE",
+          priority: null,
+          cadence: null,
+          items: [],
+          content: "1. numbered\n2. reference",
+        },
         {
           title: "Failover",
           kind: "PROCEDURE",
           priority: null,
           cadence: null,
-          items: Array.from({ length: 11 }, (_, i) => ({ text: `step ${i + 1}`, children: i === 9 ? [{ text: "sub", children: [leaf("deeper")] }] : [] })),
+          items: Array.from({ length: 11 }, (_, i) => ({
+            text: `step ${i + 1}`,
+            children: i === 9 ? [{ text: "sub", children: [leaf("deeper")] }] : [],
+          })),
           content: null,
         },
         {

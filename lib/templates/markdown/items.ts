@@ -36,7 +36,10 @@ function inlineText(item: ListItem, src: string): string {
   const end = first.children.at(-1)?.position?.end.offset;
   if (start === undefined || end === undefined) return "";
   // Soft and hard line breaks inside an item become spaces: item text is a single line.
-  const text = src.slice(start, end).replace(/\\?[ \t]*\n[ \t]*/g, " ").trim();
+  const text = src
+    .slice(start, end)
+    .replace(/\\?[ \t]*\n[ \t]*/g, " ")
+    .trim();
   // GFM needs words after "[ ]" to call it a task; a bare box is still an empty task to us.
   return /^\[[ xX]\]$/.test(text) ? "" : text;
 }

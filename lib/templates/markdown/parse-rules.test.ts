@@ -51,7 +51,10 @@ describe("items", () => {
   it("nests to any depth", () => {
     const md = "# T\n\n- [ ] one\n  - [ ] two\n    - [ ] three\n      - [ ] four\n      - [ ] four b\n- [ ] next\n";
     expect(only(md).items).toEqual([
-      { text: "one", children: [{ text: "two", children: [{ text: "three", children: [leaf("four"), leaf("four b")] }] }] },
+      {
+        text: "one",
+        children: [{ text: "two", children: [{ text: "three", children: [leaf("four"), leaf("four b")] }] }],
+      },
       leaf("next"),
     ]);
   });
@@ -110,7 +113,19 @@ describe("classification", () => {
   });
 
   it("reads cadences, including Annual and Yearly", () => {
-    const md = ["# T", "## Maintenance", "### Daily", "- [ ] a", "### Annual review", "- [ ] b", "## Yearly", "- [ ] c", "## Weekly checks", "### Backups", "- [ ] d"].join("\n\n");
+    const md = [
+      "# T",
+      "## Maintenance",
+      "### Daily",
+      "- [ ] a",
+      "### Annual review",
+      "- [ ] b",
+      "## Yearly",
+      "- [ ] c",
+      "## Weekly checks",
+      "### Backups",
+      "- [ ] d",
+    ].join("\n\n");
     expect(sections(md).map((s) => [s.title, s.kind, s.cadence])).toEqual([
       ["Daily", "MAINTENANCE", "DAILY"],
       ["Annual review", "MAINTENANCE", "ANNUALLY"],
@@ -120,7 +135,8 @@ describe("classification", () => {
   });
 
   it("makes numbered lists under procedure headings steps, keeping sub-bullets", () => {
-    const md = "# T\n\n## Runbooks\n\n### Rollback\n\n1. Stop traffic\n   - drain the queue\n2. Restore\n\n## Setup notes\n\n1. not a step\n";
+    const md =
+      "# T\n\n## Runbooks\n\n### Rollback\n\n1. Stop traffic\n   - drain the queue\n2. Restore\n\n## Setup notes\n\n1. not a step\n";
     const [rollback, notes] = sections(md);
     expect(rollback).toMatchObject({
       title: "Rollback",
@@ -158,7 +174,8 @@ describe("classification", () => {
   });
 
   it("reads an exporter tag literally and strips it from the title", () => {
-    const md = "# T\n\n## Data Breach [Procedure, Critical]\n\n1. Contain\n\n## Verification of config [Pre-deployment]\n\n- [ ] a\n\n## Notes [draft]\n\n- [ ] b\n";
+    const md =
+      "# T\n\n## Data Breach [Procedure, Critical]\n\n1. Contain\n\n## Verification of config [Pre-deployment]\n\n- [ ] a\n\n## Notes [draft]\n\n- [ ] b\n";
     expect(sections(md).map((s) => [s.title, s.kind, s.priority])).toEqual([
       ["Data Breach", "PROCEDURE", "CRITICAL"],
       ["Verification of config", "PRE_DEPLOYMENT", null],
@@ -180,7 +197,9 @@ describe("review interval", () => {
   });
 
   it("uses the last stated interval and warns about the conflict", () => {
-    const { template, warnings } = parseOk("# T\n\nNext review: Date + 7 days\n\n- [ ] a\n\nNext Review: Date + 14 days\n");
+    const { template, warnings } = parseOk(
+      "# T\n\nNext review: Date + 7 days\n\n- [ ] a\n\nNext Review: Date + 14 days\n",
+    );
     expect(template.reviewIntervalDays).toBe(14);
     expect(warnings).toContain("The file states several review intervals (7, 14 days); using 14.");
   });

@@ -8,8 +8,7 @@ import { parseOk, readSeed, SEED_FIXTURE, SEED_SHA256 } from "./test-helpers";
 import type { ParsedSection } from "./types";
 
 const { template, warnings } = parseOk(readSeed());
-const leaves = (pick: (s: ParsedSection) => boolean) =>
-  template.sections.filter(pick).map((s) => countLeaves(s.items));
+const leaves = (pick: (s: ParsedSection) => boolean) => template.sections.filter(pick).map((s) => countLeaves(s.items));
 
 describe("seed: production-security-checklist.md", () => {
   it("is kept byte for byte, mojibake and all", () => {

@@ -69,7 +69,11 @@ function buildSection(raw: RawSection, src: string, sink: ItemSink): ParsedSecti
   }
   // Code, quotes or extra paragraphs inside items cannot live in a one-line item: keep them as notes.
   blocks.push(...sink.strayBlocks.slice(strays));
-  const content = blocks.map((b) => sourceOf(b, src).trim()).filter(Boolean).join("\n\n") || null;
+  const content =
+    blocks
+      .map((b) => sourceOf(b, src).trim())
+      .filter(Boolean)
+      .join("\n\n") || null;
   // A tagged heading (written by the exporter) is kept even when empty, so export is lossless.
   if (items.length === 0 && content === null && !resolved.final) return null;
   return { title: raw.title || "Untitled section", ...classify(resolved, items.length > 0), items, content };
@@ -119,10 +123,14 @@ export function parseTemplateMarkdown(input: string | Uint8Array): ParseResult {
   // The footer comes last, so when a file states several intervals the last one wins.
   const reviewIntervalDays = intervals.at(-1) ?? DEFAULT_REVIEW_INTERVAL_DAYS;
   if (new Set(intervals).size > 1) {
-    warnings.push(`The file states several review intervals (${intervals.join(", ")} days); using ${reviewIntervalDays}.`);
+    warnings.push(
+      `The file states several review intervals (${intervals.join(", ")} days); using ${reviewIntervalDays}.`,
+    );
   }
   if (repaired > 0) {
-    warnings.push(`Repaired ${repaired} garbled character sequence(s) (UTF-8 text that had been read as Windows-1252).`);
+    warnings.push(
+      `Repaired ${repaired} garbled character sequence(s) (UTF-8 text that had been read as Windows-1252).`,
+    );
   }
   if (sink.ticked > 0) warnings.push(`${sink.ticked} ticked item(s) ([x]) were imported unticked.`);
   if (sink.emptySkipped > 0) warnings.push(`Skipped ${sink.emptySkipped} empty list item(s).`);

@@ -9,7 +9,17 @@ describe("summary", () => {
     const summary = summarizeTemplate(seed);
     expect(summary.sections.map((s) => s.leafItems)).toEqual([0, 27, 23, 23, 18, 3, 4, 5, 7, 5, 0, 0, 0, 0]);
     expect(summary.totalLeafItems).toBe(115);
-    expect(countLeaves([{ text: "a", children: [{ text: "b", children: [] }, { text: "c", children: [] }] }])).toBe(2);
+    expect(
+      countLeaves([
+        {
+          text: "a",
+          children: [
+            { text: "b", children: [] },
+            { text: "c", children: [] },
+          ],
+        },
+      ]),
+    ).toBe(2);
   });
 
   it("formats a readable CLI block", () => {
@@ -26,6 +36,9 @@ describe("summary", () => {
     expect(Object.keys(json.sections[0]!)).toEqual(["title", "kind", "priority", "cadence", "items"]);
     expect(JSON.stringify(json)).not.toContain('"content"');
     expect(json.sections[8]).toMatchObject({ title: "Security Incident Response", kind: "PROCEDURE" });
-    expect(json.sections[1]?.items[0]?.children[0]).toEqual({ text: "Set `APP_ENV=production` in `.env`", children: [] });
+    expect(json.sections[1]?.items[0]?.children[0]).toEqual({
+      text: "Set `APP_ENV=production` in `.env`",
+      children: [],
+    });
   });
 });

@@ -22,8 +22,6 @@ export type ParsedSection = {
 
 export type ParsedTemplate = { title: string; reviewIntervalDays: number; sections: ParsedSection[] };
 
-export type ParseResult =
-  | { ok: true; template: ParsedTemplate; warnings: string[] }
-  | { ok: false; error: string };
+export type ParseResult = { ok: true; template: ParsedTemplate; warnings: string[] } | { ok: false; error: string };
 
 export const DEFAULT_REVIEW_INTERVAL_DAYS = 90;

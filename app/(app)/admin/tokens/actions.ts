@@ -11,7 +11,9 @@ import { getCurrentUser } from "@/lib/auth/session";
 
 // The domain functions check "token:manage" themselves: these actions are public endpoints.
 
-export async function createApiTokenAction(input: z.input<typeof createApiTokenSchema>): Promise<ActionResult<CreatedApiToken>> {
+export async function createApiTokenAction(
+  input: z.input<typeof createApiTokenSchema>,
+): Promise<ActionResult<CreatedApiToken>> {
   const actor = await getCurrentUser();
   return runAction(createApiTokenSchema, input, async (data) => {
     const created = await createApiToken(actor, data);
@@ -20,7 +22,9 @@ export async function createApiTokenAction(input: z.input<typeof createApiTokenS
   });
 }
 
-export async function revokeApiTokenAction(input: z.input<typeof revokeApiTokenSchema>): Promise<ActionResult<ApiTokenRow>> {
+export async function revokeApiTokenAction(
+  input: z.input<typeof revokeApiTokenSchema>,
+): Promise<ActionResult<ApiTokenRow>> {
   const actor = await getCurrentUser();
   return runAction(revokeApiTokenSchema, input, async (data) => {
     const token = await revokeApiToken(actor, data);

@@ -21,12 +21,19 @@ export default async function WebhooksPage() {
       <PageHeader
         title="Webhooks"
         description="Preflight POSTs signed JSON to these URLs when a deployment is signed off or rejected, a sign-off is invalidated, or a maintenance list becomes overdue."
-        actions={<Link href="/admin" className="text-sm text-brand-700 underline hover:no-underline dark:text-brand-300">Back to administration</Link>}
+        actions={
+          <Link href="/admin" className="text-sm text-brand-700 underline hover:no-underline dark:text-brand-300">
+            Back to administration
+          </Link>
+        }
       />
       <WebhookAdmin>
         {webhooks.length === 0 ? (
           <EmptyState title="No webhooks yet">
-            <p className="mb-3">Register a URL above to tell chat, ticketing or deployment tools about sign-offs, rejections and overdue maintenance as they happen.</p>
+            <p className="mb-3">
+              Register a URL above to tell chat, ticketing or deployment tools about sign-offs, rejections and overdue
+              maintenance as they happen.
+            </p>
             <SignatureHelp />
           </EmptyState>
         ) : (

@@ -14,7 +14,10 @@ import { formatDate } from "@/lib/format";
 type Props = { params: Promise<{ id: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const deployment = await db.deployment.findUnique({ where: { id: (await params).id }, select: { service: true, version: true } });
+  const deployment = await db.deployment.findUnique({
+    where: { id: (await params).id },
+    select: { service: true, version: true },
+  });
   return { title: deployment ? `${deployment.service} ${deployment.version}` : "Deployment" };
 }
 
@@ -24,7 +27,11 @@ export default async function DeploymentPage({ params }: Props) {
   const checklist = id.length <= 64 ? await getChecklist(id) : null;
   if (!checklist) notFound();
   const { deployment, template } = checklist;
-  const assignees = await db.user.findMany({ where: { active: true, role: { not: "VIEWER" } }, orderBy: { name: "asc" }, select: { id: true, name: true } });
+  const assignees = await db.user.findMany({
+    where: { active: true, role: { not: "VIEWER" } },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true },
+  });
   const closed = deployment.status === "DEPLOYED" || deployment.status === "CANCELLED";
 
   return (

@@ -20,17 +20,31 @@ export default async function NewDeploymentPage({ searchParams }: Props) {
       orderBy: { name: "asc" },
       select: { name: true, versions: { orderBy: { number: "desc" }, select: { id: true, number: true } } },
     }),
-    db.user.findMany({ where: { active: true, role: { not: "VIEWER" } }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
+    db.user.findMany({
+      where: { active: true, role: { not: "VIEWER" } },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true },
+    }),
   ]);
-  const versions = templates.flatMap((t) => t.versions.map((v, index) => ({ id: v.id, label: `${t.name} — v${v.number}${index === 0 ? " (latest)" : ""}` })));
+  const versions = templates.flatMap((t) =>
+    t.versions.map((v, index) => ({ id: v.id, label: `${t.name} — v${v.number}${index === 0 ? " (latest)" : ""}` })),
+  );
   const requested = (await searchParams).templateVersion;
   return (
     <>
-      <PageHeader title="New deployment" description="Its checklist is an instance of the template version you choose; later versions never change it." />
+      <PageHeader
+        title="New deployment"
+        description="Its checklist is an instance of the template version you choose; later versions never change it."
+      />
       {versions.length === 0 ? (
         <EmptyState title="No templates yet">Import a template first.</EmptyState>
       ) : (
-        <NewDeploymentForm versions={versions} owners={owners} defaultVersionId={versions.some((v) => v.id === requested) ? requested! : versions[0]!.id} currentUserId={user.id} />
+        <NewDeploymentForm
+          versions={versions}
+          owners={owners}
+          defaultVersionId={versions.some((v) => v.id === requested) ? requested! : versions[0]!.id}
+          currentUserId={user.id}
+        />
       )}
     </>
   );

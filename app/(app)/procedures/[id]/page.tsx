@@ -49,15 +49,24 @@ export default async function ProcedureRunPage({ params }: Props) {
       <div className="mb-4 flex flex-wrap items-center gap-3 text-sm">
         <SeverityBadge severity={run.severity} />
         {active ? (
-          <span className="rounded-full bg-red-100 px-2 py-0.5 text-xs font-semibold text-red-800 dark:bg-red-950 dark:text-red-200">Active</span>
+          <span className="rounded-full bg-red-100 px-2 py-0.5 text-xs font-semibold text-red-800 dark:bg-red-950 dark:text-red-200">
+            Active
+          </span>
         ) : (
-          <span role="status" className="rounded-full bg-emerald-100 px-2 py-0.5 text-xs font-semibold text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200">
+          <span
+            role="status"
+            className="rounded-full bg-emerald-100 px-2 py-0.5 text-xs font-semibold text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200"
+          >
             Finished {formatDateTime(run.finishedAt)}
             {run.finishedBy ? ` by ${run.finishedBy}` : ""}
           </span>
         )}
         <div className="flex min-w-48 flex-1 items-center gap-2">
-          <ProgressBar percent={run.steps.length ? Math.round((settled / run.steps.length) * 100) : 0} label="Steps settled" tone={active ? "red" : "slate"} />
+          <ProgressBar
+            percent={run.steps.length ? Math.round((settled / run.steps.length) * 100) : 0}
+            label="Steps settled"
+            tone={active ? "red" : "slate"}
+          />
           <span className="shrink-0 text-xs tabular-nums" data-testid="run-progress">
             {settled}/{run.steps.length} steps settled
           </span>
@@ -81,7 +90,10 @@ export default async function ProcedureRunPage({ params }: Props) {
             Timeline
           </h2>
           {run.timeline.length === 0 ? (
-            <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">No entries yet. Note what happened and what was decided as you go; the export puts it in order with the steps.</p>
+            <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
+              No entries yet. Note what happened and what was decided as you go; the export puts it in order with the
+              steps.
+            </p>
           ) : (
             <ol className="mt-2 space-y-2 text-sm">
               {run.timeline.map((entry) => (

@@ -51,14 +51,22 @@ export default async function TemplatePage({ params, searchParams }: Props) {
         }
       />
       {v !== undefined && versionNumber === undefined ? (
-        <p role="alert" className="mb-4 rounded-md bg-amber-50 p-3 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100">
+        <p
+          role="alert"
+          className="mb-4 rounded-md bg-amber-50 p-3 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100"
+        >
           “{v}” is not a version number; showing the latest version.
         </p>
       ) : null}
 
       <div className="grid gap-6 lg:grid-cols-[1fr_18rem]">
         <div className="space-y-4">
-          {detail.previous ? <VersionDiffView diff={diffStructures(detail.previous.structure, version.structure)} fromVersion={detail.previous.number} /> : null}
+          {detail.previous ? (
+            <VersionDiffView
+              diff={diffStructures(detail.previous.structure, version.structure)}
+              fromVersion={detail.previous.number}
+            />
+          ) : null}
           {version.structure.sections.map((section, index) => (
             <section key={section.key} aria-label={section.title} className={`${cardStyles} p-4`}>
               <div className="flex flex-wrap items-center gap-2">
@@ -69,16 +77,24 @@ export default async function TemplatePage({ params, searchParams }: Props) {
                   {section.cadence ? ` · ${cadenceLabels[section.cadence]}` : ""}
                 </span>
                 {isLatest && section.kind === "MAINTENANCE" && section.cadence && can(user, "deployment:create") ? (
-                  <Link href={`/maintenance?template=${detail.id}&section=${encodeURIComponent(section.key)}#create-schedule`} className="text-xs font-medium text-brand-700 hover:underline dark:text-brand-50">
+                  <Link
+                    href={`/maintenance?template=${detail.id}&section=${encodeURIComponent(section.key)}#create-schedule`}
+                    className="text-xs font-medium text-brand-700 hover:underline dark:text-brand-50"
+                  >
                     Create schedule
                   </Link>
                 ) : null}
                 {isLatest && section.kind === "PROCEDURE" && can(user, "procedure:run") ? (
-                  <Link href={`/procedures?template=${detail.id}&section=${encodeURIComponent(section.key)}#start-run`} className="text-xs font-medium text-brand-700 hover:underline dark:text-brand-50">
+                  <Link
+                    href={`/procedures?template=${detail.id}&section=${encodeURIComponent(section.key)}#start-run`}
+                    className="text-xs font-medium text-brand-700 hover:underline dark:text-brand-50"
+                  >
                     Start run
                   </Link>
                 ) : null}
-                <span className="ml-auto text-xs text-slate-600 dark:text-slate-400">{version.leafCounts[index]} items</span>
+                <span className="ml-auto text-xs text-slate-600 dark:text-slate-400">
+                  {version.leafCounts[index]} items
+                </span>
               </div>
               {section.items.length ? (
                 <details className="mt-2">
@@ -88,7 +104,11 @@ export default async function TemplatePage({ params, searchParams }: Props) {
                   </div>
                 </details>
               ) : null}
-              {section.content ? <pre className="mt-2 overflow-x-auto whitespace-pre-wrap text-xs text-slate-600 dark:text-slate-400">{section.content}</pre> : null}
+              {section.content ? (
+                <pre className="mt-2 overflow-x-auto whitespace-pre-wrap text-xs text-slate-600 dark:text-slate-400">
+                  {section.content}
+                </pre>
+              ) : null}
             </section>
           ))}
         </div>
@@ -100,7 +120,9 @@ export default async function TemplatePage({ params, searchParams }: Props) {
             <Field label="Last reviewed" value={formatDate(detail.lastReviewedAt)} />
             <Field label="Next review" value={formatDate(detail.nextReviewAt)} />
             {detail.needsReview ? (
-              <p className="rounded-md bg-amber-100 px-2 py-1 text-xs font-semibold text-amber-900 dark:bg-amber-950 dark:text-amber-200">Needs review: the next review date has passed.</p>
+              <p className="rounded-md bg-amber-100 px-2 py-1 text-xs font-semibold text-amber-900 dark:bg-amber-950 dark:text-amber-200">
+                Needs review: the next review date has passed.
+              </p>
             ) : null}
           </dl>
           <nav aria-label="Versions" className={`${cardStyles} p-4`}>

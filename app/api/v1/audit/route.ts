@@ -6,5 +6,7 @@ import { auditQuery } from "@/lib/api/v1/schemas";
 export const dynamic = "force-dynamic";
 
 export async function GET(request: Request) {
-  return handleQuery(request, { scope: "READ", permission: "audit:read" }, auditQuery, (query, caller) => readAuditLog(caller.actor, query));
+  return handleQuery(request, { scope: "READ", permission: "audit:read" }, auditQuery, (query, caller) =>
+    readAuditLog(caller.actor, query),
+  );
 }

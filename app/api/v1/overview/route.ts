@@ -9,6 +9,15 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request) {
   return handleQuery(request, { scope: "READ" }, deploymentFiltersQuery, async (filters) => {
     const { counts, deployments, facets } = await loadOverview(filters);
-    return { counts, deployments: { deployments: deployments.rows, page: filters.page, pageCount: deployments.pageCount, total: deployments.total }, facets };
+    return {
+      counts,
+      deployments: {
+        deployments: deployments.rows,
+        page: filters.page,
+        pageCount: deployments.pageCount,
+        total: deployments.total,
+      },
+      facets,
+    };
   });
 }

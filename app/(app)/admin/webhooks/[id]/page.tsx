@@ -29,7 +29,14 @@ export default async function WebhookPage({ params, searchParams }: Props) {
       <PageHeader
         title={webhook.url}
         description={webhook.description ?? "Deliveries are listed newest first; failed ones are retried with backoff."}
-        actions={<Link href="/admin/webhooks" className="text-sm text-brand-700 underline hover:no-underline dark:text-brand-300">All webhooks</Link>}
+        actions={
+          <Link
+            href="/admin/webhooks"
+            className="text-sm text-brand-700 underline hover:no-underline dark:text-brand-300"
+          >
+            All webhooks
+          </Link>
+        }
       />
       <div className="space-y-6">
         <WebhookSettings key={`${webhook.events.join()}:${webhook.active}:${webhook.description}`} webhook={webhook} />

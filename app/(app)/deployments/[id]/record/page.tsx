@@ -21,7 +21,10 @@ const DECISIONS_SHOWN = 200;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id } = await params;
-  const deployment = id.length <= 64 ? await db.deployment.findUnique({ where: { id }, select: { service: true, version: true } }) : null;
+  const deployment =
+    id.length <= 64
+      ? await db.deployment.findUnique({ where: { id }, select: { service: true, version: true } })
+      : null;
   return { title: deployment ? `Record: ${deployment.service} ${deployment.version}` : "Deployment record" };
 }
 
@@ -37,7 +40,14 @@ export default async function DeploymentRecordPage({ params }: Props) {
     orderBy: { createdAt: "asc" },
     take: DECISIONS_SHOWN,
     select: {
-      id: true, decision: true, comment: true, digest: true, createdAt: true, nextReviewAt: true, invalidatedAt: true, invalidationReason: true,
+      id: true,
+      decision: true,
+      comment: true,
+      digest: true,
+      createdAt: true,
+      nextReviewAt: true,
+      invalidatedAt: true,
+      invalidationReason: true,
       reviewer: { select: { name: true } },
       invalidatedBy: { select: { name: true } },
     },
@@ -58,16 +68,24 @@ export default async function DeploymentRecordPage({ params }: Props) {
   return (
     <article aria-labelledby="record-title" className="mx-auto max-w-5xl">
       <div className="mb-6 flex flex-wrap items-center justify-between gap-3 print:hidden">
-        <Link href={`/deployments/${deployment.id}`} className="text-sm font-medium text-brand-600 underline dark:text-brand-50">
+        <Link
+          href={`/deployments/${deployment.id}`}
+          className="text-sm font-medium text-brand-600 underline dark:text-brand-50"
+        >
           ← Back to the checklist
         </Link>
         <PrintButton />
       </div>
-      <p className="text-sm font-medium uppercase tracking-wide text-slate-600 dark:text-slate-400">Preflight · deployment record</p>
+      <p className="text-sm font-medium uppercase tracking-wide text-slate-600 dark:text-slate-400">
+        Preflight · deployment record
+      </p>
       <h1 id="record-title" className="text-2xl font-semibold tracking-tight">
         {deployment.service} {deployment.version}
       </h1>
-      <dl data-testid="record-facts" className="mt-4 grid grid-cols-1 gap-x-6 gap-y-2 rounded-xl border border-slate-200 p-4 text-sm sm:grid-cols-2 dark:border-slate-800">
+      <dl
+        data-testid="record-facts"
+        className="mt-4 grid grid-cols-1 gap-x-6 gap-y-2 rounded-xl border border-slate-200 p-4 text-sm sm:grid-cols-2 dark:border-slate-800"
+      >
         {facts.map(([label, value]) => (
           <div key={label} className="flex gap-2">
             <dt className="w-32 shrink-0 text-slate-600 dark:text-slate-400">{label}</dt>
@@ -81,10 +99,15 @@ export default async function DeploymentRecordPage({ params }: Props) {
       <SignOffRecord
         currentDigest={checklist.digest}
         requiredApprovals={checklist.signOff.requiredApprovals}
-        decisions={decisions.map(({ reviewer, invalidatedBy, ...d }) => ({ ...d, reviewer: reviewer.name, invalidatedBy: invalidatedBy?.name ?? null }))}
+        decisions={decisions.map(({ reviewer, invalidatedBy, ...d }) => ({
+          ...d,
+          reviewer: reviewer.name,
+          invalidatedBy: invalidatedBy?.name ?? null,
+        }))}
       />
       <p className="mt-6 text-xs text-slate-600 dark:text-slate-400">
-        Digest of the item states in this record (sha256): <span className="font-mono break-all">{checklist.digest}</span>
+        Digest of the item states in this record (sha256):{" "}
+        <span className="font-mono break-all">{checklist.digest}</span>
       </p>
     </article>
   );

@@ -22,7 +22,12 @@ export default async function EditTemplatePage({ params }: { params: Promise<{ i
         description={`Editing version ${detail.version.number}. Publishing creates version ${detail.version.number + 1}; deployments keep the version they started with.`}
       />
       {/* Keyed by version: after a conflict, a refresh loads the latest version into a fresh editor. */}
-      <TemplateEditor key={detail.version.number} templateId={detail.id} baseVersion={detail.version.number} initial={detail.version.structure} />
+      <TemplateEditor
+        key={detail.version.number}
+        templateId={detail.id}
+        baseVersion={detail.version.number}
+        initial={detail.version.structure}
+      />
     </>
   );
 }

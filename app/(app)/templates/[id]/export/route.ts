@@ -7,11 +7,15 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   if (!(await getCurrentUser())) return Response.json({ error: "Sign in to continue." }, { status: 401 });
   const { id } = await params;
   const v = new URL(request.url).searchParams.get("v");
-  if (v !== null && !/^[1-9]\d{0,5}$/.test(v)) return Response.json({ error: "v must be a version number." }, { status: 400 });
+  if (v !== null && !/^[1-9]\d{0,5}$/.test(v))
+    return Response.json({ error: "v must be a version number." }, { status: 400 });
   const detail = await getTemplateDetail(id, v === null ? undefined : Number(v));
   if (!detail) return Response.json({ error: "That template or version does not exist." }, { status: 404 });
   const filename = `${detail.slug}-v${detail.version.number}.md`;
   return new Response(exportTemplateMarkdown(detail.version.structure), {
-    headers: { "Content-Type": "text/markdown; charset=utf-8", "Content-Disposition": `attachment; filename="${filename}"` },
+    headers: {
+      "Content-Type": "text/markdown; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${filename}"`,
+    },
   });
 }

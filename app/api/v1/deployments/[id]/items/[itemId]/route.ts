@@ -10,7 +10,10 @@ export const dynamic = "force-dynamic";
 export async function PATCH(request: Request, { params }: { params: Promise<{ id: string; itemId: string }> }) {
   const { id, itemId } = await params;
   // The UI's own schema, ids from the path: the same rules for the API as for the page.
-  const schema = z.preprocess((body) => (body && typeof body === "object" && !Array.isArray(body) ? { ...body, deploymentId: id, itemId } : body), updateItemStateSchema);
+  const schema = z.preprocess(
+    (body) => (body && typeof body === "object" && !Array.isArray(body) ? { ...body, deploymentId: id, itemId } : body),
+    updateItemStateSchema,
+  );
   return handleApiJson(request, { scope: "WRITE" }, schema, (input, caller) => {
     requirePlausibleId(id, "That deployment does not exist.");
     requirePlausibleId(itemId, "That checklist item does not exist in this deployment.");
