@@ -22,3 +22,14 @@ export const db: PrismaClient = new Proxy({} as PrismaClient, {
     return typeof value === "function" ? value.bind(client) : value;
   },
 });
+
+/** The database a domain function works on. */
+export type DbClient = PrismaClient;
+
+/** The last parameter of every domain function: `(actor, input, options?)`. Actions and
+ * pages pass none (the app's client); tests, the CLI and jobs pass the client they hold. */
+export type DomainOptions = { db?: DbClient };
+
+export function dbOf(options?: DomainOptions): DbClient {
+  return options?.db ?? db;
+}

@@ -44,7 +44,7 @@ export function useFormAction<S extends z.ZodType, T>({
     const result = await callAction(() => action(parsed.data));
     if (!result.ok) {
       setPending(false);
-      setErrors(result.fieldErrors ?? (result.details?.fieldErrors as Record<string, string> | undefined) ?? {});
+      setErrors(result.fieldErrors ?? {});
       setMessage(result.error);
       return;
     }

@@ -2,10 +2,9 @@
 // status it would have had, field errors, and any detail such as the current state on a
 // conflict). Actions never throw expected errors at the client.
 import { z } from "zod";
-import { cleanInput } from "@/lib/actions/clean-input";
-import { fieldErrorsOf } from "@/lib/actions/field-errors";
+import { parseInput } from "@/lib/actions/parse-input";
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "@/lib/db/errors";
-import { AppError } from "@/lib/errors";
+import { AppError, type FieldErrors } from "@/lib/errors";
 import { logger } from "@/lib/log";
 
 export type ActionResult<T> =
@@ -14,41 +13,49 @@ export type ActionResult<T> =
       ok: false;
       status: number;
       error: string;
-      fieldErrors?: Record<string, string>;
+      fieldErrors?: FieldErrors;
       details?: Record<string, unknown>;
     };
 
-/** Parses `input` with `schema`, runs `task`, and turns expected failures into results. */
+/**
+ * Runs a domain call (which parses its own input) and turns expected failures into results.
+ * The older form `runAction(schema, input, task)` parses here first; it goes once every
+ * action calls a domain function that parses.
+ */
+export async function runAction<T>(task: () => Promise<T>): Promise<ActionResult<T>>;
 export async function runAction<S extends z.ZodType, T>(
   schema: S,
   input: unknown,
   task: (data: z.infer<S>) => Promise<T>,
+): Promise<ActionResult<T>>;
+export async function runAction<S extends z.ZodType, T>(
+  schemaOrTask: S | (() => Promise<T>),
+  input?: unknown,
+  task?: (data: z.infer<S>) => Promise<T>,
 ): Promise<ActionResult<T>> {
-  const cleaned = cleanInput(input);
-  if (!cleaned.ok) {
+  try {
+    if (typeof schemaOrTask === "function") return { ok: true, data: await schemaOrTask() };
+    const data = parseInput(schemaOrTask, input);
+    return { ok: true, data: await task!(data) };
+  } catch (error) {
+    return failureOf(error);
+  }
+}
+
+function failureOf(error: unknown): ActionResult<never> {
+  if (error instanceof AppError) {
     return {
       ok: false,
-      status: 400,
-      error: cleaned.path === "input" ? cleaned.message : `${cleaned.path}: ${cleaned.message}`,
-      fieldErrors: { [cleaned.path]: cleaned.message },
+      status: error.status,
+      error: error.message,
+      ...(error.fieldErrors ? { fieldErrors: error.fieldErrors } : {}),
+      ...(error.details ? { details: error.details } : {}),
     };
   }
-  const parsed = schema.safeParse(cleaned.value);
-  if (!parsed.success) {
-    const fieldErrors = fieldErrorsOf(parsed.error);
-    const [path, message] = Object.entries(fieldErrors)[0]!;
-    return { ok: false, status: 400, error: path === "input" ? message : `${path}: ${message}`, fieldErrors };
+  if (isDatabaseUnavailable(error)) {
+    logger().warn({ err: error }, "server action: database unavailable");
+    return { ok: false, status: 503, error: DATABASE_UNAVAILABLE_MESSAGE };
   }
-  try {
-    return { ok: true, data: await task(parsed.data) };
-  } catch (error) {
-    if (error instanceof AppError)
-      return { ok: false, status: error.status, error: error.message, details: error.details };
-    if (isDatabaseUnavailable(error)) {
-      logger().warn({ err: error }, "server action: database unavailable");
-      return { ok: false, status: 503, error: DATABASE_UNAVAILABLE_MESSAGE };
-    }
-    logger().error({ err: error }, "server action failed");
-    return { ok: false, status: 500, error: "Something went wrong on our side; nothing was saved. Try again." };
-  }
+  logger().error({ err: error }, "server action failed");
+  return { ok: false, status: 500, error: "Something went wrong on our side; nothing was saved. Try again." };
 }

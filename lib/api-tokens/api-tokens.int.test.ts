@@ -50,17 +50,17 @@ describe("API tokens", () => {
     const admin = await createTestUser(prisma, "ADMIN");
     await expect(createApiToken(admin, { name: "x", scopes: [] })).rejects.toMatchObject({
       status: 400,
-      message: "Choose at least one scope.",
+      fieldErrors: { scopes: "Choose at least one scope." },
     });
     await expect(createApiToken(admin, { name: "x", scopes: ["ADMIN" as "READ"] })).rejects.toMatchObject({
       status: 400,
-      message: "A scope is READ, WRITE or GATE.",
+      fieldErrors: { "scopes.0": "A scope is READ, WRITE or GATE." },
     });
     await expect(createApiToken(admin, { name: "x", scopes: ["READ"], expiresOn: "2020-01-01" })).rejects.toMatchObject(
       { status: 400, message: expect.stringContaining("today or later") },
     );
     await expect(createApiToken(admin, { name: "x", scopes: ["READ"], expiresOn: "2027-02-30" })).rejects.toMatchObject(
-      { status: 400, message: "That date does not exist." },
+      { status: 400, fieldErrors: { expiresOn: "That date does not exist." } },
     );
     expect(await prisma.apiToken.count({ where: { createdById: admin.id } })).toBe(0);
   });

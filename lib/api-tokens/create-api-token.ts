@@ -4,8 +4,8 @@ import "server-only";
 import { recordAudit } from "@/lib/audit";
 import { requirePermission, type Actor } from "@/lib/auth/policy";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
-import { parseInput } from "@/lib/users/parse-input";
+import { invalidInput } from "@/lib/errors";
+import { parseInput } from "@/lib/actions/parse-input";
 import { createApiTokenSchema, type CreateApiTokenInput } from "@/lib/api-tokens/schemas";
 import { generateTokenSecret, hashTokenSecret, prefixOf } from "@/lib/api-tokens/secret";
 import { apiTokenRowSelect, type ApiTokenRow } from "@/lib/api-tokens/token-row";
@@ -21,10 +21,7 @@ export async function createApiToken(
   const data = parseInput(createApiTokenSchema, input);
   // Valid through the whole chosen day (UTC), so "expires on" means what it says.
   const expiresAt = data.expiresOn ? new Date(`${data.expiresOn}T23:59:59.999Z`) : null;
-  if (expiresAt && expiresAt <= now)
-    throw new AppError("BAD_REQUEST", "expiresOn: The expiry date must be today or later.", {
-      fieldErrors: { expiresOn: "The expiry date must be today or later." },
-    });
+  if (expiresAt && expiresAt <= now) throw invalidInput({ expiresOn: "The expiry date must be today or later." });
   const secret = generateTokenSecret();
   const scopes = [...new Set(data.scopes)];
   const token = await db.$transaction(async (tx) => {

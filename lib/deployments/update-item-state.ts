@@ -6,7 +6,7 @@ import "server-only";
 import { recordAudit } from "@/lib/audit";
 import { requirePermission, type Actor } from "@/lib/auth/policy";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { AppError, invalidInput } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { itemStateViewSelect, toItemStateView, type ItemStateView } from "@/lib/deployments/item-state-view";
 import type { UpdateItemStateInput } from "@/lib/deployments/schemas";
@@ -89,7 +89,7 @@ function changesOf(input: UpdateItemStateInput, current: { status: string }): Pr
     changes.status = input.status;
     changes.naReason = input.status === "NOT_APPLICABLE" ? input.naReason! : null;
   } else if (input.naReason !== undefined && current.status === "NOT_APPLICABLE") {
-    if (!input.naReason) throw new AppError("BAD_REQUEST", "naReason: Say why this item does not apply.");
+    if (!input.naReason) throw invalidInput({ naReason: "Say why this item does not apply." });
     changes.naReason = input.naReason;
   }
   if (input.note !== undefined) changes.note = input.note || null;

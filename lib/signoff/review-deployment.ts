@@ -5,7 +5,7 @@ import { recordAudit } from "@/lib/audit";
 import { requirePermission, type Actor } from "@/lib/auth/policy";
 import { db } from "@/lib/db";
 import { readinessByDeployment } from "@/lib/deployments/readiness-query";
-import { AppError } from "@/lib/errors";
+import { AppError, invalidInput } from "@/lib/errors";
 import { activeApprovals, currentDigest, lockDeployment } from "@/lib/signoff/locked-deployment";
 import type { ApproveInput, RejectInput } from "@/lib/signoff/schemas";
 import { deploymentFacts, enqueueWebhookEvent } from "@/lib/webhooks/enqueue";
@@ -49,7 +49,7 @@ export async function approveDeployment(
     const nextReviewAt = input.nextReviewAt
       ? new Date(`${input.nextReviewAt}T00:00:00Z`)
       : new Date(now.getTime() + deployment.reviewIntervalDays * DAY);
-    if (nextReviewAt <= now) throw new AppError("BAD_REQUEST", "nextReviewAt: The next review must be in the future.");
+    if (nextReviewAt <= now) throw invalidInput({ nextReviewAt: "The next review must be in the future." });
     const signOff = await tx.signOff.create({
       data: {
         deploymentId: input.deploymentId,

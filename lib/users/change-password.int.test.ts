@@ -26,7 +26,9 @@ async function refusal(promise: Promise<unknown>) {
     (e: unknown) => e,
   );
   if (!(error instanceof AppError)) throw new Error(`expected an AppError, got ${String(error)}`);
-  return { status: error.status, message: error.message };
+  // The message a person sees beside the field, or the whole refusal's.
+  const fieldMessage = error.fieldErrors && Object.values(error.fieldErrors)[0];
+  return { status: error.status, message: fieldMessage ?? error.message };
 }
 
 describe("changeOwnPassword", () => {

@@ -7,7 +7,7 @@ import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { accountKey, attemptSucceeded, beginAttempt } from "@/lib/auth/rate-limit";
 import type { PrismaClient } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { parseInput } from "@/lib/users/parse-input";
+import { parseInput } from "@/lib/actions/parse-input";
 import { changePasswordSchema } from "@/lib/users/schemas";
 
 export async function changeOwnPassword(
@@ -31,9 +31,8 @@ export async function changeOwnPassword(
   if (!attempt.allowed)
     throw new AppError("RATE_LIMITED", "Too many wrong passwords. Wait 15 minutes, then try again.");
   if (!user.passwordHash || !(await verifyPassword(user.passwordHash, currentPassword))) {
-    throw new AppError("BAD_REQUEST", "Your current password is not correct.", {
-      fieldErrors: { currentPassword: "Your current password is not correct." },
-    });
+    const message = "Your current password is not correct.";
+    throw new AppError("BAD_REQUEST", message, undefined, { currentPassword: message });
   }
   await attemptSucceeded(prisma, attempt);
 

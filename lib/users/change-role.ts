@@ -7,7 +7,7 @@ import { recordAudit } from "@/lib/audit";
 import { requirePermission, type Actor } from "@/lib/auth/policy";
 import type { PrismaClient } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { parseInput } from "@/lib/users/parse-input";
+import { parseInput } from "@/lib/actions/parse-input";
 import { changeRoleSchema } from "@/lib/users/schemas";
 import { lockUser, userRowSelect, type UserRow } from "@/lib/users/user-row";
 

@@ -8,7 +8,7 @@ import { requirePermission, type Actor } from "@/lib/auth/policy";
 import type { PrismaClient } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors";
-import { parseInput } from "@/lib/users/parse-input";
+import { parseInput } from "@/lib/actions/parse-input";
 import { createUserSchema } from "@/lib/users/schemas";
 import { userRowSelect, type ChangedBy, type UserRow } from "@/lib/users/user-row";
 

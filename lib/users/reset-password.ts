@@ -9,7 +9,7 @@ import { clearAccountFailures } from "@/lib/auth/rate-limit";
 import type { PrismaClient } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { UserWithOneTimePassword } from "@/lib/users/create-user";
-import { parseInput } from "@/lib/users/parse-input";
+import { parseInput } from "@/lib/actions/parse-input";
 import { resetPasswordSchema } from "@/lib/users/schemas";
 import { lockUser, userRowSelect, type ChangedBy } from "@/lib/users/user-row";
 

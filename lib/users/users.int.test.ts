@@ -19,7 +19,9 @@ async function refusal(promise: Promise<unknown>): Promise<{ status: number; mes
     (e: unknown) => e,
   );
   if (!(error instanceof AppError)) throw new Error(`expected an AppError, got ${String(error)}`);
-  return { status: error.status, message: error.message };
+  // The message a person sees beside the field, or the whole refusal's.
+  const fieldMessage = error.fieldErrors && Object.values(error.fieldErrors)[0];
+  return { status: error.status, message: fieldMessage ?? error.message };
 }
 
 async function auditOf(entityId: string) {

@@ -74,8 +74,8 @@ describe("webhook administration", () => {
     const input = { url: url(), events: ["DEPLOYMENT_REJECTED"], ...change };
     await expect(createWebhook(admin, input as never)).rejects.toMatchObject({
       status: 400,
-      message,
-      details: { fieldErrors: { [field]: message } },
+      message: `${field}: ${message}`,
+      fieldErrors: { [field]: message },
     });
     signInAs(admin);
     const { createWebhookAction } = await import("@/app/(app)/admin/webhooks/actions");
@@ -109,7 +109,7 @@ describe("webhook administration", () => {
     expect(updated).toMatchObject({ events: ["SIGNOFF_INVALIDATED"], active: false, description: "Paused" });
     await expect(updateWebhook(admin, { webhookId: webhook.id, events: [], active: true })).rejects.toMatchObject({
       status: 400,
-      message: "Choose at least one event.",
+      fieldErrors: { events: "Choose at least one event." },
     });
 
     const rotated = await rotateWebhookSecret(admin, { webhookId: webhook.id });

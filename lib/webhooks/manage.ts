@@ -8,7 +8,7 @@ import { requirePermission, type Actor } from "@/lib/auth/policy";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { parseInput } from "@/lib/users/parse-input";
+import { parseInput } from "@/lib/actions/parse-input";
 import { createWebhookSchema, deliveryIdSchema, updateWebhookSchema, webhookIdSchema } from "@/lib/webhooks/schemas";
 import { encryptSecret, generateWebhookSecret } from "@/lib/webhooks/secret";
 

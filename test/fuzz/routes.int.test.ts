@@ -161,13 +161,11 @@ function callArbitrary(route: DiscoveredRoute, method: string): fc.Arbitrary<Cal
   return fc.record({
     method: fc.constant(method),
     query,
-    headers: fc
-      .tuple(contentType, authorization, crossOrigin)
-      .map(([type, auth, cross]) => ({
-        ...(type ? { "content-type": type } : {}),
-        ...(auth ? { authorization: auth } : {}),
-        ...(cross ?? {}),
-      })),
+    headers: fc.tuple(contentType, authorization, crossOrigin).map(([type, auth, cross]) => ({
+      ...(type ? { "content-type": type } : {}),
+      ...(auth ? { authorization: auth } : {}),
+      ...(cross ?? {}),
+    })),
     body: hasBody(method) ? jsonBody : fc.constant(undefined),
     params,
   });

@@ -119,12 +119,10 @@ const instant = z.string().meta({ format: "date-time", example: "2026-11-27T10:1
 
 export const errorBody = z
   .object({
-    error: z
-      .string()
-      .meta({
-        description: "What went wrong, for a person; a bad field is named first (`field: message`).",
-        example: "status: is not a deployment status",
-      }),
+    error: z.string().meta({
+      description: "What went wrong, for a person; a bad field is named first (`field: message`).",
+      example: "status: is not a deployment status",
+    }),
     field: z
       .string()
       .optional()
