@@ -33,6 +33,16 @@ export const tableStyles = {
 } as const;
 
 /** Series colours: mid tones that stay visible on white and on slate-900. */
+/** The 0–100 % value axis both charts draw. */
+export const percentAxis = {
+  domain: [0, 100],
+  ticks: [0, 25, 50, 75, 100],
+  tickFormatter: (value: number) => `${value}%`,
+  stroke: "currentColor",
+  tick: { fill: "currentColor", fontSize: 12 },
+  width: 48,
+} as const;
+
 export const seriesColors = [
   "#2563eb",
   "#059669",

@@ -1,7 +1,7 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, LabelList, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { seriesColors, TooltipBox } from "@/components/overview/chart-card";
+import { percentAxis, seriesColors, TooltipBox } from "@/components/overview/chart-card";
 import { longMonth, shortMonth } from "@/components/overview/months";
 import type { MonthCompletion } from "@/lib/overview/chart-data";
 
@@ -17,14 +17,7 @@ export function MaintenanceDrawing({ months }: { months: MonthCompletion[] }) {
           stroke="currentColor"
           tick={{ fill: "currentColor", fontSize: 12 }}
         />
-        <YAxis
-          domain={[0, 100]}
-          ticks={[0, 25, 50, 75, 100]}
-          tickFormatter={(value: number) => `${value}%`}
-          stroke="currentColor"
-          tick={{ fill: "currentColor", fontSize: 12 }}
-          width={48}
-        />
+        <YAxis {...percentAxis} />
         <Tooltip
           cursor={{ fill: "currentColor", fillOpacity: 0.08 }}
           content={({ active, payload }) => {

@@ -1,7 +1,7 @@
 "use client";
 
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { seriesColors, TooltipBox } from "@/components/overview/chart-card";
+import { percentAxis, seriesColors, TooltipBox } from "@/components/overview/chart-card";
 import type { ReleasePoint, ServiceTrend } from "@/lib/overview/chart-data";
 
 type Row = { slot: number; releases: (ReleasePoint | undefined)[] };
@@ -39,14 +39,7 @@ export function ReadinessDrawing({ trends }: { trends: ServiceTrend[] }) {
           tick={{ fill: "currentColor", fontSize: 12 }}
           interval="preserveStartEnd"
         />
-        <YAxis
-          domain={[0, 100]}
-          ticks={[0, 25, 50, 75, 100]}
-          tickFormatter={(value: number) => `${value}%`}
-          stroke="currentColor"
-          tick={{ fill: "currentColor", fontSize: 12 }}
-          width={48}
-        />
+        <YAxis {...percentAxis} />
         <Tooltip
           cursor={{ stroke: "currentColor", strokeOpacity: 0.3 }}
           content={({ active, payload }) => {
