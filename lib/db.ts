@@ -18,8 +18,8 @@ function database(): PrismaClient {
 export const db: PrismaClient = new Proxy({} as PrismaClient, {
   get(_target, property) {
     const client = database();
-    const value = Reflect.get(client, property);
-    return typeof value === "function" ? value.bind(client) : value;
+    const value: unknown = Reflect.get(client, property);
+    return typeof value === "function" ? (value as (...args: unknown[]) => unknown).bind(client) : value;
   },
 });
 

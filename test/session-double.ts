@@ -16,9 +16,10 @@ export function sessionDouble(real: typeof Session): typeof Session {
   const pageUser = () => (current ? { ...current, hasPassword: true } : null);
   return {
     ...real,
-    getCurrentUser: async () => current,
-    getSessionUser: async () => (current ? { ...current, hasPassword: true, mustChangePassword: false } : null),
+    getCurrentUser: () => Promise.resolve(current),
+    getSessionUser: () =>
+      Promise.resolve(current ? { ...current, hasPassword: true, mustChangePassword: false } : null),
     // The real one redirects without a session; the tests call actions and routes, which check getCurrentUser.
-    requireUser: (async () => pageUser()) as typeof real.requireUser,
-  } as typeof Session;
+    requireUser: (() => Promise.resolve(pageUser())) as typeof real.requireUser,
+  };
 }

@@ -31,7 +31,8 @@ export function cleanInput(input: unknown): CleanInput {
       value.forEach((item, index) => (copy[index] = visit(item, join(path, String(index)))));
       return copy;
     }
-    const copy: Record<string, unknown> = Object.getPrototypeOf(value) === null ? Object.create(null) : {};
+    const copy: Record<string, unknown> =
+      Object.getPrototypeOf(value) === null ? (Object.create(null) as Record<string, unknown>) : {};
     copies.set(value, copy);
     // defineProperty: a "__proto__" key stays a key instead of replacing the copy's prototype.
     for (const [key, item] of Object.entries(value))
@@ -50,7 +51,7 @@ export function cleanInput(input: unknown): CleanInput {
 }
 
 function isPlain(value: object): boolean {
-  const prototype = Object.getPrototypeOf(value);
+  const prototype: unknown = Object.getPrototypeOf(value);
   return Array.isArray(value) || prototype === Object.prototype || prototype === null;
 }
 

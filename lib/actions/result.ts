@@ -1,7 +1,7 @@
 // What every server action returns: data, or an error a person can read (with the HTTP
 // status it would have had, field errors, and any detail such as the current state on a
 // conflict). Actions never throw expected errors at the client.
-import { z } from "zod";
+import type { z } from "zod";
 import { parseInput } from "@/lib/actions/parse-input";
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "@/lib/db/errors";
 import { AppError, type FieldErrors } from "@/lib/errors";

@@ -56,7 +56,7 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedS
     await server.start();
   } catch (error) {
     throw new Error(
-      `The embedded PostgreSQL in ${databaseDir} did not start${error ? `: ${String(error)}` : ""}. Is another Preflight using this data folder?`,
+      `The embedded PostgreSQL in ${databaseDir} did not start${error ? `: ${error instanceof Error ? error.message : JSON.stringify(error)}` : ""}. Is another Preflight using this data folder?`,
     );
   }
   const url = `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
