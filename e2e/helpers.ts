@@ -63,7 +63,7 @@ export async function fillNewDeploymentForm(
       .filter({ hasText: "(latest)" })
       .first()
       .getAttribute("value");
-    await select.selectOption(value!);
+    await select.selectOption(value);
   }
   await page.getByLabel("Service").fill(deployment.service);
   await page.getByLabel("Environment").fill(deployment.environment ?? "production");

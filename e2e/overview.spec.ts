@@ -44,7 +44,7 @@ test("a manager filters the overview, shares the URL and exports the filtered li
     page.waitForEvent("download"),
     page.getByRole("link", { name: "Export CSV" }).click(),
   ]);
-  const csv = readFileSync((await download.path())!, "utf8")
+  const csv = readFileSync(await download.path(), "utf8")
     .trim()
     .split("\n");
   expect(csv).toHaveLength(2);

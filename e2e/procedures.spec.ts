@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { unique } from "./helpers";
 
@@ -11,7 +12,7 @@ let runPath = "";
 // until then the active run is checked on the procedures list.
 const layoutShowsBanner = readFileSync(path.resolve("app/(app)/layout.tsx"), "utf8").includes("ActiveRunsBanner");
 
-const step = (page: import("@playwright/test").Page, n: number) => page.locator(`li[data-step-row="${n}"]`);
+const step = (page: Page, n: number) => page.locator(`li[data-step-row="${n}"]`);
 
 test.describe.serial("emergency procedures", () => {
   test("an engineer runs Security Incident Response, keeps a timeline, finishes and exports it", async ({
@@ -123,7 +124,7 @@ test.describe.serial("emergency procedures", () => {
       await page.getByRole("link", { name: "Export Markdown" }).click();
       const download = await downloadPromise;
       expect(download.suggestedFilename()).toMatch(/^incident-\d{4}-\d{2}-\d{2}-leaked-api-key-[a-z0-9-]+\.md$/);
-      const markdown = readFileSync((await download.path())!, "utf8");
+      const markdown = readFileSync(await download.path(), "utf8");
       expect(markdown).toContain(`# ${title}`);
       expect(markdown).toContain("- **Severity:** SEV1");
       expect(markdown).toContain("1. ✅ Done: Isolate affected systems");

@@ -47,7 +47,7 @@ function corpusMarkdown(): string {
 
 async function selectOptionContaining(select: Locator, text: string) {
   const value = await select.locator("option", { hasText: text }).first().getAttribute("value");
-  await select.selectOption(value!);
+  await select.selectOption(value);
 }
 
 async function openAllDetails(page: Page) {

@@ -10,7 +10,7 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { launch } from "chrome-launcher";
-import lighthouse, { type Config, type Flags } from "lighthouse";
+import lighthouse, { type Flags } from "lighthouse";
 import desktopConfig from "lighthouse/core/config/desktop-config.js";
 import { parseCredentials, type Credential } from "../e2e/server";
 import { loadLocalSecrets } from "@/lib/config/local-secrets";
@@ -319,7 +319,7 @@ async function audit(page: string, url: string, preset: Preset, cookie: string):
       maxWaitForLoad: 60_000,
     };
     // No config is Lighthouse's default: a mid-range phone on a throttled (simulated) 4G.
-    const result = await lighthouse(url, flags, preset === "desktop" ? (desktopConfig as Config) : undefined);
+    const result = await lighthouse(url, flags, preset === "desktop" ? desktopConfig : undefined);
     if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
     const { lhr, report } = result;
     if (lhr.runtimeError)

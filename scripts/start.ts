@@ -80,9 +80,8 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
   });
 }
 
-server.on("exit", async (code) => {
+server.on("exit", (code) => {
   if (stopping) return;
   log.error({ code }, "the web server stopped");
-  await database.release();
-  process.exit(code ?? 1);
+  void database.release().finally(() => process.exit(code ?? 1));
 });
