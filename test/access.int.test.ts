@@ -544,7 +544,7 @@ describe("read paths", () => {
       listWebhooks(actor),
       getWebhook(actor, webhookId),
       listDeliveries(actor, webhookId, 1),
-      listUsers(prisma, actor),
+      listUsers(actor, { db: prisma }),
     ];
     for (const role of nonAdmins) {
       const outcomes = await Promise.allSettled(reads(users[role]));

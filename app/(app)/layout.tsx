@@ -2,16 +2,11 @@ import type { ReactNode } from "react";
 import { ActiveRunsBanner } from "@/components/procedures/active-runs-banner";
 import { AppHeader } from "@/components/shell/app-header";
 import { DatabaseUnavailable } from "@/components/shell/database-unavailable";
-import { requireUser, type PageUser } from "@/lib/auth/session";
-import { isDatabaseUnavailable } from "@/lib/db/errors";
+import { requireShellUser } from "@/lib/auth/require-shell-user";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
-  let user: PageUser;
-  try {
-    user = await requireUser();
-  } catch (error) {
-    // requireUser() redirects by throwing; only a database outage is handled here.
-    if (!isDatabaseUnavailable(error)) throw error;
+  const user = await requireShellUser();
+  if (!user) {
     return (
       <main id="main" className="px-4">
         <DatabaseUnavailable />

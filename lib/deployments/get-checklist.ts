@@ -1,15 +1,18 @@
 // One deployment's checklist: its sections in order, item trees with each leaf's state,
 // and readiness. Read by the checklist page and refetched by the browser.
 import "server-only";
-import { db } from "@/lib/db";
+import { dbOf, type DomainOptions } from "@/lib/db";
 import { readinessOfSections } from "@/lib/checklists/tree";
 import type { Checklist, ChecklistItem } from "@/lib/checklists/types";
 import { itemStateViewSelect, toItemStateView } from "@/lib/deployments/item-state-view";
 import { checklistDigest } from "@/lib/signoff/digest";
 import { loadSignOffView } from "@/lib/signoff/sign-off-view";
+import { isPlausibleId } from "@/lib/validation";
 
-export async function getChecklist(deploymentId: string): Promise<Checklist | null> {
-  const deployment = await db.deployment.findUnique({
+/** null when there is no such deployment; an id that cannot be one finds nothing without a query. */
+export async function getChecklist(deploymentId: string, options?: DomainOptions): Promise<Checklist | null> {
+  if (!isPlausibleId(deploymentId)) return null;
+  const deployment = await dbOf(options).deployment.findUnique({
     where: { id: deploymentId },
     select: {
       id: true,
@@ -90,6 +93,6 @@ export async function getChecklist(deploymentId: string): Promise<Checklist | nu
     sections,
     readiness: readinessOfSections(sections),
     digest,
-    signOff: await loadSignOffView(deployment.id, deployment.status, lastChange),
+    signOff: await loadSignOffView(deployment.id, deployment.status, lastChange, options),
   };
 }

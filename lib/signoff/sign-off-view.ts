@@ -1,7 +1,7 @@
 // What the checklist page shows about review: approvals that count, the last rejection,
 // the last invalidation (the banner) and the footer fields.
 import "server-only";
-import { db } from "@/lib/db";
+import { dbOf, type DomainOptions } from "@/lib/db";
 
 export type SignOffView = {
   requiredApprovals: number;
@@ -18,7 +18,13 @@ export type SignOffView = {
   footer: { reviewedBy: string | null; lastUpdated: string; nextReview: string | null };
 };
 
-export async function loadSignOffView(deploymentId: string, status: string, lastChange: Date): Promise<SignOffView> {
+export async function loadSignOffView(
+  deploymentId: string,
+  status: string,
+  lastChange: Date,
+  options?: DomainOptions,
+): Promise<SignOffView> {
+  const db = dbOf(options);
   const [template, signOffs] = await Promise.all([
     db.deployment.findUniqueOrThrow({
       where: { id: deploymentId },

@@ -1,6 +1,6 @@
 // Reading templates for the list and detail pages.
 import "server-only";
-import { db } from "@/lib/db";
+import { db, dbOf, type DomainOptions } from "@/lib/db";
 import { readVersionStructure } from "@/lib/templates/store-version";
 import { countLeaves } from "@/lib/templates/markdown/summary";
 import type { TemplateStructure } from "@/lib/templates/structure";
@@ -117,4 +117,19 @@ export async function getTemplateDetail(
     },
     previous,
   };
+}
+
+export type TemplateVersionChoice = { id: string; label: string };
+
+/** Every version of every active template, newest first within a template, for starting a
+ * deployment: "Name — v3 (latest)". */
+export async function listTemplateVersionsForNewDeployment(options?: DomainOptions): Promise<TemplateVersionChoice[]> {
+  const templates = await dbOf(options).template.findMany({
+    where: { archivedAt: null },
+    orderBy: { name: "asc" },
+    select: { name: true, versions: { orderBy: { number: "desc" }, select: { id: true, number: true } } },
+  });
+  return templates.flatMap((t) =>
+    t.versions.map((v, index) => ({ id: v.id, label: `${t.name} — v${v.number}${index === 0 ? " (latest)" : ""}` })),
+  );
 }

@@ -1,9 +1,9 @@
 import "server-only";
 import { requirePermission, type Actor } from "@/lib/auth/policy";
-import type { PrismaClient } from "@/lib/db/client";
+import { dbOf, type DomainOptions } from "@/lib/db";
 import { userRowSelect, type UserRow } from "@/lib/users/user-row";
 
-export async function listUsers(prisma: PrismaClient, actor: Actor | null): Promise<UserRow[]> {
+export async function listUsers(actor: Actor | null, options?: DomainOptions): Promise<UserRow[]> {
   requirePermission(actor, "user:manage");
-  return prisma.user.findMany({ orderBy: [{ active: "desc" }, { email: "asc" }], select: userRowSelect });
+  return dbOf(options).user.findMany({ orderBy: [{ active: "desc" }, { email: "asc" }], select: userRowSelect });
 }

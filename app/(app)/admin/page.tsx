@@ -5,7 +5,6 @@ import { Forbidden } from "@/components/ui/forbidden";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/policy";
 import { requireUser } from "@/lib/auth/session";
-import { db } from "@/lib/db";
 import { listUsers } from "@/lib/users/list-users";
 
 export const metadata: Metadata = { title: "Admin" };
@@ -13,7 +12,7 @@ export const metadata: Metadata = { title: "Admin" };
 export default async function AdminPage() {
   const user = await requireUser();
   if (!can(user, "user:manage")) return <Forbidden what="administration" />;
-  const users = await listUsers(db, user);
+  const users = await listUsers(user);
   return (
     <>
       <PageHeader

@@ -7,31 +7,24 @@ import { PageHeader } from "@/components/ui/page-header";
 import { buttonStyles } from "@/components/ui/styles";
 import { can } from "@/lib/auth/policy";
 import { requireUser } from "@/lib/auth/session";
-import { db } from "@/lib/db";
 import { getChecklist } from "@/lib/deployments/get-checklist";
+import { getDeploymentHeading } from "@/lib/deployments/get-deployment-record";
+import { listAssignableUsers } from "@/lib/deployments/list-assignable-users";
 import { formatDate } from "@/lib/format";
 
 type Props = { params: Promise<{ id: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const deployment = await db.deployment.findUnique({
-    where: { id: (await params).id },
-    select: { service: true, version: true },
-  });
+  const deployment = await getDeploymentHeading((await params).id);
   return { title: deployment ? `${deployment.service} ${deployment.version}` : "Deployment" };
 }
 
 export default async function DeploymentPage({ params }: Props) {
   const user = await requireUser();
   const { id } = await params;
-  const checklist = id.length <= 64 ? await getChecklist(id) : null;
+  const [checklist, assignees] = await Promise.all([getChecklist(id), listAssignableUsers()]);
   if (!checklist) notFound();
   const { deployment, template } = checklist;
-  const assignees = await db.user.findMany({
-    where: { active: true, role: { not: "VIEWER" } },
-    orderBy: { name: "asc" },
-    select: { id: true, name: true },
-  });
   const closed = deployment.status === "DEPLOYED" || deployment.status === "CANCELLED";
 
   return (

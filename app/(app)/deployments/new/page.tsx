@@ -5,7 +5,8 @@ import { Forbidden } from "@/components/ui/forbidden";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/policy";
 import { requireUser } from "@/lib/auth/session";
-import { db } from "@/lib/db";
+import { listAssignableUsers } from "@/lib/deployments/list-assignable-users";
+import { listTemplateVersionsForNewDeployment } from "@/lib/templates/queries";
 
 export const metadata: Metadata = { title: "New deployment" };
 
@@ -14,21 +15,7 @@ type Props = { searchParams: Promise<{ templateVersion?: string }> };
 export default async function NewDeploymentPage({ searchParams }: Props) {
   const user = await requireUser();
   if (!can(user, "deployment:create")) return <Forbidden what="creating deployments" />;
-  const [templates, owners] = await Promise.all([
-    db.template.findMany({
-      where: { archivedAt: null },
-      orderBy: { name: "asc" },
-      select: { name: true, versions: { orderBy: { number: "desc" }, select: { id: true, number: true } } },
-    }),
-    db.user.findMany({
-      where: { active: true, role: { not: "VIEWER" } },
-      orderBy: { name: "asc" },
-      select: { id: true, name: true },
-    }),
-  ]);
-  const versions = templates.flatMap((t) =>
-    t.versions.map((v, index) => ({ id: v.id, label: `${t.name} — v${v.number}${index === 0 ? " (latest)" : ""}` })),
-  );
+  const [versions, owners] = await Promise.all([listTemplateVersionsForNewDeployment(), listAssignableUsers()]);
   const requested = (await searchParams).templateVersion;
   return (
     <>

@@ -20,7 +20,7 @@ type Props = { params: Promise<{ id: string }> };
 export default async function ProcedureRunPage({ params }: Props) {
   const user = await requireUser();
   const { id } = await params;
-  const run = id.length <= 64 ? await getRun(id) : null;
+  const run = await getRun(id);
   if (!run) notFound();
   const canRun = can(user, "procedure:run");
   const active = run.status === "ACTIVE";

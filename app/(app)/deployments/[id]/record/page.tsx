@@ -6,25 +6,16 @@ import { PrintButton } from "@/components/record/print-button";
 import { RecordSection } from "@/components/record/record-items";
 import { SignOffRecord } from "@/components/record/sign-off-record";
 import { VerdictBadge } from "@/components/ui/badges";
-import { buttonStyles } from "@/components/ui/styles";
 import { requireUser } from "@/lib/auth/session";
-import { db } from "@/lib/db";
-import { getChecklist } from "@/lib/deployments/get-checklist";
+import { getDeploymentHeading, getDeploymentRecord } from "@/lib/deployments/get-deployment-record";
 import { statusLabels } from "@/lib/deployments/status";
 import { formatDate, formatDateTime } from "@/lib/format";
 import type { DeploymentStatus } from "@/lib/generated/prisma/enums";
 
 type Props = { params: Promise<{ id: string }> };
 
-/** A record lists every decision; this many is already far beyond any real review. */
-const DECISIONS_SHOWN = 200;
-
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { id } = await params;
-  const deployment =
-    id.length <= 64
-      ? await db.deployment.findUnique({ where: { id }, select: { service: true, version: true } })
-      : null;
+  const deployment = await getDeploymentHeading((await params).id);
   return { title: deployment ? `Record: ${deployment.service} ${deployment.version}` : "Deployment record" };
 }
 
@@ -32,26 +23,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function DeploymentRecordPage({ params }: Props) {
   const user = await requireUser();
   const { id } = await params;
-  const checklist = id.length <= 64 ? await getChecklist(id) : null;
-  if (!checklist) notFound();
+  const record = await getDeploymentRecord(id);
+  if (!record) notFound();
+  const { checklist, decisions } = record;
   const { deployment, template, readiness } = checklist;
-  const decisions = await db.signOff.findMany({
-    where: { deploymentId: id },
-    orderBy: { createdAt: "asc" },
-    take: DECISIONS_SHOWN,
-    select: {
-      id: true,
-      decision: true,
-      comment: true,
-      digest: true,
-      createdAt: true,
-      nextReviewAt: true,
-      invalidatedAt: true,
-      invalidationReason: true,
-      reviewer: { select: { name: true } },
-      invalidatedBy: { select: { name: true } },
-    },
-  });
   const facts: [string, ReactNode][] = [
     ["Service", deployment.service],
     ["Environment", deployment.environment],
@@ -99,11 +74,7 @@ export default async function DeploymentRecordPage({ params }: Props) {
       <SignOffRecord
         currentDigest={checklist.digest}
         requiredApprovals={checklist.signOff.requiredApprovals}
-        decisions={decisions.map(({ reviewer, invalidatedBy, ...d }) => ({
-          ...d,
-          reviewer: reviewer.name,
-          invalidatedBy: invalidatedBy?.name ?? null,
-        }))}
+        decisions={decisions}
       />
       <p className="mt-6 text-xs text-slate-600 dark:text-slate-400">
         Digest of the item states in this record (sha256):{" "}
