@@ -2,32 +2,9 @@
 // loopback), see the secret once, sign a deployment off, and the server's own poller
 // delivers a signed deployment.signed_off that the receiver verifies; the list shows it.
 import { createHmac, timingSafeEqual } from "node:crypto";
-import { createServer, type IncomingHttpHeaders } from "node:http";
-import type { AddressInfo } from "node:net";
+import { startTestReceiver } from "../test/webhook-receiver";
 import { credentialFor, expect, signIn, test } from "./fixtures";
 import { createDeploymentFromTemplatePage, importMarkdownByPaste, itemRow, unique } from "./helpers";
-
-type Received = { headers: IncomingHttpHeaders; body: Buffer };
-
-async function startReceiver() {
-  const received: Received[] = [];
-  const server = createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on("data", (chunk: Buffer) => chunks.push(chunk));
-    request.on("end", () => {
-      received.push({ headers: request.headers, body: Buffer.concat(chunks) });
-      response.end("ok");
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  const close = () =>
-    new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    });
-  return { url: `http://127.0.0.1:${port}/preflight-events`, received, close };
-}
 
 test("an admin registers a webhook and receives a signed delivery when a deployment is signed off", async ({
   page,
@@ -35,7 +12,7 @@ test("an admin registers a webhook and receives a signed delivery when a deploym
   login,
 }) => {
   test.setTimeout(90_000);
-  const receiver = await startReceiver();
+  const receiver = await startTestReceiver();
   try {
     await login({ role: "ADMIN" });
     await page.goto("/admin");
@@ -93,14 +70,14 @@ test("an admin registers a webhook and receives a signed delivery when a deploym
     await expect(page.getByText("Approved: the deployment is signed off")).toBeVisible();
 
     // The server's poller sends it within seconds; the receiver checks the signature itself.
-    await expect.poll(() => receiver.received.length, { timeout: 20_000 }).toBe(1);
-    const delivery = receiver.received[0]!;
+    await expect.poll(() => receiver.requests.length, { timeout: 20_000 }).toBe(1);
+    const delivery = receiver.requests[0]!;
     expect(delivery.headers["content-type"]).toBe("application/json");
     expect(delivery.headers["x-preflight-event"]).toBe("deployment.signed_off");
     const expected = Buffer.from(`sha256=${createHmac("sha256", secret).update(delivery.body).digest("hex")}`);
     const signature = Buffer.from(String(delivery.headers["x-preflight-signature"]));
     expect(signature.length === expected.length && timingSafeEqual(signature, expected)).toBe(true);
-    const payload = JSON.parse(delivery.body.toString("utf8"));
+    const payload = JSON.parse(delivery.body);
     expect(payload).toMatchObject({
       id: delivery.headers["x-preflight-delivery"],
       event: "deployment.signed_off",

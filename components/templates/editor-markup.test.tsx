@@ -2,7 +2,7 @@
 // end-to-end tests and assistive technology rely on (no DOM environment is installed).
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it, vi } from "vitest";
-import { parseOk, readSeed } from "@/lib/templates/markdown/test-helpers";
+import { parseOk, readSeed } from "@/test/markdown-helpers";
 import type { TemplateStructure } from "@/lib/templates/structure";
 import { ImportPreview } from "./import-preview";
 import { TemplateEditor } from "./template-editor";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseOk, readSeed } from "@/lib/templates/markdown/test-helpers";
+import { parseOk, readSeed } from "@/test/markdown-helpers";
 import type { ParsedItem } from "@/lib/templates/markdown/types";
 import { importSummaryLine } from "./import-summary";
 

@@ -9,7 +9,7 @@ import type { WebhookEvent } from "@/lib/generated/prisma/enums";
 import { deliverDueWebhooks, MAX_ATTEMPTS, retryDelayMs } from "@/lib/webhooks/deliver";
 import { enqueueWebhookEvent } from "@/lib/webhooks/enqueue";
 import { encryptSecret, generateWebhookSecret } from "@/lib/webhooks/secret";
-import { startTestReceiver, type TestReceiver } from "@/lib/webhooks/test-receiver";
+import { startTestReceiver, type TestReceiver } from "@/test/webhook-receiver";
 import { createScratchDatabase, createTestUser } from "@/test/db";
 
 process.env.AUTH_SECRET ??= "webhook-delivery-test-secret-0123456789abcdef";
@@ -70,7 +70,7 @@ const reload = (id: string) => client.webhookDelivery.findUniqueOrThrow({ where:
 describe("webhook delivery", () => {
   it("POSTs the stored JSON with event, delivery id and an HMAC-SHA256 signature of the exact body", async () => {
     const { secret, delivery } = await queued("DEPLOYMENT_REJECTED");
-    expect(await deliverDueWebhooks({ client })).toEqual({ claimed: 1, delivered: 1, retrying: 0, failed: 0 });
+    expect(await deliverDueWebhooks({ db: client })).toEqual({ claimed: 1, delivered: 1, retrying: 0, failed: 0 });
 
     expect(receiver.requests).toHaveLength(1);
     const request = receiver.requests[0]!;
@@ -95,7 +95,7 @@ describe("webhook delivery", () => {
       responseStatus: 200,
       lastError: null,
     });
-    expect(await deliverDueWebhooks({ client })).toMatchObject({ claimed: 0 });
+    expect(await deliverDueWebhooks({ db: client })).toMatchObject({ claimed: 0 });
     expect(receiver.requests).toHaveLength(1);
   });
 
@@ -103,7 +103,7 @@ describe("webhook delivery", () => {
     const { delivery } = await queued();
     receiver.answerWith(500);
     const first = new Date();
-    expect(await deliverDueWebhooks({ client, now: first })).toMatchObject({ claimed: 1, retrying: 1 });
+    expect(await deliverDueWebhooks({ db: client, now: first })).toMatchObject({ claimed: 1, retrying: 1 });
     const failed = await reload(delivery.id);
     expect(failed).toMatchObject({
       status: "PENDING",
@@ -114,12 +114,12 @@ describe("webhook delivery", () => {
     expect(failed.nextAttemptAt.getTime()).toBe(first.getTime() + retryDelayMs(1));
     expect(failed.nextAttemptAt.getTime()).toBeGreaterThan(Date.now());
 
-    expect(await deliverDueWebhooks({ client, now: new Date(failed.nextAttemptAt.getTime() - 1_000) })).toMatchObject({
+    expect(await deliverDueWebhooks({ db: client, now: new Date(failed.nextAttemptAt.getTime() - 1_000) })).toMatchObject({
       claimed: 0,
     });
     expect(receiver.requests).toHaveLength(1);
 
-    expect(await deliverDueWebhooks({ client, now: failed.nextAttemptAt })).toMatchObject({ claimed: 1, delivered: 1 });
+    expect(await deliverDueWebhooks({ db: client, now: failed.nextAttemptAt })).toMatchObject({ claimed: 1, delivered: 1 });
     expect(receiver.requests).toHaveLength(2);
     expect(receiver.requests[1]!.body).toBe(receiver.requests[0]!.body);
     expect(await reload(delivery.id)).toMatchObject({
@@ -136,7 +136,7 @@ describe("webhook delivery", () => {
     let now = new Date();
     const waits: number[] = [];
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
-      expect(await deliverDueWebhooks({ client, now })).toMatchObject({ claimed: 1 });
+      expect(await deliverDueWebhooks({ db: client, now })).toMatchObject({ claimed: 1 });
       const row = await reload(delivery.id);
       expect(row.attempts).toBe(attempt);
       waits.push(row.nextAttemptAt.getTime() - now.getTime());
@@ -145,7 +145,7 @@ describe("webhook delivery", () => {
     expect(waits.slice(0, -1).map((ms) => ms / 1000)).toEqual([30, 60, 120, 240, 480, 960, 1920]);
     expect(retryDelayMs(20)).toBe(3_600_000);
     expect(await reload(delivery.id)).toMatchObject({ status: "FAILED", attempts: MAX_ATTEMPTS, responseStatus: 503 });
-    expect(await deliverDueWebhooks({ client, now: new Date(now.getTime() + 86_400_000) })).toMatchObject({
+    expect(await deliverDueWebhooks({ db: client, now: new Date(now.getTime() + 86_400_000) })).toMatchObject({
       claimed: 0,
     });
     expect(receiver.requests).toHaveLength(MAX_ATTEMPTS);
@@ -154,7 +154,7 @@ describe("webhook delivery", () => {
   it("follows no redirect and names an unreachable receiver", async () => {
     const { delivery } = await queued();
     receiver.answerWith(302);
-    await deliverDueWebhooks({ client });
+    await deliverDueWebhooks({ db: client });
     expect(await reload(delivery.id)).toMatchObject({
       status: "PENDING",
       responseStatus: 302,
@@ -165,7 +165,7 @@ describe("webhook delivery", () => {
     const closed = await startTestReceiver();
     await closed.close();
     const unreachable = await queued("DEPLOYMENT_REJECTED", closed.url);
-    await deliverDueWebhooks({ client });
+    await deliverDueWebhooks({ db: client });
     expect(await reload(unreachable.delivery.id)).toMatchObject({
       status: "PENDING",
       attempts: 1,
@@ -188,12 +188,12 @@ describe("webhook delivery", () => {
       await client.$transaction((tx) => enqueueWebhookEvent(tx, "DEPLOYMENT_SIGNED_OFF", { n: i }));
     receiver.requests.length = 0;
     const runs = await Promise.all([
-      deliverDueWebhooks({ client, limit: 5 }),
-      deliverDueWebhooks({ client: other, limit: 5 }),
-      deliverDueWebhooks({ client, limit: 5 }),
-      deliverDueWebhooks({ client: other, limit: 5 }),
-      deliverDueWebhooks({ client, limit: 5 }),
-      deliverDueWebhooks({ client: other, limit: 5 }),
+      deliverDueWebhooks({ db: client, limit: 5 }),
+      deliverDueWebhooks({ db: other, limit: 5 }),
+      deliverDueWebhooks({ db: client, limit: 5 }),
+      deliverDueWebhooks({ db: other, limit: 5 }),
+      deliverDueWebhooks({ db: client, limit: 5 }),
+      deliverDueWebhooks({ db: other, limit: 5 }),
     ]);
     expect(runs.reduce((sum, run) => sum + run.claimed, 0)).toBe(24);
     const ids = receiver.requests.map((request) => request.headers["x-preflight-delivery"]);
@@ -209,10 +209,10 @@ describe("webhook delivery", () => {
   it("leaves the deliveries of an inactive webhook pending until it is active again", async () => {
     const { webhook, delivery } = await queued();
     await client.webhook.update({ where: { id: webhook.id }, data: { active: false } });
-    expect(await deliverDueWebhooks({ client })).toMatchObject({ claimed: 0 });
+    expect(await deliverDueWebhooks({ db: client })).toMatchObject({ claimed: 0 });
     expect((await reload(delivery.id)).status).toBe("PENDING");
     await client.webhook.update({ where: { id: webhook.id }, data: { active: true } });
-    expect(await deliverDueWebhooks({ client })).toMatchObject({ delivered: 1 });
+    expect(await deliverDueWebhooks({ db: client })).toMatchObject({ delivered: 1 });
   });
 
   it("runs from the command line for cron: npm run cli -- webhooks deliver --json", async () => {

@@ -6,7 +6,7 @@ import { migrate } from "@/lib/db/migrate";
 import { deliverDueWebhooks } from "@/lib/webhooks/deliver";
 import { queueOverdueMaintenance } from "@/lib/webhooks/overdue";
 import { encryptSecret, generateWebhookSecret } from "@/lib/webhooks/secret";
-import { startTestReceiver, type TestReceiver } from "@/lib/webhooks/test-receiver";
+import { startTestReceiver, type TestReceiver } from "@/test/webhook-receiver";
 import { maintenanceTick } from "@/scripts/commands/maintenance-tick";
 import { importSmallTemplate } from "@/test/checklist-fixtures";
 import { createScratchDatabase, createTestUser } from "@/test/db";
@@ -59,10 +59,10 @@ describe("maintenance overdue", () => {
     await Promise.all([
       maintenanceTick(instanceA, now),
       maintenanceTick(instanceB, now),
-      queueOverdueMaintenance(instanceA, now),
-      queueOverdueMaintenance(instanceB, now),
+      queueOverdueMaintenance({ db: instanceA, now }),
+      queueOverdueMaintenance({ db: instanceB, now }),
     ]);
-    await Promise.all([maintenanceTick(instanceA, now), queueOverdueMaintenance(instanceB, now)]);
+    await Promise.all([maintenanceTick(instanceA, now), queueOverdueMaintenance({ db: instanceB, now })]);
 
     const lists = await instanceA.maintenanceOccurrence.findMany({
       where: { scheduleId: schedule.id },
@@ -81,10 +81,10 @@ describe("maintenance overdue", () => {
 
     // A list completed late, or one that becomes overdue later, is handled on its own terms.
     const later = new Date(lists.at(-1)!.dueAt.getTime() + 60_000);
-    expect(await queueOverdueMaintenance(instanceB, later)).toBe(1);
-    expect(await queueOverdueMaintenance(instanceA, later)).toBe(0);
+    expect(await queueOverdueMaintenance({ db: instanceB, now: later })).toBe(1);
+    expect(await queueOverdueMaintenance({ db: instanceA, now: later })).toBe(0);
 
-    expect(await deliverDueWebhooks({ client: instanceA, now: later })).toMatchObject({ delivered: 4 });
+    expect(await deliverDueWebhooks({ db: instanceA, now: later })).toMatchObject({ delivered: 4 });
     const first = JSON.parse(receiver.requests.find((r) => r.body.includes(overdue[0]!.id))!.body);
     expect(first).toMatchObject({
       event: "maintenance.overdue",
@@ -132,6 +132,6 @@ describe("maintenance overdue", () => {
     expect(notified.map((list) => list.periodStart.toISOString())).toEqual(["2026-03-09T00:00:00.000Z"]);
 
     await instanceA.maintenanceSchedule.update({ where: { id: schedule.id }, data: { active: false } });
-    expect(await queueOverdueMaintenance(instanceA, new Date("2026-04-30T00:00:00Z"))).toBe(0);
+    expect(await queueOverdueMaintenance({ db: instanceA, now: new Date("2026-04-30T00:00:00Z") })).toBe(0);
   });
 });

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { splitPoints } from "./chunks";
 import { parseMarkdown, parseWhole } from "./mdast";
-import { parseError, readSeed } from "./test-helpers";
+import { parseError, readSeed } from "@/test/markdown-helpers";
 
 const seed = new TextDecoder().decode(readSeed());
 const lines = (...l: string[]) => l.join("\n");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { decodeInput, MAX_TEMPLATE_BYTES } from "./decode";
-import { parseError, parseOk } from "./test-helpers";
+import { parseError, parseOk } from "@/test/markdown-helpers";
 
 const bytes = (...b: number[]) => new Uint8Array(b);
 const utf8 = (s: string) => new TextEncoder().encode(s);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { exportTemplateMarkdown } from "./export";
 import { toImportJson } from "./summary";
-import { parseOk, readSeed } from "./test-helpers";
+import { parseOk, readSeed } from "@/test/markdown-helpers";
 import type { ParsedItem, ParsedTemplate } from "./types";
 
 const leaf = (text: string): ParsedItem => ({ text, children: [] });

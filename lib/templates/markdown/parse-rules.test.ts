@@ -1,6 +1,6 @@
 // The import conventions one at a time, on small documents.
 import { describe, expect, it } from "vitest";
-import { parseOk } from "./test-helpers";
+import { parseOk } from "@/test/markdown-helpers";
 import type { ParsedItem } from "./types";
 
 const leaf = (text: string): ParsedItem => ({ text, children: [] });

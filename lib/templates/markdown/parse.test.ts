@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { repairMojibake } from "./mojibake";
 import { countLeaves } from "./summary";
-import { parseOk, readSeed, SEED_FIXTURE, SEED_SHA256 } from "./test-helpers";
+import { parseOk, readSeed, SEED_FIXTURE, SEED_SHA256 } from "@/test/markdown-helpers";
 import type { ParsedSection } from "./types";
 
 const { template, warnings } = parseOk(readSeed());

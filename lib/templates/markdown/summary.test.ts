@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { countLeaves, formatSummary, summarizeTemplate, toImportJson } from "./summary";
-import { parseOk, readSeed } from "./test-helpers";
+import { parseOk, readSeed } from "@/test/markdown-helpers";
 
 const seed = parseOk(readSeed()).template;
 
