@@ -1,7 +1,7 @@
 // An admin creates a token for a pipeline or script. The secret is returned once, to be
 // shown once; only its hash and a short prefix (to tell tokens apart) are stored.
 import "server-only";
-import { recordAudit } from "@/lib/audit";
+import { recordAudit } from "@/lib/audit/record";
 import { requirePermission, type Actor } from "@/lib/auth/policy";
 import { db } from "@/lib/db";
 import { invalidInput } from "@/lib/errors";

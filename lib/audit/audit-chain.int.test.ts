@@ -2,7 +2,7 @@
 // refuses to change or remove events, and tampering by the owner (who can bypass the
 // trigger) is caught by the verifier. Chains that get broken live in scratch databases.
 import { describe, expect, it } from "vitest";
-import { recordAudit, type AuditInput } from "@/lib/audit";
+import { recordAudit, type AuditInput } from "@/lib/audit/record";
 import { createPrismaClient, type PrismaClient } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
 import { createDeployment } from "@/lib/deployments/create-deployment";

@@ -4,7 +4,7 @@
 // the provider could take over the account that owns it.
 import "server-only";
 import { z } from "zod";
-import { recordAudit } from "@/lib/audit";
+import { recordAudit } from "@/lib/audit/record";
 import type { AuthenticatedUser } from "@/lib/auth/authenticate";
 import type { PrismaClient } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";

@@ -1,7 +1,7 @@
 // A deployment is an instance of one template version: one state per checklist leaf
 // (pre- and post-deployment sections), all OPEN. Later template versions never change it.
 import "server-only";
-import { recordAudit } from "@/lib/audit";
+import { recordAudit } from "@/lib/audit/record";
 import { requirePermission, type Actor } from "@/lib/auth/policy";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";

@@ -2,7 +2,7 @@
 // their state (status, reason, note, evidence, assignee); the result lists what was added
 // and removed so the team sees what is new.
 import "server-only";
-import { recordAudit } from "@/lib/audit";
+import { recordAudit } from "@/lib/audit/record";
 import { requirePermission, type Actor } from "@/lib/auth/policy";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";

@@ -3,7 +3,7 @@
 // refused with 409 and the current state (never a silent overwrite). A change to what
 // was approved invalidates the sign-off in the same transaction.
 import "server-only";
-import { recordAudit } from "@/lib/audit";
+import { recordAudit } from "@/lib/audit/record";
 import { requirePermission, type Actor } from "@/lib/auth/policy";
 import { db } from "@/lib/db";
 import { AppError, invalidInput } from "@/lib/errors";

@@ -1,7 +1,7 @@
 // Gives one task of a list an assignee (or none). Assigning is handing out work, so it
 // needs "item:assign", the permission that assigns checklist items.
 import "server-only";
-import { recordAudit } from "@/lib/audit";
+import { recordAudit } from "@/lib/audit/record";
 import { can, requirePermission, type Actor } from "@/lib/auth/policy";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";

@@ -2,7 +2,7 @@
 // records who and when. A task is completed once: a second completion is refused with who
 // did it first, never overwritten. The list is complete when its last task is.
 import "server-only";
-import { recordAudit } from "@/lib/audit";
+import { recordAudit } from "@/lib/audit/record";
 import { requirePermission, type Actor } from "@/lib/auth/policy";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";

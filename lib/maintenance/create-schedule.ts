@@ -3,7 +3,7 @@
 // needs "deployment:create" (engineers, reviewers, managers, admins; never viewers). The
 // policy file has no separate permission for it on purpose: one fewer thing to keep apart.
 import "server-only";
-import { recordAudit } from "@/lib/audit";
+import { recordAudit } from "@/lib/audit/record";
 import { requirePermission, type Actor } from "@/lib/auth/policy";
 import { db } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";

@@ -4,7 +4,7 @@
 // views and ticks running at once create every list exactly once. Nothing runs on a timer
 // in the app: the board calls this lazily and an external scheduler calls the tick.
 import "server-only";
-import { recordAudit } from "@/lib/audit";
+import { recordAudit } from "@/lib/audit/record";
 import type { PrismaClient } from "@/lib/db/client";
 import { periodsBetween, type Period } from "@/lib/maintenance/periods";
 import { readOrgTimeZone } from "@/lib/maintenance/time-zone";

@@ -1,7 +1,7 @@
 // Finishes a run once every step is settled (done, or skipped with a reason): a finished
 // run is the incident's record, so it must not hide steps nobody looked at.
 import "server-only";
-import { recordAudit } from "@/lib/audit";
+import { recordAudit } from "@/lib/audit/record";
 import { requirePermission, type Actor } from "@/lib/auth/policy";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";

@@ -1,7 +1,7 @@
 // Starts a run of a PROCEDURE section (e.g. "Security Incident Response"): the run keeps
 // its own copy of the steps, so a later template edit never changes an incident's record.
 import "server-only";
-import { recordAudit } from "@/lib/audit";
+import { recordAudit } from "@/lib/audit/record";
 import { requirePermission, type Actor } from "@/lib/auth/policy";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";

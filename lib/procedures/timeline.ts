@@ -3,7 +3,7 @@
 // belong in the same record. The time comes from the app's clock, like the steps' times,
 // so the merged timeline orders them consistently.
 import "server-only";
-import { recordAudit } from "@/lib/audit";
+import { recordAudit } from "@/lib/audit/record";
 import { requirePermission, type Actor } from "@/lib/auth/policy";
 import { db } from "@/lib/db";
 import { lockRun } from "@/lib/procedures/locked-run";

@@ -2,7 +2,7 @@
 // named by position; one outside the run is a 404 saying how many steps there are. A step
 // is settled once: marking a settled step again is refused with who settled it and when.
 import "server-only";
-import { recordAudit } from "@/lib/audit";
+import { recordAudit } from "@/lib/audit/record";
 import { requirePermission, type Actor } from "@/lib/auth/policy";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";

@@ -2,7 +2,7 @@
 // deployment's status follows (back to review while the gate holds, else in progress).
 // Runs inside the item write's transaction, under the deployment lock.
 import "server-only";
-import { recordAudit } from "@/lib/audit";
+import { recordAudit } from "@/lib/audit/record";
 import { readinessByDeployment } from "@/lib/deployments/readiness-query";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { activeApprovals, type LockedDeployment } from "@/lib/signoff/locked-deployment";

@@ -1,7 +1,7 @@
 // A reviewer approves or rejects a deployment in review. Four eyes: the owner never
 // approves their own deployment; a template may require several distinct approvals.
 import "server-only";
-import { recordAudit } from "@/lib/audit";
+import { recordAudit } from "@/lib/audit/record";
 import { requirePermission, type Actor } from "@/lib/auth/policy";
 import { db } from "@/lib/db";
 import { readinessByDeployment } from "@/lib/deployments/readiness-query";

@@ -1,6 +1,6 @@
 // A deployment whose gate is ready goes to review.
 import "server-only";
-import { recordAudit } from "@/lib/audit";
+import { recordAudit } from "@/lib/audit/record";
 import { requirePermission, type Actor } from "@/lib/auth/policy";
 import { db } from "@/lib/db";
 import { readinessByDeployment } from "@/lib/deployments/readiness-query";

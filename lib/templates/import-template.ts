@@ -1,7 +1,7 @@
 // Turns a Markdown checklist into a new template (version 1), or into a preview of what
 // would be imported. Nothing is stored unless the whole file is understood.
 import "server-only";
-import { recordAudit } from "@/lib/audit";
+import { recordAudit } from "@/lib/audit/record";
 import { requirePermission, type Actor } from "@/lib/auth/policy";
 import type { PrismaClient } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";

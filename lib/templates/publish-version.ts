@@ -1,7 +1,7 @@
 // An edit of a template publishes a new, immutable version; older versions stay as they
 // were, and deployments pinned to them are unaffected.
 import "server-only";
-import { recordAudit } from "@/lib/audit";
+import { recordAudit } from "@/lib/audit/record";
 import { requirePermission, type Actor } from "@/lib/auth/policy";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";

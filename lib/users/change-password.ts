@@ -2,7 +2,7 @@
 // password). The old sessions end (tokenVersion bump), so the caller signs in again.
 import "server-only";
 import type { z } from "zod";
-import { recordAudit } from "@/lib/audit";
+import { recordAudit } from "@/lib/audit/record";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { accountKey, attemptSucceeded, beginAttempt } from "@/lib/auth/rate-limit";
 import type { PrismaClient } from "@/lib/db/client";

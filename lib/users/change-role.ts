@@ -3,7 +3,7 @@
 // left alone here; it is bumped only where the old session must stop working altogether.
 import "server-only";
 import type { z } from "zod";
-import { recordAudit } from "@/lib/audit";
+import { recordAudit } from "@/lib/audit/record";
 import { requirePermission, type Actor } from "@/lib/auth/policy";
 import type { PrismaClient } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";

@@ -2,7 +2,7 @@
 // stored only as a hash; the user must replace it at first sign-in.
 import "server-only";
 import type { z } from "zod";
-import { recordAudit } from "@/lib/audit";
+import { recordAudit } from "@/lib/audit/record";
 import { generatePassword, hashPassword } from "@/lib/auth/password";
 import { requirePermission, type Actor } from "@/lib/auth/policy";
 import type { PrismaClient } from "@/lib/db/client";

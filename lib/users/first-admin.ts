@@ -3,7 +3,7 @@
 // first sign-in. In production (no demo users) this or `npm run cli -- user create` is how
 // the first admin comes to be.
 import "server-only";
-import { recordAudit } from "@/lib/audit";
+import { recordAudit } from "@/lib/audit/record";
 import { hashPassword } from "@/lib/auth/password";
 import type { PrismaClient } from "@/lib/db/client";
 import type { Env } from "@/lib/env";

@@ -2,7 +2,7 @@
 // session of the user ends at its next request and the user must choose a new password.
 import "server-only";
 import type { z } from "zod";
-import { recordAudit } from "@/lib/audit";
+import { recordAudit } from "@/lib/audit/record";
 import { generatePassword, hashPassword } from "@/lib/auth/password";
 import { requirePermission, type Actor } from "@/lib/auth/policy";
 import { clearAccountFailures } from "@/lib/auth/rate-limit";

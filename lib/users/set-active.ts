@@ -2,7 +2,7 @@
 // the account, its history and its audit trail stay.
 import "server-only";
 import type { z } from "zod";
-import { recordAudit } from "@/lib/audit";
+import { recordAudit } from "@/lib/audit/record";
 import { requirePermission, type Actor } from "@/lib/auth/policy";
 import type { PrismaClient } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";

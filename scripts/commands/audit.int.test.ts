@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { appendAuditEvent } from "@/lib/audit";
+import { appendAuditEvent } from "@/lib/audit/record";
 import { createPrismaClient, type PrismaClient } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
 import { createScratchDatabase, disposeAfterFile, runSql } from "@/test/db";

@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { CurrentUser } from "@/lib/auth/session";
 import { createApiToken } from "@/lib/api-tokens/create-api-token";
-import { recordAudit } from "@/lib/audit";
+import { recordAudit } from "@/lib/audit/record";
 import { revokeApiToken } from "@/lib/api-tokens/revoke-api-token";
 import {
   auditPageResponse,
