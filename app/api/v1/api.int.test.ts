@@ -395,6 +395,36 @@ describe("/api/v1 writes", () => {
     expect(await page.json()).toEqual({ error: "page: starts at 1", field: "page" });
   });
 
+  it("refuse a body declared in another format than JSON with 415, before reading it", async () => {
+    const { secret } = await tokenFor(["WRITE"], "ENGINEER");
+    const { POST } = await deployments();
+    for (const type of ["application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "text/csv"]) {
+      const response = await POST(
+        request("/api/v1/deployments", { token: secret, raw: "service=x", headers: { "content-type": type } }),
+      );
+      expect([response.status, await response.json()], type).toEqual([
+        415,
+        { error: "Send the body as JSON, with Content-Type: application/json." },
+      ]);
+    }
+    // No type, or the one fetch gives a string body by default, is read as JSON.
+    const body = JSON.stringify({ service: "" });
+    for (const headers of [
+      {},
+      { "content-type": "text/plain;charset=UTF-8" },
+      { "content-type": "application/json" },
+    ]) {
+      const response = await POST(
+        new Request("http://localhost/api/v1/deployments", {
+          method: "POST",
+          headers: { authorization: `Bearer ${secret}`, ...headers },
+          body,
+        }),
+      );
+      expect(await response.json()).toMatchObject({ field: "service" });
+    }
+  });
+
   it("keep the same-origin check for browser writes with a session cookie", async () => {
     signInAs({ id: "someone", email: "s@example.test", name: "S", role: "ENGINEER" });
     const response = await (
