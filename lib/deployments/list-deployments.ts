@@ -4,7 +4,8 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Readiness } from "@/lib/checklists/readiness";
 import { readinessByDeployment } from "@/lib/deployments/readiness-query";
-import type { DeploymentFilters } from "@/lib/deployments/schemas";
+import { parseInput } from "@/lib/actions/parse-input";
+import { deploymentFiltersSchema, type DeploymentFilters } from "@/lib/deployments/schemas";
 
 export const DEPLOYMENTS_PAGE_SIZE = 25;
 
@@ -79,6 +80,16 @@ export async function listDeployments(
     readiness: readiness.get(d.id)!,
   }));
   return { rows, total, pageCount: Math.max(1, Math.ceil(total / DEPLOYMENTS_PAGE_SIZE)) };
+}
+
+export type DeploymentsPage = { deployments: DeploymentRow[]; page: number; pageCount: number; total: number };
+
+/** One page of the deployments list for API callers; `query` is the query string, parsed
+ * with the overview's filter schema (a bad filter is a 400 naming it). */
+export async function listDeploymentsPage(query: unknown): Promise<DeploymentsPage> {
+  const filters = parseInput(deploymentFiltersSchema, query);
+  const { rows, total, pageCount } = await listDeployments(filters);
+  return { deployments: rows, page: filters.page, pageCount, total };
 }
 
 /** Distinct services, environments and owners, for the filter menus. */

@@ -2,8 +2,14 @@
 // page of active deployments with readiness, and the filter menus. The number of SQL
 // statements is fixed — it does not grow with deployments or items (overview-queries.int.test.ts).
 import "server-only";
-import { deploymentFacets, listDeployments, type DeploymentRow } from "@/lib/deployments/list-deployments";
-import type { DeploymentFilters } from "@/lib/deployments/schemas";
+import {
+  deploymentFacets,
+  listDeployments,
+  type DeploymentRow,
+  type DeploymentsPage,
+} from "@/lib/deployments/list-deployments";
+import { parseInput } from "@/lib/actions/parse-input";
+import { deploymentFiltersSchema, type DeploymentFilters } from "@/lib/deployments/schemas";
 import { overviewCounts, type OverviewCounts } from "@/lib/overview/overview-counts";
 
 export type Overview = {
@@ -20,4 +26,14 @@ export async function loadOverview(filters: DeploymentFilters): Promise<Overview
     deploymentFacets(),
   ]);
   return { counts, deployments, facets };
+}
+
+/** The overview for API callers; `query` is the query string, parsed with the filter schema. */
+export async function readOverview(
+  query: unknown,
+): Promise<Omit<Overview, "deployments"> & { deployments: DeploymentsPage }> {
+  const filters = parseInput(deploymentFiltersSchema, query);
+  const { counts, deployments, facets } = await loadOverview(filters);
+  const { rows, total, pageCount } = deployments;
+  return { counts, deployments: { deployments: rows, page: filters.page, pageCount, total }, facets };
 }

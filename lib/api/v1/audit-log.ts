@@ -2,15 +2,18 @@
 // (stable while new events arrive, unlike page numbers).
 import "server-only";
 import type { z } from "zod";
+import { parseInput } from "@/lib/actions/parse-input";
 import { requirePermission, type Actor } from "@/lib/auth/policy";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { auditPageResponse, auditQuery } from "@/lib/api/v1/schemas";
+import { auditQuery, type auditPageResponse } from "@/lib/api/v1/schemas";
 
 type AuditPage = z.input<typeof auditPageResponse>;
 
-export async function readAuditLog(actor: Actor | null, query: z.infer<typeof auditQuery>): Promise<AuditPage> {
+/** `input`: the filters, e.g. the query string, parsed with auditQuery. */
+export async function readAuditLog(actor: Actor | null, input: unknown): Promise<AuditPage> {
   requirePermission(actor, "audit:read");
+  const query = parseInput(auditQuery, input);
   const where: Prisma.AuditEventWhereInput = {
     entityType: query.entityType,
     entityId: query.entityId,

@@ -1,6 +1,5 @@
 // GET /api/v1/deployments/{id} — the checklist: sections, item states, readiness, sign-off.
-import { z } from "zod";
-import { handleQuery, requirePlausibleId } from "@/lib/api/route";
+import { handleApiRead } from "@/lib/api/route";
 import { getChecklist } from "@/lib/deployments/get-checklist";
 import { AppError } from "@/lib/errors";
 
@@ -8,8 +7,7 @@ export const dynamic = "force-dynamic";
 
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  return handleQuery(request, { scope: "READ" }, z.object({}), async () => {
-    requirePlausibleId(id, "That deployment does not exist.");
+  return handleApiRead(request, { scope: "READ" }, async () => {
     const checklist = await getChecklist(id);
     if (!checklist) throw new AppError("NOT_FOUND", "That deployment does not exist.");
     return checklist;
