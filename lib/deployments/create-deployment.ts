@@ -1,18 +1,25 @@
 // A deployment is an instance of one template version: one state per checklist leaf
 // (pre- and post-deployment sections), all OPEN. Later template versions never change it.
 import "server-only";
+import type { z } from "zod";
+import { parseInput } from "@/lib/actions/parse-input";
 import { recordAudit } from "@/lib/audit/record";
 import { requirePermission, type Actor } from "@/lib/auth/policy";
-import { db } from "@/lib/db";
+import { dbOf, type DomainOptions } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import type { CreateDeploymentInput } from "@/lib/deployments/schemas";
+import { createDeploymentSchema } from "@/lib/deployments/schemas";
 
-export async function createDeployment(actor: Actor | null, input: CreateDeploymentInput): Promise<{ id: string }> {
+export async function createDeployment(
+  actor: Actor | null,
+  input: z.input<typeof createDeploymentSchema>,
+  options?: DomainOptions,
+): Promise<{ id: string }> {
   requirePermission(actor, "deployment:create");
-  const ownerId = input.ownerId ?? actor.id;
-  return db.$transaction(async (tx) => {
+  const data = parseInput(createDeploymentSchema, input);
+  const ownerId = data.ownerId ?? actor.id;
+  return dbOf(options).$transaction(async (tx) => {
     const version = await tx.templateVersion.findUnique({
-      where: { id: input.templateVersionId },
+      where: { id: data.templateVersionId },
       select: { id: true, number: true, template: { select: { name: true, archivedAt: true } } },
     });
     if (!version || version.template.archivedAt)
@@ -23,10 +30,10 @@ export async function createDeployment(actor: Actor | null, input: CreateDeploym
 
     const deployment = await tx.deployment.create({
       data: {
-        service: input.service,
-        environment: input.environment,
-        version: input.version,
-        targetDate: input.targetDate ? new Date(`${input.targetDate}T00:00:00Z`) : null,
+        service: data.service,
+        environment: data.environment,
+        version: data.version,
+        targetDate: data.targetDate ? new Date(`${data.targetDate}T00:00:00Z`) : null,
         ownerId,
         templateVersionId: version.id,
       },
@@ -43,9 +50,9 @@ export async function createDeployment(actor: Actor | null, input: CreateDeploym
       entityType: "Deployment",
       entityId: deployment.id,
       after: {
-        service: input.service,
-        environment: input.environment,
-        version: input.version,
+        service: data.service,
+        environment: data.environment,
+        version: data.version,
         template: version.template.name,
         templateVersion: version.number,
         ownerId,

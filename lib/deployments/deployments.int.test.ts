@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
 import { createDeployment } from "@/lib/deployments/create-deployment";
 import { getChecklist } from "@/lib/deployments/get-checklist";
 import { leavesOf } from "@/lib/checklists/tree";
@@ -19,12 +18,12 @@ async function setUp() {
   const engineer = await createTestUser(prisma, "ENGINEER");
   const admin = await createTestUser(prisma, "ADMIN");
   const template = await importSmallTemplate(prisma);
-  const { id } = await createDeployment(engineer, {
-    service: uniqueKey("svc"),
-    environment: "production",
-    version: "1.0.0",
-    templateVersionId: template.versionId,
-  });
+  // The test's own client, as the CLI and jobs pass theirs; actions use the app's.
+  const { id } = await createDeployment(
+    engineer,
+    { service: uniqueKey("svc"), environment: "production", version: "1.0.0", templateVersionId: template.versionId },
+    { db: prisma },
+  );
   const checklist = (await getChecklist(id))!;
   const leaf = (text: string) =>
     leavesOf(checklist.sections.flatMap((s) => s.items)).find((item) => item.text === text)!;
@@ -220,7 +219,7 @@ describe("template versions", () => {
     expect(before.template).toMatchObject({ versionNumber: 1, latestVersionNumber: 2 });
     expect(leavesOf(before.sections.flatMap((s) => s.items)).map((l) => l.text)).toContain("Runbook linked");
 
-    const moved = await moveToLatestVersion(engineer, deploymentId);
+    const moved = await moveToLatestVersion(engineer, { deploymentId });
     // The reworded item kept its key in the edit, so it keeps its state too.
     expect(moved).toMatchObject({
       fromVersion: 1,
@@ -238,7 +237,7 @@ describe("template versions", () => {
     expect(
       await prisma.auditEvent.count({ where: { entityId: deploymentId, action: "deployment.move-version" } }),
     ).toBe(1);
-    await expect(moveToLatestVersion(engineer, deploymentId)).rejects.toMatchObject({ status: 409 });
+    await expect(moveToLatestVersion(engineer, { deploymentId })).rejects.toMatchObject({ status: 409 });
   });
 
   it("refuse to publish from a stale base version or with nothing changed", async () => {

@@ -2,9 +2,12 @@
 // their state (status, reason, note, evidence, assignee); the result lists what was added
 // and removed so the team sees what is new.
 import "server-only";
+import type { z } from "zod";
+import { parseInput } from "@/lib/actions/parse-input";
 import { recordAudit } from "@/lib/audit/record";
 import { requirePermission, type Actor } from "@/lib/auth/policy";
-import { db } from "@/lib/db";
+import { dbOf, type DomainOptions } from "@/lib/db";
+import { moveToLatestSchema } from "@/lib/deployments/schemas";
 import { AppError } from "@/lib/errors";
 import { afterChecklistChange } from "@/lib/signoff/invalidate";
 import { lockDeployment } from "@/lib/signoff/locked-deployment";
@@ -17,9 +20,14 @@ export type MoveResult = {
   removed: string[];
 };
 
-export async function moveToLatestVersion(actor: Actor | null, deploymentId: string): Promise<MoveResult> {
+export async function moveToLatestVersion(
+  actor: Actor | null,
+  input: z.input<typeof moveToLatestSchema>,
+  options?: DomainOptions,
+): Promise<MoveResult> {
   requirePermission(actor, "deployment:edit");
-  return db.$transaction(async (tx) => {
+  const { deploymentId } = parseInput(moveToLatestSchema, input);
+  return dbOf(options).$transaction(async (tx) => {
     // Item writes, reviews and another move wait for this one.
     const locked = await lockDeployment(tx, deploymentId);
     const deployment = await tx.deployment.findUniqueOrThrow({

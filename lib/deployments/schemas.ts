@@ -1,4 +1,5 @@
-// Inputs of the deployment use cases, shared by forms, server actions and the API.
+// Inputs of the deployment use cases: each domain function parses its input with its schema,
+// so forms, server actions, the API and its OpenAPI document share them.
 import { z } from "zod";
 import { entityId, isRealDay, labelText, storableText } from "@/lib/validation";
 
@@ -49,6 +50,8 @@ export const updateItemStateSchema = z
   });
 
 export type UpdateItemStateInput = z.infer<typeof updateItemStateSchema>;
+
+export const moveToLatestSchema = z.object({ deploymentId: id });
 
 export const deploymentStatuses = [
   "DRAFT",

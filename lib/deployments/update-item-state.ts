@@ -3,13 +3,15 @@
 // refused with 409 and the current state (never a silent overwrite). A change to what
 // was approved invalidates the sign-off in the same transaction.
 import "server-only";
+import type { z } from "zod";
+import { parseInput } from "@/lib/actions/parse-input";
 import { recordAudit } from "@/lib/audit/record";
-import { requirePermission, type Actor } from "@/lib/auth/policy";
-import { db } from "@/lib/db";
+import { can, requirePermission, type Actor } from "@/lib/auth/policy";
+import { dbOf, type DomainOptions } from "@/lib/db";
 import { AppError, invalidInput } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { itemStateViewSelect, toItemStateView, type ItemStateView } from "@/lib/deployments/item-state-view";
-import type { UpdateItemStateInput } from "@/lib/deployments/schemas";
+import { updateItemStateSchema, type UpdateItemStateInput } from "@/lib/deployments/schemas";
 import { afterChecklistChange } from "@/lib/signoff/invalidate";
 import { lockDeployment } from "@/lib/signoff/locked-deployment";
 
@@ -17,14 +19,21 @@ const closedStatuses = new Set(["DEPLOYED", "CANCELLED"]);
 /** What an approval covers; an assignee change alone leaves a sign-off standing. */
 const contentFields = ["status", "naReason", "note", "evidenceLinks"] as const;
 
-export async function updateItemState(actor: Actor | null, input: UpdateItemStateInput): Promise<ItemStateView> {
+export async function updateItemState(
+  actor: Actor | null,
+  input: z.input<typeof updateItemStateSchema>,
+  options?: DomainOptions,
+): Promise<ItemStateView> {
+  // Who may neither change nor assign items is refused before their input is read.
+  if (!can(actor, "item:update")) requirePermission(actor, "item:assign");
+  const data = parseInput(updateItemStateSchema, input);
   // Assigning alone is a manager's job too; changing what the item says needs item:update.
-  const changesContent = contentFields.some((field) => input[field] !== undefined);
-  requirePermission(actor, changesContent || input.assigneeId === undefined ? "item:update" : "item:assign");
-  if (input.assigneeId !== undefined) requirePermission(actor, "item:assign");
+  const changesContent = contentFields.some((field) => data[field] !== undefined);
+  requirePermission(actor, changesContent || data.assigneeId === undefined ? "item:update" : "item:assign");
+  if (data.assigneeId !== undefined) requirePermission(actor, "item:assign");
 
-  return db.$transaction(async (tx) => {
-    const deployment = await lockDeployment(tx, input.deploymentId);
+  return dbOf(options).$transaction(async (tx) => {
+    const deployment = await lockDeployment(tx, data.deploymentId);
     if (closedStatuses.has(deployment.status)) {
       throw new AppError(
         "CONFLICT",
@@ -32,24 +41,24 @@ export async function updateItemState(actor: Actor | null, input: UpdateItemStat
       );
     }
     const current = await tx.itemState.findUnique({
-      where: { deploymentId_itemId: { deploymentId: input.deploymentId, itemId: input.itemId } },
+      where: { deploymentId_itemId: { deploymentId: data.deploymentId, itemId: data.itemId } },
       select: { ...itemStateViewSelect, id: true, item: { select: { text: true } } },
     });
     if (!current) throw new AppError("NOT_FOUND", "That checklist item does not exist in this deployment.");
-    if (input.assigneeId) {
+    if (data.assigneeId) {
       // The people the checklist page offers: a viewer cannot work on a checklist, so an item
       // handed to one would sit undone (the same rule as a deployment's owner).
       const assignee = await tx.user.findUnique({
-        where: { id: input.assigneeId },
+        where: { id: data.assigneeId },
         select: { active: true, role: true },
       });
       if (!assignee?.active || assignee.role === "VIEWER")
         throw new AppError("BAD_REQUEST", "The assignee must be an active user who can work on deployments.");
     }
 
-    const changes = changesOf(input, current);
+    const changes = changesOf(data, current);
     const { count } = await tx.itemState.updateMany({
-      where: { id: current.id, version: input.version },
+      where: { id: current.id, version: data.version },
       data: { ...changes, updatedById: actor.id, updatedAt: new Date(), version: { increment: 1 } },
     });
     if (count === 0) {
@@ -77,7 +86,7 @@ export async function updateItemState(actor: Actor | null, input: UpdateItemStat
       entityType: "ItemState",
       entityId: current.id,
       before: snapshot(current),
-      after: { ...snapshot(updated), deploymentId: input.deploymentId },
+      after: { ...snapshot(updated), deploymentId: data.deploymentId },
     });
     return toItemStateView(updated);
   });

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
+import type { z } from "zod";
 import { runAction, type ActionResult } from "@/lib/actions/result";
 import { getCurrentUser } from "@/lib/auth/session";
 import { createDeployment } from "@/lib/deployments/create-deployment";
@@ -11,34 +11,34 @@ import { updateItemState } from "@/lib/deployments/update-item-state";
 import { approveDeployment, rejectDeployment } from "@/lib/signoff/review-deployment";
 import { approveSchema, rejectSchema, submitForReviewSchema } from "@/lib/signoff/schemas";
 import { submitForReview } from "@/lib/signoff/submit-for-review";
-import { createDeploymentSchema, updateItemStateSchema, type UpdateItemStateInput } from "@/lib/deployments/schemas";
+import type { createDeploymentSchema, moveToLatestSchema, updateItemStateSchema } from "@/lib/deployments/schemas";
 
 export async function createDeploymentAction(
   input: z.input<typeof createDeploymentSchema>,
 ): Promise<ActionResult<{ id: string }>> {
   const user = await getCurrentUser();
-  return runAction(createDeploymentSchema, input, async (data) => {
-    const created = await createDeployment(user, data);
+  return runAction(async () => {
+    const created = await createDeployment(user, input);
     revalidatePath("/deployments");
     return created;
   });
 }
 
 /** One item's change; a stale `version` answers 409 with the current state in `details.current`. */
-export async function updateItemStateAction(input: UpdateItemStateInput): Promise<ActionResult<ItemStateView>> {
+export async function updateItemStateAction(
+  input: z.input<typeof updateItemStateSchema>,
+): Promise<ActionResult<ItemStateView>> {
   const user = await getCurrentUser();
-  return runAction(updateItemStateSchema, input, async (data) => {
-    return updateItemState(user, data);
-  });
+  return runAction(() => updateItemState(user, input));
 }
 
-const moveSchema = z.object({ deploymentId: z.string().min(1).max(64) });
-
-export async function moveToLatestVersionAction(input: z.input<typeof moveSchema>): Promise<ActionResult<MoveResult>> {
+export async function moveToLatestVersionAction(
+  input: z.input<typeof moveToLatestSchema>,
+): Promise<ActionResult<MoveResult>> {
   const user = await getCurrentUser();
-  return runAction(moveSchema, input, async ({ deploymentId }) => {
-    const result = await moveToLatestVersion(user, deploymentId);
-    revalidatePath(`/deployments/${deploymentId}`);
+  return runAction(async () => {
+    const result = await moveToLatestVersion(user, input);
+    revalidatePath(`/deployments/${input.deploymentId}`);
     return result;
   });
 }
