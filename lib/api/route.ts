@@ -59,9 +59,9 @@ export async function handleApiJson<S extends z.ZodType>(
   });
 }
 
-/** A write endpoint whose domain function parses its own input: caller → access →
- * same-origin (cookies) → JSON body within the size cap → handler. Replaces handleApiJson
- * once every write endpoint calls a parsing domain function. */
+/** A write endpoint: caller → access → same-origin (cookies) → a JSON body within the size
+ * cap → handler, whose domain function parses the body with its own schema. A token's
+ * writes are audited as its creator, each event labelled with the token. */
 export async function handleApiWrite(
   request: Request,
   access: ApiAccess,
@@ -72,6 +72,8 @@ export async function handleApiWrite(
     const caller = await authorize(request, access);
     if (caller.via === "session" && !sameOriginOrNoCookie(request))
       return jsonError(403, "Cross-origin requests are not accepted.");
+    if (!declaresJsonOrNothing(request))
+      return jsonError(415, "Send the body as JSON, with Content-Type: application/json.");
     const body = await readJsonBody(request, options.maxBytes);
     if (body instanceof Response) return body;
     const run = () => handler(body, caller);
@@ -95,6 +97,17 @@ export async function handleApiRead(
   });
 }
 
+/**
+ * What a write route hands its domain function: the JSON body, with the ids from the path
+ * over whatever the body says about them. Typed as the function's input on trust: the
+ * function parses it with its own schema, which refuses anything else (a body that is no
+ * object is passed as it is, for that schema to refuse).
+ */
+export function asDomainInput<T>(body: unknown, pathParams: Record<string, string> = {}): T {
+  const isObject = body !== null && typeof body === "object" && !Array.isArray(body);
+  return (isObject ? { ...body, ...pathParams } : body) as T;
+}
+
 /** A path id that cannot be an id names nothing: 404, before it reaches the database. */
 export function requirePlausibleId(value: string, notFound: string): void {
   if (!isPlausibleId(value)) throw new AppError("NOT_FOUND", notFound);
@@ -116,6 +129,14 @@ async function authorize(request: Request, access: ApiAccess): Promise<ApiCaller
   }
   if (access.permission) requirePermission(caller.actor, access.permission);
   return caller;
+}
+
+/** No Content-Type, or a JSON one. text/plain passes too: it is what fetch sends for a
+ * string body when the caller names no type. A form post or any other format is refused
+ * by name (415) rather than failing later as "not valid JSON". */
+function declaresJsonOrNothing(request: Request): boolean {
+  const type = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
+  return !type || type === "application/json" || type.endsWith("+json") || type === "text/plain";
 }
 
 async function readJsonBody(request: Request, maxBytes = DEFAULT_MAX_BYTES): Promise<unknown> {
