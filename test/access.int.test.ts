@@ -1,4 +1,4 @@
-// Access by crafted ids (issue #7, point 7): the authorization matrix checks role → allowed
+// Access by crafted ids: the authorization matrix checks role → allowed
 // with made-up ids; this file checks ownership and scoping with REAL rows. Whatever ids a
 // caller puts together, it can never read or change what the policy does not allow, and
 // every refusal leaves the database exactly as it was.

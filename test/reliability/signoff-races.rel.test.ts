@@ -1,5 +1,6 @@
-// The sign-off race of the Roles issue, a hundred times in a row: two reviewers approve
-// while the owner reopens a critical item. One consistent outcome every time.
+// The sign-off race of lib/signoff/signoff.int.test.ts, a hundred times in a row: two
+// reviewers approve while the owner reopens a critical item. One consistent outcome every
+// time (docs/decisions/0005-sign-off-consistency.md).
 import { describe, it } from "vitest";
 import { useTestPrisma } from "@/test/db";
 import { raceTwoApprovalsAndAnItemChange } from "@/test/signoff-fixtures";

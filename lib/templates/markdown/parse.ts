@@ -1,5 +1,5 @@
 // Markdown → checklist template. Pure: the caller reads the file, this only interprets it.
-// Conventions: /work/shared/DESIGN.md, "Markdown import conventions".
+// The rules it follows: README.md in this folder; why they are so: docs/decisions/0004-markdown-import.md.
 import type { Heading, Root, RootContent } from "mdast";
 import { toString } from "mdast-util-to-string";
 import { classify, NO_HINTS, readHeading, resolveHints, type Hints } from "./classify";
