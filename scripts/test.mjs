@@ -1,22 +1,41 @@
-// npm test — every test: type check, unit, integration (real Postgres: embedded unless
-// DATABASE_URL is set) and end-to-end in Chromium against the production build.
+// npm test — every check: lint, format, type check, unit, integration (real Postgres:
+// embedded unless DATABASE_URL is set) and end-to-end in Chromium against the production build.
 // Every stage runs even when an earlier one fails; the exit code says whether all passed.
+// `npm test -- e2e` (or any stage names) runs only those stages.
 import { spawnSync } from "node:child_process";
 
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+
+/** @param {string[]} argv a stage that runs one command and passes when it exits 0 */
+function run([command, ...args]) {
+  return () => spawnSync(command, args, { stdio: "inherit", env }).status === 0;
+}
+
+/** @type {[string, string, () => boolean][]} */
 const stages = [
-  ["types", ["npx", "tsc", "--noEmit"]],
-  ["unit", ["npx", "vitest", "run", "--project", "unit"]],
-  ["integration", ["npx", "vitest", "run", "--project", "integration"]],
-  ["e2e", ["npx", "playwright", "test"]],
+  ["lint", "eslint .", run(["npx", "eslint", "."])],
+  ["format", "prettier --check .", run(["npx", "prettier", "--check", "--cache", "--cache-strategy", "content", "."])],
+  ["types", "tsc --noEmit", run(["npx", "tsc", "--noEmit"])],
+  ["unit", "vitest run --project unit", run(["npx", "vitest", "run", "--project", "unit"])],
+  ["integration", "vitest run --project integration", run(["npx", "vitest", "run", "--project", "integration"])],
+  ["e2e", "playwright test", run(["npx", "playwright", "test"])],
 ];
 
-const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+const names = stages.map(([name]) => name);
+const wanted = process.argv.slice(2);
+const unknown = wanted.filter((name) => !names.includes(name));
+if (unknown.length) {
+  console.error(`Unknown stage ${unknown.join(", ")}; the stages are ${names.join(", ")}.`);
+  process.exit(2);
+}
+
 const results = [];
-for (const [name, [command, ...args]] of stages) {
-  console.log(`\n=== ${name}: ${[command, ...args].join(" ")}`);
+for (const [name, description, stage] of stages) {
+  if (wanted.length && !wanted.includes(name)) continue;
+  console.log(`\n=== ${name}: ${description}`);
   const started = Date.now();
-  const { status } = spawnSync(command, args, { stdio: "inherit", env });
-  results.push({ name, ok: status === 0, seconds: (Date.now() - started) / 1000 });
+  const ok = stage();
+  results.push({ name, ok, seconds: (Date.now() - started) / 1000 });
 }
 
 console.log("\n=== summary");
