@@ -4,7 +4,7 @@ import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { toast } from "sonner";
 import { changePasswordAction } from "@/app/account/password/actions";
-import { ErrorAlert } from "@/components/templates/error-alert";
+import { ErrorAlert } from "@/components/ui/error-alert";
 import { Field } from "@/components/ui/field";
 import { buttonStyles, cardStyles } from "@/components/ui/styles";
 import { useFormAction } from "@/components/ui/use-form-action";

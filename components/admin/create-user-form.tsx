@@ -2,7 +2,7 @@
 
 import { toast } from "sonner";
 import { createUserAction, type OneTimePasswordResult } from "@/app/(app)/admin/actions";
-import { ErrorAlert } from "@/components/templates/error-alert";
+import { ErrorAlert } from "@/components/ui/error-alert";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { Field } from "@/components/ui/field";
 import { buttonStyles, cardStyles, inputStyles } from "@/components/ui/styles";

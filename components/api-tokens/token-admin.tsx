@@ -4,7 +4,7 @@ import { useState } from "react";
 import { CreateTokenForm } from "@/components/api-tokens/create-token-form";
 import { IssuedToken } from "@/components/api-tokens/issued-token";
 import { TokenRow } from "@/components/api-tokens/token-row";
-import { ErrorAlert } from "@/components/templates/error-alert";
+import { ErrorAlert } from "@/components/ui/error-alert";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { ApiTokenRow } from "@/lib/api-tokens/token-row";
 import { DataTable } from "@/components/ui/data-table";

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { TaskRow } from "@/components/maintenance/task-row";
 import { ProgressBar } from "@/components/ui/badges";
 import { cardStyles } from "@/components/ui/styles";
-import { cadenceLabels } from "@/components/templates/labels";
+import { cadenceLabels } from "@/lib/templates/labels";
 import { formatDateTime } from "@/lib/format";
 import type { ListView, ScheduleView } from "@/lib/maintenance/board";
 import { scopeLabel } from "@/lib/maintenance/schemas";

@@ -3,7 +3,7 @@
 import { useRef, useState, type FormEvent } from "react";
 import { createScheduleAction } from "@/app/(app)/maintenance/actions";
 import { useAction } from "@/components/maintenance/use-action";
-import { cadenceLabels } from "@/components/templates/labels";
+import { cadenceLabels } from "@/lib/templates/labels";
 import { Field } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
 import { buttonStyles, cardStyles } from "@/components/ui/styles";

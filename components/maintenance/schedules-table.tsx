@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { cadenceLabels } from "@/components/templates/labels";
+import { cadenceLabels } from "@/lib/templates/labels";
 import { cardStyles } from "@/components/ui/styles";
 import { formatDateTime } from "@/lib/format";
 import type { HistoryRow, ScheduleView } from "@/lib/maintenance/board";

@@ -1,6 +1,6 @@
 import { InlineMarkdown } from "@/components/markdown/inline-markdown";
 import { PriorityBadge } from "@/components/ui/badges";
-import { kindLabels } from "@/components/templates/labels";
+import { kindLabels } from "@/lib/templates/labels";
 import { itemProgress } from "@/lib/checklists/tree";
 import type { ChecklistItem, ChecklistSection } from "@/lib/checklists/types";
 import { formatDateTime } from "@/lib/format";

@@ -8,7 +8,7 @@ import { buttonStyles, cardStyles, inputStyles } from "@/components/ui/styles";
 import { MAX_TEMPLATE_BYTES } from "@/lib/templates/markdown/decode";
 import type { ParsedTemplate } from "@/lib/templates/markdown/types";
 import { callAction } from "./call-action";
-import { ErrorAlert } from "./error-alert";
+import { ErrorAlert } from "@/components/ui/error-alert";
 import { ImportPreview } from "./import-preview";
 import type { Classification } from "./labels";
 

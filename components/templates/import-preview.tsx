@@ -8,7 +8,8 @@ import { countLeaves } from "@/lib/templates/markdown/summary";
 import type { ParsedItem, ParsedSection, ParsedTemplate } from "@/lib/templates/markdown/types";
 import { ClassificationSelects } from "./classification-selects";
 import { importSummaryLine } from "./import-summary";
-import { cadenceLabels, kindLabels, sectionName, type Classification } from "./labels";
+import { cadenceLabels, kindLabels } from "@/lib/templates/labels";
+import { sectionName, type Classification } from "./labels";
 
 type Props = {
   template: ParsedTemplate;

@@ -1,4 +1,5 @@
-// Human labels for section classifications, shared by the import preview and the editor.
+// Choices and accessible names of the import preview and the editor.
+import { cadenceLabels, kindLabels, priorityLabels } from "@/lib/templates/labels";
 import {
   CADENCES,
   PRIORITIES,
@@ -7,28 +8,6 @@ import {
   type Priority,
   type SectionKind,
 } from "@/lib/templates/markdown/types";
-
-export const kindLabels: Record<SectionKind, string> = {
-  PRE_DEPLOYMENT: "Pre-deployment",
-  POST_DEPLOYMENT: "Post-deployment",
-  MAINTENANCE: "Maintenance",
-  PROCEDURE: "Procedure",
-  REFERENCE: "Reference",
-};
-
-export const priorityLabels: Record<Priority, string> = {
-  CRITICAL: "Critical",
-  HIGH: "High",
-  RECOMMENDED: "Recommended",
-};
-
-export const cadenceLabels: Record<Cadence, string> = {
-  DAILY: "Daily",
-  WEEKLY: "Weekly",
-  MONTHLY: "Monthly",
-  QUARTERLY: "Quarterly",
-  ANNUALLY: "Annually",
-};
 
 export const kindOptions = SECTION_KINDS.map((value) => ({ value, label: kindLabels[value] }));
 export const priorityOptions = PRIORITIES.map((value) => ({ value, label: priorityLabels[value] }));

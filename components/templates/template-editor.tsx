@@ -8,7 +8,7 @@ import { publishVersionAction } from "@/app/(app)/templates/actions";
 import { buttonStyles, cardStyles, inputStyles } from "@/components/ui/styles";
 import { newKey, structureSchema, type StructureSection, type TemplateStructure } from "@/lib/templates/structure";
 import { callAction } from "./call-action";
-import { ErrorAlert } from "./error-alert";
+import { ErrorAlert } from "@/components/ui/error-alert";
 import { FocusProvider, TEMPLATE_FOCUS_KEY, useFocusTarget, useRequestFocus } from "./focus";
 import { locateIssue } from "./locate-issue";
 import { SectionEditor } from "./section-editor";

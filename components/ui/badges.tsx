@@ -1,5 +1,5 @@
 import type { Priority } from "@/lib/generated/prisma/enums";
-import { priorityLabels } from "@/components/templates/labels";
+import { priorityLabels } from "@/lib/templates/labels";
 import { verdictLabels, type Verdict } from "@/lib/checklists/readiness";
 
 const priorityStyles: Record<Priority, string> = {

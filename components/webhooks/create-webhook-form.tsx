@@ -2,7 +2,7 @@
 
 import { toast } from "sonner";
 import { createWebhookAction } from "@/app/(app)/admin/webhooks/actions";
-import { ErrorAlert } from "@/components/templates/error-alert";
+import { ErrorAlert } from "@/components/ui/error-alert";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { EventCheckboxes } from "@/components/webhooks/event-checkboxes";
 import { Field } from "@/components/ui/field";

@@ -9,7 +9,7 @@ import {
   updateWebhookAction,
 } from "@/app/(app)/admin/webhooks/actions";
 import { callAction } from "@/components/templates/call-action";
-import { ErrorAlert } from "@/components/templates/error-alert";
+import { ErrorAlert } from "@/components/ui/error-alert";
 import { EventCheckboxes } from "@/components/webhooks/event-checkboxes";
 import { SecretReveal } from "@/components/webhooks/secret-reveal";
 import { Field } from "@/components/ui/field";

@@ -4,7 +4,7 @@ import { ListCard } from "@/components/maintenance/list-card";
 import { ReviewReminders } from "@/components/maintenance/review-reminders";
 import { ScheduleForm } from "@/components/maintenance/schedule-form";
 import { SchedulesTable } from "@/components/maintenance/schedules-table";
-import { cadenceLabels } from "@/components/templates/labels";
+import { cadenceLabels } from "@/lib/templates/labels";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { cardStyles } from "@/components/ui/styles";

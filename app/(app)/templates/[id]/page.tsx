@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { cadenceLabels, kindLabels } from "@/components/templates/labels";
+import { cadenceLabels, kindLabels } from "@/lib/templates/labels";
 import { ItemTree } from "@/components/templates-view/item-tree";
 import { VersionDiffView } from "@/components/templates-view/version-diff";
 import { PriorityBadge } from "@/components/ui/badges";
