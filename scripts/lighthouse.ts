@@ -149,7 +149,7 @@ async function seedRealisticData(prisma: PrismaClient): Promise<SeedSummary> {
         const share = index < 2 ? 1 : [0, 0.15, 0.35, 0.55, 0.8, 0.95][index % 6]!;
         summary.itemUpdates += await settleItems(prisma, owner, id, share, index < 2, random);
         if (index === 0 || index === 1) {
-          await submitForReview(owner, id);
+          await submitForReview(owner, { deploymentId: id });
           if (index === 0) {
             await approveDeployment(actor("REVIEWER").id === owner.id ? actor("ADMIN") : actor("REVIEWER"), {
               deploymentId: id,

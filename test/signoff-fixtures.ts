@@ -29,7 +29,7 @@ export async function deploymentInReview(prisma: PrismaClient, requiredApprovals
   )) {
     await updateItemState(owner, { deploymentId, itemId: leaf.id, version: leaf.state!.version, status: "DONE" });
   }
-  await submitForReview(owner, deploymentId);
+  await submitForReview(owner, { deploymentId });
   const digest = async () => (await getChecklist(deploymentId))!.digest;
   return { owner, reviewers, deploymentId, leaves, digest };
 }

@@ -21,8 +21,6 @@ export const createDeploymentSchema = z.object({
   templateVersionId: id,
 });
 
-export type CreateDeploymentInput = z.infer<typeof createDeploymentSchema>;
-
 export const evidenceLinkSchema = storableText(
   z
     .url({ protocol: /^https?$/, error: "Evidence links must be http(s) URLs." })

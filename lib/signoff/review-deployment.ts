@@ -1,24 +1,28 @@
 // A reviewer approves or rejects a deployment in review. Four eyes: the owner never
 // approves their own deployment; a template may require several distinct approvals.
 import "server-only";
+import type { z } from "zod";
+import { parseInput } from "@/lib/actions/parse-input";
 import { recordAudit } from "@/lib/audit/record";
 import { requirePermission, type Actor } from "@/lib/auth/policy";
-import { db } from "@/lib/db";
+import { dbOf, type DomainOptions } from "@/lib/db";
 import { readinessByDeployment } from "@/lib/deployments/readiness-query";
 import { AppError, invalidInput } from "@/lib/errors";
 import { activeApprovals, currentDigest, lockDeployment } from "@/lib/signoff/locked-deployment";
-import type { ApproveInput, RejectInput } from "@/lib/signoff/schemas";
+import { approveSchema, rejectSchema } from "@/lib/signoff/schemas";
 import { deploymentFacts, enqueueWebhookEvent } from "@/lib/webhooks/enqueue";
 
 const DAY = 86_400_000;
 
 export async function approveDeployment(
   actor: Actor | null,
-  input: ApproveInput,
+  input: z.input<typeof approveSchema>,
+  options?: DomainOptions,
 ): Promise<{ signedOff: boolean; approvals: number; required: number }> {
   requirePermission(actor, "deployment:review");
-  return db.$transaction(async (tx) => {
-    const deployment = await lockDeployment(tx, input.deploymentId);
+  const data = parseInput(approveSchema, input);
+  return dbOf(options).$transaction(async (tx) => {
+    const deployment = await lockDeployment(tx, data.deploymentId);
     if (deployment.ownerId === actor.id)
       throw new AppError("FORBIDDEN", "You own this deployment; another reviewer must approve it.");
     if (deployment.status !== "READY_FOR_REVIEW") {
@@ -30,50 +34,50 @@ export async function approveDeployment(
       );
     }
     // Decided under the lock: the checklist the reviewer saw must be the one that exists.
-    if ((await currentDigest(tx, input.deploymentId)) !== input.digest) {
+    if ((await currentDigest(tx, data.deploymentId)) !== data.digest) {
       throw new AppError(
         "CONFLICT",
         "The checklist changed while you were reviewing it; look at it again before approving.",
       );
     }
-    const readiness = (await readinessByDeployment([input.deploymentId], tx)).get(input.deploymentId)!;
+    const readiness = (await readinessByDeployment([data.deploymentId], tx)).get(data.deploymentId)!;
     if (!readiness.ready)
       throw new AppError("CONFLICT", "Critical items are open; this deployment cannot be approved.");
     const already = await tx.signOff.count({
-      where: { deploymentId: input.deploymentId, reviewerId: actor.id, ...activeApprovals },
+      where: { deploymentId: data.deploymentId, reviewerId: actor.id, ...activeApprovals },
     });
     if (already)
       throw new AppError("CONFLICT", "You have already approved this deployment; another reviewer must add theirs.");
 
     const now = new Date();
-    const nextReviewAt = input.nextReviewAt
-      ? new Date(`${input.nextReviewAt}T00:00:00Z`)
+    const nextReviewAt = data.nextReviewAt
+      ? new Date(`${data.nextReviewAt}T00:00:00Z`)
       : new Date(now.getTime() + deployment.reviewIntervalDays * DAY);
     if (nextReviewAt <= now) throw invalidInput({ nextReviewAt: "The next review must be in the future." });
     const signOff = await tx.signOff.create({
       data: {
-        deploymentId: input.deploymentId,
+        deploymentId: data.deploymentId,
         reviewerId: actor.id,
         decision: "APPROVED",
-        comment: input.comment,
-        digest: input.digest,
+        comment: data.comment,
+        digest: data.digest,
         nextReviewAt,
         createdAt: now,
       },
     });
-    const approvals = await tx.signOff.count({ where: { deploymentId: input.deploymentId, ...activeApprovals } });
+    const approvals = await tx.signOff.count({ where: { deploymentId: data.deploymentId, ...activeApprovals } });
     const signedOff = approvals >= deployment.requiredApprovals;
     if (signedOff) {
-      await tx.deployment.update({ where: { id: input.deploymentId }, data: { status: "SIGNED_OFF" } });
+      await tx.deployment.update({ where: { id: data.deploymentId }, data: { status: "SIGNED_OFF" } });
       await enqueueWebhookEvent(
         tx,
         "DEPLOYMENT_SIGNED_OFF",
         async () => ({
-          deployment: await deploymentFacts(tx, input.deploymentId),
+          deployment: await deploymentFacts(tx, data.deploymentId),
           signOff: {
             id: signOff.id,
             reviewerId: actor.id,
-            comment: input.comment,
+            comment: data.comment,
             approvals,
             required: deployment.requiredApprovals,
             nextReviewAt: nextReviewAt.toISOString(),
@@ -88,9 +92,9 @@ export async function approveDeployment(
       entityType: "SignOff",
       entityId: signOff.id,
       after: {
-        deploymentId: input.deploymentId,
-        digest: input.digest,
-        comment: input.comment,
+        deploymentId: data.deploymentId,
+        digest: data.digest,
+        comment: data.comment,
         nextReviewAt: nextReviewAt.toISOString(),
         approvals,
         required: deployment.requiredApprovals,
@@ -101,10 +105,15 @@ export async function approveDeployment(
   });
 }
 
-export async function rejectDeployment(actor: Actor | null, input: RejectInput): Promise<void> {
+export async function rejectDeployment(
+  actor: Actor | null,
+  input: z.input<typeof rejectSchema>,
+  options?: DomainOptions,
+): Promise<void> {
   requirePermission(actor, "deployment:review");
-  await db.$transaction(async (tx) => {
-    const deployment = await lockDeployment(tx, input.deploymentId);
+  const data = parseInput(rejectSchema, input);
+  await dbOf(options).$transaction(async (tx) => {
+    const deployment = await lockDeployment(tx, data.deploymentId);
     if (deployment.ownerId === actor.id)
       throw new AppError("FORBIDDEN", "You own this deployment; another reviewer must review it.");
     if (deployment.status !== "READY_FOR_REVIEW" && deployment.status !== "SIGNED_OFF")
@@ -112,26 +121,26 @@ export async function rejectDeployment(actor: Actor | null, input: RejectInput):
     const now = new Date();
     // A rejection also withdraws approvals given so far: the work goes back to the team.
     await tx.signOff.updateMany({
-      where: { deploymentId: input.deploymentId, ...activeApprovals },
+      where: { deploymentId: data.deploymentId, ...activeApprovals },
       data: { invalidatedAt: now, invalidatedById: actor.id, invalidationReason: "Rejected by a reviewer" },
     });
     const signOff = await tx.signOff.create({
       data: {
-        deploymentId: input.deploymentId,
+        deploymentId: data.deploymentId,
         reviewerId: actor.id,
         decision: "REJECTED",
-        comment: input.comment,
-        digest: await currentDigest(tx, input.deploymentId),
+        comment: data.comment,
+        digest: await currentDigest(tx, data.deploymentId),
         createdAt: now,
       },
     });
-    await tx.deployment.update({ where: { id: input.deploymentId }, data: { status: "IN_PROGRESS" } });
+    await tx.deployment.update({ where: { id: data.deploymentId }, data: { status: "IN_PROGRESS" } });
     await enqueueWebhookEvent(
       tx,
       "DEPLOYMENT_REJECTED",
       async () => ({
-        deployment: await deploymentFacts(tx, input.deploymentId),
-        rejection: { id: signOff.id, reviewerId: actor.id, comment: input.comment, previousStatus: deployment.status },
+        deployment: await deploymentFacts(tx, data.deploymentId),
+        rejection: { id: signOff.id, reviewerId: actor.id, comment: data.comment, previousStatus: deployment.status },
       }),
       now,
     );
@@ -141,7 +150,7 @@ export async function rejectDeployment(actor: Actor | null, input: RejectInput):
       entityType: "SignOff",
       entityId: signOff.id,
       before: { status: deployment.status },
-      after: { deploymentId: input.deploymentId, comment: input.comment, status: "IN_PROGRESS" },
+      after: { deploymentId: data.deploymentId, comment: data.comment, status: "IN_PROGRESS" },
     });
   });
 }

@@ -1,3 +1,4 @@
+// Inputs of the sign-off use cases; each domain function parses its input with its schema.
 import { z } from "zod";
 import { isRealDay, storableText } from "@/lib/validation";
 
@@ -22,6 +23,3 @@ export const rejectSchema = z.object({
   deploymentId,
   comment: storableText(comment.min(1, "Say what must change before this can be approved.")),
 });
-
-export type ApproveInput = z.infer<typeof approveSchema>;
-export type RejectInput = z.infer<typeof rejectSchema>;

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { leavesOf } from "@/lib/checklists/tree";
 import { createDeployment } from "@/lib/deployments/create-deployment";
 import { getChecklist } from "@/lib/deployments/get-checklist";
 import { updateItemState } from "@/lib/deployments/update-item-state";
@@ -25,7 +24,7 @@ describe("sign-off", () => {
       version: "1",
       templateVersionId: template.versionId,
     });
-    await expect(submitForReview(owner, id)).rejects.toThrow("3 critical item(s) are still open");
+    await expect(submitForReview(owner, { deploymentId: id })).rejects.toThrow("3 critical item(s) are still open");
   });
 
   it("records reviewer, comment, digest and next review date, and signs the deployment off", async () => {

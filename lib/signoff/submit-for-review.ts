@@ -1,17 +1,25 @@
 // A deployment whose gate is ready goes to review.
 import "server-only";
+import type { z } from "zod";
+import { parseInput } from "@/lib/actions/parse-input";
 import { recordAudit } from "@/lib/audit/record";
 import { requirePermission, type Actor } from "@/lib/auth/policy";
-import { db } from "@/lib/db";
+import { dbOf, type DomainOptions } from "@/lib/db";
 import { readinessByDeployment } from "@/lib/deployments/readiness-query";
 import { AppError } from "@/lib/errors";
 import { lockDeployment } from "@/lib/signoff/locked-deployment";
+import { submitForReviewSchema } from "@/lib/signoff/schemas";
 
 const submittable = new Set(["DRAFT", "IN_PROGRESS", "REJECTED"]);
 
-export async function submitForReview(actor: Actor | null, deploymentId: string): Promise<void> {
+export async function submitForReview(
+  actor: Actor | null,
+  input: z.input<typeof submitForReviewSchema>,
+  options?: DomainOptions,
+): Promise<void> {
   requirePermission(actor, "deployment:submit");
-  await db.$transaction(async (tx) => {
+  const { deploymentId } = parseInput(submitForReviewSchema, input);
+  await dbOf(options).$transaction(async (tx) => {
     const deployment = await lockDeployment(tx, deploymentId);
     if (!submittable.has(deployment.status)) {
       throw new AppError(

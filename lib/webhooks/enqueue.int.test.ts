@@ -66,7 +66,7 @@ async function inReview() {
   )) {
     await updateItemState(owner, { deploymentId, itemId: leaf.id, version: leaf.state!.version, status: "DONE" });
   }
-  await submitForReview(owner, deploymentId);
+  await submitForReview(owner, { deploymentId });
   const digest = async () => (await getChecklist(deploymentId))!.digest;
   return { owner, reviewer, deploymentId, leaves, digest };
 }

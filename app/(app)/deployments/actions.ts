@@ -9,7 +9,7 @@ import type { ItemStateView } from "@/lib/deployments/item-state-view";
 import { moveToLatestVersion, type MoveResult } from "@/lib/deployments/move-to-latest";
 import { updateItemState } from "@/lib/deployments/update-item-state";
 import { approveDeployment, rejectDeployment } from "@/lib/signoff/review-deployment";
-import { approveSchema, rejectSchema, submitForReviewSchema } from "@/lib/signoff/schemas";
+import type { approveSchema, rejectSchema, submitForReviewSchema } from "@/lib/signoff/schemas";
 import { submitForReview } from "@/lib/signoff/submit-for-review";
 import type { createDeploymentSchema, moveToLatestSchema, updateItemStateSchema } from "@/lib/deployments/schemas";
 
@@ -45,9 +45,9 @@ export async function moveToLatestVersionAction(
 
 export async function submitForReviewAction(input: z.input<typeof submitForReviewSchema>): Promise<ActionResult<null>> {
   const user = await getCurrentUser();
-  return runAction(submitForReviewSchema, input, async ({ deploymentId }) => {
-    await submitForReview(user, deploymentId);
-    revalidatePath(`/deployments/${deploymentId}`);
+  return runAction(async () => {
+    await submitForReview(user, input);
+    revalidatePath(`/deployments/${input.deploymentId}`);
     return null;
   });
 }
@@ -56,18 +56,18 @@ export async function approveDeploymentAction(
   input: z.input<typeof approveSchema>,
 ): Promise<ActionResult<{ signedOff: boolean; approvals: number; required: number }>> {
   const user = await getCurrentUser();
-  return runAction(approveSchema, input, async (data) => {
-    const result = await approveDeployment(user, data);
-    revalidatePath(`/deployments/${data.deploymentId}`);
+  return runAction(async () => {
+    const result = await approveDeployment(user, input);
+    revalidatePath(`/deployments/${input.deploymentId}`);
     return result;
   });
 }
 
 export async function rejectDeploymentAction(input: z.input<typeof rejectSchema>): Promise<ActionResult<null>> {
   const user = await getCurrentUser();
-  return runAction(rejectSchema, input, async (data) => {
-    await rejectDeployment(user, data);
-    revalidatePath(`/deployments/${data.deploymentId}`);
+  return runAction(async () => {
+    await rejectDeployment(user, input);
+    revalidatePath(`/deployments/${input.deploymentId}`);
     return null;
   });
 }

@@ -409,11 +409,12 @@ describe("/api/v1 writes", () => {
     }
     // No type, or the one fetch gives a string body by default, is read as JSON.
     const body = JSON.stringify({ service: "" });
-    for (const headers of [
+    const types: Record<string, string>[] = [
       {},
       { "content-type": "text/plain;charset=UTF-8" },
       { "content-type": "application/json" },
-    ]) {
+    ];
+    for (const headers of types) {
       const response = await POST(
         new Request("http://localhost/api/v1/deployments", {
           method: "POST",

@@ -54,7 +54,7 @@ async function deploymentAt(stage: "draft" | "criticalDone" | "inReview" | "sign
   };
   if (stage !== "draft")
     for (const text of ["Database password", "API keys", "Backups verified"]) await setItem(text, "DONE");
-  if (stage === "inReview" || stage === "signedOff") await submitForReview(owner, id);
+  if (stage === "inReview" || stage === "signedOff") await submitForReview(owner, { deploymentId: id });
   if (stage === "signedOff") {
     for (const reviewer of reviewers.slice(0, requiredApprovals))
       await approveDeployment(reviewer, { deploymentId: id, comment: "ok", digest: (await getChecklist(id))!.digest });

@@ -1,7 +1,6 @@
 // GET /api/v1/deployments — the deployments list with the overview's filters, a page at a time.
 // POST /api/v1/deployments — create a deployment from a template version.
-import { handleApiJson, handleApiRead } from "@/lib/api/route";
-import { createDeploymentBody } from "@/lib/api/v1/schemas";
+import { asDomainInput, handleApiRead, handleApiWrite } from "@/lib/api/route";
 import { createDeployment } from "@/lib/deployments/create-deployment";
 import { listDeploymentsPage } from "@/lib/deployments/list-deployments";
 
@@ -12,12 +11,11 @@ export async function GET(request: Request) {
 }
 
 export async function POST(request: Request) {
-  return handleApiJson(
+  return handleApiWrite(
     request,
     { scope: "WRITE" },
-    createDeploymentBody,
-    async (input, caller) => {
-      const { id } = await createDeployment(caller.actor, input);
+    async (body, caller) => {
+      const { id } = await createDeployment(caller.actor, asDomainInput(body));
       return { id, url: `/api/v1/deployments/${id}` };
     },
     { status: 201 },

@@ -1,21 +1,19 @@
 // POST /api/v1/deployments/{id}/approvals — approve a deployment in review (reviewers only,
 // never the owner). Body: { "comment": string, "digest": string, "nextReviewAt"?: "YYYY-MM-DD" }.
 // Session only: a sign-off is a person's judgement, so API tokens are refused (403).
-import { handleApiJson, requirePlausibleId } from "@/lib/api/route";
-import { approvalBody } from "@/lib/api/v1/schemas";
+import { asDomainInput, handleApiWrite, requirePlausibleId } from "@/lib/api/route";
 import { approveDeployment } from "@/lib/signoff/review-deployment";
 
 export const dynamic = "force-dynamic";
 
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  return handleApiJson(
+  return handleApiWrite(
     request,
     { scope: "WRITE", tokens: false },
-    approvalBody,
-    (input, caller) => {
+    (body, caller) => {
       requirePlausibleId(id, "That deployment does not exist.");
-      return approveDeployment(caller.actor, { ...input, deploymentId: id });
+      return approveDeployment(caller.actor, asDomainInput(body, { deploymentId: id }));
     },
     { status: 201 },
   );
