@@ -1,7 +1,9 @@
 // Reading procedure runs for the list page, the run page, the export and the banner.
 import "server-only";
+import type { DownloadFile } from "@/lib/api/download";
 import { db } from "@/lib/db";
 import type { ProcedureRunStatus, ProcedureStepStatus, Severity } from "@/lib/generated/prisma/enums";
+import { exportFilename, runToMarkdown } from "@/lib/procedures/export-markdown";
 import { isPlausibleId } from "@/lib/validation";
 
 export type RunSummary = {
@@ -152,4 +154,11 @@ export async function getRun(runId: string): Promise<RunDetail | null> {
     steps: run.steps.map(({ actor, ...step }) => ({ ...step, actor: actor?.name ?? null })),
     timeline: run.timeline.map(({ author, ...entry }) => ({ ...entry, author: author.name })),
   };
+}
+
+/** The run as a Markdown file for the post-mortem; null when there is no such run. */
+export async function exportRunMarkdown(runId: string): Promise<DownloadFile | null> {
+  const run = await getRun(runId);
+  if (!run) return null;
+  return { body: runToMarkdown(run), filename: exportFilename(run), contentType: "text/markdown; charset=utf-8" };
 }

@@ -1,6 +1,9 @@
 // Reading templates for the list and detail pages.
 import "server-only";
+import { z } from "zod";
+import type { DownloadFile } from "@/lib/api/download";
 import { db, dbOf, type DomainOptions } from "@/lib/db";
+import { exportTemplateMarkdown } from "@/lib/templates/markdown/export";
 import { readVersionStructure } from "@/lib/templates/store-version";
 import { countLeaves } from "@/lib/templates/markdown/summary";
 import type { TemplateStructure } from "@/lib/templates/structure";
@@ -132,4 +135,24 @@ export async function listTemplateVersionsForNewDeployment(options?: DomainOptio
   return templates.flatMap((t) =>
     t.versions.map((v, index) => ({ id: v.id, label: `${t.name} — v${v.number}${index === 0 ? " (latest)" : ""}` })),
   );
+}
+
+export const templateExportQuery = z.object({
+  v: z
+    .string()
+    .regex(/^[1-9]\d{0,5}$/, "must be a version number")
+    .transform(Number)
+    .optional(),
+});
+
+/** One version (the latest unless `versionNumber`) as Markdown that imports back to the same
+ * structure; null when the template or the version does not exist. */
+export async function exportTemplateVersion(templateId: string, versionNumber?: number): Promise<DownloadFile | null> {
+  const detail = await getTemplateDetail(templateId, versionNumber);
+  if (!detail) return null;
+  return {
+    body: exportTemplateMarkdown(detail.version.structure),
+    filename: `${detail.slug}-v${detail.version.number}.md`,
+    contentType: "text/markdown; charset=utf-8",
+  };
 }
