@@ -1,9 +1,10 @@
-import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 import { E2E_BASE_URL } from "./e2e/server";
+import { findChromium } from "./scripts/browser.mjs";
 
-// Debian's Chromium where installed (CI installs it); Playwright's own browser otherwise.
-const systemChromium = "/usr/bin/chromium";
+// Debian's Chromium where installed (CI installs it), else Playwright's own; with neither,
+// Playwright's default launch reports what is missing (`npm test` says what to install).
+const chromium = findChromium();
 
 export default defineConfig({
   testDir: "e2e",
@@ -25,7 +26,7 @@ export default defineConfig({
       name: "chromium",
       use: {
         ...devices["Desktop Chrome"],
-        launchOptions: existsSync(systemChromium) ? { executablePath: systemChromium } : {},
+        launchOptions: chromium ? { executablePath: chromium } : {},
       },
     },
   ],

@@ -128,7 +128,7 @@ async function userResetPassword() {
 
 /** For an external scheduler (cron, a Kubernetes CronJob): creates due maintenance lists, idempotently. */
 async function maintenanceTickCommand(json: boolean) {
-  const summary = await withPrisma((prisma) => maintenanceTick(prisma));
+  const summary = await withPrisma((prisma) => maintenanceTick({ db: prisma }));
   console.log(json ? JSON.stringify(summary) : formatTickSummary(summary));
 }
 

@@ -78,7 +78,7 @@ const listSelect = {
 } satisfies Prisma.MaintenanceOccurrenceSelect;
 
 export async function getMaintenanceBoard(now = new Date()): Promise<MaintenanceBoard> {
-  const { timeZone } = await ensureOccurrences(now);
+  const { timeZone } = await ensureOccurrences({ now });
   const schedules = await db.maintenanceSchedule.findMany({
     where: { active: true },
     orderBy: [{ cadence: "asc" }, { createdAt: "asc" }],

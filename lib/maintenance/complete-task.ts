@@ -2,25 +2,32 @@
 // records who and when. A task is completed once: a second completion is refused with who
 // did it first, never overwritten. The list is complete when its last task is.
 import "server-only";
+import type { z } from "zod";
+import { parseInput } from "@/lib/actions/parse-input";
 import { recordAudit } from "@/lib/audit/record";
 import { requirePermission, type Actor } from "@/lib/auth/policy";
-import { db } from "@/lib/db";
+import { dbOf, type DomainOptions } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { CompleteTaskInput } from "@/lib/maintenance/schemas";
+import { completeTaskSchema } from "@/lib/maintenance/schemas";
 
 export type CompletedTask = { id: string; completedAt: Date; listCompleted: boolean };
 
-export async function completeMaintenanceTask(actor: Actor | null, input: CompleteTaskInput): Promise<CompletedTask> {
+export async function completeMaintenanceTask(
+  actor: Actor | null,
+  input: z.input<typeof completeTaskSchema>,
+  options?: DomainOptions,
+): Promise<CompletedTask> {
   requirePermission(actor, "maintenance:complete");
-  return db.$transaction(async (tx) => {
-    const task = await findTaskOfOccurrence(tx, input.occurrenceId, input.taskId);
+  const data = parseInput(completeTaskSchema, input);
+  return dbOf(options).$transaction(async (tx) => {
+    const task = await findTaskOfOccurrence(tx, data.occurrenceId, data.taskId);
     const completedAt = new Date();
     // Conditional update: of two people completing at once, exactly one wins.
     const { count } = await tx.maintenanceTask.updateMany({
       where: { id: task.id, completedAt: null },
-      data: { completedAt, completedById: actor.id, note: input.note ?? null, evidenceUrl: input.evidenceUrl ?? null },
+      data: { completedAt, completedById: actor.id, note: data.note ?? null, evidenceUrl: data.evidenceUrl ?? null },
     });
     if (count === 0) {
       const winner = await tx.maintenanceTask.findUniqueOrThrow({
@@ -32,10 +39,10 @@ export async function completeMaintenanceTask(actor: Actor | null, input: Comple
         `This task was already completed by ${winner.completedBy?.name ?? "a former user"} at ${formatDateTime(winner.completedAt)}.`,
       );
     }
-    const open = await tx.maintenanceTask.count({ where: { occurrenceId: input.occurrenceId, completedAt: null } });
+    const open = await tx.maintenanceTask.count({ where: { occurrenceId: data.occurrenceId, completedAt: null } });
     if (open === 0)
       await tx.maintenanceOccurrence.updateMany({
-        where: { id: input.occurrenceId, completedAt: null },
+        where: { id: data.occurrenceId, completedAt: null },
         data: { completedAt },
       });
     await recordAudit(tx, {
@@ -45,11 +52,11 @@ export async function completeMaintenanceTask(actor: Actor | null, input: Comple
       entityId: task.id,
       before: { completedAt: null },
       after: {
-        occurrenceId: input.occurrenceId,
+        occurrenceId: data.occurrenceId,
         item: task.item.text,
         completedAt: completedAt.toISOString(),
-        note: input.note ?? null,
-        evidenceUrl: input.evidenceUrl ?? null,
+        note: data.note ?? null,
+        evidenceUrl: data.evidenceUrl ?? null,
         listCompleted: open === 0,
       },
     });

@@ -3,26 +3,30 @@
 // needs "deployment:create" (engineers, reviewers, managers, admins; never viewers). The
 // policy file has no separate permission for it on purpose: one fewer thing to keep apart.
 import "server-only";
+import type { z } from "zod";
+import { parseInput } from "@/lib/actions/parse-input";
 import { recordAudit } from "@/lib/audit/record";
 import { requirePermission, type Actor } from "@/lib/auth/policy";
-import { db } from "@/lib/db";
+import { dbOf, type DomainOptions } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors";
 import { generateOccurrences } from "@/lib/maintenance/generate-occurrences";
-import { scopeKeyOf, type CreateScheduleInput } from "@/lib/maintenance/schemas";
+import { createScheduleSchema, scopeKeyOf } from "@/lib/maintenance/schemas";
 
 export async function createSchedule(
   actor: Actor | null,
-  input: CreateScheduleInput,
-  now = new Date(),
+  input: z.input<typeof createScheduleSchema>,
+  options: DomainOptions & { now?: Date } = {},
 ): Promise<{ id: string }> {
   requirePermission(actor, "deployment:create");
-  const scopeKey = scopeKeyOf(input);
+  const data = parseInput(createScheduleSchema, input);
+  const { now = new Date() } = options;
+  const scopeKey = scopeKeyOf(data);
   let created: { id: string };
   try {
-    created = await db.$transaction(async (tx) => {
+    created = await dbOf(options).$transaction(async (tx) => {
       const section = await tx.section.findUnique({
-        where: { id: input.sectionId },
+        where: { id: data.sectionId },
         select: {
           id: true,
           title: true,
@@ -39,7 +43,7 @@ export async function createSchedule(
           `“${section.title}” is not a maintenance section with a cadence; pick a Daily, Weekly, Monthly, Quarterly or Annually section.`,
         );
       }
-      const owner = await tx.user.findUnique({ where: { id: input.ownerId }, select: { active: true, role: true } });
+      const owner = await tx.user.findUnique({ where: { id: data.ownerId }, select: { active: true, role: true } });
       if (!owner?.active || owner.role === "VIEWER")
         throw new AppError("BAD_REQUEST", "The owner must be an active user who can do maintenance work.");
 
@@ -48,9 +52,9 @@ export async function createSchedule(
           sectionId: section.id,
           cadence: section.cadence,
           scopeKey,
-          service: input.scope === "service" ? input.service! : null,
-          environment: input.scope === "service" ? input.environment! : null,
-          ownerId: input.ownerId,
+          service: data.scope === "service" ? data.service! : null,
+          environment: data.scope === "service" ? data.environment! : null,
+          ownerId: data.ownerId,
           createdAt: now,
         },
         select: { id: true },
@@ -67,7 +71,7 @@ export async function createSchedule(
           templateVersion: section.templateVersion.number,
           cadence: section.cadence,
           scopeKey,
-          ownerId: input.ownerId,
+          ownerId: data.ownerId,
         },
       });
       return schedule;
@@ -84,6 +88,6 @@ export async function createSchedule(
     throw error;
   }
   // This period's list right away, so the new schedule shows work on the board at once.
-  await generateOccurrences(db, now, { actorLabel: "system" }, [created.id]);
+  await generateOccurrences({ actorLabel: "system" }, { scheduleIds: [created.id] }, options);
   return created;
 }

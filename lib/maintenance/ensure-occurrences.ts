@@ -1,10 +1,9 @@
 // The app's entry point to occurrence generation: the maintenance board calls it before it
 // reads, so this period's lists exist even when no external scheduler runs the tick.
 import "server-only";
-import { db } from "@/lib/db";
-import type { PrismaClient } from "@/lib/db/client";
+import type { DomainOptions } from "@/lib/db";
 import { generateOccurrences, type GenerationSummary } from "@/lib/maintenance/generate-occurrences";
 
-export async function ensureOccurrences(now: Date = new Date(), client: PrismaClient = db): Promise<GenerationSummary> {
-  return generateOccurrences(client, now, { actorLabel: "system" });
+export async function ensureOccurrences(options: DomainOptions & { now?: Date } = {}): Promise<GenerationSummary> {
+  return generateOccurrences({ actorLabel: "system" }, {}, options);
 }

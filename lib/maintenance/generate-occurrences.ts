@@ -5,7 +5,7 @@
 // in the app: the board calls this lazily and an external scheduler calls the tick.
 import "server-only";
 import { recordAudit } from "@/lib/audit/record";
-import type { PrismaClient } from "@/lib/db/client";
+import { dbOf, type DbClient, type DomainOptions } from "@/lib/db";
 import { periodsBetween, type Period } from "@/lib/maintenance/periods";
 import { readOrgTimeZone } from "@/lib/maintenance/time-zone";
 
@@ -25,12 +25,18 @@ export type GenerationSummary = {
 
 type Schedule = { id: string; cadence: Parameters<typeof periodsBetween>[0]; sectionId: string; createdAt: Date };
 
+/**
+ * `by` is who the audit trail names (the tick, the board's "system"); `scheduleIds` limits
+ * the work to those schedules; `now` is the moment whose period is the newest to create.
+ */
 export async function generateOccurrences(
-  client: PrismaClient,
-  now: Date,
   by: { actorLabel: string },
-  scheduleIds?: string[],
+  input: { scheduleIds?: string[] } = {},
+  options: DomainOptions & { now?: Date } = {},
 ): Promise<GenerationSummary> {
+  const { scheduleIds } = input;
+  const { now = new Date() } = options;
+  const client = dbOf(options);
   const timeZone = await readOrgTimeZone(client);
   const schedules = await client.maintenanceSchedule.findMany({
     where: { active: true, ...(scheduleIds ? { id: { in: scheduleIds } } : {}) },
@@ -54,7 +60,7 @@ export async function generateOccurrences(
  * of writes; it also skips a period that overlaps an existing list, which happens when the
  * organisation's time zone changed since that list was made (the old list stays the one).
  */
-async function missingPeriods(client: PrismaClient, scheduleId: string, periods: Period[]): Promise<Period[]> {
+async function missingPeriods(client: DbClient, scheduleId: string, periods: Period[]): Promise<Period[]> {
   const first = periods[0];
   if (!first) return [];
   const existing = await client.maintenanceOccurrence.findMany({
@@ -66,7 +72,7 @@ async function missingPeriods(client: PrismaClient, scheduleId: string, periods:
   );
 }
 
-async function createLists(client: PrismaClient, schedule: Schedule, periods: Period[], by: { actorLabel: string }) {
+async function createLists(client: DbClient, schedule: Schedule, periods: Period[], by: { actorLabel: string }) {
   return client.$transaction(async (tx) => {
     // Oldest first in one statement: concurrent inserts of the same periods wait on the same
     // first row in the same order, so they cannot deadlock; the losers skip every row.

@@ -58,7 +58,11 @@ async function setUp(
   const section = await prisma.section.findFirstOrThrow({
     where: { templateVersionId: template.versionId, title: cadenceTitle },
   });
-  const schedule = await createSchedule(engineer, { sectionId: section.id, ownerId: engineer.id, ...scope }, createdAt);
+  const schedule = await createSchedule(
+    engineer,
+    { sectionId: section.id, ownerId: engineer.id, ...scope },
+    { now: createdAt },
+  );
   created.push(schedule.id);
   return { engineer, template, section, scheduleId: schedule.id };
 }
@@ -75,14 +79,14 @@ describe("occurrence generation", () => {
     const { scheduleId } = await setUp("Weekly", new Date("2026-01-05T09:00:00Z"));
     const now = new Date("2026-03-04T10:00:00Z"); // Wednesday of the 9th week since Jan 5
     await Promise.all([
-      maintenanceTick(instanceA, now),
-      maintenanceTick(instanceB, now),
-      ensureOccurrences(now, instanceA),
-      ensureOccurrences(now, instanceB),
-      ensureOccurrences(now),
-      ensureOccurrences(now, instanceA),
+      maintenanceTick({ db: instanceA, now }),
+      maintenanceTick({ db: instanceB, now }),
+      ensureOccurrences({ db: instanceA, now }),
+      ensureOccurrences({ db: instanceB, now }),
+      ensureOccurrences({ now }),
+      ensureOccurrences({ db: instanceA, now }),
     ]);
-    await Promise.all([maintenanceTick(instanceA, now), ensureOccurrences(now, instanceB)]);
+    await Promise.all([maintenanceTick({ db: instanceA, now }), ensureOccurrences({ db: instanceB, now })]);
 
     const lists = await occurrencesOf(scheduleId);
     expect(lists).toHaveLength(9);
@@ -110,7 +114,7 @@ describe("occurrence generation", () => {
     const now = new Date("2026-06-03T08:00:00Z");
     await Promise.all(
       Array.from({ length: 8 }, (_, i) =>
-        i % 3 === 0 ? ensureOccurrences(now) : maintenanceTick(i % 2 ? instanceA : instanceB, now),
+        i % 3 === 0 ? ensureOccurrences({ now }) : maintenanceTick({ db: i % 2 ? instanceA : instanceB, now }),
       ),
     );
     const lists = await occurrencesOf(scheduleId);
@@ -129,7 +133,7 @@ describe("occurrence generation", () => {
       environment: "production",
     });
     const now = new Date("2026-04-15T12:00:00Z");
-    const summary = await maintenanceTick(instanceA, now);
+    const summary = await maintenanceTick({ db: instanceA, now });
     expect(summary.occurrencesCreated).toBeGreaterThanOrEqual(3);
     expect(summary.overdueLists).toBeGreaterThanOrEqual(3);
 
@@ -149,7 +153,7 @@ describe("occurrence generation", () => {
 
   it(`caps the backfill at the ${MAX_BACKFILL_PERIODS} most recent periods`, async () => {
     const { scheduleId } = await setUp("Daily", new Date("2020-01-01T00:00:00Z"));
-    await maintenanceTick(instanceA, new Date("2026-01-01T12:00:00Z"));
+    await maintenanceTick({ db: instanceA, now: new Date("2026-01-01T12:00:00Z") });
     const lists = await prisma.maintenanceOccurrence.findMany({
       where: { scheduleId },
       orderBy: { periodStart: "asc" },
@@ -169,7 +173,7 @@ describe("occurrence generation", () => {
     });
     try {
       const { scheduleId } = await setUp("Daily", new Date("2026-03-28T12:00:00Z"));
-      await maintenanceTick(instanceA, new Date("2026-03-29T12:00:00Z"));
+      await maintenanceTick({ db: instanceA, now: new Date("2026-03-29T12:00:00Z") });
       const lists = await occurrencesOf(scheduleId);
       expect(lists.map((l) => [l.periodStart.toISOString(), l.periodEnd.toISOString()])).toEqual([
         ["2026-03-27T23:00:00.000Z", "2026-03-28T23:00:00.000Z"],

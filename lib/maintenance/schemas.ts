@@ -1,4 +1,5 @@
-// Inputs of the maintenance use cases, shared by the forms and the server actions.
+// Inputs of the maintenance use cases: each domain function parses its input with its schema,
+// which the forms and the server actions share.
 import { z } from "zod";
 import { entityId, labelText } from "@/lib/validation";
 
@@ -41,16 +42,11 @@ export const completeTaskSchema = z.object({
   evidenceUrl: optional(evidenceUrlSchema),
 });
 
-/** What the schema gives, with the note as optional as it is (the transform makes it "required but undefined"). */
-export type CompleteTaskInput = Omit<z.infer<typeof completeTaskSchema>, "note"> & { note?: string };
-
 export const assignTaskSchema = z.object({
   occurrenceId: id,
   taskId: id,
   assigneeId: id.nullable(),
 });
-
-export type AssignTaskInput = z.infer<typeof assignTaskSchema>;
 
 /** "org", or "<service>/<environment>": the key that makes a schedule unique per section. */
 export function scopeKeyOf(input: Pick<CreateScheduleInput, "scope" | "service" | "environment">): string {

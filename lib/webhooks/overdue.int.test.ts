@@ -57,12 +57,12 @@ describe("maintenance overdue", () => {
     const now = new Date("2026-01-28T12:00:00Z"); // three weekly lists past due, the fourth current
 
     await Promise.all([
-      maintenanceTick(instanceA, now),
-      maintenanceTick(instanceB, now),
+      maintenanceTick({ db: instanceA, now }),
+      maintenanceTick({ db: instanceB, now }),
       queueOverdueMaintenance({ db: instanceA, now }),
       queueOverdueMaintenance({ db: instanceB, now }),
     ]);
-    await Promise.all([maintenanceTick(instanceA, now), queueOverdueMaintenance({ db: instanceB, now })]);
+    await Promise.all([maintenanceTick({ db: instanceA, now }), queueOverdueMaintenance({ db: instanceB, now })]);
 
     const lists = await instanceA.maintenanceOccurrence.findMany({
       where: { scheduleId: schedule.id },
@@ -119,13 +119,13 @@ describe("maintenance overdue", () => {
       },
     });
     const now = new Date("2026-03-18T12:00:00Z");
-    await maintenanceTick(instanceA, new Date("2026-03-02T10:00:00Z"));
+    await maintenanceTick({ db: instanceA, now: new Date("2026-03-02T10:00:00Z") });
     const [done] = await instanceA.maintenanceOccurrence.findMany({ where: { scheduleId: schedule.id } });
     await instanceA.maintenanceOccurrence.update({
       where: { id: done!.id },
       data: { completedAt: new Date("2026-03-08T10:00:00Z") },
     });
-    await maintenanceTick(instanceA, now);
+    await maintenanceTick({ db: instanceA, now });
     const notified = await instanceA.maintenanceOccurrence.findMany({
       where: { scheduleId: schedule.id, overdueNotifiedAt: { not: null } },
     });

@@ -2,7 +2,7 @@
 // scheduler (cron, a Kubernetes CronJob) to run as often as the shortest cadence needs —
 // hourly is plenty. It is safe to run from several places at once: creation is
 // insert-if-absent in the database, so overlapping ticks never double-create a list.
-import type { PrismaClient } from "@/lib/db/client";
+import type { DbClient } from "@/lib/db";
 import { generateOccurrences, type GenerationSummary } from "@/lib/maintenance/generate-occurrences";
 import { queueOverdueMaintenance } from "@/lib/webhooks/overdue";
 
@@ -12,13 +12,15 @@ export type MaintenanceTickSummary = GenerationSummary & {
   ranAt: string;
 };
 
-export async function maintenanceTick(prisma: PrismaClient, now: Date = new Date()): Promise<MaintenanceTickSummary> {
-  const generated = await generateOccurrences(prisma, now, { actorLabel: "maintenance-tick" });
-  const overdueLists = await prisma.maintenanceOccurrence.count({
+/** The CLI passes the client it opened; `now` defaults to the current time. */
+export async function maintenanceTick(options: { db: DbClient; now?: Date }): Promise<MaintenanceTickSummary> {
+  const { db, now = new Date() } = options;
+  const generated = await generateOccurrences({ actorLabel: "maintenance-tick" }, {}, { db, now });
+  const overdueLists = await db.maintenanceOccurrence.count({
     where: { dueAt: { lte: now }, completedAt: null, schedule: { active: true } },
   });
   // Lists that became overdue since the last tick: "maintenance overdue" webhooks, once each.
-  const overdueWebhooksQueued = await queueOverdueMaintenance(prisma, now);
+  const overdueWebhooksQueued = await queueOverdueMaintenance({ db, now });
   return { ...generated, overdueLists, overdueWebhooksQueued, ranAt: now.toISOString() };
 }
 

@@ -44,7 +44,7 @@ export async function createFuzzFixture(prisma: PrismaClient) {
   const schedule = await prisma.maintenanceSchedule.create({
     data: { sectionId: maintenance.id, scopeKey: `fuzz-${uniqueKey()}/prod`, cadence: "WEEKLY", ownerId: admin.id },
   });
-  await generateOccurrences(prisma, new Date(), { actorLabel: "fuzz" }, [schedule.id]);
+  await generateOccurrences({ actorLabel: "fuzz" }, { scheduleIds: [schedule.id] }, { db: prisma });
   const task = await prisma.maintenanceTask.findFirst({
     where: { occurrence: { scheduleId: schedule.id } },
     select: { id: true, occurrenceId: true },

@@ -1,20 +1,20 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
+import type { z } from "zod";
 import { runAction, type ActionResult } from "@/lib/actions/result";
 import { getCurrentUser } from "@/lib/auth/session";
 import { assignMaintenanceTask } from "@/lib/maintenance/assign-task";
 import { completeMaintenanceTask, type CompletedTask } from "@/lib/maintenance/complete-task";
 import { createSchedule } from "@/lib/maintenance/create-schedule";
-import { assignTaskSchema, completeTaskSchema, createScheduleSchema } from "@/lib/maintenance/schemas";
+import type { assignTaskSchema, completeTaskSchema, createScheduleSchema } from "@/lib/maintenance/schemas";
 
 export async function createScheduleAction(
   input: z.input<typeof createScheduleSchema>,
 ): Promise<ActionResult<{ id: string }>> {
   const user = await getCurrentUser();
-  return runAction(createScheduleSchema, input, async (data) => {
-    const created = await createSchedule(user, data);
+  return runAction(async () => {
+    const created = await createSchedule(user, input);
     revalidatePath("/maintenance");
     return created;
   });
@@ -25,8 +25,8 @@ export async function completeTaskAction(
   input: z.input<typeof completeTaskSchema>,
 ): Promise<ActionResult<CompletedTask>> {
   const user = await getCurrentUser();
-  return runAction(completeTaskSchema, input, async (data) => {
-    const completed = await completeMaintenanceTask(user, data);
+  return runAction(async () => {
+    const completed = await completeMaintenanceTask(user, input);
     revalidatePath("/maintenance");
     return completed;
   });
@@ -36,8 +36,8 @@ export async function assignTaskAction(
   input: z.input<typeof assignTaskSchema>,
 ): Promise<ActionResult<{ id: string; assigneeId: string | null }>> {
   const user = await getCurrentUser();
-  return runAction(assignTaskSchema, input, async (data) => {
-    const assigned = await assignMaintenanceTask(user, data);
+  return runAction(async () => {
+    const assigned = await assignMaintenanceTask(user, input);
     revalidatePath("/maintenance");
     return assigned;
   });
