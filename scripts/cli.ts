@@ -10,14 +10,13 @@ import { parseArgs } from "node:util";
 import { createPrismaClient, type PrismaClient } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
 import { roleLabels } from "@/lib/auth/roles";
-import { emailSchema } from "@/lib/auth/schemas";
 import { AppError } from "@/lib/errors";
 import { createTemplateFromMarkdown, previewTemplateImport } from "@/lib/templates/import-template";
 import { formatSummary, summarizeTemplate, toImportJson } from "@/lib/templates/markdown/summary";
 import { MAX_TEMPLATE_BYTES } from "@/lib/templates/markdown/decode";
 import { insertUserWithOneTimePassword } from "@/lib/users/create-user";
 import { setOneTimePassword, userIdByEmail } from "@/lib/users/reset-password";
-import { createUserSchema } from "@/lib/users/schemas";
+import { createUserSchema, userEmailSchema } from "@/lib/users/schemas";
 import { auditCommand, isAuditCommand } from "./commands/audit";
 import { formatTickSummary, maintenanceTick } from "./commands/maintenance-tick";
 import { formatDeliverySummary, webhooksDeliver } from "./commands/webhooks-deliver";
@@ -106,7 +105,7 @@ async function userCreate() {
     exitWith(`--${String(issue.path[0])}: ${issue.message}`, 2);
   }
   const { user, oneTimePassword } = await withPrisma((prisma) =>
-    insertUserWithOneTimePassword(prisma, parsed.data, { actorLabel: "cli" }),
+    insertUserWithOneTimePassword({ actorLabel: "cli" }, parsed.data, { db: prisma }),
   );
   console.error(
     `Created ${user.email} (${roleLabels[user.role]}). Its one-time password follows; it is shown only this once and must be changed at first sign-in.`,
@@ -115,10 +114,16 @@ async function userCreate() {
 }
 
 async function userResetPassword() {
-  const parsed = emailSchema.safeParse(option("email") ?? exitWith("--email: Give the user's email address.", 2));
+  const parsed = userEmailSchema.safeParse({
+    email: option("email") ?? exitWith("--email: Give the user's email address.", 2),
+  });
   if (!parsed.success) exitWith(`--email: ${parsed.error.issues[0]!.message}`, 2);
   const { user, oneTimePassword } = await withPrisma(async (prisma) =>
-    setOneTimePassword(prisma, await userIdByEmail(prisma, parsed.data), { actorLabel: "cli" }),
+    setOneTimePassword(
+      { actorLabel: "cli" },
+      { userId: await userIdByEmail(parsed.data, { db: prisma }) },
+      { db: prisma },
+    ),
   );
   console.error(
     `Reset the password of ${user.email}; their sessions have ended. The new one-time password follows; it is shown only this once and must be changed at first sign-in.`,

@@ -48,7 +48,7 @@ try {
 async function firstAdminThenSeed(prisma: PrismaClient) {
   // Before the seed: on a fresh local database the configured admin is created even though
   // the seed's demo admin follows.
-  const line = firstAdminLogLine(await ensureFirstAdmin(prisma, firstAdminConfig(env)), env);
+  const line = firstAdminLogLine(await ensureFirstAdmin(firstAdminConfig(env), { db: prisma }), env);
   if (line) log[line.level](line.message);
   return seedDatabase(prisma, { mode: env.APP_ENV });
 }

@@ -34,7 +34,11 @@ async function refusal(promise: Promise<unknown>) {
 describe("changeOwnPassword", () => {
   it("replaces the one-time password, clears the obligation, ends old sessions and audits without secrets", async () => {
     const user = await userWithOneTimePassword();
-    await changeOwnPassword(prisma, user, { currentPassword: oneTime, newPassword: chosen, confirmPassword: chosen });
+    await changeOwnPassword(
+      user,
+      { currentPassword: oneTime, newPassword: chosen, confirmPassword: chosen },
+      { db: prisma },
+    );
     const row = await prisma.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(row).toMatchObject({ mustChangePassword: false, tokenVersion: 1 });
     expect(await verifyPassword(row.passwordHash!, chosen)).toBe(true);
@@ -70,7 +74,7 @@ describe("changeOwnPassword", () => {
     ],
   ])("refuses %o and changes nothing", async (input, status, message) => {
     const user = await userWithOneTimePassword();
-    expect(await refusal(changeOwnPassword(prisma, user, input))).toEqual({ status, message });
+    expect(await refusal(changeOwnPassword(user, input, { db: prisma }))).toEqual({ status, message });
     expect(await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({
       mustChangePassword: true,
       tokenVersion: 0,
@@ -81,16 +85,17 @@ describe("changeOwnPassword", () => {
   it("needs a signed-in, active user", async () => {
     const user = await userWithOneTimePassword();
     const input = { currentPassword: oneTime, newPassword: chosen, confirmPassword: chosen };
-    expect((await refusal(changeOwnPassword(prisma, null, input))).status).toBe(401);
+    expect((await refusal(changeOwnPassword(null, input, { db: prisma }))).status).toBe(401);
     await prisma.user.update({ where: { id: user.id }, data: { active: false } });
-    expect((await refusal(changeOwnPassword(prisma, user, input))).status).toBe(401);
+    expect((await refusal(changeOwnPassword(user, input, { db: prisma }))).status).toBe(401);
   });
 
   it("stops guessing the current password after ten wrong ones", async () => {
     const user = await userWithOneTimePassword();
     const wrong = { currentPassword: "wrong password!", newPassword: chosen, confirmPassword: chosen };
-    for (let i = 0; i < 10; i++) expect((await refusal(changeOwnPassword(prisma, user, wrong))).status).toBe(400);
-    expect(await refusal(changeOwnPassword(prisma, user, { ...wrong, currentPassword: oneTime }))).toEqual({
+    for (let i = 0; i < 10; i++)
+      expect((await refusal(changeOwnPassword(user, wrong, { db: prisma }))).status).toBe(400);
+    expect(await refusal(changeOwnPassword(user, { ...wrong, currentPassword: oneTime }, { db: prisma }))).toEqual({
       status: 429,
       message: "Too many wrong passwords. Wait 15 minutes, then try again.",
     });

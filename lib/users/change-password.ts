@@ -5,20 +5,21 @@ import type { z } from "zod";
 import { recordAudit } from "@/lib/audit/record";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { accountKey, attemptSucceeded, beginAttempt } from "@/lib/auth/rate-limit";
-import type { PrismaClient } from "@/lib/db/client";
+import { dbOf, type DomainOptions } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/actions/parse-input";
 import { changePasswordSchema } from "@/lib/users/schemas";
 
 export async function changeOwnPassword(
-  prisma: PrismaClient,
   actor: { id: string } | null,
   input: z.input<typeof changePasswordSchema>,
+  options?: DomainOptions,
 ): Promise<void> {
   // No role grants this: the permission is being the signed-in owner of the account, and
   // the write below is scoped to that account only.
   if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in to continue.");
   const { currentPassword, newPassword } = parseInput(changePasswordSchema, input);
+  const prisma = dbOf(options);
   const user = await prisma.user.findUnique({
     where: { id: actor.id },
     select: { id: true, email: true, active: true, passwordHash: true, tokenVersion: true },

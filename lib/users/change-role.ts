@@ -5,16 +5,16 @@ import "server-only";
 import type { z } from "zod";
 import { recordAudit } from "@/lib/audit/record";
 import { requirePermission, type Actor } from "@/lib/auth/policy";
-import type { PrismaClient } from "@/lib/db/client";
+import { dbOf, type DomainOptions } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/actions/parse-input";
 import { changeRoleSchema } from "@/lib/users/schemas";
 import { lockUser, userRowSelect, type UserRow } from "@/lib/users/user-row";
 
 export async function changeRole(
-  prisma: PrismaClient,
   actor: Actor | null,
   input: z.input<typeof changeRoleSchema>,
+  options?: DomainOptions,
 ): Promise<UserRow> {
   requirePermission(actor, "user:manage");
   const { userId, role } = parseInput(changeRoleSchema, input);
@@ -22,7 +22,7 @@ export async function changeRole(
   // must do it, which also guarantees there is always an admin left.
   if (userId === actor.id && role !== "ADMIN")
     throw new AppError("FORBIDDEN", "You cannot change your own role. Ask another admin to do it.");
-  return prisma.$transaction(async (tx) => {
+  return dbOf(options).$transaction(async (tx) => {
     const before = await lockUser(tx, userId);
     if (before.role === role) return before;
     const after = await tx.user.update({ where: { id: userId }, data: { role }, select: userRowSelect });

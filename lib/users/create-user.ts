@@ -5,7 +5,7 @@ import type { z } from "zod";
 import { recordAudit } from "@/lib/audit/record";
 import { generatePassword, hashPassword } from "@/lib/auth/password";
 import { requirePermission, type Actor } from "@/lib/auth/policy";
-import type { PrismaClient } from "@/lib/db/client";
+import { dbOf, type DomainOptions } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/actions/parse-input";
@@ -15,26 +15,26 @@ import { userRowSelect, type ChangedBy, type UserRow } from "@/lib/users/user-ro
 export type UserWithOneTimePassword = { user: UserRow; oneTimePassword: string };
 
 export async function createUser(
-  prisma: PrismaClient,
   actor: Actor | null,
   input: z.input<typeof createUserSchema>,
+  options?: DomainOptions,
 ): Promise<UserWithOneTimePassword> {
   requirePermission(actor, "user:manage");
-  return insertUserWithOneTimePassword(prisma, input, { actorId: actor.id });
+  return insertUserWithOneTimePassword({ actorId: actor.id }, input, options);
 }
 
 /** The creation itself, for callers that already decided who may do it (the CLI, run by
  * someone with access to the server and its database). */
 export async function insertUserWithOneTimePassword(
-  prisma: PrismaClient,
-  input: z.input<typeof createUserSchema>,
   by: ChangedBy,
+  input: z.input<typeof createUserSchema>,
+  options?: DomainOptions,
 ): Promise<UserWithOneTimePassword> {
   const data = parseInput(createUserSchema, input);
   const oneTimePassword = generatePassword();
   const passwordHash = await hashPassword(oneTimePassword);
   try {
-    const user = await prisma.$transaction(async (tx) => {
+    const user = await dbOf(options).$transaction(async (tx) => {
       const created = await tx.user.create({
         data: { ...data, passwordHash, mustChangePassword: true },
         select: userRowSelect,

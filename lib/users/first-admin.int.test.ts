@@ -19,9 +19,9 @@ describe("ensureFirstAdmin", () => {
     const prisma = await freshDatabase();
     try {
       const outcomes = await Promise.all([
-        ensureFirstAdmin(prisma, config),
-        ensureFirstAdmin(prisma, config),
-        ensureFirstAdmin(prisma, config),
+        ensureFirstAdmin(config, { db: prisma }),
+        ensureFirstAdmin(config, { db: prisma }),
+        ensureFirstAdmin(config, { db: prisma }),
       ]);
       expect(outcomes.sort()).toEqual(["admin-exists", "admin-exists", "created"]);
       const admin = await prisma.user.findUniqueOrThrow({ where: { email: config.email } });
@@ -30,7 +30,7 @@ describe("ensureFirstAdmin", () => {
       const event = await prisma.auditEvent.findFirstOrThrow({ where: { entityId: admin.id } });
       expect(event).toMatchObject({ actorLabel: "start-up", action: "user.create" });
       expect(JSON.stringify([event.before, event.after])).not.toContain(admin.passwordHash!);
-      expect(await ensureFirstAdmin(prisma, { ...config, email: "other@example.test" })).toBe("admin-exists");
+      expect(await ensureFirstAdmin({ ...config, email: "other@example.test" }, { db: prisma })).toBe("admin-exists");
       expect(await prisma.user.count()).toBe(1);
     } finally {
       await prisma.$disconnect();
@@ -40,9 +40,9 @@ describe("ensureFirstAdmin", () => {
   it("creates nothing when the email belongs to another user, and reports a missing admin without settings", async () => {
     const prisma = await freshDatabase();
     try {
-      expect(await ensureFirstAdmin(prisma, undefined)).toBe("no-admin");
+      expect(await ensureFirstAdmin(undefined, { db: prisma })).toBe("no-admin");
       await prisma.user.create({ data: { email: config.email, name: "Existing", role: "VIEWER" } });
-      expect(await ensureFirstAdmin(prisma, config)).toBe("email-taken");
+      expect(await ensureFirstAdmin(config, { db: prisma })).toBe("email-taken");
       expect(await prisma.user.count({ where: { role: "ADMIN" } })).toBe(0);
     } finally {
       await prisma.$disconnect();

@@ -5,16 +5,20 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/record";
 import { hashPassword } from "@/lib/auth/password";
-import type { PrismaClient } from "@/lib/db/client";
+import { dbOf, type DomainOptions } from "@/lib/db";
 import type { Env } from "@/lib/env";
 
 export type FirstAdminOutcome = "created" | "admin-exists" | "email-taken" | "no-admin";
 
 type Config = { email: string; password: string };
 
-export async function ensureFirstAdmin(prisma: PrismaClient, config: Config | undefined): Promise<FirstAdminOutcome> {
+/** `config` comes from the validated environment (firstAdminConfig), so it is not parsed again. */
+export async function ensureFirstAdmin(
+  config: Config | undefined,
+  options?: DomainOptions,
+): Promise<FirstAdminOutcome> {
   const passwordHash = config ? await hashPassword(config.password) : undefined;
-  return prisma.$transaction(async (tx) => {
+  return dbOf(options).$transaction(async (tx) => {
     // Several instances may start at once: one decides, the others then see its admin.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('preflight:first-admin'))`;
     if ((await tx.user.count({ where: { role: "ADMIN", active: true } })) > 0) return "admin-exists";

@@ -6,17 +6,17 @@ import { recordAudit } from "@/lib/audit/record";
 import { generatePassword, hashPassword } from "@/lib/auth/password";
 import { requirePermission, type Actor } from "@/lib/auth/policy";
 import { clearAccountFailures } from "@/lib/auth/rate-limit";
-import type { PrismaClient } from "@/lib/db/client";
+import { dbOf, type DomainOptions } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { UserWithOneTimePassword } from "@/lib/users/create-user";
 import { parseInput } from "@/lib/actions/parse-input";
-import { resetPasswordSchema } from "@/lib/users/schemas";
+import { resetPasswordSchema, userEmailSchema } from "@/lib/users/schemas";
 import { lockUser, userRowSelect, type ChangedBy } from "@/lib/users/user-row";
 
 export async function resetPassword(
-  prisma: PrismaClient,
   actor: Actor | null,
   input: z.input<typeof resetPasswordSchema>,
+  options?: DomainOptions,
 ): Promise<UserWithOneTimePassword> {
   requirePermission(actor, "user:manage");
   const { userId } = parseInput(resetPasswordSchema, input);
@@ -24,18 +24,19 @@ export async function resetPassword(
   // else could have seen; the account page is the place for it.
   if (userId === actor.id)
     throw new AppError("FORBIDDEN", "Change your own password on the account page (/account/password), not here.");
-  return setOneTimePassword(prisma, userId, { actorId: actor.id });
+  return setOneTimePassword({ actorId: actor.id }, { userId }, options);
 }
 
 /** The reset itself, for callers that already decided who may do it (the CLI). */
 export async function setOneTimePassword(
-  prisma: PrismaClient,
-  userId: string,
   by: ChangedBy,
+  input: z.input<typeof resetPasswordSchema>,
+  options?: DomainOptions,
 ): Promise<UserWithOneTimePassword> {
+  const { userId } = parseInput(resetPasswordSchema, input);
   const oneTimePassword = generatePassword();
   const passwordHash = await hashPassword(oneTimePassword);
-  const user = await prisma.$transaction(async (tx) => {
+  const user = await dbOf(options).$transaction(async (tx) => {
     const before = await lockUser(tx, userId);
     const after = await tx.user.update({
       where: { id: userId },
@@ -57,8 +58,9 @@ export async function setOneTimePassword(
 }
 
 /** The CLI names users by email. */
-export async function userIdByEmail(prisma: PrismaClient, email: string): Promise<string> {
-  const user = await prisma.user.findUnique({ where: { email: email.toLowerCase() }, select: { id: true } });
-  if (!user) throw new AppError("NOT_FOUND", `There is no user with the email ${email.toLowerCase()}.`);
+export async function userIdByEmail(input: z.input<typeof userEmailSchema>, options?: DomainOptions): Promise<string> {
+  const { email } = parseInput(userEmailSchema, input);
+  const user = await dbOf(options).user.findUnique({ where: { email }, select: { id: true } });
+  if (!user) throw new AppError("NOT_FOUND", `There is no user with the email ${email}.`);
   return user.id;
 }

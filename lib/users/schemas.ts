@@ -31,6 +31,9 @@ export type SetActiveInput = z.infer<typeof setActiveSchema>;
 export const resetPasswordSchema = z.object({ userId });
 export type ResetPasswordInput = z.infer<typeof resetPasswordSchema>;
 
+/** The CLI names users by email. */
+export const userEmailSchema = z.object({ email: emailSchema });
+
 export const changePasswordSchema = z
   .object({
     currentPassword: z.string().min(1, "Enter your current password.").max(1024, "That password is too long."),

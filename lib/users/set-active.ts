@@ -4,22 +4,22 @@ import "server-only";
 import type { z } from "zod";
 import { recordAudit } from "@/lib/audit/record";
 import { requirePermission, type Actor } from "@/lib/auth/policy";
-import type { PrismaClient } from "@/lib/db/client";
+import { dbOf, type DomainOptions } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/actions/parse-input";
 import { setActiveSchema } from "@/lib/users/schemas";
 import { lockUser, userRowSelect, type UserRow } from "@/lib/users/user-row";
 
 export async function setActive(
-  prisma: PrismaClient,
   actor: Actor | null,
   input: z.input<typeof setActiveSchema>,
+  options?: DomainOptions,
 ): Promise<UserRow> {
   requirePermission(actor, "user:manage");
   const { userId, active } = parseInput(setActiveSchema, input);
   if (userId === actor.id && !active)
     throw new AppError("FORBIDDEN", "You cannot deactivate your own account. Ask another admin to do it.");
-  return prisma.$transaction(async (tx) => {
+  return dbOf(options).$transaction(async (tx) => {
     const before = await lockUser(tx, userId);
     if (before.active === active) return before;
     const after = await tx.user.update({

@@ -30,7 +30,11 @@ async function auditOf(entityId: string) {
 
 async function setUp() {
   const admin = await createTestUser(prisma, "ADMIN");
-  const created = await createUser(prisma, admin, { name: "Nina Engineer", email: newEmail(), role: "ENGINEER" });
+  const created = await createUser(
+    admin,
+    { name: "Nina Engineer", email: newEmail(), role: "ENGINEER" },
+    { db: prisma },
+  );
   return { admin, target: created.user, oneTimePassword: created.oneTimePassword };
 }
 
@@ -38,11 +42,15 @@ describe("createUser", () => {
   it("stores the email lower-cased with a one-time password that must be changed, and audits without secrets", async () => {
     const admin = await createTestUser(prisma, "ADMIN");
     const email = newEmail();
-    const { user, oneTimePassword } = await createUser(prisma, admin, {
-      name: "  Nina Engineer ",
-      email,
-      role: "ENGINEER",
-    });
+    const { user, oneTimePassword } = await createUser(
+      admin,
+      {
+        name: "  Nina Engineer ",
+        email,
+        role: "ENGINEER",
+      },
+      { db: prisma },
+    );
     expect(user).toMatchObject({
       name: "Nina Engineer",
       email: email.toLowerCase(),
@@ -68,9 +76,9 @@ describe("createUser", () => {
   it("refuses a second user with the same email, in any case, with 409", async () => {
     const admin = await createTestUser(prisma, "ADMIN");
     const email = newEmail();
-    await createUser(prisma, admin, { name: "First", email, role: "VIEWER" });
+    await createUser(admin, { name: "First", email, role: "VIEWER" }, { db: prisma });
     expect(
-      await refusal(createUser(prisma, admin, { name: "Second", email: email.toUpperCase(), role: "VIEWER" })),
+      await refusal(createUser(admin, { name: "Second", email: email.toUpperCase(), role: "VIEWER" }, { db: prisma })),
     ).toEqual({
       status: 409,
       message: `A user with the email ${email.toLowerCase()} already exists.`,
@@ -79,14 +87,16 @@ describe("createUser", () => {
 
   it("names a bad field with 400", async () => {
     const admin = await createTestUser(prisma, "ADMIN");
-    expect(await refusal(createUser(prisma, admin, { name: "X", email: "not-an-email", role: "VIEWER" }))).toEqual({
+    expect(
+      await refusal(createUser(admin, { name: "X", email: "not-an-email", role: "VIEWER" }, { db: prisma })),
+    ).toEqual({
       status: 400,
       message: "Enter a valid email address.",
     });
     expect(
-      await refusal(createUser(prisma, admin, { name: "X", email: newEmail(), role: "ROOT" as "VIEWER" })),
+      await refusal(createUser(admin, { name: "X", email: newEmail(), role: "ROOT" as "VIEWER" }, { db: prisma })),
     ).toMatchObject({ status: 400, message: expect.stringContaining("Choose a role") });
-    expect(await refusal(createUser(prisma, admin, { name: " ", email: newEmail(), role: "VIEWER" }))).toEqual({
+    expect(await refusal(createUser(admin, { name: " ", email: newEmail(), role: "VIEWER" }, { db: prisma }))).toEqual({
       status: 400,
       message: "Enter a name.",
     });
@@ -100,11 +110,11 @@ describe("every user use case", () => {
       const { target } = await setUp();
       const actor = await createTestUser(prisma, role);
       const attempts = (who: typeof actor | null) => [
-        createUser(prisma, who, { name: "X", email: newEmail(), role: "ADMIN" }),
-        changeRole(prisma, who, { userId: target.id, role: "ADMIN" }),
-        setActive(prisma, who, { userId: target.id, active: false }),
-        resetPassword(prisma, who, { userId: target.id }),
-        listUsers(prisma, who),
+        createUser(who, { name: "X", email: newEmail(), role: "ADMIN" }, { db: prisma }),
+        changeRole(who, { userId: target.id, role: "ADMIN" }, { db: prisma }),
+        setActive(who, { userId: target.id, active: false }, { db: prisma }),
+        resetPassword(who, { userId: target.id }, { db: prisma }),
+        listUsers(who, { db: prisma }),
       ];
       for (const attempt of attempts(actor)) expect((await refusal(attempt)).status).toBe(403);
       for (const attempt of attempts(null)) expect((await refusal(attempt)).status).toBe(401);
@@ -120,7 +130,7 @@ describe("every user use case", () => {
 describe("changeRole", () => {
   it("changes the role without ending the user's sessions, and audits before and after", async () => {
     const { admin, target } = await setUp();
-    const after = await changeRole(prisma, admin, { userId: target.id, role: "VIEWER" });
+    const after = await changeRole(admin, { userId: target.id, role: "VIEWER" }, { db: prisma });
     expect(after.role).toBe("VIEWER");
     expect((await prisma.user.findUniqueOrThrow({ where: { id: target.id } })).tokenVersion).toBe(0);
     expect((await auditOf(target.id)).at(-1)).toMatchObject({
@@ -133,17 +143,17 @@ describe("changeRole", () => {
 
   it("records nothing when the role is unchanged", async () => {
     const { admin, target } = await setUp();
-    await changeRole(prisma, admin, { userId: target.id, role: "ENGINEER" });
+    await changeRole(admin, { userId: target.id, role: "ENGINEER" }, { db: prisma });
     expect(await auditOf(target.id)).toHaveLength(1);
   });
 
   it("does not let an admin demote themselves, and names an unknown user", async () => {
     const admin = await createTestUser(prisma, "ADMIN");
-    expect(await refusal(changeRole(prisma, admin, { userId: admin.id, role: "MANAGER" }))).toEqual({
+    expect(await refusal(changeRole(admin, { userId: admin.id, role: "MANAGER" }, { db: prisma }))).toEqual({
       status: 403,
       message: "You cannot change your own role. Ask another admin to do it.",
     });
-    expect(await refusal(changeRole(prisma, admin, { userId: "missing-user", role: "MANAGER" }))).toEqual({
+    expect(await refusal(changeRole(admin, { userId: "missing-user", role: "MANAGER" }, { db: prisma }))).toEqual({
       status: 404,
       message: "That user does not exist.",
     });
@@ -153,11 +163,13 @@ describe("changeRole", () => {
 describe("setActive", () => {
   it("deactivates and reactivates, ending the user's sessions each time", async () => {
     const { admin, target } = await setUp();
-    expect(await setActive(prisma, admin, { userId: target.id, active: false })).toMatchObject({ active: false });
+    expect(await setActive(admin, { userId: target.id, active: false }, { db: prisma })).toMatchObject({
+      active: false,
+    });
     expect((await prisma.user.findUniqueOrThrow({ where: { id: target.id } })).tokenVersion).toBe(1);
-    await setActive(prisma, admin, { userId: target.id, active: false });
+    await setActive(admin, { userId: target.id, active: false }, { db: prisma });
     expect((await prisma.user.findUniqueOrThrow({ where: { id: target.id } })).tokenVersion).toBe(1);
-    await setActive(prisma, admin, { userId: target.id, active: true });
+    await setActive(admin, { userId: target.id, active: true }, { db: prisma });
     expect(await prisma.user.findUniqueOrThrow({ where: { id: target.id } })).toMatchObject({
       active: true,
       tokenVersion: 2,
@@ -171,7 +183,7 @@ describe("setActive", () => {
 
   it("does not let an admin deactivate themselves", async () => {
     const admin = await createTestUser(prisma, "ADMIN");
-    expect(await refusal(setActive(prisma, admin, { userId: admin.id, active: false }))).toEqual({
+    expect(await refusal(setActive(admin, { userId: admin.id, active: false }, { db: prisma }))).toEqual({
       status: 403,
       message: "You cannot deactivate your own account. Ask another admin to do it.",
     });
@@ -184,7 +196,7 @@ describe("resetPassword", () => {
     await prisma.user.update({ where: { id: target.id }, data: { mustChangePassword: false } });
     for (let i = 0; i < 10; i++) await beginAttempt(prisma, [accountKey(target.email)]);
 
-    const reset = await resetPassword(prisma, admin, { userId: target.id });
+    const reset = await resetPassword(admin, { userId: target.id }, { db: prisma });
     const row = await prisma.user.findUniqueOrThrow({ where: { id: target.id } });
     expect(row).toMatchObject({ mustChangePassword: true, tokenVersion: 1 });
     expect(await verifyPassword(row.passwordHash!, reset.oneTimePassword)).toBe(true);
@@ -202,7 +214,7 @@ describe("resetPassword", () => {
 
   it("sends an admin to the account page for their own password", async () => {
     const admin = await createTestUser(prisma, "ADMIN");
-    expect(await refusal(resetPassword(prisma, admin, { userId: admin.id }))).toMatchObject({
+    expect(await refusal(resetPassword(admin, { userId: admin.id }, { db: prisma }))).toMatchObject({
       status: 403,
       message: expect.stringContaining("/account/password"),
     });
@@ -212,7 +224,7 @@ describe("resetPassword", () => {
 describe("listUsers", () => {
   it("lists users without password hashes", async () => {
     const { admin, target } = await setUp();
-    const users = await listUsers(prisma, admin);
+    const users = await listUsers(admin, { db: prisma });
     const listed = users.find((u) => u.id === target.id)!;
     expect(Object.keys(listed).sort()).toEqual([
       "active",

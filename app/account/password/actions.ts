@@ -3,15 +3,14 @@
 import type { z } from "zod";
 import { runAction, type ActionResult } from "@/lib/actions/result";
 import { getSessionUser } from "@/lib/auth/session";
-import { db } from "@/lib/db";
 import { changeOwnPassword } from "@/lib/users/change-password";
-import { changePasswordSchema } from "@/lib/users/schemas";
+import type { changePasswordSchema } from "@/lib/users/schemas";
 
 /** The one action open to a user who still holds a one-time password (getSessionUser, not getCurrentUser). */
 export async function changePasswordAction(input: z.input<typeof changePasswordSchema>): Promise<ActionResult<null>> {
   const user = await getSessionUser();
-  return runAction(changePasswordSchema, input, async (data) => {
-    await changeOwnPassword(db, user, data);
+  return runAction(async () => {
+    await changeOwnPassword(user, input);
     return null;
   });
 }
