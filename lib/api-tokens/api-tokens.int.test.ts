@@ -68,13 +68,13 @@ describe("API tokens", () => {
   it("authenticate as their creator and note when they were last used, at most once a minute", async () => {
     const { admin, token, secret } = await adminWithToken(["READ"]);
     const now = new Date();
-    const first = await authenticateApiToken(secret, now);
+    const first = await authenticateApiToken(secret, { now });
     expect(first).toMatchObject({ tokenId: token.id, scopes: ["READ"], actor: { id: admin.id, role: "ADMIN" } });
     expect((await prisma.apiToken.findUniqueOrThrow({ where: { id: token.id } })).lastUsedAt).toEqual(now);
-    await authenticateApiToken(secret, new Date(now.getTime() + 30_000));
+    await authenticateApiToken(secret, { now: new Date(now.getTime() + 30_000) });
     expect((await prisma.apiToken.findUniqueOrThrow({ where: { id: token.id } })).lastUsedAt).toEqual(now);
     const later = new Date(now.getTime() + 61_000);
-    await authenticateApiToken(secret, later);
+    await authenticateApiToken(secret, { now: later });
     expect((await prisma.apiToken.findUniqueOrThrow({ where: { id: token.id } })).lastUsedAt).toEqual(later);
   });
 
@@ -87,7 +87,9 @@ describe("API tokens", () => {
     });
 
     const expiring = await adminWithToken(["READ"], "2099-01-01");
-    await expect(authenticateApiToken(expiring.secret, new Date("2099-01-02T00:00:00Z"))).rejects.toMatchObject({
+    await expect(
+      authenticateApiToken(expiring.secret, { now: new Date("2099-01-02T00:00:00Z") }),
+    ).rejects.toMatchObject({
       status: 401,
       message: expect.stringContaining("expired on 2099-01-01"),
     });

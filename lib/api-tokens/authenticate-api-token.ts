@@ -1,7 +1,7 @@
 // Who a bearer token speaks for. The row is read on every request, so revocation, expiry
 // and the creator's deactivation or role change apply at once.
 import "server-only";
-import { db } from "@/lib/db";
+import { dbOf, type DomainOptions } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { CurrentUser } from "@/lib/auth/session";
 import type { ApiTokenScope } from "@/lib/generated/prisma/enums";
@@ -12,7 +12,12 @@ export type AuthenticatedToken = { tokenId: string; scopes: ApiTokenScope[]; act
 /** lastUsedAt is a hint for admins, not a log: one write a minute per token is plenty. */
 const LAST_USED_RESOLUTION_MS = 60_000;
 
-export async function authenticateApiToken(secret: string, now = new Date()): Promise<AuthenticatedToken> {
+export async function authenticateApiToken(
+  secret: string,
+  options?: DomainOptions & { now?: Date },
+): Promise<AuthenticatedToken> {
+  const now = options?.now ?? new Date();
+  const db = dbOf(options);
   if (!TOKEN_PATTERN.test(secret))
     throw new AppError(
       "UNAUTHENTICATED",

@@ -3,10 +3,11 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/record";
 import { requirePermission, type Actor } from "@/lib/auth/policy";
-import { db } from "@/lib/db";
+import { dbOf, type DomainOptions } from "@/lib/db";
 import { invalidInput } from "@/lib/errors";
 import { parseInput } from "@/lib/actions/parse-input";
-import { createApiTokenSchema, type CreateApiTokenInput } from "@/lib/api-tokens/schemas";
+import type { z } from "zod";
+import { createApiTokenSchema } from "@/lib/api-tokens/schemas";
 import { generateTokenSecret, hashTokenSecret, prefixOf } from "@/lib/api-tokens/secret";
 import { apiTokenRowSelect, type ApiTokenRow } from "@/lib/api-tokens/token-row";
 
@@ -14,17 +15,18 @@ export type CreatedApiToken = { token: ApiTokenRow; secret: string };
 
 export async function createApiToken(
   actor: Actor | null,
-  input: CreateApiTokenInput,
-  now = new Date(),
+  input: z.input<typeof createApiTokenSchema>,
+  options?: DomainOptions & { now?: Date },
 ): Promise<CreatedApiToken> {
   requirePermission(actor, "token:manage");
+  const now = options?.now ?? new Date();
   const data = parseInput(createApiTokenSchema, input);
   // Valid through the whole chosen day (UTC), so "expires on" means what it says.
   const expiresAt = data.expiresOn ? new Date(`${data.expiresOn}T23:59:59.999Z`) : null;
   if (expiresAt && expiresAt <= now) throw invalidInput({ expiresOn: "The expiry date must be today or later." });
   const secret = generateTokenSecret();
   const scopes = [...new Set(data.scopes)];
-  const token = await db.$transaction(async (tx) => {
+  const token = await dbOf(options).$transaction(async (tx) => {
     const created = await tx.apiToken.create({
       data: {
         name: data.name,

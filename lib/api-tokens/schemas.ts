@@ -29,7 +29,5 @@ export const createApiTokenSchema = z.object({
     .optional()
     .or(z.literal("").transform(() => undefined)),
 });
-export type CreateApiTokenInput = z.infer<typeof createApiTokenSchema>;
 
 export const revokeApiTokenSchema = z.object({ tokenId: entityId });
-export type RevokeApiTokenInput = z.infer<typeof revokeApiTokenSchema>;
