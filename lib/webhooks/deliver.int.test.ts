@@ -114,12 +114,17 @@ describe("webhook delivery", () => {
     expect(failed.nextAttemptAt.getTime()).toBe(first.getTime() + retryDelayMs(1));
     expect(failed.nextAttemptAt.getTime()).toBeGreaterThan(Date.now());
 
-    expect(await deliverDueWebhooks({ db: client, now: new Date(failed.nextAttemptAt.getTime() - 1_000) })).toMatchObject({
+    expect(
+      await deliverDueWebhooks({ db: client, now: new Date(failed.nextAttemptAt.getTime() - 1_000) }),
+    ).toMatchObject({
       claimed: 0,
     });
     expect(receiver.requests).toHaveLength(1);
 
-    expect(await deliverDueWebhooks({ db: client, now: failed.nextAttemptAt })).toMatchObject({ claimed: 1, delivered: 1 });
+    expect(await deliverDueWebhooks({ db: client, now: failed.nextAttemptAt })).toMatchObject({
+      claimed: 1,
+      delivered: 1,
+    });
     expect(receiver.requests).toHaveLength(2);
     expect(receiver.requests[1]!.body).toBe(receiver.requests[0]!.body);
     expect(await reload(delivery.id)).toMatchObject({

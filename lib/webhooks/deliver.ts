@@ -4,8 +4,7 @@
 // the same time, and nothing about the queue lives in memory: a crash mid-send only means
 // the lease runs out and the delivery is sent again (receivers deduplicate on its id).
 import "server-only";
-import { db } from "@/lib/db";
-import type { PrismaClient } from "@/lib/db/client";
+import { dbOf, type DbClient, type DomainOptions } from "@/lib/db";
 import type { WebhookEvent } from "@/lib/generated/prisma/enums";
 import { eventNames } from "@/lib/webhooks/events";
 import { decryptSecret, signBody } from "@/lib/webhooks/secret";
@@ -23,13 +22,11 @@ export function retryDelayMs(attempts: number): number {
 
 export type DeliveryRunSummary = { claimed: number; delivered: number; retrying: number; failed: number };
 
-type Options = { now?: Date; limit?: number; client?: PrismaClient };
+type Options = DomainOptions & { now?: Date; limit?: number };
 
-export async function deliverDueWebhooks({
-  now = new Date(),
-  limit = 20,
-  client = db,
-}: Options = {}): Promise<DeliveryRunSummary> {
+export async function deliverDueWebhooks(options: Options = {}): Promise<DeliveryRunSummary> {
+  const { now = new Date(), limit = 20 } = options;
+  const client = dbOf(options);
   const claimed = await claimDue(client, now, limit);
   const summary: DeliveryRunSummary = { claimed: claimed.length, delivered: 0, retrying: 0, failed: 0 };
   if (claimed.length === 0) return summary;
@@ -75,7 +72,7 @@ export async function deliverDueWebhooks({
 }
 
 /** Leases up to `limit` due deliveries of active webhooks; returns their ids. */
-async function claimDue(client: PrismaClient, now: Date, limit: number): Promise<string[]> {
+async function claimDue(client: DbClient, now: Date, limit: number): Promise<string[]> {
   const leaseUntil = new Date(now.getTime() + LEASE_MS);
   const rows = await client.$queryRaw<{ id: string }[]>`
     UPDATE "WebhookDelivery"

@@ -5,7 +5,7 @@ import "server-only";
 import type { z } from "zod";
 import { recordAudit } from "@/lib/audit/record";
 import { requirePermission, type Actor } from "@/lib/auth/policy";
-import { db } from "@/lib/db";
+import { dbOf, type DomainOptions } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { parseInput } from "@/lib/actions/parse-input";
@@ -39,11 +39,12 @@ const settingsSelect = {
 export async function createWebhook(
   actor: Actor | null,
   input: z.input<typeof createWebhookSchema>,
+  options?: DomainOptions,
 ): Promise<WebhookWithSecret> {
   requirePermission(actor, "settings:manage");
   const data = parseInput(createWebhookSchema, input);
   const secret = generateWebhookSecret();
-  return db.$transaction(async (tx) => {
+  return dbOf(options).$transaction(async (tx) => {
     const webhook = await tx.webhook.create({
       data: {
         url: data.url,
@@ -68,10 +69,11 @@ export async function createWebhook(
 export async function updateWebhook(
   actor: Actor | null,
   input: z.input<typeof updateWebhookSchema>,
+  options?: DomainOptions,
 ): Promise<WebhookSettings> {
   requirePermission(actor, "settings:manage");
   const { webhookId, ...changes } = parseInput(updateWebhookSchema, input);
-  return db.$transaction(async (tx) => {
+  return dbOf(options).$transaction(async (tx) => {
     const before = await lockWebhook(tx, webhookId);
     const after = await tx.webhook.update({
       where: { id: webhookId },
@@ -97,11 +99,12 @@ export async function updateWebhook(
 export async function rotateWebhookSecret(
   actor: Actor | null,
   input: z.input<typeof webhookIdSchema>,
+  options?: DomainOptions,
 ): Promise<WebhookWithSecret> {
   requirePermission(actor, "settings:manage");
   const { webhookId } = parseInput(webhookIdSchema, input);
   const secret = generateWebhookSecret();
-  return db.$transaction(async (tx) => {
+  return dbOf(options).$transaction(async (tx) => {
     await lockWebhook(tx, webhookId);
     const webhook = await tx.webhook.update({
       where: { id: webhookId },
@@ -122,10 +125,11 @@ export async function rotateWebhookSecret(
 export async function deleteWebhook(
   actor: Actor | null,
   input: z.input<typeof webhookIdSchema>,
+  options?: DomainOptions,
 ): Promise<{ id: string }> {
   requirePermission(actor, "settings:manage");
   const { webhookId } = parseInput(webhookIdSchema, input);
-  return db.$transaction(async (tx) => {
+  return dbOf(options).$transaction(async (tx) => {
     const before = await lockWebhook(tx, webhookId);
     const deliveries = await tx.webhookDelivery.count({ where: { webhookId } });
     // Its deliveries go with it (cascade): they are worthless without the endpoint.
@@ -145,10 +149,11 @@ export async function deleteWebhook(
 export async function redeliverWebhookDelivery(
   actor: Actor | null,
   input: z.input<typeof deliveryIdSchema>,
+  options?: DomainOptions,
 ): Promise<{ id: string; webhookId: string }> {
   requirePermission(actor, "settings:manage");
   const { deliveryId } = parseInput(deliveryIdSchema, input);
-  return db.$transaction(async (tx) => {
+  return dbOf(options).$transaction(async (tx) => {
     const rows = await tx.$queryRaw<{ id: string; webhookId: string; status: string; attempts: number }[]>`
       SELECT id, "webhookId", status::text AS status, attempts FROM "WebhookDelivery" WHERE id = ${deliveryId} FOR UPDATE`;
     const delivery = rows[0];

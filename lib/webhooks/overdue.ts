@@ -3,14 +3,15 @@
 // ticks (several instances' pollers, cron) never queue a list twice: a row is marked by
 // exactly one of them, and its delivery commits or rolls back with the mark.
 import "server-only";
-import type { PrismaClient } from "@/lib/db/client";
+import { dbOf, type DomainOptions } from "@/lib/db";
 import { appUrl, enqueueWebhookEvent } from "@/lib/webhooks/enqueue";
 
 type Overdue = { id: string; scheduleId: string; periodStart: Date; periodEnd: Date; dueAt: Date };
 
 /** Queues MAINTENANCE_OVERDUE for every active schedule's incomplete list past its due date; returns how many lists. */
-export async function queueOverdueMaintenance(client: PrismaClient, now: Date = new Date()): Promise<number> {
-  return client.$transaction(async (tx) => {
+export async function queueOverdueMaintenance(options: DomainOptions & { now?: Date } = {}): Promise<number> {
+  const { now = new Date() } = options;
+  return dbOf(options).$transaction(async (tx) => {
     // SKIP LOCKED: a list another tick is marking right now is theirs to queue; waiting for
     // it could only deadlock or find it already marked.
     const marked = await tx.$queryRaw<Overdue[]>`

@@ -2,7 +2,6 @@
 // overdue maintenance lists). It keeps no queue state, only "a run is in progress" so runs
 // never overlap; several instances each run one, and the database keeps them apart.
 import "server-only";
-import { db } from "@/lib/db";
 import { logger } from "@/lib/log";
 import { deliverDueWebhooks } from "@/lib/webhooks/deliver";
 import { queueOverdueMaintenance } from "@/lib/webhooks/overdue";
@@ -19,7 +18,7 @@ export function startWebhookPoller(intervalMs = POLL_INTERVAL_MS): void {
     if (running) return;
     running = true;
     try {
-      await queueOverdueMaintenance(db);
+      await queueOverdueMaintenance();
       const summary = await deliverDueWebhooks();
       if (summary.claimed > 0) logger().info({ webhooks: summary }, "webhook deliveries sent");
     } catch (error) {

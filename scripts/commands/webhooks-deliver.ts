@@ -6,7 +6,7 @@ import { deliverDueWebhooks, type DeliveryRunSummary } from "@/lib/webhooks/deli
 
 export async function webhooksDeliver(prisma: PrismaClient, now: Date = new Date()): Promise<DeliveryRunSummary> {
   // Larger batches than the poller's: a cron run may find a backlog.
-  return deliverDueWebhooks({ client: prisma, now, limit: 100 });
+  return deliverDueWebhooks({ db: prisma, now, limit: 100 });
 }
 
 export function formatDeliverySummary(summary: DeliveryRunSummary): string {

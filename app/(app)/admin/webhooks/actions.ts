@@ -13,9 +13,15 @@ import {
   type WebhookSettings,
   type WebhookWithSecret,
 } from "@/lib/webhooks/manage";
-import { createWebhookSchema, deliveryIdSchema, updateWebhookSchema, webhookIdSchema } from "@/lib/webhooks/schemas";
+import type {
+  createWebhookSchema,
+  deliveryIdSchema,
+  updateWebhookSchema,
+  webhookIdSchema,
+} from "@/lib/webhooks/schemas";
 
-// Each domain function checks "settings:manage" itself: these actions are public endpoints.
+// Each domain function parses its input and checks "settings:manage" itself: these actions
+// are public endpoints.
 
 const PAGE = "/admin/webhooks";
 
@@ -23,8 +29,8 @@ export async function createWebhookAction(
   input: z.input<typeof createWebhookSchema>,
 ): Promise<ActionResult<WebhookWithSecret>> {
   const actor = await getCurrentUser();
-  return runAction(createWebhookSchema, input, async (data) => {
-    const created = await createWebhook(actor, data);
+  return runAction(async () => {
+    const created = await createWebhook(actor, input);
     revalidatePath(PAGE);
     return created;
   });
@@ -34,8 +40,8 @@ export async function updateWebhookAction(
   input: z.input<typeof updateWebhookSchema>,
 ): Promise<ActionResult<WebhookSettings>> {
   const actor = await getCurrentUser();
-  return runAction(updateWebhookSchema, input, async (data) => {
-    const updated = await updateWebhook(actor, data);
+  return runAction(async () => {
+    const updated = await updateWebhook(actor, input);
     revalidatePath(PAGE, "layout");
     return updated;
   });
@@ -45,15 +51,15 @@ export async function rotateWebhookSecretAction(
   input: z.input<typeof webhookIdSchema>,
 ): Promise<ActionResult<WebhookWithSecret>> {
   const actor = await getCurrentUser();
-  return runAction(webhookIdSchema, input, async (data) => rotateWebhookSecret(actor, data));
+  return runAction(() => rotateWebhookSecret(actor, input));
 }
 
 export async function deleteWebhookAction(
   input: z.input<typeof webhookIdSchema>,
 ): Promise<ActionResult<{ id: string }>> {
   const actor = await getCurrentUser();
-  return runAction(webhookIdSchema, input, async (data) => {
-    const deleted = await deleteWebhook(actor, data);
+  return runAction(async () => {
+    const deleted = await deleteWebhook(actor, input);
     revalidatePath(PAGE);
     return deleted;
   });
@@ -63,8 +69,8 @@ export async function redeliverWebhookAction(
   input: z.input<typeof deliveryIdSchema>,
 ): Promise<ActionResult<{ id: string; webhookId: string }>> {
   const actor = await getCurrentUser();
-  return runAction(deliveryIdSchema, input, async (data) => {
-    const queued = await redeliverWebhookDelivery(actor, data);
+  return runAction(async () => {
+    const queued = await redeliverWebhookDelivery(actor, input);
     revalidatePath(`${PAGE}/${queued.webhookId}`);
     return queued;
   });
