@@ -11,7 +11,7 @@ import { createPrismaClient, type PrismaClient } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
 import { roleLabels } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
-import { createTemplateFromMarkdown, previewTemplateImport } from "@/lib/templates/import-template";
+import { createTemplateFromMarkdown, readTemplateMarkdown } from "@/lib/templates/import-template";
 import { formatSummary, summarizeTemplate, toImportJson } from "@/lib/templates/markdown/summary";
 import { MAX_TEMPLATE_BYTES } from "@/lib/templates/markdown/decode";
 import { insertUserWithOneTimePassword } from "@/lib/users/create-user";
@@ -71,14 +71,14 @@ try {
 async function templateImport(file: string | undefined, dryRun: boolean, json: boolean) {
   if (!file) exitWith(`Name the Markdown file to import.\n${usage}`, 2);
   const bytes = readSource(file);
-  const { template, warnings } = previewTemplateImport(bytes);
+  const { template, warnings } = readTemplateMarkdown(bytes);
   for (const warning of warnings) console.error(`warning: ${warning}`);
   if (dryRun) {
     console.log(json ? JSON.stringify(toImportJson(template), null, 2) : formatSummary(summarizeTemplate(template)));
     return;
   }
   const imported = await withPrisma((prisma) =>
-    createTemplateFromMarkdown(prisma, { source: bytes }, { actorLabel: "cli" }),
+    createTemplateFromMarkdown({ actorLabel: "cli" }, { source: bytes }, { db: prisma }),
   );
   console.log(
     json

@@ -162,9 +162,9 @@ beforeAll(async () => {
   for (const role of roles) users[role] = (await createTestUser(prisma, role)) as TestUser;
   const importTemplate = async () => {
     const imported = await createTemplateFromMarkdown(
-      prisma,
-      { source: markdown(`Access ${uniqueKey()}`) },
       { actorLabel: "test" },
+      { source: markdown(`Access ${uniqueKey()}`) },
+      { db: prisma },
     );
     return { templateId: imported.templateId, versionId: imported.versionId };
   };

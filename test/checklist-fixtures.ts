@@ -31,9 +31,9 @@ export function smallChecklistMarkdown(title: string): string {
 export async function importSmallTemplate(prisma: PrismaClient) {
   const title = `Test checklist ${uniqueKey()}`;
   const imported = await createTemplateFromMarkdown(
-    prisma,
-    { source: smallChecklistMarkdown(title) },
     { actorLabel: "test" },
+    { source: smallChecklistMarkdown(title) },
+    { db: prisma },
   );
   return { ...imported, title };
 }

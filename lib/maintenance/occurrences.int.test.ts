@@ -54,7 +54,11 @@ async function setUp(
 ) {
   const engineer = await createTestUser(prisma, "ENGINEER");
   const title = `Maintenance ${uniqueKey()}`;
-  const template = await createTemplateFromMarkdown(prisma, { source: markdown(title) }, { actorLabel: "test" });
+  const template = await createTemplateFromMarkdown(
+    { actorLabel: "test" },
+    { source: markdown(title) },
+    { db: prisma },
+  );
   const section = await prisma.section.findFirstOrThrow({
     where: { templateVersionId: template.versionId, title: cadenceTitle },
   });

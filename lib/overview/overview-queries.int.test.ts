@@ -74,9 +74,9 @@ describe("overview query count", () => {
     expect(few.count, few.sql.join("\n---\n")).toBe(OVERVIEW_STATEMENT_BUDGET);
 
     const large = await createTemplateFromMarkdown(
-      prisma,
-      { source: largeChecklistMarkdown(`Large ${service}`, 30) },
       { actorLabel: "test" },
+      { source: largeChecklistMarkdown(`Large ${service}`, 30) },
+      { db: prisma },
     );
     const owner = { id: engineerId, role: "ENGINEER" as const };
     for (let i = 0; i < 37; i++) {

@@ -18,9 +18,9 @@ async function setUp() {
   const engineer = await createTestUser(prisma, "ENGINEER");
   const reviewer = await createTestUser(prisma, "REVIEWER");
   const template = await createTemplateFromMarkdown(
-    prisma,
-    { source: referenceChecklist, slug: uniqueKey("security") },
     { actorLabel: "test" },
+    { source: referenceChecklist, slug: uniqueKey("security") },
+    { db: prisma },
   );
   const section = await prisma.section.findFirstOrThrow({
     where: { templateVersionId: template.versionId, title: "Security Incident Response" },

@@ -50,9 +50,9 @@ async function seedReferenceTemplate(prisma: PrismaClient): Promise<boolean> {
     return false;
   try {
     await createTemplateFromMarkdown(
-      prisma,
-      { source: readFileSync(referenceTemplateFile), slug: REFERENCE_TEMPLATE_SLUG },
       { actorLabel: "seed" },
+      { source: readFileSync(referenceTemplateFile), slug: REFERENCE_TEMPLATE_SLUG },
+      { db: prisma },
     );
     return true;
   } catch (error) {

@@ -5,7 +5,6 @@ import { importTemplate } from "@/lib/templates/import-template";
 import { readVersionStructure } from "@/lib/templates/store-version";
 import { smallChecklistMarkdown } from "@/test/checklist-fixtures";
 import { createTestUser, uniqueKey, useTestPrisma } from "@/test/db";
-import { db } from "@/lib/db";
 
 const prisma = useTestPrisma();
 const seed = readFileSync("prisma/seed/production-security-checklist.md");
@@ -13,7 +12,7 @@ const seed = readFileSync("prisma/seed/production-security-checklist.md");
 describe("importTemplate", () => {
   it("stores the reference checklist as version 1 with its sections, item tree and an audit event", async () => {
     const admin = await createTestUser(prisma, "ADMIN");
-    const imported = await importTemplate(db, admin, { source: seed, slug: uniqueKey("seed") });
+    const imported = await importTemplate(admin, { file: seed });
 
     const template = await prisma.template.findUniqueOrThrow({ where: { id: imported.templateId } });
     expect(template).toMatchObject({
@@ -42,8 +41,8 @@ describe("importTemplate", () => {
   it("gives a second template of the same title its own slug", async () => {
     const admin = await createTestUser(prisma, "ADMIN");
     const title = `Twin ${uniqueKey()}`;
-    const first = await importTemplate(db, admin, { source: smallChecklistMarkdown(title) });
-    const second = await importTemplate(db, admin, { source: smallChecklistMarkdown(title) });
+    const first = await importTemplate(admin, { text: smallChecklistMarkdown(title) });
+    const second = await importTemplate(admin, { text: smallChecklistMarkdown(title) });
     expect(second.slug).toBe(`${first.slug}-2`);
   });
 
@@ -59,7 +58,7 @@ describe("importTemplate", () => {
   ])("refuses %s with a clear message and stores nothing", async (_name, source, message) => {
     const admin = await createTestUser(prisma, "ADMIN");
     const before = await prisma.template.count();
-    const attempt = importTemplate(db, admin, { source });
+    const attempt = importTemplate(admin, { file: source });
     await expect(attempt).rejects.toBeInstanceOf(AppError);
     await expect(attempt).rejects.toThrow(message);
     await expect(attempt).rejects.toMatchObject({ status: 422 });
@@ -69,11 +68,11 @@ describe("importTemplate", () => {
   it("is refused to roles without the permission", async () => {
     for (const role of ["VIEWER", "ENGINEER", "MANAGER"] as const) {
       const user = await createTestUser(prisma, role);
-      await expect(importTemplate(db, user, { source: smallChecklistMarkdown("Nope") })).rejects.toMatchObject({
+      await expect(importTemplate(user, { text: smallChecklistMarkdown("Nope") })).rejects.toMatchObject({
         status: 403,
       });
     }
-    await expect(importTemplate(db, null, { source: smallChecklistMarkdown("Nope") })).rejects.toMatchObject({
+    await expect(importTemplate(null, { text: smallChecklistMarkdown("Nope") })).rejects.toMatchObject({
       status: 401,
     });
   });

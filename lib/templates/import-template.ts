@@ -2,22 +2,32 @@
 // would be imported. Nothing is stored unless the whole file is understood.
 import "server-only";
 import { recordAudit } from "@/lib/audit/record";
+import type { z } from "zod";
+import { parseInput } from "@/lib/actions/parse-input";
 import { requirePermission, type Actor } from "@/lib/auth/policy";
-import type { PrismaClient } from "@/lib/db/client";
+import { dbOf, type DomainOptions } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors";
-import { decodeInput } from "@/lib/templates/markdown/decode";
+import { decodeInput, MAX_TEMPLATE_BYTES } from "@/lib/templates/markdown/decode";
 import { parseTemplateMarkdown } from "@/lib/templates/markdown/parse";
 import type { ParsedTemplate } from "@/lib/templates/markdown/types";
-import type { SectionOverride } from "@/lib/templates/schemas";
+import { importSourceSchema, templateSourceSchema, type SectionOverride } from "@/lib/templates/schemas";
 import { withDerivedKeys } from "@/lib/templates/derive-keys";
 import { insertVersion } from "@/lib/templates/store-version";
 import { structureSchema, type TemplateStructure } from "@/lib/templates/structure";
 
 export type ImportPreview = { template: ParsedTemplate; warnings: string[] };
 
-/** Parses without storing; a file that cannot be imported is a 422 with the reason. */
-export function previewTemplateImport(source: string | Uint8Array, overrides: SectionOverride[] = []): ImportPreview {
+/** What the import form would store; stores nothing. */
+export function previewTemplateImport(actor: Actor | null, input: z.input<typeof importSourceSchema>): ImportPreview {
+  requirePermission(actor, "template:import");
+  const { source, overrides } = formSource(input);
+  return readTemplateMarkdown(source, overrides);
+}
+
+/** Parses without storing (the CLI's dry run, and every import's first step); a file that
+ * cannot be imported is a 422 with the reason. */
+export function readTemplateMarkdown(source: string | Uint8Array, overrides: SectionOverride[] = []): ImportPreview {
   const result = parseTemplateMarkdown(source);
   if (!result.ok) throw new AppError("UNPROCESSABLE", result.error);
   const sections = result.template.sections.map((section, index) => {
@@ -37,29 +47,40 @@ export function previewTemplateImport(source: string | Uint8Array, overrides: Se
 
 export type ImportedTemplate = { templateId: string; versionId: string; slug: string };
 
-type ImportInput = { source: string | Uint8Array; overrides?: SectionOverride[]; slug?: string };
-
 export async function importTemplate(
-  db: PrismaClient,
   actor: Actor | null,
-  input: ImportInput,
+  input: z.input<typeof importSourceSchema>,
+  options?: DomainOptions,
 ): Promise<ImportedTemplate> {
   requirePermission(actor, "template:import");
-  return createTemplateFromMarkdown(db, input, { actorId: actor.id });
+  return createTemplateFromMarkdown({ actorId: actor.id }, formSource(input), options);
 }
 
-/** The import itself, for callers that already checked who may do it (the seed). */
+/** The form's text or file as one source; a file over the limit is refused before parsing. */
+function formSource(input: z.input<typeof importSourceSchema>): {
+  source: string | Uint8Array;
+  overrides: SectionOverride[];
+} {
+  const { text, file, overrides } = parseInput(importSourceSchema, input);
+  if (file && file.byteLength > MAX_TEMPLATE_BYTES)
+    throw new AppError("PAYLOAD_TOO_LARGE", "The file is larger than 1 MB.");
+  return { source: file ?? text!, overrides };
+}
+
+/** The import itself, for callers that already checked who may do it (the seed, the CLI). */
 export async function createTemplateFromMarkdown(
-  db: PrismaClient,
-  input: ImportInput,
   by: { actorId: string } | { actorLabel: string },
+  input: z.input<typeof templateSourceSchema>,
+  options?: DomainOptions,
 ): Promise<ImportedTemplate> {
+  const { source, overrides, slug: chosenSlug } = parseInput(templateSourceSchema, input);
   const actorId = "actorId" in by ? by.actorId : null;
-  const { template } = previewTemplateImport(input.source, input.overrides);
+  const { template } = readTemplateMarkdown(source, overrides);
   const structure = validStructure(template);
-  const decoded = decodeInput(input.source);
+  const decoded = decodeInput(source);
   const sourceMarkdown = decoded.ok ? decoded.text : "";
-  const base = input.slug ?? slugify(structure.title);
+  const base = chosenSlug ?? slugify(structure.title);
+  const db = dbOf(options);
 
   for (let attempt = 1; attempt <= 20; attempt++) {
     const slug = attempt === 1 ? base : `${base}-${attempt}`;
@@ -93,7 +114,7 @@ export async function createTemplateFromMarkdown(
         return { templateId: created.id, versionId, slug };
       });
     } catch (error) {
-      if (!isUniqueViolation(error) || input.slug) throw error;
+      if (!isUniqueViolation(error) || chosenSlug) throw error;
       // Another template has this slug: try the next suffix.
     }
   }

@@ -3,67 +3,64 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/record";
 import { requirePermission, type Actor } from "@/lib/auth/policy";
-import { db } from "@/lib/db";
+import type { z } from "zod";
+import { parseInput } from "@/lib/actions/parse-input";
+import { dbOf, type DomainOptions } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { diffStructures, isEmptyDiff } from "@/lib/templates/diff";
 import { exportTemplateMarkdown } from "@/lib/templates/markdown/export";
 import { insertVersion, readVersionStructure } from "@/lib/templates/store-version";
-import type { TemplateStructure } from "@/lib/templates/structure";
-
-export type PublishInput = {
-  templateId: string;
-  baseVersion: number;
-  structure: TemplateStructure;
-  changeNote?: string;
-};
+import { publishVersionSchema } from "@/lib/templates/schemas";
 
 export async function publishTemplateVersion(
   actor: Actor | null,
-  input: PublishInput,
-): Promise<{ versionId: string; number: number }> {
+  input: z.input<typeof publishVersionSchema>,
+  options?: DomainOptions,
+): Promise<{ templateId: string; versionId: string; number: number }> {
   requirePermission(actor, "template:edit");
-  return db.$transaction(async (tx) => {
+  const data = parseInput(publishVersionSchema, input);
+  return dbOf(options).$transaction(async (tx) => {
     const locked = await tx.$queryRaw<
       { id: string }[]
-    >`SELECT id FROM "Template" WHERE id = ${input.templateId} AND "archivedAt" IS NULL FOR UPDATE`;
+    >`SELECT id FROM "Template" WHERE id = ${data.templateId} AND "archivedAt" IS NULL FOR UPDATE`;
     if (locked.length === 0) throw new AppError("NOT_FOUND", "That template does not exist.");
     const latest = await tx.templateVersion.findFirstOrThrow({
-      where: { templateId: input.templateId },
+      where: { templateId: data.templateId },
       orderBy: { number: "desc" },
       select: { id: true, number: true },
     });
-    if (latest.number !== input.baseVersion) {
+    if (latest.number !== data.baseVersion) {
       throw new AppError(
         "CONFLICT",
-        `Version ${latest.number} was published while you were editing version ${input.baseVersion}; reload to edit the latest.`,
+        `Version ${latest.number} was published while you were editing version ${data.baseVersion}; reload to edit the latest.`,
       );
     }
     const previous = (await readVersionStructure(tx, latest.id))!;
-    const diff = diffStructures(previous, input.structure);
-    if (isEmptyDiff(diff) && previous.reviewIntervalDays === input.structure.reviewIntervalDays) {
+    const diff = diffStructures(previous, data.structure);
+    if (isEmptyDiff(diff) && previous.reviewIntervalDays === data.structure.reviewIntervalDays) {
       throw new AppError("BAD_REQUEST", "Nothing changed, so no new version was published.");
     }
     const number = latest.number + 1;
     const versionId = await insertVersion(tx, {
-      templateId: input.templateId,
+      templateId: data.templateId,
       number,
-      structure: input.structure,
-      sourceMarkdown: exportTemplateMarkdown(input.structure),
+      structure: data.structure,
+      sourceMarkdown: exportTemplateMarkdown(data.structure),
       createdById: actor.id,
-      changeNote: input.changeNote,
+      changeNote: data.changeNote,
     });
     await tx.template.update({
-      where: { id: input.templateId },
-      data: { name: input.structure.title, reviewIntervalDays: input.structure.reviewIntervalDays },
+      where: { id: data.templateId },
+      data: { name: data.structure.title, reviewIntervalDays: data.structure.reviewIntervalDays },
     });
     await recordAudit(tx, {
       actorId: actor.id,
       action: "template.publish",
       entityType: "Template",
-      entityId: input.templateId,
+      entityId: data.templateId,
       before: { version: latest.number },
-      after: { version: number, changeNote: input.changeNote ?? null, diff },
+      after: { version: number, changeNote: data.changeNote ?? null, diff },
     });
-    return { versionId, number };
+    return { templateId: data.templateId, versionId, number };
   });
 }

@@ -1,6 +1,8 @@
 // Inputs of the template use cases, shared by forms, server actions and the CLI.
 import { z } from "zod";
+import { MAX_TEMPLATE_BYTES } from "@/lib/templates/markdown/decode";
 import { CADENCES, PRIORITIES, SECTION_KINDS } from "@/lib/templates/markdown/types";
+import { structureSchema } from "@/lib/templates/structure";
 
 export const sectionOverrideSchema = z.object({
   index: z.number().int().min(0),
@@ -12,3 +14,39 @@ export const sectionOverrideSchema = z.object({
 export type SectionOverride = z.infer<typeof sectionOverrideSchema>;
 
 export const importOverridesSchema = z.array(sectionOverrideSchema).max(200);
+
+// Any Uint8Array (a Node Buffer too), whatever memory backs it.
+const bytes = z.custom<Uint8Array>((value) => value instanceof Uint8Array, "Choose a file.");
+
+/** What the import form sends: the Markdown as text (pasted) or as a file's bytes
+ * (uploaded), never both, with the person's corrections of section kinds. */
+export const importSourceSchema = z
+  .object({
+    text: z
+      .string()
+      .max(MAX_TEMPLATE_BYTES * 2, "The text is larger than 1 MB.")
+      .optional(),
+    file: bytes.optional(),
+    overrides: importOverridesSchema.default([]),
+  })
+  .refine((input) => input.text !== undefined || input.file !== undefined, {
+    message: "Paste Markdown or choose a file.",
+  });
+
+/** The import as trusted callers (seed, CLI, tests) make it: the source as it is, and
+ * optionally the slug to store it under. */
+export const templateSourceSchema = z.object({
+  source: z.union([z.string(), bytes], { error: "Give the Markdown as text or bytes." }),
+  overrides: importOverridesSchema.default([]),
+  slug: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]{0,99}$/, "A slug is lower-case letters, digits and dashes.")
+    .optional(),
+});
+
+export const publishVersionSchema = z.object({
+  templateId: z.string().min(1).max(64),
+  baseVersion: z.number().int().min(1),
+  structure: structureSchema,
+  changeNote: z.string().trim().max(500, "A change note is limited to 500 characters.").optional(),
+});

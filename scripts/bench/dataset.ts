@@ -34,9 +34,9 @@ export async function seedBenchData(url: string, deployments: number): Promise<D
   const prisma = createPrismaClient(url, { max: 2 });
   try {
     await createTemplateFromMarkdown(
-      prisma,
-      { source: readFileSync(referenceTemplateFile), slug: REFERENCE_TEMPLATE_SLUG },
       { actorLabel: "bench" },
+      { source: readFileSync(referenceTemplateFile), slug: REFERENCE_TEMPLATE_SLUG },
+      { db: prisma },
     );
   } finally {
     await prisma.$disconnect();

@@ -30,9 +30,9 @@ export async function createFuzzFixture(prisma: PrismaClient) {
   const adminUser = { ...admin, email: `${uniqueKey("fuzz-admin")}@example.test` };
   const review = await deploymentInReview(prisma);
   const template = await createTemplateFromMarkdown(
-    prisma,
-    { source: procedureMarkdown(`Fuzz ${uniqueKey()}`) },
     { actorLabel: "fuzz" },
+    { source: procedureMarkdown(`Fuzz ${uniqueKey()}`) },
+    { db: prisma },
   );
   const sections = await prisma.section.findMany({
     where: { templateVersionId: template.versionId },

@@ -28,9 +28,9 @@ export async function createLoadFixture(prisma: PrismaClient): Promise<LoadFixtu
   const engineer = await createTestUser(prisma, "ENGINEER");
   const markdown = readFileSync("prisma/seed/production-security-checklist.md");
   const template = await createTemplateFromMarkdown(
-    prisma,
-    { source: markdown, slug: uniqueKey("reliability") },
     { actorLabel: "test" },
+    { source: markdown, slug: uniqueKey("reliability") },
+    { db: prisma },
   );
   const { id: deploymentId } = await createDeployment(engineer, {
     service: uniqueKey("svc"),
