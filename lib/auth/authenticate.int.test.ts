@@ -20,7 +20,7 @@ const ip = () => uniqueKey("ip");
 describe("authenticateWithPassword", () => {
   it("accepts the right password, case-insensitively on the email, and records the sign-in", async () => {
     const { user, email, password } = await createUser();
-    const result = await authenticateWithPassword(prisma, { email: email.toUpperCase(), password, ip: ip() });
+    const result = await authenticateWithPassword({ email: email.toUpperCase(), password, ip: ip() }, { db: prisma });
     expect(result).toEqual({ id: user.id, email, name: "Test User", role: "ENGINEER", tokenVersion: 0 });
     const after = await prisma.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(after.lastSignInAt).toBeInstanceOf(Date);
@@ -30,16 +30,19 @@ describe("authenticateWithPassword", () => {
     const { email } = await createUser();
     const inactive = await createUser({ active: false });
     const from = ip();
-    expect(await authenticateWithPassword(prisma, { email, password: "wrong password", ip: from })).toBeNull();
+    expect(await authenticateWithPassword({ email, password: "wrong password", ip: from }, { db: prisma })).toBeNull();
     expect(
-      await authenticateWithPassword(prisma, {
-        email: `${uniqueKey("nobody")}@example.test`,
-        password: "whatever",
-        ip: from,
-      }),
+      await authenticateWithPassword(
+        {
+          email: `${uniqueKey("nobody")}@example.test`,
+          password: "whatever",
+          ip: from,
+        },
+        { db: prisma },
+      ),
     ).toBeNull();
     expect(
-      await authenticateWithPassword(prisma, { email: inactive.email, password: inactive.password, ip: from }),
+      await authenticateWithPassword({ email: inactive.email, password: inactive.password, ip: from }, { db: prisma }),
     ).toBeNull();
   });
 });

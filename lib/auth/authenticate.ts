@@ -2,9 +2,10 @@
 // wrong password, an unknown or deactivated account and a rate-limited attempt all return
 // null, and an unknown email costs the same hashing time as a wrong password.
 import "server-only";
-import type { PrismaClient } from "@/lib/db/client";
 import { timingDummyHash, verifyPassword } from "@/lib/auth/password";
 import { attemptSucceeded, beginAttempt, signInKeys } from "@/lib/auth/rate-limit";
+import { signInSchema } from "@/lib/auth/schemas";
+import { dbOf, type DomainOptions } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
 
 export type AuthenticatedUser = { id: string; email: string; name: string; role: Role; tokenVersion: number };
@@ -12,19 +13,23 @@ export type AuthenticatedUser = { id: string; email: string; name: string; role:
 export type PasswordSignIn = { email: string; password: string; ip: string };
 
 export async function authenticateWithPassword(
-  prisma: PrismaClient,
   input: PasswordSignIn,
+  options?: DomainOptions,
 ): Promise<AuthenticatedUser | null> {
-  const email = input.email.toLowerCase();
+  // A malformed sign-in is refused like any other: null, never a message naming the field.
+  const parsed = signInSchema.safeParse(input);
+  if (!parsed.success) return null;
+  const { email, password } = parsed.data;
+  const prisma = dbOf(options);
   const attempt = await beginAttempt(prisma, signInKeys(email, input.ip));
   if (!attempt.allowed) return null;
 
   const user = await prisma.user.findUnique({ where: { email } });
   if (!user || !user.active || !user.passwordHash) {
-    await verifyPassword(await timingDummyHash(), input.password);
+    await verifyPassword(await timingDummyHash(), password);
     return null;
   }
-  if (!(await verifyPassword(user.passwordHash, input.password))) return null;
+  if (!(await verifyPassword(user.passwordHash, password))) return null;
 
   await attemptSucceeded(prisma, attempt);
   await prisma.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });

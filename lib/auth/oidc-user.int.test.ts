@@ -18,7 +18,7 @@ async function existingUser(data: { email: string; active?: boolean; oidcSubject
 describe("signInWithOidc", () => {
   it("creates a new person with the default role, the subject stored, no password, and an audit event", async () => {
     const claims = person({ email: `${uniqueKey("Mixed")}@Example.TEST` });
-    const result = await signInWithOidc(prisma, claims, { defaultRole: "ENGINEER" });
+    const result = await signInWithOidc(claims, { db: prisma, defaultRole: "ENGINEER" });
     expect(result).toMatchObject({
       ok: true,
       created: true,
@@ -45,11 +45,10 @@ describe("signInWithOidc", () => {
 
   it("finds the same user by subject next time, even when the provider's email changed", async () => {
     const claims = person();
-    const first = await signInWithOidc(prisma, claims, { defaultRole: "VIEWER" });
+    const first = await signInWithOidc(claims, { db: prisma, defaultRole: "VIEWER" });
     const again = await signInWithOidc(
-      prisma,
       { ...claims, email: `${uniqueKey("renamed")}@example.test` },
-      { defaultRole: "MANAGER" },
+      { db: prisma, defaultRole: "MANAGER" },
     );
     expect(again).toMatchObject({ ok: true, created: false });
     expect(first.ok && again.ok && again.user.id === first.user.id).toBe(true);
@@ -60,9 +59,8 @@ describe("signInWithOidc", () => {
     const claims = person();
     const existing = await existingUser({ email: claims.email });
     const result = await signInWithOidc(
-      prisma,
       { ...claims, email: claims.email.toUpperCase(), email_verified: "true" },
-      { defaultRole: "VIEWER" },
+      { db: prisma, defaultRole: "VIEWER" },
     );
     expect(result).toEqual({
       ok: true,
@@ -79,7 +77,7 @@ describe("signInWithOidc", () => {
     for (const verified of [false, "false", undefined]) {
       const claims = person({ email_verified: verified });
       const existing = await existingUser({ email: claims.email });
-      expect(await signInWithOidc(prisma, claims, { defaultRole: "VIEWER" })).toEqual({
+      expect(await signInWithOidc(claims, { db: prisma, defaultRole: "VIEWER" })).toEqual({
         ok: false,
         reason: "email-not-verified",
       });
@@ -90,35 +88,38 @@ describe("signInWithOidc", () => {
   it("refuses a deactivated user, whether found by subject or by email", async () => {
     const bySubject = person();
     await existingUser({ email: bySubject.email, oidcSubject: bySubject.sub, active: false });
-    expect(await signInWithOidc(prisma, bySubject, { defaultRole: "VIEWER" })).toEqual({
+    expect(await signInWithOidc(bySubject, { db: prisma, defaultRole: "VIEWER" })).toEqual({
       ok: false,
       reason: "inactive",
     });
-    expect(await findOidcUser(prisma, bySubject.sub)).toBeNull();
+    expect(await findOidcUser(bySubject.sub, { db: prisma })).toBeNull();
 
     const byEmail = person();
     const inactive = await existingUser({ email: byEmail.email, active: false });
-    expect(await signInWithOidc(prisma, byEmail, { defaultRole: "VIEWER" })).toEqual({ ok: false, reason: "inactive" });
+    expect(await signInWithOidc(byEmail, { db: prisma, defaultRole: "VIEWER" })).toEqual({
+      ok: false,
+      reason: "inactive",
+    });
     expect((await prisma.user.findUniqueOrThrow({ where: { id: inactive.id } })).oidcSubject).toBeNull();
   });
 
   it("refuses a new person without an email, and claims that are not claims, creating nothing", async () => {
     const { email: _email, ...withoutEmail } = person();
-    expect(await signInWithOidc(prisma, withoutEmail, { defaultRole: "VIEWER" })).toEqual({
+    expect(await signInWithOidc(withoutEmail, { db: prisma, defaultRole: "VIEWER" })).toEqual({
       ok: false,
       reason: "missing-email",
     });
-    expect(await signInWithOidc(prisma, person({ email: "not-an-email" }), { defaultRole: "VIEWER" })).toEqual({
+    expect(await signInWithOidc(person({ email: "not-an-email" }), { db: prisma, defaultRole: "VIEWER" })).toEqual({
       ok: false,
       reason: "invalid-claims",
     });
     const withoutSubject = `${uniqueKey("no-subject")}@example.test`;
-    expect(await signInWithOidc(prisma, { email: withoutSubject }, { defaultRole: "VIEWER" })).toEqual({
+    expect(await signInWithOidc({ email: withoutSubject }, { db: prisma, defaultRole: "VIEWER" })).toEqual({
       ok: false,
       reason: "invalid-claims",
     });
     expect(await prisma.user.count({ where: { email: withoutSubject } })).toBe(0);
-    expect(await signInWithOidc(prisma, undefined, { defaultRole: "VIEWER" })).toEqual({
+    expect(await signInWithOidc(undefined, { db: prisma, defaultRole: "VIEWER" })).toEqual({
       ok: false,
       reason: "invalid-claims",
     });
@@ -128,7 +129,7 @@ describe("signInWithOidc", () => {
   it("refuses to move an account already linked to another subject", async () => {
     const claims = person();
     await existingUser({ email: claims.email, oidcSubject: `other-${claims.sub}` });
-    expect(await signInWithOidc(prisma, claims, { defaultRole: "VIEWER" })).toEqual({
+    expect(await signInWithOidc(claims, { db: prisma, defaultRole: "VIEWER" })).toEqual({
       ok: false,
       reason: "linked-to-another-subject",
     });
@@ -136,15 +137,15 @@ describe("signInWithOidc", () => {
 
   it("names a new person after their email when the provider's name is unusable", async () => {
     const claims = person({ name: " <\u0007> " });
-    const result = await signInWithOidc(prisma, claims, { defaultRole: "VIEWER" });
+    const result = await signInWithOidc(claims, { db: prisma, defaultRole: "VIEWER" });
     expect(result.ok && result.user.name).toBe(claims.email.split("@")[0]);
   });
 
   it("two first sign-ins of the same person at once end as one user", async () => {
     const claims = person();
     const results = await Promise.all([
-      signInWithOidc(prisma, claims, { defaultRole: "VIEWER" }),
-      signInWithOidc(prisma, claims, { defaultRole: "VIEWER" }),
+      signInWithOidc(claims, { db: prisma, defaultRole: "VIEWER" }),
+      signInWithOidc(claims, { db: prisma, defaultRole: "VIEWER" }),
     ]);
     expect(results.every((result) => result.ok)).toBe(true);
     expect(await prisma.user.count({ where: { oidcSubject: claims.sub } })).toBe(1);
@@ -152,10 +153,10 @@ describe("signInWithOidc", () => {
 
   it("findOidcUser gives what the session carries: id, role and the current tokenVersion", async () => {
     const claims = person();
-    const result = await signInWithOidc(prisma, claims, { defaultRole: "MANAGER" });
+    const result = await signInWithOidc(claims, { db: prisma, defaultRole: "MANAGER" });
     if (!result.ok) throw new Error("refused");
     await prisma.user.update({ where: { id: result.user.id }, data: { tokenVersion: { increment: 1 } } });
-    expect(await findOidcUser(prisma, claims.sub)).toEqual({
+    expect(await findOidcUser(claims.sub, { db: prisma })).toEqual({
       id: result.user.id,
       email: claims.email,
       name: "Sam Single",

@@ -6,7 +6,7 @@ import "server-only";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record";
 import type { AuthenticatedUser } from "@/lib/auth/authenticate";
-import type { PrismaClient } from "@/lib/db/client";
+import { dbOf, type DbClient, type DomainOptions } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
 
@@ -46,12 +46,12 @@ const userSelect = {
 
 /** Finds, links or creates the user for a provider's ID token claims, or says why not. */
 export async function signInWithOidc(
-  prisma: PrismaClient,
   rawClaims: unknown,
-  options: { defaultRole: Role },
+  options: DomainOptions & { defaultRole: Role },
 ): Promise<OidcSignInResult> {
   const parsed = claimsSchema.safeParse(rawClaims);
   if (!parsed.success) return { ok: false, reason: "invalid-claims" };
+  const prisma = dbOf(options);
   try {
     return await mapUser(prisma, parsed.data, options.defaultRole);
   } catch (error) {
@@ -62,13 +62,13 @@ export async function signInWithOidc(
 }
 
 /** The active user behind a provider subject, as the session token carries it. */
-export async function findOidcUser(prisma: PrismaClient, subject: string): Promise<AuthenticatedUser | null> {
-  const user = await prisma.user.findUnique({ where: { oidcSubject: subject }, select: userSelect });
+export async function findOidcUser(subject: string, options?: DomainOptions): Promise<AuthenticatedUser | null> {
+  const user = await dbOf(options).user.findUnique({ where: { oidcSubject: subject }, select: userSelect });
   return user?.active ? toAuthenticated(user) : null;
 }
 
 async function mapUser(
-  prisma: PrismaClient,
+  prisma: DbClient,
   claims: z.output<typeof claimsSchema>,
   defaultRole: Role,
 ): Promise<OidcSignInResult> {

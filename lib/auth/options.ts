@@ -10,8 +10,6 @@ import { authenticateWithPassword } from "@/lib/auth/authenticate";
 import { OIDC_PROVIDER_ID, oidcProvider, oidcSettings } from "@/lib/auth/oidc-provider";
 import { findOidcUser, signInWithOidc } from "@/lib/auth/oidc-user";
 import { clientIp } from "@/lib/auth/rate-limit";
-import { signInSchema } from "@/lib/auth/schemas";
-import { db } from "@/lib/db";
 import { logger } from "@/lib/log";
 
 const EIGHT_HOURS = 8 * 60 * 60;
@@ -35,9 +33,8 @@ function createOptions(): NextAuthOptions {
         name: "Email and password",
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
         async authorize(credentials, request) {
-          const parsed = signInSchema.safeParse(credentials);
-          if (!parsed.success) return null;
-          return authenticateWithPassword(db, { ...parsed.data, ip: clientIp(request?.headers) });
+          if (!credentials) return null;
+          return authenticateWithPassword({ ...credentials, ip: clientIp(request?.headers) });
         },
       }),
       ...(sso ? [oidcProvider(sso)] : []),
@@ -46,7 +43,7 @@ function createOptions(): NextAuthOptions {
       async signIn({ account, profile }) {
         if (account?.provider !== OIDC_PROVIDER_ID) return true;
         if (!sso) return false;
-        const result = await signInWithOidc(db, profile, { defaultRole: sso.defaultRole });
+        const result = await signInWithOidc(profile, { defaultRole: sso.defaultRole });
         if (!result.ok)
           logger().warn({ reason: result.reason, subject: account.providerAccountId }, "single sign-on refused");
         else if (result.created)
@@ -57,7 +54,7 @@ function createOptions(): NextAuthOptions {
         if (account?.provider === OIDC_PROVIDER_ID) {
           // The provider's profile is not a Preflight user: the session carries the row's
           // id, role and tokenVersion, like a password sign-in.
-          const row = await findOidcUser(db, account.providerAccountId);
+          const row = await findOidcUser(account.providerAccountId);
           if (!row) return {};
           token.uid = row.id;
           token.role = row.role;

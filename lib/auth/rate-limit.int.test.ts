@@ -25,7 +25,7 @@ async function createUser() {
 }
 
 function failOn(instance: typeof instanceA, email: string, ip: string) {
-  return authenticateWithPassword(instance, { email, password: "wrong password", ip });
+  return authenticateWithPassword({ email, password: "wrong password", ip }, { db: instance });
 }
 
 describe("sign-in rate limits", () => {
@@ -35,9 +35,9 @@ describe("sign-in rate limits", () => {
     for (let i = 0; i < SIGN_IN_MAX_FAILURES; i++) {
       expect(await failOn(i % 2 ? instanceA : instanceB, email, uniqueKey("ip"))).toBeNull();
     }
-    expect(await authenticateWithPassword(instanceA, { email, password, ip: uniqueKey("ip") })).toBeNull();
+    expect(await authenticateWithPassword({ email, password, ip: uniqueKey("ip") }, { db: instanceA })).toBeNull();
     expect(
-      await authenticateWithPassword(instanceB, { email: email.toUpperCase(), password, ip: uniqueKey("ip") }),
+      await authenticateWithPassword({ email: email.toUpperCase(), password, ip: uniqueKey("ip") }, { db: instanceB }),
     ).toBeNull();
   });
 
@@ -47,9 +47,9 @@ describe("sign-in rate limits", () => {
     for (let i = 0; i < SIGN_IN_MAX_FAILURES; i++) {
       expect(await failOn(i % 2 ? instanceA : instanceB, `${uniqueKey("guess")}@example.test`, ip)).toBeNull();
     }
-    expect(await authenticateWithPassword(instanceB, { email, password, ip })).toBeNull();
+    expect(await authenticateWithPassword({ email, password, ip }, { db: instanceB })).toBeNull();
     // The same account from another address is not affected.
-    expect(await authenticateWithPassword(instanceA, { email, password, ip: uniqueKey("ip") })).not.toBeNull();
+    expect(await authenticateWithPassword({ email, password, ip: uniqueKey("ip") }, { db: instanceA })).not.toBeNull();
   });
 
   it("do not count successful sign-ins, and a success does not reset earlier failures", async () => {
@@ -57,9 +57,9 @@ describe("sign-in rate limits", () => {
     const ip = uniqueKey("ip");
     for (let i = 0; i < SIGN_IN_MAX_FAILURES - 1; i++) await failOn(instanceA, email, ip);
     for (let i = 0; i < 3; i++)
-      expect(await authenticateWithPassword(instanceB, { email, password, ip })).not.toBeNull();
+      expect(await authenticateWithPassword({ email, password, ip }, { db: instanceB })).not.toBeNull();
     expect(await failOn(instanceA, email, ip)).toBeNull(); // the tenth failure
-    expect(await authenticateWithPassword(instanceB, { email, password, ip })).toBeNull();
+    expect(await authenticateWithPassword({ email, password, ip }, { db: instanceB })).toBeNull();
   });
 
   it("never let parallel guesses overshoot the limit", async () => {
