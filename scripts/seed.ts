@@ -9,7 +9,7 @@ await withDatabase(async (database, env) => {
   await migrate(database.url);
   const prisma = createPrismaClient(database.url, { max: 2 });
   try {
-    const result = await seedDatabase(prisma, { mode: env.APP_ENV });
+    const result = await seedDatabase({ mode: env.APP_ENV }, { db: prisma });
     console.log(result.templateCreated ? "Seeded the reference template." : "Reference template already present.");
     printDemoCredentials(result.demoUsers);
   } finally {

@@ -50,7 +50,7 @@ async function firstAdminThenSeed(prisma: PrismaClient) {
   // the seed's demo admin follows.
   const line = firstAdminLogLine(await ensureFirstAdmin(firstAdminConfig(env), { db: prisma }), env);
   if (line) log[line.level](line.message);
-  return seedDatabase(prisma, { mode: env.APP_ENV });
+  return seedDatabase({ mode: env.APP_ENV }, { db: prisma });
 }
 
 const publicUrl = env.APP_URL ?? `http://localhost:${env.PORT}`;

@@ -58,7 +58,7 @@ describe("the audit hash chain", () => {
     expect(new Set(events.map((e) => e.prevHash)).size).toBe(50);
     events.slice(1).forEach((event, i) => expect(event.prevHash).toBe(events[i]!.hash));
     // Batches smaller than the chain: the walk carries the link across batch boundaries.
-    expect(await verifyAuditChain(client, { batchSize: 7 })).toMatchObject({
+    expect(await verifyAuditChain({ db: client, batchSize: 7 })).toMatchObject({
       ok: true,
       checked: 50,
       legacy: 0,
@@ -94,7 +94,7 @@ describe("the audit hash chain", () => {
     expect(updates).toHaveLength(50);
     expect(updates.every((e) => /^[0-9a-f]{64}$/.test(e.hash!) && /^[0-9a-f]{64}$/.test(e.prevHash!))).toBe(true);
     // Other test files write to this database meanwhile; the chain must hold across all of them.
-    expect(await verifyAuditChain(prisma)).toMatchObject({ ok: true });
+    expect(await verifyAuditChain({ db: prisma })).toMatchObject({ ok: true });
   });
 
   it("links in the database under the lock the application names (AUDIT_CHAIN_LOCK)", async () => {
@@ -114,7 +114,7 @@ describe("the audit hash chain", () => {
     });
     await append;
     expect(appended).toBe(true);
-    expect(await verifyAuditChain(client)).toMatchObject({ ok: true, checked: 1 });
+    expect(await verifyAuditChain({ db: client })).toMatchObject({ ok: true, checked: 1 });
   });
 
   it("refuses UPDATE, DELETE and TRUNCATE through the app's connection, and unhashed inserts", async () => {
@@ -151,12 +151,12 @@ describe("the audit hash chain", () => {
   it("catches an event whose content the owner changed behind the trigger's back", async () => {
     const { url, client } = await scratchChain();
     const events = await writeSequentially(client, 5);
-    expect((await verifyAuditChain(client)).ok).toBe(true);
+    expect((await verifyAuditChain({ db: client })).ok).toBe(true);
     await runSql(
       url,
       `SET session_replication_role = replica; UPDATE "AuditEvent" SET "after" = '{"status":"DONE"}' WHERE "id" = ${events[2]!.id}`,
     );
-    expect(await verifyAuditChain(client)).toMatchObject({
+    expect(await verifyAuditChain({ db: client })).toMatchObject({
       ok: false,
       checked: 2,
       firstBroken: { id: events[2]!.id, reason: "content changed" },
@@ -170,7 +170,7 @@ describe("the audit hash chain", () => {
       url,
       `ALTER TABLE "AuditEvent" DISABLE TRIGGER USER; DELETE FROM "AuditEvent" WHERE "id" = ${events[2]!.id}; ALTER TABLE "AuditEvent" ENABLE TRIGGER USER`,
     );
-    expect(await verifyAuditChain(client)).toMatchObject({
+    expect(await verifyAuditChain({ db: client })).toMatchObject({
       ok: false,
       firstBroken: { id: events[3]!.id, reason: "link broken" },
     });
@@ -191,7 +191,7 @@ describe("the audit hash chain", () => {
       url,
       `SET session_replication_role = replica; UPDATE "AuditEvent" SET "after" = $$${JSON.stringify(forgedAfter)}$$, "hash" = '${forgedHash}' WHERE "id" = ${target.id}`,
     );
-    expect(await verifyAuditChain(client)).toMatchObject({
+    expect(await verifyAuditChain({ db: client })).toMatchObject({
       ok: false,
       checked: 2,
       firstBroken: { id: events[2]!.id, reason: "link broken" },
@@ -201,7 +201,7 @@ describe("the audit hash chain", () => {
       url,
       `SET session_replication_role = replica; UPDATE "AuditEvent" SET "hash" = NULL WHERE "id" = ${events[1]!.id}`,
     );
-    expect(await verifyAuditChain(client)).toMatchObject({
+    expect(await verifyAuditChain({ db: client })).toMatchObject({
       ok: false,
       firstBroken: { id: events[1]!.id, reason: "missing hash" },
     });
@@ -217,6 +217,6 @@ describe("the audit hash chain", () => {
     );
     const events = await writeSequentially(client, 2);
     expect(events[2]!.prevHash).toBe(GENESIS_HASH);
-    expect(await verifyAuditChain(client)).toMatchObject({ ok: true, checked: 2, legacy: 2 });
+    expect(await verifyAuditChain({ db: client })).toMatchObject({ ok: true, checked: 2, legacy: 2 });
   });
 });

@@ -56,11 +56,11 @@ describe("audit retention", () => {
     await writeAt(client, [daysAgo(40), daysAgo(35), daysAgo(31), daysAgo(20), daysAgo(2), daysAgo(1)]);
     const ids = (await client.auditEvent.findMany({ orderBy: { id: "asc" }, select: { id: true } })).map((e) => e.id);
 
-    const dry = await retainAuditEvents(client, { days: 30, exportDir, now, dryRun: true });
+    const dry = await retainAuditEvents({ days: 30, exportDir, dryRun: true }, { db: client, now });
     expect(dry).toMatchObject({ removed: 0, dryRun: true, plan: { fromId: ids[0], toId: ids[2], count: 3 } });
     expect(await client.auditEvent.count()).toBe(6);
 
-    const first = await retainAuditEvents(client, { days: 30, exportDir, now });
+    const first = await retainAuditEvents({ days: 30, exportDir }, { db: client, now });
     const firstFile = path.join(exportDir, `audit-${ids[0]}-${ids[2]}.jsonl`);
     expect(first).toMatchObject({ removed: 3, plan: { exportFile: firstFile } });
     const exported = readExport(firstFile);
@@ -85,34 +85,38 @@ describe("audit retention", () => {
     expect(
       (await client.auditEvent.findMany({ orderBy: { id: "asc" }, select: { id: true } })).map((e) => e.id),
     ).toEqual(ids.slice(3));
-    expect(await verifyAuditChain(client)).toMatchObject({ ok: true, checked: 3, checkpoint: { id: checkpoint.id } });
+    expect(await verifyAuditChain({ db: client })).toMatchObject({
+      ok: true,
+      checked: 3,
+      checkpoint: { id: checkpoint.id },
+    });
 
     // Nothing more is old enough: a second run with the same window changes nothing.
-    expect(await retainAuditEvents(client, { days: 30, exportDir, now })).toMatchObject({ removed: 0 });
+    expect(await retainAuditEvents({ days: 30, exportDir }, { db: client, now })).toMatchObject({ removed: 0 });
 
     // A shorter window continues from the checkpoint: the next file links to its hash.
-    const second = await retainAuditEvents(client, { days: 10, exportDir, now });
+    const second = await retainAuditEvents({ days: 10, exportDir }, { db: client, now });
     expect(second).toMatchObject({ removed: 1, plan: { fromId: ids[3], toId: ids[3] } });
     const [next] = readExport(second.plan!.exportFile);
     expect(next!.prevHash).toBe(checkpoint.lastHash);
-    expect(await verifyAuditChain(client)).toMatchObject({ ok: true, checked: 2 });
+    expect(await verifyAuditChain({ db: client })).toMatchObject({ ok: true, checked: 2 });
 
     // Everything old: the chain is empty, and the next event links to the newest checkpoint.
     expect(
-      await retainAuditEvents(client, { days: 1, exportDir, now: new Date(now.getTime() + 30 * DAY) }),
+      await retainAuditEvents({ days: 1, exportDir }, { db: client, now: new Date(now.getTime() + 30 * DAY) }),
     ).toMatchObject({ removed: 2 });
     expect(await client.auditEvent.count()).toBe(0);
     await writeAt(client, [now]);
     const newest = await client.auditCheckpoint.findFirstOrThrow({ orderBy: { id: "desc" } });
     expect((await client.auditEvent.findFirstOrThrow()).prevHash).toBe(newest.lastHash);
-    expect(await verifyAuditChain(client)).toMatchObject({ ok: true, checked: 1 });
+    expect(await verifyAuditChain({ db: client })).toMatchObject({ ok: true, checked: 1 });
     expect(await client.auditCheckpoint.count()).toBe(3);
   });
 
   it("stops at the first event inside the window, so a skewed clock never removes a young event", async () => {
     const { client, exportDir } = await scratch();
     await writeAt(client, [daysAgo(50), daysAgo(1), daysAgo(45)]);
-    expect(await retainAuditEvents(client, { days: 30, exportDir, now })).toMatchObject({ removed: 1 });
+    expect(await retainAuditEvents({ days: 30, exportDir }, { db: client, now })).toMatchObject({ removed: 1 });
     expect(
       (await client.auditEvent.findMany({ select: { entityId: true }, orderBy: { id: "asc" } })).map((e) => e.entityId),
     ).toEqual(["e1", "e2"]);
@@ -126,7 +130,7 @@ describe("audit retention", () => {
       url,
       `SET session_replication_role = replica; UPDATE "AuditEvent" SET "entityId" = 'forged' WHERE "id" = ${second}`,
     );
-    const refusal = retainAuditEvents(client, { days: 30, exportDir, now });
+    const refusal = retainAuditEvents({ days: 30, exportDir }, { db: client, now });
     await expect(refusal).rejects.toThrow(AppError);
     await expect(refusal).rejects.toThrow(`audit chain broken at event #${second}: content changed`);
     expect(await client.auditEvent.count()).toBe(4);
@@ -138,7 +142,9 @@ describe("audit retention", () => {
   it("lets two simultaneous runs remove each event once", async () => {
     const { client, exportDir } = await scratch();
     await writeAt(client, [daysAgo(40), daysAgo(39), daysAgo(38), daysAgo(1)]);
-    const runs = await Promise.allSettled([1, 2].map(() => retainAuditEvents(client, { days: 30, exportDir, now })));
+    const runs = await Promise.allSettled(
+      [1, 2].map(() => retainAuditEvents({ days: 30, exportDir }, { db: client, now })),
+    );
     const removed = runs.map((run) => (run.status === "fulfilled" ? run.value.removed : 0));
     expect(removed.reduce((a, b) => a + b)).toBe(3);
     for (const run of runs)
@@ -148,6 +154,6 @@ describe("audit retention", () => {
           message: expect.stringContaining("Another retention run"),
         });
     expect(await client.auditCheckpoint.count()).toBe(1);
-    expect(await verifyAuditChain(client)).toMatchObject({ ok: true, checked: 1 });
+    expect(await verifyAuditChain({ db: client })).toMatchObject({ ok: true, checked: 1 });
   });
 });

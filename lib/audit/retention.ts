@@ -6,7 +6,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { mkdir, open, rename, rm } from "node:fs/promises";
 import path from "node:path";
-import type { PrismaClient } from "@/lib/db/client";
+import { dbOf, type DbClient, type DomainOptions } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { GENESIS_HASH } from "./canonical";
 import { ChainChecker, storedAuditEventSelect, type StoredAuditEvent } from "./chain";
@@ -27,14 +27,16 @@ export type RetentionResult = {
   lastHash?: string;
 };
 
+/** For the CLI (cron): `input` comes from the validated environment, so it is not parsed again. */
 export async function retainAuditEvents(
-  prisma: PrismaClient,
-  options: { days: number; exportDir: string; dryRun?: boolean; now?: Date },
+  input: { days: number; exportDir: string; dryRun?: boolean },
+  options: DomainOptions & { now?: Date } = {},
 ): Promise<RetentionResult> {
-  const cutoff = new Date((options.now ?? new Date()).getTime() - options.days * DAY);
-  const dryRun = Boolean(options.dryRun);
+  const prisma = dbOf(options);
+  const cutoff = new Date((options.now ?? new Date()).getTime() - input.days * DAY);
+  const dryRun = Boolean(input.dryRun);
   const checkpoint = await newestCheckpoint(prisma);
-  const plan = await planRetention(prisma, checkpoint?.lastEventId ?? 0n, cutoff, options.exportDir);
+  const plan = await planRetention(prisma, checkpoint?.lastEventId ?? 0n, cutoff, input.exportDir);
   if (!plan) return { cutoff, removed: 0, dryRun };
   if (dryRun) return { cutoff, removed: 0, dryRun, plan };
 
@@ -68,7 +70,7 @@ export async function retainAuditEvents(
  * younger event, so an app instance with a skewed clock never gets a young event removed.
  */
 async function planRetention(
-  prisma: PrismaClient,
+  prisma: DbClient,
   afterId: bigint,
   cutoff: Date,
   exportDir: string,
@@ -91,7 +93,7 @@ async function planRetention(
 }
 
 /** Writes the events to the export file (atomically, fsynced) and returns the last one's hash. */
-async function exportEvents(prisma: PrismaClient, plan: RetentionPlan, prevHash: string): Promise<string> {
+async function exportEvents(prisma: DbClient, plan: RetentionPlan, prevHash: string): Promise<string> {
   await mkdir(path.dirname(plan.exportFile), { recursive: true });
   const partial = `${plan.exportFile}.${randomBytes(4).toString("hex")}.partial`;
   const file = await open(partial, "wx", 0o600);

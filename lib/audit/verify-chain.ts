@@ -1,7 +1,7 @@
 // Walks the audit chain from the newest retention checkpoint in id order, a batch at a
 // time (constant memory for any number of events), recomputing every hash.
 import "server-only";
-import type { PrismaClient } from "@/lib/db/client";
+import { dbOf, type DbClient, type DomainOptions } from "@/lib/db";
 import { GENESIS_HASH } from "./canonical";
 import { ChainChecker, storedAuditEventSelect, type BrokenLink } from "./chain";
 
@@ -21,10 +21,8 @@ export type VerifyResult = {
 
 const BATCH = 1_000;
 
-export async function verifyAuditChain(
-  prisma: PrismaClient,
-  options: { batchSize?: number } = {},
-): Promise<VerifyResult> {
+export async function verifyAuditChain(options: DomainOptions & { batchSize?: number } = {}): Promise<VerifyResult> {
+  const prisma = dbOf(options);
   // Retention may remove events while we read; then start again from its checkpoint.
   for (;;) {
     const checkpoint = await newestCheckpoint(prisma);
@@ -33,18 +31,14 @@ export async function verifyAuditChain(
   }
 }
 
-export function newestCheckpoint(prisma: Pick<PrismaClient, "auditCheckpoint">): Promise<ChainCheckpoint | null> {
+export function newestCheckpoint(prisma: Pick<DbClient, "auditCheckpoint">): Promise<ChainCheckpoint | null> {
   return prisma.auditCheckpoint.findFirst({
     orderBy: { id: "desc" },
     select: { id: true, lastEventId: true, lastHash: true, createdAt: true },
   });
 }
 
-async function walk(
-  prisma: PrismaClient,
-  checkpoint: ChainCheckpoint | null,
-  batchSize: number,
-): Promise<VerifyResult> {
+async function walk(prisma: DbClient, checkpoint: ChainCheckpoint | null, batchSize: number): Promise<VerifyResult> {
   const checker = new ChainChecker(checkpoint?.lastHash ?? GENESIS_HASH);
   let cursor = checkpoint?.lastEventId ?? 0n;
   for (;;) {

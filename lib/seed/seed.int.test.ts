@@ -15,7 +15,7 @@ describe("seedDatabase", () => {
   it("in local mode creates the reference template and one demo user per role, once", async () => {
     const { prisma } = await freshDatabase();
     try {
-      const first = await seedDatabase(prisma, { mode: "local" });
+      const first = await seedDatabase({ mode: "local" }, { db: prisma });
       expect(first.templateCreated).toBe(true);
       expect(first.demoUsers.map((u) => u.role).sort()).toEqual(["ADMIN", "ENGINEER", "MANAGER", "REVIEWER", "VIEWER"]);
       for (const demo of first.demoUsers) {
@@ -25,7 +25,7 @@ describe("seedDatabase", () => {
         expect(await verifyPassword(user.passwordHash!, demo.password)).toBe(true);
       }
 
-      const second = await seedDatabase(prisma, { mode: "local" });
+      const second = await seedDatabase({ mode: "local" }, { db: prisma });
       expect(second).toEqual({ templateCreated: false, demoUsers: [] });
       expect(await prisma.user.count()).toBe(5);
       expect(await prisma.template.count({ where: { slug: REFERENCE_TEMPLATE_SLUG } })).toBe(1);
@@ -38,7 +38,7 @@ describe("seedDatabase", () => {
   it("in production mode never creates demo users", async () => {
     const { prisma } = await freshDatabase();
     try {
-      const result = await seedDatabase(prisma, { mode: "production" });
+      const result = await seedDatabase({ mode: "production" }, { db: prisma });
       expect(result.demoUsers).toEqual([]);
       expect(await prisma.user.count()).toBe(0);
       expect(await prisma.template.count()).toBe(1);
@@ -52,8 +52,8 @@ describe("seedDatabase", () => {
     const otherInstance = createPrismaClient(url, { max: 4 });
     try {
       const [a, b] = await Promise.all([
-        seedDatabase(prisma, { mode: "local" }),
-        seedDatabase(otherInstance, { mode: "local" }),
+        seedDatabase({ mode: "local" }, { db: prisma }),
+        seedDatabase({ mode: "local" }, { db: otherInstance }),
       ]);
       expect(a.demoUsers.length + b.demoUsers.length).toBe(5);
       expect([a.templateCreated, b.templateCreated].filter(Boolean)).toHaveLength(1);

@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { isUniqueViolation } from "@/lib/db/errors";
-import type { PrismaClient } from "@/lib/db/client";
+import { dbOf, type DbClient, type DomainOptions } from "@/lib/db";
 import { Role } from "@/lib/generated/prisma/enums";
 import { generatePassword, hashPassword } from "@/lib/auth/password";
 import { createTemplateFromMarkdown } from "@/lib/templates/import-template";
@@ -21,15 +21,16 @@ export function demoEmail(role: Role): string {
 }
 
 export async function seedDatabase(
-  prisma: PrismaClient,
-  options: { mode: "local" | "production" },
+  input: { mode: "local" | "production" },
+  options?: DomainOptions,
 ): Promise<SeedResult> {
-  const demoUsers = options.mode === "local" ? await seedDemoUsers(prisma) : [];
+  const prisma = dbOf(options);
+  const demoUsers = input.mode === "local" ? await seedDemoUsers(prisma) : [];
   const templateCreated = await seedReferenceTemplate(prisma);
   return { templateCreated, demoUsers };
 }
 
-async function seedDemoUsers(prisma: PrismaClient): Promise<DemoCredential[]> {
+async function seedDemoUsers(prisma: DbClient): Promise<DemoCredential[]> {
   const created: DemoCredential[] = [];
   for (const role of demoRoles) {
     const email = demoEmail(role);
@@ -45,7 +46,7 @@ async function seedDemoUsers(prisma: PrismaClient): Promise<DemoCredential[]> {
   return created;
 }
 
-async function seedReferenceTemplate(prisma: PrismaClient): Promise<boolean> {
+async function seedReferenceTemplate(prisma: DbClient): Promise<boolean> {
   if (await prisma.template.findUnique({ where: { slug: REFERENCE_TEMPLATE_SLUG }, select: { id: true } }))
     return false;
   try {

@@ -23,7 +23,7 @@ export async function auditCommand(
   withPrisma: WithPrisma,
 ): Promise<number> {
   if (command === "verify") {
-    const result = await withPrisma((prisma) => verifyAuditChain(prisma));
+    const result = await withPrisma((prisma) => verifyAuditChain({ db: prisma }));
     if (options.json) console.log(toJson(result));
     else if (result.ok) console.log(formatVerifyResult(result));
     else console.error(formatVerifyResult(result));
@@ -36,7 +36,9 @@ export async function auditCommand(
       "AUDIT_RETENTION_DAYS is not set: audit events are kept forever. Set it to the number of days to keep (e.g. 365) to remove older ones.",
     );
   const exportDir = path.join(env.DATA_DIR, "audit-exports");
-  const result = await withPrisma((prisma) => retainAuditEvents(prisma, { days, exportDir, dryRun: options.dryRun }));
+  const result = await withPrisma((prisma) =>
+    retainAuditEvents({ days, exportDir, dryRun: options.dryRun }, { db: prisma }),
+  );
   console.log(options.json ? toJson(result) : formatRetentionResult(result, days));
   return 0;
 }
