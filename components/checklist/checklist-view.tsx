@@ -34,7 +34,7 @@ export function ChecklistView({
   assignees,
 }: Props) {
   const { data: checklist } = useChecklist(initial);
-  const mutation = useItemUpdate(checklist.deployment.id);
+  const update = useItemUpdate(checklist.deployment.id);
   const [filters, setFilters] = useState<Filters>({ openOnly: false, mine: false, priority: "" });
   const [naFormFor, setNaFormFor] = useState<string | null>(null);
 
@@ -50,13 +50,10 @@ export function ChecklistView({
     [filters, currentUserId],
   );
 
-  const onChange = useCallback(
-    (item: ChecklistItem, change: ItemChange) => {
-      if (!item.state) return;
-      mutation.mutate({ itemId: item.id, change, version: item.state.version });
-    },
-    [mutation],
-  );
+  function onChange(item: ChecklistItem, change: ItemChange) {
+    if (!item.state) return;
+    void update.run({ itemId: item.id, change, version: item.state.version });
+  }
 
   const context: RowContext = {
     canUpdate,
@@ -66,7 +63,7 @@ export function ChecklistView({
     onChange,
     naFormFor,
     setNaFormFor,
-    pendingItemId: mutation.isPending ? mutation.variables.itemId : null,
+    pendingItemIds: update.inFlight.map((call) => call.itemId),
   };
 
   const sections = useMemo(

@@ -2,6 +2,7 @@
 
 import { useState, type FormEvent } from "react";
 import type { RowContext } from "@/components/checklist/item-row";
+import { formFields } from "@/components/ui/form-fields";
 import { buttonStyles, inputStyles } from "@/components/ui/styles";
 import type { ChecklistItem } from "@/lib/checklists/types";
 import { updateItemStateSchema } from "@/lib/deployments/schemas";
@@ -22,13 +23,11 @@ export function ItemDetails({
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const evidenceLinks = String(form.get("evidence") ?? "")
-      .split(/\s+/)
-      .filter(Boolean);
-    const assignee = String(form.get("assignee") ?? "");
+    const form = formFields(event.currentTarget);
+    const evidenceLinks = form.text("evidence").split(/\s+/).filter(Boolean);
+    const assignee = form.text("assignee");
     const change = {
-      note: String(form.get("note") ?? "") || null,
+      note: form.text("note") || null,
       evidenceLinks,
       ...(context.canAssign ? { assigneeId: assignee || null } : {}),
     };

@@ -4,6 +4,7 @@ import { useState, type FormEvent } from "react";
 import { InlineMarkdown } from "@/components/markdown/inline-markdown";
 import { ItemDetails } from "@/components/checklist/item-details";
 import type { ItemChange } from "@/components/checklist/use-checklist";
+import { formFields } from "@/components/ui/form-fields";
 import { buttonStyles, inputStyles } from "@/components/ui/styles";
 import { itemProgress } from "@/lib/checklists/tree";
 import { plainText } from "@/lib/checklists/plain-text";
@@ -14,7 +15,8 @@ import { formatDateTime } from "@/lib/format";
 export type RowContext = {
   canUpdate: boolean;
   canAssign: boolean;
-  pendingItemId: string | null;
+  /** Items whose update is on its way: their controls wait for the answer. */
+  pendingItemIds: string[];
   assignees: { id: string; name: string }[];
   isVisible: (item: ChecklistItem) => boolean;
   onChange: (item: ChecklistItem, change: ItemChange) => void;
@@ -69,7 +71,7 @@ function ParentRow({ item, context }: { item: ChecklistItem; context: RowContext
 function LeafRow({ item, context }: { item: ChecklistItem; context: RowContext }) {
   const state = item.state!;
   const name = plainText(item.text);
-  const pending = context.pendingItemId === item.id;
+  const pending = context.pendingItemIds.includes(item.id);
   const [detailsOpen, setDetailsOpen] = useState(false);
   const disabled = !context.canUpdate || pending;
   const statusTone =
@@ -165,7 +167,7 @@ function NotApplicableForm({ item, context }: { item: ChecklistItem; context: Ro
   const errorId = `na-error-${item.id}`;
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const naReason = String(new FormData(event.currentTarget).get("naReason") ?? "");
+    const naReason = formFields(event.currentTarget).text("naReason");
     // The same schema the server applies: a reason is required.
     const parsed = updateItemStateSchema.safeParse({
       deploymentId: "-",

@@ -1,8 +1,8 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { toast } from "sonner";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { updateItemStateAction } from "@/app/(app)/deployments/actions";
+import { useServerAction } from "@/components/ui/use-server-action";
 import { findItemState, withItemState } from "@/lib/checklists/patch";
 import type { Checklist } from "@/lib/checklists/types";
 import type { ItemStateView } from "@/lib/deployments/item-state-view";
@@ -10,7 +10,9 @@ import type { UpdateItemStateInput } from "@/lib/deployments/schemas";
 
 export type ItemChange = Omit<UpdateItemStateInput, "deploymentId" | "itemId" | "version">;
 
-const checklistKey = (id: string) => ["checklist", id] as const;
+type ItemUpdate = { itemId: string; change: ItemChange; version: number };
+
+export const checklistKey = (id: string) => ["checklist", id] as const;
 
 /** The checklist, kept fresh: refetched on focus and every 15 s, so others' ticks appear. */
 export function useChecklist(initial: Checklist) {
@@ -19,7 +21,7 @@ export function useChecklist(initial: Checklist) {
     queryFn: async (): Promise<Checklist> => {
       const response = await fetch(`/api/v1/deployments/${initial.deployment.id}`, { cache: "no-store" });
       if (!response.ok) throw new Error(`Could not refresh the checklist (${response.status}).`);
-      return response.json();
+      return (await response.json()) as Checklist;
     },
     initialData: initial,
     refetchInterval: 15_000,
@@ -27,26 +29,17 @@ export function useChecklist(initial: Checklist) {
   });
 }
 
-class ItemUpdateError extends Error {
-  constructor(
-    message: string,
-    readonly current?: ItemStateView,
-  ) {
-    super(message);
-  }
-}
-
 /** Optimistic item updates: shown at once, rolled back with the reason when refused. */
 export function useItemUpdate(deploymentId: string) {
   const queryClient = useQueryClient();
   const key = checklistKey(deploymentId);
-  return useMutation({
-    mutationFn: async ({ itemId, change, version }: { itemId: string; change: ItemChange; version: number }) => {
-      const result = await updateItemStateAction({ deploymentId, itemId, version, ...change });
-      if (!result.ok) throw new ItemUpdateError(result.error, result.details?.current as ItemStateView | undefined);
-      return result.data;
-    },
-    onMutate: ({ itemId, change }) => {
+  return useServerAction({
+    action: ({ itemId, change, version }: ItemUpdate) =>
+      updateItemStateAction({ deploymentId, itemId, version, ...change }),
+    // The page's data is this query, refetched below; the server-rendered frame stays.
+    refresh: false,
+    toastFailure: true,
+    optimistic: ({ itemId, change }) => {
       // Not awaited: the optimistic state must show in the same frame as the click.
       void queryClient.cancelQueries({ queryKey: key });
       const previous = queryClient.getQueryData<Checklist>(key);
@@ -62,13 +55,12 @@ export function useItemUpdate(deploymentId: string) {
         };
         queryClient.setQueryData(key, withItemState(previous, optimistic));
       }
-      return { previous };
-    },
-    onError: (error, _variables, context) => {
-      const current = error instanceof ItemUpdateError ? error.current : undefined;
-      const base = context?.previous ?? queryClient.getQueryData<Checklist>(key);
-      if (base) queryClient.setQueryData(key, current ? withItemState(base, current) : base);
-      toast.error(error.message);
+      // A 409 carries the item's current state: show that rather than what was there before.
+      return (failure) => {
+        const current = failure.details?.current as ItemStateView | undefined;
+        const base = previous ?? queryClient.getQueryData<Checklist>(key);
+        if (base) queryClient.setQueryData(key, current ? withItemState(base, current) : base);
+      };
     },
     onSuccess: (state) => {
       const latest = queryClient.getQueryData<Checklist>(key);

@@ -1,35 +1,29 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { toast } from "sonner";
 import { moveToLatestVersionAction } from "@/app/(app)/deployments/actions";
+import { checklistKey } from "@/components/checklist/use-checklist";
 import { buttonStyles } from "@/components/ui/styles";
+import { useServerAction } from "@/components/ui/use-server-action";
 import type { MoveResult } from "@/lib/deployments/move-to-latest";
 
 type Props = { deploymentId: string; currentVersion: number; latestVersion: number; canMove: boolean };
 
 /** Offers the move while the deployment is behind; after a move, keeps showing what changed. */
 export function MoveToLatestButton({ deploymentId, currentVersion, latestVersion, canMove }: Props) {
-  const router = useRouter();
   const queryClient = useQueryClient();
-  const [pending, setPending] = useState(false);
   const [result, setResult] = useState<MoveResult | null>(null);
-
-  async function move() {
-    setPending(true);
-    const outcome = await moveToLatestVersionAction({ deploymentId });
-    setPending(false);
-    if (!outcome.ok) {
-      toast.error(outcome.error);
-      return;
-    }
-    setResult(outcome.data);
-    toast.success(`Moved to version ${outcome.data.toVersion}; ${outcome.data.carried} item states kept.`);
-    await queryClient.invalidateQueries({ queryKey: ["checklist", deploymentId] });
-    router.refresh();
-  }
+  const move = useServerAction({
+    action: () => moveToLatestVersionAction({ deploymentId }),
+    success: (moved) => `Moved to version ${moved.toVersion}; ${moved.carried} item states kept.`,
+    toastFailure: true,
+    // The checklist query first, then the server-rendered page around it.
+    onSuccess: async (moved) => {
+      setResult(moved);
+      await queryClient.invalidateQueries({ queryKey: checklistKey(deploymentId) });
+    },
+  });
 
   if (result) {
     return (
@@ -50,8 +44,8 @@ export function MoveToLatestButton({ deploymentId, currentVersion, latestVersion
   return (
     <div className="flex flex-wrap items-center gap-3 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm dark:border-amber-800 dark:bg-amber-950">
       <span>Version {latestVersion} of this template is available.</span>
-      <button type="button" className={buttonStyles.secondary} disabled={pending} onClick={move}>
-        {pending ? "Moving…" : "Move to the latest version"}
+      <button type="button" className={buttonStyles.secondary} disabled={move.pending} onClick={() => void move.run()}>
+        {move.pending ? "Moving…" : "Move to the latest version"}
       </button>
     </div>
   );

@@ -1,13 +1,11 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
-import { toast } from "sonner";
 import { createDeploymentAction } from "@/app/(app)/deployments/actions";
 import { Field } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
 import { buttonStyles, cardStyles } from "@/components/ui/styles";
-import { fieldErrorsOf } from "@/lib/actions/field-errors";
+import { useServerForm } from "@/components/ui/use-server-form";
 import { createDeploymentSchema } from "@/lib/deployments/schemas";
 
 type Props = {
@@ -19,30 +17,19 @@ type Props = {
 
 export function NewDeploymentForm({ versions, owners, defaultVersionId, currentUserId }: Props) {
   const router = useRouter();
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState("");
-  const [pending, setPending] = useState(false);
-
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const input = Object.fromEntries(new FormData(event.currentTarget)) as Record<string, string>;
-    const parsed = createDeploymentSchema.safeParse(input);
-    if (!parsed.success) {
-      setErrors(fieldErrorsOf(parsed.error));
-      setMessage("Please correct the highlighted fields.");
-      return;
-    }
-    setPending(true);
-    const result = await createDeploymentAction(parsed.data);
-    setPending(false);
-    if (!result.ok) {
-      setErrors(result.fieldErrors ?? {});
-      setMessage(result.error);
-      return;
-    }
-    toast.success(`Created ${parsed.data.service} ${parsed.data.version}`);
-    router.push(`/deployments/${result.data.id}`);
-  }
+  const {
+    fieldErrors: errors,
+    error: message,
+    pending,
+    onSubmit,
+  } = useServerForm({
+    schema: createDeploymentSchema,
+    read: (fields) => fields.entries(),
+    action: createDeploymentAction,
+    leavesPage: true,
+    success: (_created, input) => `Created ${input.service} ${input.version}`,
+    onSuccess: (created) => router.push(`/deployments/${created.id}`),
+  });
 
   return (
     <form noValidate onSubmit={onSubmit} className={`${cardStyles} max-w-xl space-y-4 p-6`}>

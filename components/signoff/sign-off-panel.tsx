@@ -2,14 +2,16 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { toast } from "sonner";
 import {
   approveDeploymentAction,
   rejectDeploymentAction,
   submitForReviewAction,
 } from "@/app/(app)/deployments/actions";
+import { checklistKey } from "@/components/checklist/use-checklist";
 import { ReviewSummary } from "@/components/signoff/review-summary";
+import { formFields } from "@/components/ui/form-fields";
 import { buttonStyles, cardStyles, inputStyles } from "@/components/ui/styles";
+import { useServerAction } from "@/components/ui/use-server-action";
 import type { Checklist } from "@/lib/checklists/types";
 import { formatDate, formatDateTime } from "@/lib/format";
 
@@ -18,23 +20,13 @@ type Props = { checklist: Checklist; currentUserId: string; canSubmit: boolean; 
 /** Submission, the reviewer's decision, and what came of earlier reviews. */
 export function SignOffPanel({ checklist, currentUserId, canSubmit, canReview }: Props) {
   const { deployment, signOff, readiness } = checklist;
-  const queryClient = useQueryClient();
-  const [pending, setPending] = useState(false);
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ["checklist", deployment.id] });
+  const submit = useServerAction({
+    ...useChecklistRefetch(deployment.id),
+    action: () => submitForReviewAction({ deploymentId: deployment.id }),
+    success: "Submitted for review",
+  });
   const isOwner = deployment.owner.id === currentUserId;
   const alreadyApproved = signOff.approvals.some((a) => a.reviewer.id === currentUserId);
-
-  async function run<T>(
-    action: () => Promise<{ ok: true; data: T } | { ok: false; error: string }>,
-    success: (data: T) => string,
-  ) {
-    setPending(true);
-    const result = await action();
-    setPending(false);
-    if (!result.ok) toast.error(result.error);
-    else toast.success(success(result.data));
-    await refresh();
-  }
 
   return (
     <div className="mb-4 space-y-3">
@@ -63,13 +55,8 @@ export function SignOffPanel({ checklist, currentUserId, canSubmit, canReview }:
           <button
             type="button"
             className={buttonStyles.primary}
-            disabled={!readiness.ready || pending}
-            onClick={() =>
-              run(
-                () => submitForReviewAction({ deploymentId: deployment.id }),
-                () => "Submitted for review",
-              )
-            }
+            disabled={!readiness.ready || submit.pending}
+            onClick={() => void submit.run()}
           >
             Submit for review
           </button>
@@ -95,7 +82,7 @@ export function SignOffPanel({ checklist, currentUserId, canSubmit, canReview }:
               You approved this deployment; it needs another reviewer’s approval.
             </p>
           ) : (
-            <ReviewForm checklist={checklist} pending={pending} run={run} />
+            <ReviewForm checklist={checklist} />
           )}
         </section>
       ) : null}
@@ -121,33 +108,45 @@ export function SignOffPanel({ checklist, currentUserId, canSubmit, canReview }:
   );
 }
 
-type Run = <T>(
-  action: () => Promise<{ ok: true; data: T } | { ok: false; error: string }>,
-  success: (data: T) => string,
-) => Promise<void>;
+/** The checklist query holds this page's data: refetch it after any answer, and show a
+ * refusal as a toast (the buttons have no room for a message). */
+function useChecklistRefetch(deploymentId: string) {
+  const queryClient = useQueryClient();
+  return {
+    refresh: false,
+    toastFailure: true,
+    onSettled: () => queryClient.invalidateQueries({ queryKey: checklistKey(deploymentId) }),
+  };
+}
 
-function ReviewForm({ checklist, pending, run }: { checklist: Checklist; pending: boolean; run: Run }) {
-  const defaultNextReview = new Date(Date.now() + checklist.signOff.reviewIntervalDays * 86_400_000)
-    .toISOString()
-    .slice(0, 10);
+function ReviewForm({ checklist }: { checklist: Checklist }) {
+  const deploymentId = checklist.deployment.id;
+  const [defaultNextReview] = useState(() =>
+    new Date(Date.now() + checklist.signOff.reviewIntervalDays * 86_400_000).toISOString().slice(0, 10),
+  );
   const [decision, setDecision] = useState<"approve" | "reject">("approve");
+  const approve = useServerAction({
+    ...useChecklistRefetch(deploymentId),
+    action: approveDeploymentAction,
+    success: (r) =>
+      r.signedOff ? "Approved: the deployment is signed off" : `Approved (${r.approvals} of ${r.required})`,
+  });
+  const reject = useServerAction({
+    ...useChecklistRefetch(deploymentId),
+    action: rejectDeploymentAction,
+    success: "Rejected: the deployment went back to the team",
+  });
+  const pending = approve.pending || reject.pending;
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const comment = String(form.get("comment") ?? "");
-    const deploymentId = checklist.deployment.id;
+    const form = formFields(event.currentTarget);
+    const comment = form.text("comment");
     if (decision === "approve") {
-      const nextReviewAt = String(form.get("nextReviewAt") ?? "") || undefined;
-      void run(
-        () => approveDeploymentAction({ deploymentId, comment, digest: checklist.digest, nextReviewAt }),
-        (r) => (r.signedOff ? "Approved: the deployment is signed off" : `Approved (${r.approvals} of ${r.required})`),
-      );
+      const nextReviewAt = form.text("nextReviewAt") || undefined;
+      void approve.run({ deploymentId, comment, digest: checklist.digest, nextReviewAt });
     } else {
-      void run(
-        () => rejectDeploymentAction({ deploymentId, comment }),
-        () => "Rejected: the deployment went back to the team",
-      );
+      void reject.run({ deploymentId, comment });
     }
   }
 
