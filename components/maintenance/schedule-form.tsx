@@ -1,15 +1,14 @@
 "use client";
 
-import { useRef, useState, type FormEvent } from "react";
+import { useState } from "react";
 import { createScheduleAction } from "@/app/(app)/maintenance/actions";
-import { useAction } from "@/components/maintenance/use-action";
-import { cadenceLabels } from "@/lib/templates/labels";
 import { Field } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
 import { buttonStyles, cardStyles } from "@/components/ui/styles";
-import { fieldErrorsOf } from "@/lib/actions/field-errors";
+import { useServerForm } from "@/components/ui/use-server-form";
 import type { SectionOption } from "@/lib/maintenance/latest-sections";
-import { createScheduleSchema, scopeKeyOf } from "@/lib/maintenance/schemas";
+import { createScheduleSchema, scopeKeyOf, type CreateScheduleInput } from "@/lib/maintenance/schemas";
+import { cadenceLabels } from "@/lib/templates/labels";
 
 type Props = {
   sections: SectionOption[];
@@ -20,33 +19,20 @@ type Props = {
 
 /** Creates a schedule from a template's maintenance section for the organisation or one service. */
 export function ScheduleForm({ sections, owners, currentUserId, defaultSectionId }: Props) {
-  const formRef = useRef<HTMLFormElement>(null);
   const [scope, setScope] = useState<"org" | "service">("org");
-  const { run, reject, pending, error, fieldErrors } = useAction();
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const input = Object.fromEntries(new FormData(event.currentTarget)) as Record<string, string>;
-    const parsed = createScheduleSchema.safeParse(input);
-    if (!parsed.success) return reject("Please correct the highlighted fields.", fieldErrorsOf(parsed.error));
-    const section = sections.find((s) => s.id === parsed.data.sectionId);
-    const scopeKey = scopeKeyOf(parsed.data);
-    const cadence = section?.cadence ? `${cadenceLabels[section.cadence].toLowerCase()} ` : "";
-    const created = await run(
-      () => createScheduleAction(parsed.data),
-      `Created the ${cadence}schedule “${section?.title ?? "maintenance"}” for ${scopeKey === "org" ? "the whole organisation" : scopeKey}`,
-    );
-    if (created) {
-      formRef.current?.reset();
-      setScope("org");
-    }
-  }
+  const { onSubmit, pending, error, fieldErrors } = useServerForm({
+    schema: createScheduleSchema,
+    read: (fields) => fields.entries(),
+    action: createScheduleAction,
+    success: (_created, input) => createdMessage(sections, input),
+    resetOnSuccess: true,
+    onSuccess: () => setScope("org"),
+  });
 
   return (
     <form
-      ref={formRef}
       noValidate
-      onSubmit={submit}
+      onSubmit={onSubmit}
       id="create-schedule"
       aria-labelledby="schedule-form-heading"
       className={`${cardStyles} scroll-mt-4 space-y-4 p-4`}
@@ -112,4 +98,12 @@ export function ScheduleForm({ sections, owners, currentUserId, defaultSectionId
       </button>
     </form>
   );
+}
+
+function createdMessage(sections: SectionOption[], input: CreateScheduleInput): string {
+  const section = sections.find((s) => s.id === input.sectionId);
+  const scopeKey = scopeKeyOf(input);
+  const cadence = section?.cadence ? `${cadenceLabels[section.cadence].toLowerCase()} ` : "";
+  const scope = scopeKey === "org" ? "the whole organisation" : scopeKey;
+  return `Created the ${cadence}schedule “${section?.title ?? "maintenance"}” for ${scope}`;
 }

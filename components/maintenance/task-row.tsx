@@ -1,11 +1,11 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { assignTaskAction, completeTaskAction } from "@/app/(app)/maintenance/actions";
-import { useAction } from "@/components/maintenance/use-action";
 import { InlineMarkdown } from "@/components/markdown/inline-markdown";
 import { buttonStyles, inputStyles } from "@/components/ui/styles";
-import { fieldErrorsOf } from "@/lib/actions/field-errors";
+import { useServerAction } from "@/components/ui/use-server-action";
+import { useServerForm } from "@/components/ui/use-server-form";
 import { plainText } from "@/lib/checklists/plain-text";
 import { formatDateTime } from "@/lib/format";
 import type { TaskView } from "@/lib/maintenance/board";
@@ -22,23 +22,27 @@ type Props = {
 /** One task of a list: its state, and (for those allowed) completing it with a note and evidence. */
 export function TaskRow({ occurrenceId, task, canComplete, canAssign, workers }: Props) {
   const [open, setOpen] = useState(false);
-  const { run, reject, pending, error, fieldErrors } = useAction();
   const name = plainText(task.text);
   const ids = { note: `note-${task.id}`, evidence: `evidence-${task.id}`, error: `task-error-${task.id}` };
-
-  async function complete(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const input = {
+  const complete = useServerForm({
+    schema: completeTaskSchema,
+    read: (fields) => ({
       occurrenceId,
       taskId: task.id,
-      note: String(form.get("note") ?? ""),
-      evidenceUrl: String(form.get("evidenceUrl") ?? "").trim(),
-    };
-    const parsed = completeTaskSchema.safeParse(input);
-    if (!parsed.success) return reject(parsed.error.issues[0]!.message, fieldErrorsOf(parsed.error));
-    if (await run(() => completeTaskAction(input), `Completed “${name}”`)) setOpen(false);
-  }
+      note: fields.text("note"),
+      evidenceUrl: fields.text("evidenceUrl").trim(),
+    }),
+    action: completeTaskAction,
+    invalidMessage: "first",
+    success: `Completed “${name}”`,
+    onSuccess: () => setOpen(false),
+  });
+  const assign = useServerAction({
+    action: (assigneeId: string | null) => assignTaskAction({ occurrenceId, taskId: task.id, assigneeId }),
+    success: (_assigned, assigneeId) => (assigneeId ? `Assigned “${name}”` : `Unassigned “${name}”`),
+  });
+  const pending = complete.pending || assign.pending;
+  const { error, fieldErrors } = complete;
 
   return (
     <li data-task-row className="py-2 text-sm">
@@ -58,13 +62,7 @@ export function TaskRow({ occurrenceId, task, canComplete, canAssign, workers }:
             defaultValue={task.assignee?.id ?? ""}
             disabled={pending}
             className="rounded-md border border-slate-300 bg-white px-2 py-1 text-xs dark:border-slate-700 dark:bg-slate-900"
-            onChange={(event) => {
-              const assigneeId = event.target.value || null;
-              void run(
-                () => assignTaskAction({ occurrenceId, taskId: task.id, assigneeId }),
-                assigneeId ? `Assigned “${name}”` : `Unassigned “${name}”`,
-              );
-            }}
+            onChange={(event) => void assign.run(event.target.value || null)}
           >
             <option value="">Unassigned</option>
             {workers.map((worker) => (
@@ -111,7 +109,7 @@ export function TaskRow({ occurrenceId, task, canComplete, canAssign, workers }:
       {open ? (
         <form
           noValidate
-          onSubmit={complete}
+          onSubmit={complete.onSubmit}
           aria-label={`Complete “${name}”`}
           className="mt-2 grid gap-3 rounded-md border border-slate-200 p-3 pl-6 dark:border-slate-800 sm:grid-cols-2"
         >
@@ -160,9 +158,10 @@ export function TaskRow({ occurrenceId, task, canComplete, canAssign, workers }:
             </button>
           </div>
         </form>
-      ) : error ? (
+      ) : null}
+      {assign.error ? (
         <p role="alert" className="mt-1 pl-6 text-xs text-red-700 dark:text-red-400">
-          {error}
+          {assign.error}
         </p>
       ) : null}
     </li>

@@ -1,12 +1,15 @@
 "use client";
 
 import { finishRunAction } from "@/app/(app)/procedures/actions";
-import { useAction } from "@/components/maintenance/use-action";
 import { buttonStyles } from "@/components/ui/styles";
+import { useServerAction } from "@/components/ui/use-server-action";
 
 /** "Finish run": the server refuses it (409, with how many steps are pending) until every step is settled. */
 export function FinishRunButton({ runId, pendingSteps }: { runId: string; pendingSteps: number }) {
-  const { run, pending, error } = useAction();
+  const { run, pending, error } = useServerAction({
+    action: () => finishRunAction({ runId }),
+    success: "Run finished",
+  });
   return (
     <div className="flex flex-col items-end gap-1">
       <button
@@ -14,7 +17,7 @@ export function FinishRunButton({ runId, pendingSteps }: { runId: string; pendin
         disabled={pending}
         className={buttonStyles.primary}
         aria-describedby={pendingSteps ? "finish-hint" : undefined}
-        onClick={() => void run(() => finishRunAction({ runId }), "Run finished")}
+        onClick={() => void run()}
       >
         {pending ? "Finishing…" : "Finish run"}
       </button>

@@ -1,12 +1,11 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { toast } from "sonner";
 import { startRunAction } from "@/app/(app)/procedures/actions";
 import { Field } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
 import { buttonStyles, cardStyles } from "@/components/ui/styles";
-import { useFormAction } from "@/components/ui/use-form-action";
+import { useServerForm } from "@/components/ui/use-server-form";
 import type { SectionOption } from "@/lib/maintenance/latest-sections";
 import { severities, severityLabels, startRunSchema } from "@/lib/procedures/schemas";
 
@@ -15,15 +14,18 @@ type Props = { procedures: SectionOption[]; defaultSectionId?: string };
 /** Starts a run of a procedure section and opens its page. */
 export function StartRunForm({ procedures, defaultSectionId }: Props) {
   const router = useRouter();
-  const { errors, message, pending, onSubmit } = useFormAction({
+  const {
+    fieldErrors: errors,
+    error: message,
+    pending,
+    onSubmit,
+  } = useServerForm({
     schema: startRunSchema,
-    read: (fields) => Object.fromEntries(fields),
+    read: (fields) => fields.entries(),
     leavesPage: true,
     action: startRunAction,
-    onSuccess: (run, _form, input) => {
-      toast.success(`Started “${input.title}”`);
-      router.push(`/procedures/${run.id}`);
-    },
+    success: (_run, input) => `Started “${input.title}”`,
+    onSuccess: (run) => router.push(`/procedures/${run.id}`),
   });
 
   return (

@@ -1,11 +1,13 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
+import type { z } from "zod";
 import { completeStepAction, skipStepAction, stepNoteAction } from "@/app/(app)/procedures/actions";
-import { useAction } from "@/components/maintenance/use-action";
 import { InlineMarkdown } from "@/components/markdown/inline-markdown";
 import { StepStatusBadge } from "@/components/procedures/severity-badge";
+import { formFields } from "@/components/ui/form-fields";
 import { buttonStyles, inputStyles } from "@/components/ui/styles";
+import { useServerAction } from "@/components/ui/use-server-action";
 import { formatDateTime } from "@/lib/format";
 import type { RunStep } from "@/lib/procedures/queries";
 import { skipStepSchema, stepNoteSchema } from "@/lib/procedures/schemas";
@@ -13,25 +15,45 @@ import { splitStepText } from "@/lib/procedures/step-text";
 
 type Props = { runId: string; step: RunStep; canAct: boolean };
 
+/** What a person does to a step; one hook for all three, so one message and one pending state. */
+type StepCall =
+  | { kind: "done" }
+  | { kind: "skip"; input: z.infer<typeof skipStepSchema> }
+  | { kind: "note"; input: z.infer<typeof stepNoteSchema> };
+
 /** One step of a run: its text, outcome, who and when, and the controls to settle it. */
 export function StepRow({ runId, step, canAct }: Props) {
   const [mode, setMode] = useState<"idle" | "skip" | "note">("idle");
-  const { run, reject, pending, error } = useAction();
   const { title, details } = splitStepText(step.text);
   const n = step.position;
   const errorId = `step-error-${n}`;
+  const { run, reject, pending, error } = useServerAction({
+    action: (call: StepCall) =>
+      call.kind === "done"
+        ? completeStepAction({ runId, position: n })
+        : call.kind === "skip"
+          ? skipStepAction(call.input)
+          : stepNoteAction(call.input),
+    success: (_done, call) =>
+      call.kind === "done"
+        ? `Step ${n} done`
+        : call.kind === "skip"
+          ? `Skipped step ${n}`
+          : `Added a note to step ${n}`,
+    onSuccess: () => setMode("idle"),
+  });
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const text = String(new FormData(event.currentTarget).get("text") ?? "");
+    const text = formFields(event.currentTarget).text("text");
     if (mode === "skip") {
       const parsed = skipStepSchema.safeParse({ runId, position: n, reason: text });
-      if (!parsed.success) return reject(parsed.error.issues[0]!.message);
-      if (await run(() => skipStepAction(parsed.data), `Skipped step ${n}`)) setMode("idle");
+      if (parsed.success) void run({ kind: "skip", input: parsed.data });
+      else reject(parsed.error.issues[0]!.message);
     } else {
       const parsed = stepNoteSchema.safeParse({ runId, position: n, note: text });
-      if (!parsed.success) return reject(parsed.error.issues[0]!.message);
-      if (await run(() => stepNoteAction(parsed.data), `Added a note to step ${n}`)) setMode("idle");
+      if (parsed.success) void run({ kind: "note", input: parsed.data });
+      else reject(parsed.error.issues[0]!.message);
     }
   }
 
@@ -81,7 +103,7 @@ export function StepRow({ runId, step, canAct }: Props) {
                   disabled={pending}
                   className={buttonStyles.secondary}
                   aria-label={`Mark step ${n} done`}
-                  onClick={() => void run(() => completeStepAction({ runId, position: n }), `Step ${n} done`)}
+                  onClick={() => void run({ kind: "done" })}
                 >
                   Mark done
                 </button>

@@ -1,28 +1,23 @@
 "use client";
 
-import { useRef, type FormEvent } from "react";
 import { timelineEntryAction } from "@/app/(app)/procedures/actions";
-import { useAction } from "@/components/maintenance/use-action";
 import { buttonStyles, inputStyles } from "@/components/ui/styles";
+import { useServerForm } from "@/components/ui/use-server-form";
 import { timelineEntrySchema } from "@/lib/procedures/schemas";
 
 /** Adds a free-text entry to the run's timeline; the server stamps who and when. */
 export function TimelineForm({ runId }: { runId: string }) {
-  const formRef = useRef<HTMLFormElement>(null);
-  const { run, reject, pending, error } = useAction();
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const parsed = timelineEntrySchema.safeParse({
-      runId,
-      body: String(new FormData(event.currentTarget).get("body") ?? ""),
-    });
-    if (!parsed.success) return reject(parsed.error.issues[0]!.message);
-    if (await run(() => timelineEntryAction(parsed.data), "Added to the timeline")) formRef.current?.reset();
-  }
+  const { onSubmit, pending, error } = useServerForm({
+    schema: timelineEntrySchema,
+    read: (fields) => ({ runId, body: fields.text("body") }),
+    invalidMessage: "first",
+    action: timelineEntryAction,
+    success: "Added to the timeline",
+    resetOnSuccess: true,
+  });
 
   return (
-    <form ref={formRef} noValidate onSubmit={submit} className="mt-3 space-y-2">
+    <form noValidate onSubmit={onSubmit} className="mt-3 space-y-2">
       <label htmlFor="timeline-body" className="block text-sm font-medium">
         Timeline entry
       </label>
