@@ -13,12 +13,16 @@ type Options<S extends z.ZodType, T> = ServerActionOptions<z.infer<S>, T> & {
   read: (fields: FormFields) => unknown;
   /** Clear the form after a success, ready for the next entry. */
   resetOnSuccess?: boolean;
+  /** What the message says when validation fails: "highlight" (the default) where each field
+   * shows its own message, "first" (the first problem itself) where the form has one message. */
+  invalidMessage?: "highlight" | "first";
 };
 
 export function useServerForm<S extends z.ZodType, T>({
   schema,
   read,
   resetOnSuccess = false,
+  invalidMessage = "highlight",
   ...options
 }: Options<S, T>) {
   const action = useServerAction(options);
@@ -28,7 +32,12 @@ export function useServerForm<S extends z.ZodType, T>({
     const form = event.currentTarget;
     const parsed = schema.safeParse(read(formFields(form)));
     if (!parsed.success) {
-      action.reject("Please correct the highlighted fields.", fieldErrorsOf(parsed.error));
+      const fieldErrors = fieldErrorsOf(parsed.error);
+      const first = Object.values(fieldErrors)[0];
+      action.reject(
+        invalidMessage === "first" && first ? first : "Please correct the highlighted fields.",
+        fieldErrors,
+      );
       return;
     }
     void action.run(parsed.data).then((result) => {
