@@ -355,7 +355,7 @@ describe("crafted ids: a resource named with one it does not belong to", () => {
       severity: "SEV4",
     });
     for (const position of [1, 2]) await skipStep(users.ENGINEER, { runId, position, reason: "not needed" });
-    await finishProcedureRun(users.ENGINEER, runId);
+    await finishProcedureRun(users.ENGINEER, { runId });
     const before = await runSnapshot(runId);
     await signIn(users.REVIEWER);
     expect(await (await procedureActions()).stepNoteAction({ runId, position: 1, note: "late" })).toMatchObject({

@@ -1,15 +1,23 @@
 // Finishes a run once every step is settled (done, or skipped with a reason): a finished
 // run is the incident's record, so it must not hide steps nobody looked at.
 import "server-only";
+import type { z } from "zod";
+import { parseInput } from "@/lib/actions/parse-input";
 import { recordAudit } from "@/lib/audit/record";
 import { requirePermission, type Actor } from "@/lib/auth/policy";
-import { db } from "@/lib/db";
+import { dbOf, type DomainOptions } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { lockRun } from "@/lib/procedures/locked-run";
+import { finishRunSchema } from "@/lib/procedures/schemas";
 
-export async function finishProcedureRun(actor: Actor | null, runId: string): Promise<{ finishedAt: Date }> {
+export async function finishProcedureRun(
+  actor: Actor | null,
+  input: z.input<typeof finishRunSchema>,
+  options?: DomainOptions,
+): Promise<{ finishedAt: Date }> {
   requirePermission(actor, "procedure:run");
-  return db.$transaction(async (tx) => {
+  const { runId } = parseInput(finishRunSchema, input);
+  return dbOf(options).$transaction(async (tx) => {
     const run = await lockRun(tx, runId, { mustBeActive: false });
     if (run.status !== "ACTIVE") throw new AppError("CONFLICT", "This run is already finished.");
     const pending = await tx.procedureStep.findMany({

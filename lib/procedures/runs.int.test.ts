@@ -143,15 +143,15 @@ describe("procedure runs", () => {
   it("refuse to finish while steps are pending (409 naming how many), then finish once all are settled", async () => {
     const { engineer, reviewer, runId } = await startedRun();
     for (const position of [1, 2, 3, 5, 6]) await completeStep(engineer, { runId, position });
-    await expect(finishProcedureRun(engineer, runId)).rejects.toMatchObject({
+    await expect(finishProcedureRun(engineer, { runId })).rejects.toMatchObject({
       status: 409,
       message: "2 steps are still pending (steps 4, 7); mark each done or skip it with a reason before finishing.",
       details: { pending: [4, 7] },
     });
     await skipStep(reviewer, { runId, position: 4, reason: "No user data involved" });
-    await expect(finishProcedureRun(engineer, runId)).rejects.toThrow("1 step is still pending (step 7)");
+    await expect(finishProcedureRun(engineer, { runId })).rejects.toThrow("1 step is still pending (step 7)");
     await completeStep(reviewer, { runId, position: 7, note: "Post-mortem scheduled for Friday" });
-    const { finishedAt } = await finishProcedureRun(reviewer, runId);
+    const { finishedAt } = await finishProcedureRun(reviewer, { runId });
     const run = (await getRun(runId))!;
     expect(run).toMatchObject({ status: "FINISHED", finishedAt, finishedBy: "Test REVIEWER" });
     expect((await listActiveRuns()).map((r) => r.id)).not.toContain(runId);
@@ -160,7 +160,7 @@ describe("procedure runs", () => {
       status: 409,
       message: "This run is finished; its steps can no longer change.",
     });
-    await expect(finishProcedureRun(engineer, runId)).rejects.toMatchObject({
+    await expect(finishProcedureRun(engineer, { runId })).rejects.toMatchObject({
       status: 409,
       message: "This run is already finished.",
     });
@@ -172,7 +172,7 @@ describe("procedure runs", () => {
     await addTimelineEntry(reviewer, { runId, body: "Paged the database team" });
     await skipStep(reviewer, { runId, position: 2, reason: "Keys were never exposed" });
     for (const position of [3, 4, 5, 6, 7]) await completeStep(engineer, { runId, position });
-    await finishProcedureRun(engineer, runId);
+    await finishProcedureRun(engineer, { runId });
     await addTimelineEntry(engineer, { runId, body: "Post-mortem notes added" });
 
     const markdown = runToMarkdown((await getRun(runId))!);
@@ -198,7 +198,7 @@ describe("procedure runs", () => {
     await addStepNote(engineer, { runId, position: 3, note: "Looking" });
     const entry = await addTimelineEntry(engineer, { runId, body: "Update" });
     for (const position of [3, 4, 5, 6, 7]) await completeStep(engineer, { runId, position });
-    await finishProcedureRun(engineer, runId);
+    await finishProcedureRun(engineer, { runId });
     const steps = await prisma.procedureStep.findMany({ where: { runId }, select: { id: true } });
     const events = await prisma.auditEvent.findMany({
       where: { entityId: { in: [runId, entry.id, ...steps.map((s) => s.id)] } },

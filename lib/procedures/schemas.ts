@@ -1,4 +1,5 @@
-// Inputs of the procedure-run use cases, shared by the forms and the server actions.
+// Inputs of the procedure-run use cases: each domain function parses its input with its
+// schema, which the forms and the server actions share.
 import { z } from "zod";
 
 export const severities = ["SEV1", "SEV2", "SEV3", "SEV4"] as const;
@@ -27,8 +28,6 @@ export const startRunSchema = z.object({
   severity: z.enum(severities, { error: "Choose a severity from SEV1 to SEV4." }),
 });
 
-export type StartRunInput = z.infer<typeof startRunSchema>;
-
 /** Steps are named by their 1-based position in the run, as people number them. */
 const stepRef = {
   runId: id,
@@ -53,7 +52,5 @@ export const timelineEntrySchema = z.object({ runId: id, body: text("what happen
 
 export const finishRunSchema = z.object({ runId: id });
 
-export type CompleteStepInput = z.infer<typeof completeStepSchema>;
 export type SkipStepInput = z.infer<typeof skipStepSchema>;
 export type StepNoteInput = z.infer<typeof stepNoteSchema>;
-export type TimelineEntryInput = z.infer<typeof timelineEntrySchema>;

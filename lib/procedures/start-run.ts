@@ -1,21 +1,25 @@
 // Starts a run of a PROCEDURE section (e.g. "Security Incident Response"): the run keeps
 // its own copy of the steps, so a later template edit never changes an incident's record.
 import "server-only";
+import type { z } from "zod";
+import { parseInput } from "@/lib/actions/parse-input";
 import { recordAudit } from "@/lib/audit/record";
 import { requirePermission, type Actor } from "@/lib/auth/policy";
-import { db } from "@/lib/db";
+import { dbOf, type DomainOptions } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import type { StartRunInput } from "@/lib/procedures/schemas";
+import { startRunSchema } from "@/lib/procedures/schemas";
 import { stepsFromItems } from "@/lib/procedures/step-text";
 
 export async function startProcedureRun(
   actor: Actor | null,
-  input: StartRunInput,
+  input: z.input<typeof startRunSchema>,
+  options?: DomainOptions,
 ): Promise<{ id: string; steps: number }> {
   requirePermission(actor, "procedure:run");
-  return db.$transaction(async (tx) => {
+  const data = parseInput(startRunSchema, input);
+  return dbOf(options).$transaction(async (tx) => {
     const section = await tx.section.findUnique({
-      where: { id: input.sectionId },
+      where: { id: data.sectionId },
       select: {
         id: true,
         title: true,
@@ -35,7 +39,7 @@ export async function startProcedureRun(
     if (steps.length === 0) throw new AppError("BAD_REQUEST", `“${section.title}” has no steps to run.`);
 
     const run = await tx.procedureRun.create({
-      data: { sectionId: section.id, title: input.title, severity: input.severity, startedById: actor.id },
+      data: { sectionId: section.id, title: data.title, severity: data.severity, startedById: actor.id },
       select: { id: true },
     });
     await tx.procedureStep.createMany({
@@ -47,8 +51,8 @@ export async function startProcedureRun(
       entityType: "ProcedureRun",
       entityId: run.id,
       after: {
-        title: input.title,
-        severity: input.severity,
+        title: data.title,
+        severity: data.severity,
         procedure: section.title,
         template: section.templateVersion.template.name,
         templateVersion: section.templateVersion.number,

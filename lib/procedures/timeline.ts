@@ -3,21 +3,25 @@
 // belong in the same record. The time comes from the app's clock, like the steps' times,
 // so the merged timeline orders them consistently.
 import "server-only";
+import type { z } from "zod";
+import { parseInput } from "@/lib/actions/parse-input";
 import { recordAudit } from "@/lib/audit/record";
 import { requirePermission, type Actor } from "@/lib/auth/policy";
-import { db } from "@/lib/db";
+import { dbOf, type DomainOptions } from "@/lib/db";
 import { lockRun } from "@/lib/procedures/locked-run";
-import type { TimelineEntryInput } from "@/lib/procedures/schemas";
+import { timelineEntrySchema } from "@/lib/procedures/schemas";
 
 export async function addTimelineEntry(
   actor: Actor | null,
-  input: TimelineEntryInput,
+  input: z.input<typeof timelineEntrySchema>,
+  options?: DomainOptions,
 ): Promise<{ id: string; createdAt: Date }> {
   requirePermission(actor, "procedure:run");
-  return db.$transaction(async (tx) => {
-    await lockRun(tx, input.runId, { mustBeActive: false });
+  const data = parseInput(timelineEntrySchema, input);
+  return dbOf(options).$transaction(async (tx) => {
+    await lockRun(tx, data.runId, { mustBeActive: false });
     const entry = await tx.procedureTimelineEntry.create({
-      data: { runId: input.runId, authorId: actor.id, body: input.body, createdAt: new Date() },
+      data: { runId: data.runId, authorId: actor.id, body: data.body, createdAt: new Date() },
       select: { id: true, createdAt: true },
     });
     await recordAudit(tx, {
@@ -25,7 +29,7 @@ export async function addTimelineEntry(
       action: "procedure.timeline.add",
       entityType: "ProcedureTimelineEntry",
       entityId: entry.id,
-      after: { runId: input.runId, body: input.body },
+      after: { runId: data.runId, body: data.body },
     });
     return entry;
   });

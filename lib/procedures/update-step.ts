@@ -2,34 +2,47 @@
 // named by position; one outside the run is a 404 saying how many steps there are. A step
 // is settled once: marking a settled step again is refused with who settled it and when.
 import "server-only";
+import type { z } from "zod";
+import { parseInput } from "@/lib/actions/parse-input";
 import { recordAudit } from "@/lib/audit/record";
 import { requirePermission, type Actor } from "@/lib/auth/policy";
-import { db } from "@/lib/db";
+import { dbOf, type DomainOptions } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { lockRun } from "@/lib/procedures/locked-run";
-import type { CompleteStepInput, SkipStepInput, StepNoteInput } from "@/lib/procedures/schemas";
+import { completeStepSchema, skipStepSchema, stepNoteSchema } from "@/lib/procedures/schemas";
 
 type StepRef = { runId: string; position: number };
 
-export async function completeStep(actor: Actor | null, input: CompleteStepInput) {
+export async function completeStep(
+  actor: Actor | null,
+  input: z.input<typeof completeStepSchema>,
+  options?: DomainOptions,
+) {
   requirePermission(actor, "procedure:run");
-  return settleStep(actor, input, { status: "DONE", note: input.note ?? null, skipReason: null });
+  const data = parseInput(completeStepSchema, input);
+  return settleStep(actor, data, { status: "DONE", note: data.note ?? null, skipReason: null }, options);
 }
 
-export async function skipStep(actor: Actor | null, input: SkipStepInput) {
+export async function skipStep(actor: Actor | null, input: z.input<typeof skipStepSchema>, options?: DomainOptions) {
   requirePermission(actor, "procedure:run");
-  return settleStep(actor, input, { status: "SKIPPED", skipReason: input.reason });
+  const data = parseInput(skipStepSchema, input);
+  return settleStep(actor, data, { status: "SKIPPED", skipReason: data.reason }, options);
 }
 
-export async function addStepNote(actor: Actor | null, input: StepNoteInput): Promise<{ position: number }> {
+export async function addStepNote(
+  actor: Actor | null,
+  input: z.input<typeof stepNoteSchema>,
+  options?: DomainOptions,
+): Promise<{ position: number }> {
   requirePermission(actor, "procedure:run");
-  return db.$transaction(async (tx) => {
-    await lockRun(tx, input.runId, { mustBeActive: true });
-    const step = await findStep(tx, input);
+  const data = parseInput(stepNoteSchema, input);
+  return dbOf(options).$transaction(async (tx) => {
+    await lockRun(tx, data.runId, { mustBeActive: true });
+    const step = await findStep(tx, data);
     // Appended to what is there, so an earlier note is never overwritten.
-    const note = step.note ? `${step.note}\n\n${input.note}` : input.note;
+    const note = step.note ? `${step.note}\n\n${data.note}` : data.note;
     await tx.procedureStep.update({ where: { id: step.id }, data: { note } });
     await recordAudit(tx, {
       actorId: actor.id,
@@ -37,9 +50,9 @@ export async function addStepNote(actor: Actor | null, input: StepNoteInput): Pr
       entityType: "ProcedureStep",
       entityId: step.id,
       before: { note: step.note },
-      after: { note, runId: input.runId, position: input.position },
+      after: { note, runId: data.runId, position: data.position },
     });
-    return { position: input.position };
+    return { position: data.position };
   });
 }
 
@@ -47,8 +60,9 @@ async function settleStep(
   actor: Actor,
   input: StepRef,
   change: { status: "DONE" | "SKIPPED"; note?: string | null; skipReason: string | null },
+  options?: DomainOptions,
 ) {
-  return db.$transaction(async (tx) => {
+  return dbOf(options).$transaction(async (tx) => {
     await lockRun(tx, input.runId, { mustBeActive: true });
     const step = await findStep(tx, input);
     if (step.status !== "PENDING") {
