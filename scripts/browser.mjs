@@ -16,12 +16,12 @@ export const HIDE_BROWSERS_VARIABLE = "PREFLIGHT_HIDE_BROWSERS";
 export const NO_CHROMIUM_MESSAGE =
   "e2e: no Chromium found — install Debian's chromium (apt-get install chromium) or run `npx playwright install chromium`";
 
-/** @param {NodeJS.ProcessEnv} env */
+/** @param {Record<string, string | undefined>} env */
 const browsersHidden = (env) => Boolean(env[HIDE_BROWSERS_VARIABLE]);
 
 /**
  * The Chromium executable to launch, or undefined when none is installed.
- * @param {NodeJS.ProcessEnv} [env]
+ * @param {Record<string, string | undefined>} [env]
  * @returns {string | undefined}
  */
 export function findChromium(env = process.env) {
@@ -35,7 +35,7 @@ export function findChromium(env = process.env) {
  * The Chromium to launch; when none is installed, tries `npx playwright install chromium`
  * (it works wherever the internet is reachable). When that fails too, prints one line saying
  * what to install and returns undefined.
- * @param {NodeJS.ProcessEnv} [env]
+ * @param {Record<string, string | undefined>} [env]
  * @returns {string | undefined}
  */
 export function ensureChromium(env = process.env) {
