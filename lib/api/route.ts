@@ -1,11 +1,10 @@
 // Route handlers for outside callers: the same rules as server actions (who is asking →
-// zod → one domain function), answered as JSON. Errors carry the field path and a message
-// a person understands; nothing unexpected leaks.
+// one domain or read function, which parses its input with its own zod schema), answered
+// as JSON. Errors carry the field path and a message a person understands; nothing
+// unexpected leaks.
 import "server-only";
-import type { z } from "zod";
 import { resolveApiCaller, tokenAuditLabel, type ApiCaller } from "@/lib/api/principal";
 import { scopesAllow } from "@/lib/api-tokens/scopes";
-import { parseInput } from "@/lib/actions/parse-input";
 import { withAuditLabel } from "@/lib/audit/context";
 import { requirePermission, type Permission } from "@/lib/auth/policy";
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "@/lib/db/errors";
@@ -33,31 +32,6 @@ export function json(body: unknown, status = 200): Response {
  * browser (e.g. approving a release).
  */
 export type ApiAccess = { scope: ApiTokenScope; permission?: Permission; tokens?: boolean };
-
-/** A write endpoint: caller → access → same-origin (cookies) → body size → zod → handler.
- * A token's writes are audited as its creator, each event labelled with the token. */
-export async function handleApiJson<S extends z.ZodType>(
-  request: Request,
-  access: ApiAccess,
-  schema: S,
-  handler: (body: z.infer<S>, caller: ApiCaller) => Promise<unknown>,
-  options: { status?: number; maxBytes?: number } = {},
-): Promise<Response> {
-  return respond(async () => {
-    const caller = await authorize(request, access);
-    if (caller.via === "session" && !sameOriginOrNoCookie(request))
-      return jsonError(403, "Cross-origin requests are not accepted.");
-    const body = await readJsonBody(request, options.maxBytes);
-    if (body instanceof Response) return body;
-    const parsed = validate(schema, body);
-    if (parsed instanceof Response) return parsed;
-    const run = () => handler(parsed, caller);
-    return toResponse(
-      await (caller.via === "token" ? withAuditLabel(tokenAuditLabel(caller.tokenId), run) : run()),
-      options.status ?? 200,
-    );
-  });
-}
 
 /** A write endpoint: caller → access → same-origin (cookies) → a JSON body within the size
  * cap → handler, whose domain function parses the body with its own schema. A token's
@@ -148,15 +122,6 @@ async function readJsonBody(request: Request, maxBytes = DEFAULT_MAX_BYTES): Pro
     return text ? JSON.parse(text) : {};
   } catch {
     return jsonError(400, "The request body is not valid JSON.");
-  }
-}
-
-function validate<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> | Response {
-  try {
-    return parseInput(schema, value);
-  } catch (error) {
-    if (error instanceof AppError) return jsonError(error.status, error.message, error.field);
-    throw error;
   }
 }
 

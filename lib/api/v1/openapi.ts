@@ -1,5 +1,6 @@
-// The OpenAPI 3.1 document of /api/v1, generated from the zod schemas the handlers validate
-// with (lib/api/v1/schemas.ts). Served as JSON and rendered by /api-docs.
+// The OpenAPI 3.1 document of /api/v1, generated from the zod schemas the domain and read
+// functions parse with (through lib/api/v1/schemas.ts). Served as JSON and rendered by
+// /api-docs.
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiResponsesObject } from "zod-openapi";
 import { z } from "zod";
 import {
@@ -23,6 +24,9 @@ import {
 
 const jsonContent = (schema: z.ZodType) => ({ content: { "application/json": { schema } } });
 const error = (description: string) => ({ description, ...jsonContent(errorBody) });
+
+/** Write endpoints read JSON only; a body declared as a form or any other format is refused. */
+const notJson = error("The body is declared as something other than JSON (send Content-Type: application/json).");
 
 const common = {
   "401": error("No token or session, or the token is malformed, unknown, revoked, expired or its creator deactivated."),
@@ -56,6 +60,7 @@ const operations = {
       "400": error("The body is invalid; `field` names the first bad field."),
       "404": error("The template version does not exist."),
       "413": error("The body is larger than 100 kB."),
+      "415": notJson,
       ...common,
     },
   },
@@ -91,6 +96,7 @@ const operations = {
         ...jsonContent(itemConflictBody),
       },
       "413": error("The body is larger than 100 kB."),
+      "415": notJson,
       ...common,
     },
   },
@@ -122,6 +128,7 @@ const operations = {
       "409": error(
         "Not in review, already approved by you, or the checklist changed since you looked (digest mismatch).",
       ),
+      "415": notJson,
       ...common,
     },
   },

@@ -1,7 +1,9 @@
-// Request and response schemas of /api/v1. The route handlers validate with the request
-// schemas and the OpenAPI document (openapi.ts) is generated from the same objects, so the
-// documentation cannot drift from what the server accepts. Response schemas describe what
-// the handlers send; the integration tests parse real responses with them.
+// Request and response schemas of /api/v1. The request schemas are the domain functions'
+// own (lib/<feature>/schemas.ts), with the ids the path supplies left out and OpenAPI
+// metadata added: what the document shows is what createDeployment, updateItemState and
+// approveDeployment parse, so it cannot drift from what the server accepts. Response
+// schemas describe what the handlers send; the integration tests parse real responses with
+// them.
 import "zod-openapi";
 import { z } from "zod";
 import {
@@ -30,8 +32,9 @@ export const createDeploymentBody = createDeploymentSchema.meta({
 });
 
 /** The item PATCH body: the UI's item update without the ids, which come from the path.
- * The handler validates with updateItemStateSchema itself (ids merged in), so its rules
- * (e.g. a reason for NOT_APPLICABLE) apply unchanged. */
+ * From the schema's shape (an object with a refinement cannot omit keys); updateItemState
+ * parses the whole schema, ids merged in, so its rules (e.g. a reason for NOT_APPLICABLE)
+ * apply unchanged. */
 export const itemStatePatchBody = z
   .object(updateItemStateSchema.shape)
   .omit({ deploymentId: true, itemId: true })
