@@ -7,21 +7,26 @@ import { changePasswordAction } from "@/app/account/password/actions";
 import { ErrorAlert } from "@/components/ui/error-alert";
 import { Field } from "@/components/ui/field";
 import { buttonStyles, cardStyles } from "@/components/ui/styles";
-import { useFormAction } from "@/components/ui/use-form-action";
+import { useServerForm } from "@/components/ui/use-server-form";
 import { changePasswordSchema, MIN_PASSWORD_LENGTH } from "@/lib/users/schemas";
 
 type Props = { email: string; currentLabel: string };
 
 export function ChangePasswordForm({ email, currentLabel }: Props) {
   const router = useRouter();
-  const { errors, message, pending, onSubmit } = useFormAction({
+  const {
+    fieldErrors: errors,
+    error: message,
+    pending,
+    onSubmit,
+  } = useServerForm({
     schema: changePasswordSchema,
-    read: (fields) => Object.fromEntries(fields),
+    read: (fields) => fields.entries(),
     leavesPage: true,
     action: changePasswordAction,
     // The change ended every session, this one included: sign in again with the new
     // password so the user carries on where they are.
-    onSuccess: async (_data, _form, input) => {
+    onSuccess: async (_data, input) => {
       const signedIn = await signIn("credentials", { email, password: input.newPassword, redirect: false });
       if (signedIn?.ok && !signedIn.error) {
         toast.success("Password changed.");

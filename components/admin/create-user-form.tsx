@@ -1,25 +1,27 @@
 "use client";
 
-import { toast } from "sonner";
 import { createUserAction, type OneTimePasswordResult } from "@/app/(app)/admin/actions";
 import { ErrorAlert } from "@/components/ui/error-alert";
-import { useFormAction } from "@/components/ui/use-form-action";
 import { Field } from "@/components/ui/field";
 import { buttonStyles, cardStyles, inputStyles } from "@/components/ui/styles";
+import { useServerForm } from "@/components/ui/use-server-form";
 import { roleLabels } from "@/lib/auth/roles";
 import { Role } from "@/lib/generated/prisma/enums";
 import { createUserSchema } from "@/lib/users/schemas";
 
 export function CreateUserForm({ onCreated }: { onCreated: (created: OneTimePasswordResult) => void }) {
-  const { errors, message, pending, onSubmit } = useFormAction({
+  const {
+    fieldErrors: errors,
+    error: message,
+    pending,
+    onSubmit,
+  } = useServerForm({
     schema: createUserSchema,
-    read: (fields) => Object.fromEntries(fields),
+    read: (fields) => fields.entries(),
     action: createUserAction,
-    onSuccess: (created, form) => {
-      form.reset();
-      toast.success(`Created ${created.user.email}.`);
-      onCreated(created);
-    },
+    resetOnSuccess: true,
+    success: (created) => `Created ${created.user.email}.`,
+    onSuccess: onCreated,
   });
 
   return (

@@ -1,16 +1,15 @@
 "use client";
 
 import { useState } from "react";
-import { toast } from "sonner";
 import {
   changeRoleAction,
   resetPasswordAction,
   setActiveAction,
   type OneTimePasswordResult,
 } from "@/app/(app)/admin/actions";
-import { callAction } from "@/components/templates/call-action";
+import type { ActionFailure } from "@/components/ui/server-action";
 import { buttonStyles, inputStyles } from "@/components/ui/styles";
-import type { ActionResult } from "@/lib/actions/result";
+import { useServerAction } from "@/components/ui/use-server-action";
 import { formatDateTime } from "@/lib/format";
 import { roleLabels } from "@/lib/auth/roles";
 import { Role } from "@/lib/generated/prisma/enums";
@@ -27,41 +26,30 @@ type Props = {
  * server refuses self-demotion and self-deactivation anyway. */
 export function UserRow({ user, isCurrentUser, onPasswordReset, onError }: Props) {
   const [role, setRole] = useState<Role>(user.role);
-  const [pending, setPending] = useState(false);
-
-  async function run<T>(action: () => Promise<ActionResult<T>>, success: (data: T) => void) {
-    setPending(true);
+  // The table shows one message for every row: the row reports its refusals there.
+  const onFailure = ({ error }: ActionFailure) => onError(error);
+  const applyRole = useServerAction({
+    action: () => changeRoleAction({ userId: user.id, role }),
+    success: (updated) => `${updated.email} is now ${roleLabels[updated.role]}.`,
+    onFailure,
+  });
+  const toggleActive = useServerAction({
+    action: () => setActiveAction({ userId: user.id, active: !user.active }),
+    success: (updated) =>
+      updated.active ? `Reactivated ${updated.email}.` : `Deactivated ${updated.email}; their sessions have ended.`,
+    onFailure,
+  });
+  const reset = useServerAction({
+    action: () => resetPasswordAction({ userId: user.id }),
+    success: (data) => `Reset the password of ${data.user.email}.`,
+    onSuccess: onPasswordReset,
+    onFailure,
+  });
+  const pending = applyRole.pending || toggleActive.pending || reset.pending;
+  const start = (action: { run: () => Promise<unknown> }) => {
     onError(null);
-    const result = await callAction(action);
-    setPending(false);
-    if (!result.ok) {
-      onError(result.error);
-      return;
-    }
-    success(result.data);
-  }
-
-  const applyRole = () =>
-    run(
-      () => changeRoleAction({ userId: user.id, role }),
-      (updated) => toast.success(`${updated.email} is now ${roleLabels[updated.role]}.`),
-    );
-  const toggleActive = () =>
-    run(
-      () => setActiveAction({ userId: user.id, active: !user.active }),
-      (updated) =>
-        toast.success(
-          updated.active ? `Reactivated ${updated.email}.` : `Deactivated ${updated.email}; their sessions have ended.`,
-        ),
-    );
-  const reset = () =>
-    run(
-      () => resetPasswordAction({ userId: user.id }),
-      (data) => {
-        toast.success(`Reset the password of ${data.user.email}.`);
-        onPasswordReset(data);
-      },
-    );
+    void action.run();
+  };
 
   return (
     <tr className={user.active ? undefined : "text-slate-500 dark:text-slate-400"}>
@@ -91,7 +79,7 @@ export function UserRow({ user, isCurrentUser, onPasswordReset, onError }: Props
             {role !== user.role ? (
               <button
                 type="button"
-                onClick={applyRole}
+                onClick={() => start(applyRole)}
                 disabled={pending}
                 aria-label={`Apply the new role of ${user.email}`}
                 className={buttonStyles.secondary}
@@ -114,7 +102,7 @@ export function UserRow({ user, isCurrentUser, onPasswordReset, onError }: Props
           <div className="flex flex-wrap gap-1">
             <button
               type="button"
-              onClick={toggleActive}
+              onClick={() => start(toggleActive)}
               disabled={pending}
               aria-label={`${user.active ? "Deactivate" : "Reactivate"} ${user.email}`}
               className={buttonStyles.ghost}
@@ -123,7 +111,7 @@ export function UserRow({ user, isCurrentUser, onPasswordReset, onError }: Props
             </button>
             <button
               type="button"
-              onClick={reset}
+              onClick={() => start(reset)}
               disabled={pending}
               aria-label={`Reset the password of ${user.email}`}
               className={buttonStyles.ghost}

@@ -1,29 +1,31 @@
 "use client";
 
-import { toast } from "sonner";
 import { createApiTokenAction } from "@/app/(app)/admin/tokens/actions";
 import { ErrorAlert } from "@/components/ui/error-alert";
-import { useFormAction } from "@/components/ui/use-form-action";
 import { Field } from "@/components/ui/field";
 import { buttonStyles, cardStyles } from "@/components/ui/styles";
+import { useServerForm } from "@/components/ui/use-server-form";
 import type { CreatedApiToken } from "@/lib/api-tokens/create-api-token";
 import { apiTokenScopes, scopeDescriptions } from "@/lib/api-tokens/scopes";
 import { createApiTokenSchema } from "@/lib/api-tokens/schemas";
 
 export function CreateTokenForm({ onCreated }: { onCreated: (created: CreatedApiToken) => void }) {
-  const { errors, message, pending, onSubmit } = useFormAction({
+  const {
+    fieldErrors: errors,
+    error: message,
+    pending,
+    onSubmit,
+  } = useServerForm({
     schema: createApiTokenSchema,
     read: (fields) => ({
-      name: fields.get("name"),
-      scopes: fields.getAll("scopes"),
-      expiresOn: fields.get("expiresOn") ?? "",
+      name: fields.text("name"),
+      scopes: fields.all("scopes"),
+      expiresOn: fields.text("expiresOn"),
     }),
     action: createApiTokenAction,
-    onSuccess: (created, form) => {
-      form.reset();
-      toast.success(`Created the token “${created.token.name}”.`);
-      onCreated(created);
-    },
+    resetOnSuccess: true,
+    success: (created) => `Created the token “${created.token.name}”.`,
+    onSuccess: onCreated,
   });
 
   const scopeError = errors.scopes ?? errors["scopes.0"];

@@ -1,10 +1,9 @@
 "use client";
 
 import { useState } from "react";
-import { toast } from "sonner";
 import { revokeApiTokenAction } from "@/app/(app)/admin/tokens/actions";
-import { callAction } from "@/components/templates/call-action";
 import { buttonStyles } from "@/components/ui/styles";
+import { useServerAction } from "@/components/ui/use-server-action";
 import type { ApiTokenRow } from "@/lib/api-tokens/token-row";
 import { formatDate, formatDateTime } from "@/lib/format";
 
@@ -19,21 +18,20 @@ export function TokenRow({
   onError: (message: string | null) => void;
 }) {
   const [confirming, setConfirming] = useState(false);
-  const [pending, setPending] = useState(false);
   const expired = token.expiresAt !== null && token.expiresAt <= now;
   const state = token.revokedAt ? `Revoked ${formatDateTime(token.revokedAt)}` : expired ? "Expired" : "Active";
 
-  async function revoke() {
-    setPending(true);
+  const { run, pending } = useServerAction({
+    action: () => revokeApiTokenAction({ tokenId: token.id }),
+    success: (revoked) => `Revoked “${revoked.name}”; it stops working at once.`,
+    // The table shows one message for every row.
+    onFailure: ({ error }) => onError(error),
+    onSettled: () => setConfirming(false),
+  });
+
+  function revoke() {
     onError(null);
-    const result = await callAction(() => revokeApiTokenAction({ tokenId: token.id }));
-    setPending(false);
-    setConfirming(false);
-    if (!result.ok) {
-      onError(result.error);
-      return;
-    }
-    toast.success(`Revoked “${result.data.name}”; it stops working at once.`);
+    void run();
   }
 
   return (

@@ -1,29 +1,31 @@
 "use client";
 
-import { toast } from "sonner";
 import { createWebhookAction } from "@/app/(app)/admin/webhooks/actions";
 import { ErrorAlert } from "@/components/ui/error-alert";
-import { useFormAction } from "@/components/ui/use-form-action";
-import { EventCheckboxes } from "@/components/webhooks/event-checkboxes";
 import { Field } from "@/components/ui/field";
 import { buttonStyles, cardStyles } from "@/components/ui/styles";
+import { useServerForm } from "@/components/ui/use-server-form";
+import { EventCheckboxes } from "@/components/webhooks/event-checkboxes";
 import type { WebhookWithSecret } from "@/lib/webhooks/manage";
 import { createWebhookSchema } from "@/lib/webhooks/schemas";
 
 export function CreateWebhookForm({ onCreated }: { onCreated: (created: WebhookWithSecret) => void }) {
-  const { errors, message, pending, onSubmit } = useFormAction({
+  const {
+    fieldErrors: errors,
+    error: message,
+    pending,
+    onSubmit,
+  } = useServerForm({
     schema: createWebhookSchema,
     read: (fields) => ({
-      url: fields.get("url"),
-      description: fields.get("description"),
-      events: fields.getAll("events"),
+      url: fields.text("url"),
+      description: fields.text("description"),
+      events: fields.all("events"),
     }),
     action: createWebhookAction,
-    onSuccess: (created, form) => {
-      form.reset();
-      toast.success(`Registered a webhook for ${created.webhook.url}.`);
-      onCreated(created);
-    },
+    resetOnSuccess: true,
+    success: (created) => `Registered a webhook for ${created.webhook.url}.`,
+    onSuccess: onCreated,
   });
 
   return (

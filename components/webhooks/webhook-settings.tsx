@@ -1,20 +1,19 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
-import { toast } from "sonner";
+import { useState, type FormEvent } from "react";
 import {
   deleteWebhookAction,
   rotateWebhookSecretAction,
   updateWebhookAction,
 } from "@/app/(app)/admin/webhooks/actions";
-import { callAction } from "@/components/templates/call-action";
 import { ErrorAlert } from "@/components/ui/error-alert";
-import { EventCheckboxes } from "@/components/webhooks/event-checkboxes";
-import { SecretReveal } from "@/components/webhooks/secret-reveal";
 import { Field } from "@/components/ui/field";
 import { buttonStyles, cardStyles } from "@/components/ui/styles";
-import { useFormAction } from "@/components/ui/use-form-action";
+import { useServerAction } from "@/components/ui/use-server-action";
+import { useServerForm } from "@/components/ui/use-server-form";
+import { EventCheckboxes } from "@/components/webhooks/event-checkboxes";
+import { SecretReveal } from "@/components/webhooks/secret-reveal";
 import type { WebhookEvent } from "@/lib/webhooks/events";
 import { updateWebhookSchema } from "@/lib/webhooks/schemas";
 
@@ -25,48 +24,41 @@ export function WebhookSettings({ webhook }: { webhook: Webhook }) {
   const router = useRouter();
   const [secret, setSecret] = useState<string | null>(null);
   const [confirmingDelete, setConfirmingDelete] = useState(false);
-  const {
-    errors,
-    message,
-    setMessage,
-    pending,
-    setPending,
-    onSubmit: onSave,
-  } = useFormAction({
+  const save = useServerForm({
     schema: updateWebhookSchema,
     read: (fields) => ({
       webhookId: webhook.id,
-      description: fields.get("description"),
-      events: fields.getAll("events"),
-      active: fields.get("active") === "on",
+      description: fields.text("description"),
+      events: fields.all("events"),
+      active: fields.checked("active"),
     }),
     action: updateWebhookAction,
-    onSuccess: (saved) => {
-      toast.success(saved.active ? "Saved the webhook." : "Saved the webhook; it is inactive and receives nothing.");
-      router.refresh();
-    },
+    success: (saved) =>
+      saved.active ? "Saved the webhook." : "Saved the webhook; it is inactive and receives nothing.",
   });
-
-  async function rotate() {
-    setPending(true);
-    const result = await callAction(() => rotateWebhookSecretAction({ webhookId: webhook.id }));
-    setPending(false);
-    if (!result.ok) return setMessage(result.error);
-    setMessage(null);
-    setSecret(result.data.secret);
-    toast.success("Rotated the signing secret.");
+  const rotate = useServerAction({
+    action: () => rotateWebhookSecretAction({ webhookId: webhook.id }),
+    success: "Rotated the signing secret.",
+    onSuccess: ({ secret }) => setSecret(secret),
+  });
+  const remove = useServerAction({
+    action: () => deleteWebhookAction({ webhookId: webhook.id }),
+    leavesPage: true,
+    success: `Deleted the webhook for ${webhook.url}.`,
+    onSuccess: () => router.push("/admin/webhooks"),
+    onFailure: () => setConfirmingDelete(false),
+  });
+  const pending = save.pending || rotate.pending || remove.pending;
+  // One message for the three: starting one forgets what the others said.
+  const message = save.error ?? rotate.error ?? remove.error;
+  function start(chosen: typeof rotate | typeof remove) {
+    for (const other of [save, rotate, remove]) if (other !== chosen) other.reset();
+    void chosen.run();
   }
-
-  async function remove() {
-    setPending(true);
-    const result = await callAction(() => deleteWebhookAction({ webhookId: webhook.id }));
-    if (!result.ok) {
-      setPending(false);
-      setConfirmingDelete(false);
-      return setMessage(result.error);
-    }
-    toast.success(`Deleted the webhook for ${webhook.url}.`);
-    router.push("/admin/webhooks");
+  function onSave(event: FormEvent<HTMLFormElement>) {
+    rotate.reset();
+    remove.reset();
+    save.onSubmit(event);
   }
 
   return (
@@ -88,9 +80,9 @@ export function WebhookSettings({ webhook }: { webhook: Webhook }) {
           name="description"
           autoComplete="off"
           defaultValue={webhook.description ?? ""}
-          error={errors.description}
+          error={save.fieldErrors.description}
         />
-        <EventCheckboxes idPrefix="webhook" selected={webhook.events} error={errors.events} />
+        <EventCheckboxes idPrefix="webhook" selected={webhook.events} error={save.fieldErrors.events} />
         <label className="flex items-center gap-2 text-sm">
           <input
             type="checkbox"
@@ -107,7 +99,7 @@ export function WebhookSettings({ webhook }: { webhook: Webhook }) {
           <button type="submit" disabled={pending} className={buttonStyles.primary}>
             Save
           </button>
-          <button type="button" disabled={pending} onClick={rotate} className={buttonStyles.secondary}>
+          <button type="button" disabled={pending} onClick={() => start(rotate)} className={buttonStyles.secondary}>
             Rotate secret
           </button>
           {confirmingDelete ? null : (
@@ -137,7 +129,13 @@ export function WebhookSettings({ webhook }: { webhook: Webhook }) {
             make it inactive.
           </p>
           <div className="mt-3 flex gap-2">
-            <button type="button" disabled={pending} onClick={remove} className={buttonStyles.danger} autoFocus>
+            <button
+              type="button"
+              disabled={pending}
+              onClick={() => start(remove)}
+              className={buttonStyles.danger}
+              autoFocus
+            >
               Delete webhook
             </button>
             <button type="button" onClick={() => setConfirmingDelete(false)} className={buttonStyles.ghost}>
