@@ -12,8 +12,9 @@ export const entityId = z
 /**
  * Free text as Postgres can store it: a NUL is refused by name, and a lone surrogate (half
  * an emoji, cut by a client) becomes U+FFFD, as the driver would store it in a text column
- * anyway, instead of failing in the audit log's jsonb. Server actions get this for every
- * field from runAction; the API shares these schemas, so they apply it themselves.
+ * anyway, instead of failing in the audit log's jsonb. parseInput already does this for
+ * every field a domain function reads; a schema applies it too so that a form checking
+ * its input with the same schema in the browser agrees.
  */
 export function storableText<T extends z.ZodType<string, string>>(schema: T) {
   return schema

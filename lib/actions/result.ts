@@ -1,8 +1,6 @@
 // What every server action returns: data, or an error a person can read (with the HTTP
 // status it would have had, field errors, and any detail such as the current state on a
 // conflict). Actions never throw expected errors at the client.
-import type { z } from "zod";
-import { parseInput } from "@/lib/actions/parse-input";
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "@/lib/db/errors";
 import { AppError, type FieldErrors } from "@/lib/errors";
 import { logger } from "@/lib/log";
@@ -17,26 +15,10 @@ export type ActionResult<T> =
       details?: Record<string, unknown>;
     };
 
-/**
- * Runs a domain call (which parses its own input) and turns expected failures into results.
- * The older form `runAction(schema, input, task)` parses here first; it goes once every
- * action calls a domain function that parses.
- */
-export async function runAction<T>(task: () => Promise<T>): Promise<ActionResult<T>>;
-export async function runAction<S extends z.ZodType, T>(
-  schema: S,
-  input: unknown,
-  task: (data: z.infer<S>) => Promise<T>,
-): Promise<ActionResult<T>>;
-export async function runAction<S extends z.ZodType, T>(
-  schemaOrTask: S | (() => Promise<T>),
-  input?: unknown,
-  task?: (data: z.infer<S>) => Promise<T>,
-): Promise<ActionResult<T>> {
+/** Runs a domain call (which parses its own input) and turns expected failures into results. */
+export async function runAction<T>(task: () => Promise<T>): Promise<ActionResult<T>> {
   try {
-    if (typeof schemaOrTask === "function") return { ok: true, data: await schemaOrTask() };
-    const data = parseInput(schemaOrTask, input);
-    return { ok: true, data: await task!(data) };
+    return { ok: true, data: await task() };
   } catch (error) {
     return failureOf(error);
   }
