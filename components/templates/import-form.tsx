@@ -2,18 +2,16 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, type ChangeEvent, type FormEvent } from "react";
-import { toast } from "sonner";
 import { importTemplateAction, previewImportAction } from "@/app/(app)/templates/actions";
+import { ErrorAlert } from "@/components/ui/error-alert";
 import { buttonStyles, cardStyles, inputStyles } from "@/components/ui/styles";
+import { useServerAction } from "@/components/ui/use-server-action";
 import { MAX_TEMPLATE_BYTES } from "@/lib/templates/markdown/decode";
 import type { ParsedTemplate } from "@/lib/templates/markdown/types";
-import { callAction } from "./call-action";
-import { ErrorAlert } from "@/components/ui/error-alert";
 import { ImportPreview } from "./import-preview";
 import type { Classification } from "./labels";
 
 type Preview = { template: ParsedTemplate; warnings: string[] };
-type Pending = "preview" | "import" | null;
 
 function formatBytes(bytes: number): string {
   return bytes < 1024 ? `${bytes} bytes` : `${(bytes / 1024).toFixed(1)} KB`;
@@ -26,24 +24,38 @@ export function ImportForm() {
   const [file, setFile] = useState<File | null>(null);
   const [preview, setPreview] = useState<Preview | null>(null);
   const [classes, setClasses] = useState<Classification[]>([]);
-  // An error is shown next to what caused it: the source (preview) or the import button.
-  const [error, setError] = useState<{ message: string; at: "source" | "import" } | null>(null);
-  const [pending, setPending] = useState<Pending>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const previewHeading = useRef<HTMLHeadingElement>(null);
-  // Bumped on every change of the source, so a late answer for an older source is ignored.
-  const sourceVersion = useRef(0);
+  // Two calls, so each error shows next to what caused it: the source (reading) or the
+  // import button (importing).
+  const reading = useServerAction({
+    action: previewImportAction,
+    refresh: false,
+    onSuccess: (read) => {
+      setClasses(read.template.sections.map(({ kind, priority, cadence }) => ({ kind, priority, cadence })));
+      setPreview(read);
+    },
+    onFailure: () => setPreview(null),
+  });
+  const importing = useServerAction({
+    action: importTemplateAction,
+    // Stays pending while the next page loads, so the import cannot be sent twice.
+    leavesPage: true,
+    success: () => `Imported “${preview?.template.title}”`,
+    onSuccess: (imported) => router.push(`/templates/${imported.templateId}`),
+  });
+  const pending = reading.pending || importing.pending;
 
   useEffect(() => {
     if (preview) previewHeading.current?.focus();
   }, [preview]);
 
+  /** A late answer for an older source is ignored: reset() forgets it. */
   function sourceChanged() {
-    sourceVersion.current += 1;
     setPreview(null);
     setClasses([]);
-    setError(null);
-    setPending(null);
+    reading.reset();
+    importing.reset();
   }
 
   function onTextChange(event: ChangeEvent<HTMLTextAreaElement>) {
@@ -57,7 +69,7 @@ export function ImportForm() {
     if (chosen && chosen.size > MAX_TEMPLATE_BYTES) {
       event.target.value = "";
       setFile(null);
-      setError({ message: "The file is larger than 1 MB.", at: "source" });
+      reading.reject("The file is larger than 1 MB.");
       return;
     }
     setFile(chosen);
@@ -79,29 +91,14 @@ export function ImportForm() {
     return data;
   }
 
-  async function onPreview(event: FormEvent<HTMLFormElement>) {
+  function onPreview(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const data = sourceFormData();
-    if (!data) {
-      setError({ message: "Paste Markdown or choose a file.", at: "source" });
-      return;
-    }
-    const version = sourceVersion.current;
-    setError(null);
-    setPending("preview");
-    const result = await callAction(() => previewImportAction(data));
-    if (version !== sourceVersion.current) return;
-    setPending(null);
-    if (!result.ok) {
-      setPreview(null);
-      setError({ message: result.error, at: "source" });
-      return;
-    }
-    setClasses(result.data.template.sections.map(({ kind, priority, cadence }) => ({ kind, priority, cadence })));
-    setPreview(result.data);
+    if (data) void reading.run(data);
+    else reading.reject("Paste Markdown or choose a file.");
   }
 
-  async function onImport() {
+  function onImport() {
     if (!preview) return;
     const data = sourceFormData();
     if (!data) return;
@@ -110,7 +107,7 @@ export function ImportForm() {
       (section, index) => classes[index]?.kind === "MAINTENANCE" && !classes[index]?.cadence,
     );
     if (missingCadence) {
-      setError({ message: `Maintenance section “${missingCadence.title}” needs a cadence.`, at: "import" });
+      importing.reject(`Maintenance section “${missingCadence.title}” needs a cadence.`);
       return;
     }
     const overrides = classes.flatMap((value, index) => {
@@ -121,18 +118,8 @@ export function ImportForm() {
       return changed ? [{ index, ...value }] : [];
     });
     if (overrides.length > 0) data.set("overrides", JSON.stringify(overrides));
-    setError(null);
     // The source cannot change while this runs (the inputs are read-only), so the answer always applies.
-    setPending("import");
-    const result = await callAction(() => importTemplateAction(data));
-    if (!result.ok) {
-      setPending(null);
-      setError({ message: result.error, at: "import" });
-      return;
-    }
-    // Stays pending while the next page loads, so the import cannot be sent twice.
-    toast.success(`Imported “${preview.template.title}”`);
-    router.push(`/templates/${result.data.templateId}`);
+    void importing.run(data);
   }
 
   return (
@@ -148,7 +135,7 @@ export function ImportForm() {
             rows={12}
             value={text}
             onChange={onTextChange}
-            readOnly={pending === "import"}
+            readOnly={importing.pending}
             spellCheck={false}
             aria-describedby={file ? "import-file-note" : undefined}
             placeholder={"# Production Checklist\n\n## Pre-Deployment\n\n### Critical\n\n- [ ] Backups are restorable"}
@@ -166,7 +153,7 @@ export function ImportForm() {
             type="file"
             accept=".md,.markdown,.txt,text/markdown,text/plain"
             onChange={onFileChange}
-            disabled={pending === "import"}
+            disabled={importing.pending}
             className="mt-1 block w-full text-sm file:mr-3 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-3 file:py-1.5 file:text-sm file:font-medium dark:file:border-slate-700 dark:file:bg-slate-900 dark:file:text-slate-100"
           />
           {file ? (
@@ -177,20 +164,16 @@ export function ImportForm() {
               <span>
                 Using {file.name} ({formatBytes(file.size)}){text.trim() ? "; the pasted text is ignored" : ""}.
               </span>
-              <button type="button" onClick={clearFile} disabled={pending === "import"} className={buttonStyles.ghost}>
+              <button type="button" onClick={clearFile} disabled={importing.pending} className={buttonStyles.ghost}>
                 Remove file
               </button>
             </p>
           ) : null}
         </div>
-        <ErrorAlert message={error?.at === "source" ? error.message : null} />
+        <ErrorAlert message={reading.error} />
         <div className="flex flex-wrap gap-3">
-          <button
-            type="submit"
-            disabled={pending !== null}
-            className={preview ? buttonStyles.secondary : buttonStyles.primary}
-          >
-            {pending === "preview" ? "Reading…" : "Preview"}
+          <button type="submit" disabled={pending} className={preview ? buttonStyles.secondary : buttonStyles.primary}>
+            {reading.pending ? "Reading…" : "Preview"}
           </button>
         </div>
       </form>
@@ -204,13 +187,13 @@ export function ImportForm() {
             onClassChange={(index, value) =>
               setClasses((current) => current.map((existing, i) => (i === index ? value : existing)))
             }
-            disabled={pending !== null}
+            disabled={pending}
             headingRef={previewHeading}
           />
-          <ErrorAlert message={error?.at === "import" ? error.message : null} />
+          <ErrorAlert message={importing.error} />
           <div className="flex flex-wrap items-center gap-3">
-            <button type="button" onClick={onImport} disabled={pending !== null} className={buttonStyles.primary}>
-              {pending === "import" ? "Importing…" : "Import template"}
+            <button type="button" onClick={onImport} disabled={pending} className={buttonStyles.primary}>
+              {importing.pending ? "Importing…" : "Import template"}
             </button>
             <p className="text-sm text-slate-600 dark:text-slate-400">Creates the template as version 1.</p>
           </div>

@@ -3,12 +3,11 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { toast } from "sonner";
 import { publishVersionAction } from "@/app/(app)/templates/actions";
-import { buttonStyles, cardStyles, inputStyles } from "@/components/ui/styles";
-import { newKey, structureSchema, type StructureSection, type TemplateStructure } from "@/lib/templates/structure";
-import { callAction } from "./call-action";
 import { ErrorAlert } from "@/components/ui/error-alert";
+import { buttonStyles, cardStyles, inputStyles } from "@/components/ui/styles";
+import { useServerAction } from "@/components/ui/use-server-action";
+import { newKey, structureSchema, type StructureSection, type TemplateStructure } from "@/lib/templates/structure";
 import { FocusProvider, TEMPLATE_FOCUS_KEY, useFocusTarget, useRequestFocus } from "./focus";
 import { locateIssue } from "./locate-issue";
 import { SectionEditor } from "./section-editor";
@@ -25,8 +24,6 @@ export function TemplateEditor(props: Props) {
   );
 }
 
-type Failure = { message: string; status: number | null };
-
 const MAX_CHANGE_NOTE = 500;
 
 function Editor({ templateId, baseVersion, initial }: Props) {
@@ -39,8 +36,19 @@ function Editor({ templateId, baseVersion, initial }: Props) {
   // Kept as typed, so the field can be cleared while editing; checked on publish.
   const [reviewDays, setReviewDays] = useState(String(initial.reviewIntervalDays));
   const [changeNote, setChangeNote] = useState("");
-  const [failure, setFailure] = useState<Failure | null>(null);
-  const [pending, setPending] = useState(false);
+  const publishing = useServerAction({
+    action: publishVersionAction,
+    // A 409 (someone published meanwhile) must not reload the page under unsaved edits:
+    // the message offers the reload instead.
+    refresh: false,
+    // Stays pending while the template page loads, so the version cannot be published twice.
+    leavesPage: true,
+    success: (published) => `Published version ${published.number}`,
+    onSuccess: (published) => {
+      router.push(`/templates/${templateId}?v=${published.number}`);
+      router.refresh();
+    },
+  });
   const { sections } = structure;
   const nextVersion = baseVersion + 1;
 
@@ -85,11 +93,11 @@ function Editor({ templateId, baseVersion, initial }: Props) {
     requestFocus({ key: section.key, target: "title" });
   }
 
-  async function publish(event: FormEvent<HTMLFormElement>) {
+  function publish(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const days = Number(reviewDays);
     if (reviewDays.trim() === "" || !Number.isInteger(days) || days < 1 || days > 3650) {
-      setFailure({ message: "The review interval must be a whole number of days from 1 to 3650.", status: null });
+      publishing.reject("The review interval must be a whole number of days from 1 to 3650.");
       requestFocus({ key: TEMPLATE_FOCUS_KEY, target: "interval" });
       return;
     }
@@ -98,30 +106,17 @@ function Editor({ templateId, baseVersion, initial }: Props) {
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
       const where = locateIssue(candidate, issue.path);
-      setFailure({ message: where.label ? `${where.label}: ${issue.message}` : issue.message, status: null });
+      publishing.reject(where.label ? `${where.label}: ${issue.message}` : issue.message);
       if (where.focus) requestFocus(where.focus);
       return;
     }
-    setFailure(null);
-    setPending(true);
     const note = changeNote.trim();
-    const result = await callAction(() =>
-      publishVersionAction({
-        templateId,
-        baseVersion,
-        structure: parsed.data,
-        changeNote: note === "" ? undefined : note,
-      }),
-    );
-    if (!result.ok) {
-      setPending(false);
-      setFailure({ message: result.error, status: result.status });
-      return;
-    }
-    // Stays pending while the template page loads, so the version cannot be published twice.
-    toast.success(`Published version ${result.data.number}`);
-    router.push(`/templates/${templateId}?v=${result.data.number}`);
-    router.refresh();
+    void publishing.run({
+      templateId,
+      baseVersion,
+      structure: parsed.data,
+      changeNote: note === "" ? undefined : note,
+    });
   }
 
   return (
@@ -200,16 +195,16 @@ function Editor({ templateId, baseVersion, initial }: Props) {
             What changed and why; shown in the version history.
           </p>
         </div>
-        <ErrorAlert message={failure?.message ?? null}>
-          {failure?.status === 409 ? (
+        <ErrorAlert message={publishing.error}>
+          {publishing.failure?.status === 409 ? (
             <button type="button" onClick={() => router.refresh()} className={`mt-2 ${buttonStyles.secondary}`}>
               Discard my changes and load the latest version
             </button>
           ) : null}
         </ErrorAlert>
         <div className="flex flex-wrap items-center gap-3">
-          <button type="submit" disabled={pending} className={buttonStyles.primary}>
-            {pending ? "Publishing…" : `Publish version ${nextVersion}`}
+          <button type="submit" disabled={publishing.pending} className={buttonStyles.primary}>
+            {publishing.pending ? "Publishing…" : `Publish version ${nextVersion}`}
           </button>
           <Link href={`/templates/${templateId}`} className={buttonStyles.ghost}>
             Cancel
