@@ -1,8 +1,9 @@
 // What the admin pages show. Secrets are never selected here.
 import "server-only";
 import { requirePermission, type Actor } from "@/lib/auth/policy";
-import { db } from "@/lib/db";
+import { dbOf, type DomainOptions } from "@/lib/db";
 import type { WebhookDeliveryStatus, WebhookEvent } from "@/lib/generated/prisma/enums";
+import { isPlausibleId } from "@/lib/validation";
 
 export const DELIVERIES_PER_PAGE = 20;
 
@@ -30,9 +31,9 @@ export type DeliveryRow = {
 
 export type DeliveryPage = { rows: DeliveryRow[]; page: number; pageCount: number; total: number };
 
-export async function listWebhooks(actor: Actor | null): Promise<WebhookListRow[]> {
+export async function listWebhooks(actor: Actor | null, options?: DomainOptions): Promise<WebhookListRow[]> {
   requirePermission(actor, "settings:manage");
-  const webhooks = await db.webhook.findMany({
+  const webhooks = await dbOf(options).webhook.findMany({
     orderBy: { createdAt: "desc" },
     select: {
       id: true,
@@ -50,9 +51,12 @@ export async function listWebhooks(actor: Actor | null): Promise<WebhookListRow[
 export async function getWebhook(
   actor: Actor | null,
   webhookId: string,
+  options?: DomainOptions,
 ): Promise<Omit<WebhookListRow, "lastDelivery"> | null> {
   requirePermission(actor, "settings:manage");
-  return db.webhook.findUnique({
+  // An id from the URL: anything that cannot be one is simply not found.
+  if (!isPlausibleId(webhookId)) return null;
+  return dbOf(options).webhook.findUnique({
     where: { id: webhookId },
     select: { id: true, url: true, description: true, events: true, active: true, createdAt: true },
   });
@@ -62,8 +66,10 @@ export async function listDeliveries(
   actor: Actor | null,
   webhookId: string,
   requestedPage: number,
+  options?: DomainOptions,
 ): Promise<DeliveryPage> {
   requirePermission(actor, "settings:manage");
+  const db = dbOf(options);
   const total = await db.webhookDelivery.count({ where: { webhookId } });
   const pageCount = Math.max(1, Math.ceil(total / DELIVERIES_PER_PAGE));
   const page = Math.min(Math.max(1, Math.trunc(requestedPage) || 1), pageCount);
