@@ -16,6 +16,13 @@ const csvRoute = () => import("@/app/(app)/deployments/export.csv/route");
 const templateRoute = () => import("@/app/(app)/templates/[id]/export/route");
 const procedureRoute = () => import("@/app/api/procedures/[id]/export/route");
 
+/** A session for a fresh user of `role`. */
+async function signInNew(role: "VIEWER" | "ENGINEER") {
+  const user = await createTestUser(prisma, role);
+  signInAs({ ...user, email: `${user.id}@example.test` });
+  return user;
+}
+
 const get = (path: string) => new Request(`http://localhost:3100${path}`);
 const withId = (id: string) => ({ params: Promise.resolve({ id }) });
 
@@ -35,8 +42,7 @@ describe("downloads", () => {
   });
 
   it("send a template version as Markdown with its file name and no-store; a bad or unknown version is 400 or 404", async () => {
-    const user = await createTestUser(prisma, "VIEWER");
-    signInAs(user);
+    await signInNew("VIEWER");
     const template = await importSmallTemplate(prisma);
     const { GET } = await templateRoute();
     const ok = await GET(get(`/templates/${template.templateId}/export?v=1`), withId(template.templateId));
@@ -57,8 +63,7 @@ describe("downloads", () => {
   });
 
   it("send the filtered deployments as CSV with no-store; a bad filter is a 400 naming it", async () => {
-    const engineer = await createTestUser(prisma, "ENGINEER");
-    signInAs(engineer);
+    const engineer = await signInNew("ENGINEER");
     const template = await importSmallTemplate(prisma);
     const service = uniqueKey("csv");
     await createDeployment(engineer, {
@@ -84,14 +89,14 @@ describe("downloads", () => {
   });
 
   it("answer 404 for a procedure run that does not exist", async () => {
-    signInAs(await createTestUser(prisma, "VIEWER"));
+    await signInNew("VIEWER");
     const response = await (await procedureRoute()).GET(get("/api/procedures/nope/export"), withId("nope"));
     expect(response.status).toBe(404);
     expect(await response.json()).toEqual({ error: "That procedure run does not exist." });
   });
 
   it("map a lost database to 503 with the outage message, and a domain refusal to its status", async () => {
-    signInAs(await createTestUser(prisma, "VIEWER"));
+    await signInNew("VIEWER");
     const spec = { query: z.object({}), notFound: "gone" };
     const outage = await handleDownload(get("/x"), spec, () =>
       Promise.reject(new Error("Connection terminated unexpectedly")),
