@@ -4,6 +4,8 @@ import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Field } from "@/components/ui/field";
+import { formFields } from "@/components/ui/form-fields";
+import { UNREACHABLE } from "@/components/ui/server-action";
 import { signInSchema } from "@/lib/auth/schemas";
 
 type FieldErrors = Partial<Record<"email" | "password", string>>;
@@ -15,10 +17,10 @@ export function SignInForm({ callbackPath, initialMessage = "" }: { callbackPath
   const [message, setMessage] = useState(initialMessage);
   const [pending, setPending] = useState(false);
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+  async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const parsed = signInSchema.safeParse({ email: form.get("email"), password: form.get("password") });
+    const form = formFields(event.currentTarget);
+    const parsed = signInSchema.safeParse({ email: form.text("email"), password: form.text("password") });
     if (!parsed.success) {
       const fieldErrors: FieldErrors = {};
       for (const issue of parsed.error.issues) fieldErrors[issue.path[0] as keyof FieldErrors] ??= issue.message;
@@ -29,8 +31,13 @@ export function SignInForm({ callbackPath, initialMessage = "" }: { callbackPath
     setErrors({});
     setMessage("");
     setPending(true);
-    const result = await signIn("credentials", { ...parsed.data, redirect: false });
+    // A lost connection rejects: say so, rather than leave the form pending.
+    const result = await signIn("credentials", { ...parsed.data, redirect: false }).catch(() => "unreachable" as const);
     setPending(false);
+    if (result === "unreachable") {
+      setMessage(UNREACHABLE.error);
+      return;
+    }
     if (!result || result.error) {
       // One message for every failure: it must not reveal whether the email exists.
       setMessage("Email or password is incorrect.");
@@ -43,7 +50,7 @@ export function SignInForm({ callbackPath, initialMessage = "" }: { callbackPath
   return (
     <form
       noValidate
-      onSubmit={onSubmit}
+      onSubmit={(event) => void submit(event)}
       className="space-y-4 rounded-xl border border-slate-200 bg-white p-6 shadow-sm dark:border-slate-800 dark:bg-slate-900"
     >
       <Field label="Email" name="email" type="email" autoComplete="username" required error={errors.email} />

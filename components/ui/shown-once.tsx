@@ -52,7 +52,7 @@ export function ShownOnce({ id, title, label, value, tone = "emerald", onDone, c
             className={`mt-1 font-mono ${inputStyles}`}
           />
         </div>
-        <button type="button" onClick={copy} className={buttonStyles.secondary}>
+        <button type="button" onClick={() => void copy()} className={buttonStyles.secondary}>
           Copy
         </button>
         <button type="button" onClick={onDone} className={buttonStyles.ghost}>
