@@ -30,7 +30,7 @@ import { createTestUser, uniqueKey, useTestPrisma } from "@/test/db";
 import { deploymentInReview } from "@/test/signoff-fixtures";
 
 const session = vi.hoisted(() => ({ current: null as null | { user: { id: string }; tokenVersion: number } }));
-vi.mock("next-auth", () => ({ getServerSession: async () => session.current }));
+vi.mock("next-auth", () => ({ getServerSession: () => Promise.resolve(session.current) }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
 
 const deploymentActions = () => import("@/app/(app)/deployments/actions");
@@ -159,7 +159,7 @@ const fixture = {} as {
 const schedules: string[] = [];
 
 beforeAll(async () => {
-  for (const role of roles) users[role] = (await createTestUser(prisma, role)) as TestUser;
+  for (const role of roles) users[role] = await createTestUser(prisma, role);
   const importTemplate = async () => {
     const imported = await createTemplateFromMarkdown(
       { actorLabel: "test" },
@@ -470,7 +470,7 @@ describe("admin-only resources addressed with real ids", () => {
   let token: Awaited<ReturnType<typeof tokenFor>>;
 
   beforeAll(async () => {
-    target = (await createTestUser(prisma, "ENGINEER")) as TestUser;
+    target = await createTestUser(prisma, "ENGINEER");
     const created = await createWebhook(users.ADMIN, {
       url: "http://127.0.0.1:9/access",
       events: ["DEPLOYMENT_REJECTED"],

@@ -242,7 +242,7 @@ const matrix: Record<string, Entry> = {
       }),
   },
   // next-auth's own endpoint: sign-in and sign-out must work without a session.
-  "app/api/auth/[...nextauth]/route.ts#POST": { allowed: [...roles], call: async () => Response.json({}) },
+  "app/api/auth/[...nextauth]/route.ts#POST": { allowed: [...roles], call: () => Promise.resolve(Response.json({})) },
 };
 
 /** Server actions ("use server" files) and mutating route handlers under app/. */

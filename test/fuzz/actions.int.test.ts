@@ -39,8 +39,8 @@ beforeAll(async () => {
 });
 
 async function load({ file, name }: DiscoveredAction): Promise<Action> {
-  const module = (await import(/* @vite-ignore */ path.resolve(file))) as Record<string, Action>;
-  const action = module[name];
+  const exported = (await import(/* @vite-ignore */ path.resolve(file))) as Record<string, Action>;
+  const action = exported[name];
   if (typeof action !== "function") throw new Error(`${file} exports no function ${name}`);
   return action;
 }

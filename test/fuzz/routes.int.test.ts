@@ -69,8 +69,8 @@ beforeAll(async () => {
 });
 
 async function load(route: DiscoveredRoute, method: string): Promise<Handler> {
-  const module = (await import(/* @vite-ignore */ path.resolve(route.file))) as Record<string, Handler>;
-  return module[method]!;
+  const handlers = (await import(/* @vite-ignore */ path.resolve(route.file))) as Record<string, Handler>;
+  return handlers[method]!;
 }
 
 const hasBody = (method: string) => !["GET", "HEAD"].includes(method);
@@ -90,10 +90,7 @@ function callArbitrary(route: DiscoveredRoute, method: string): fc.Arbitrary<Cal
   );
   // Next decodes path segments from the URL, so a parameter is always well-formed UTF-16.
   const params = fc.record(
-    Object.fromEntries(route.params.map((name) => [name, param.map((value) => value.toWellFormed())])) as Record<
-      string,
-      fc.Arbitrary<string>
-    >,
+    Object.fromEntries(route.params.map((name) => [name, param.map((value) => value.toWellFormed())])),
   );
   const query = fc.dictionary(
     fc.oneof(
