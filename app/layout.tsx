@@ -6,6 +6,8 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: { default: "Preflight", template: "%s · Preflight" },
   description: "Deployment readiness: checklists, sign-off and maintenance in one place.",
+  // public/manifest.webmanifest; its icons are the metadata files app/icon.svg and app/favicon.ico.
+  manifest: "/manifest.webmanifest",
 };
 
 export default function RootLayout({ children }: { children: ReactNode }) {

@@ -18,6 +18,28 @@ test.describe("signing in", () => {
     }
   });
 
+  test("tells search engines to stay out, and serves its web app manifest to anyone", async ({ page, request }) => {
+    const robots = await request.get("/robots.txt", { maxRedirects: 0 });
+    expect(robots.status()).toBe(200);
+    expect(robots.headers()["content-type"]).toMatch(/^text\/plain/);
+    expect(await robots.text()).toMatch(/^User-agent: \*\nDisallow: \/$/m);
+
+    // The sign-in page is what a signed-out visitor sees: it links the manifest.
+    await page.goto("/sign-in");
+    const href = await page.locator('link[rel="manifest"]').getAttribute("href");
+    expect(href).toBe("/manifest.webmanifest");
+    const manifest = await request.get(href!, { maxRedirects: 0 });
+    expect(manifest.status()).toBe(200);
+    expect(manifest.headers()["content-type"]).toMatch(/^application\/manifest\+json/);
+    const body = await manifest.json();
+    expect(body).toMatchObject({ name: "Preflight", start_url: "/", display: "standalone" });
+    for (const icon of body.icons as { src: string; type: string }[]) {
+      const response = await request.get(icon.src, { maxRedirects: 0 });
+      expect(response.status(), icon.src).toBe(200);
+      expect(response.headers()["content-type"], icon.src).toBe(icon.type);
+    }
+  });
+
   test("the printed admin credentials sign in, and the data survived a restart", async ({ page, login }) => {
     expect(e2eState().credentialsPrintedOnRestart, "credentials are printed only on first start").toBe(0);
     await login({ role: "ADMIN" });
