@@ -14,12 +14,7 @@ type Props = { email: string; currentLabel: string };
 
 export function ChangePasswordForm({ email, currentLabel }: Props) {
   const router = useRouter();
-  const {
-    fieldErrors: errors,
-    error: message,
-    pending,
-    onSubmit,
-  } = useServerForm({
+  const { fieldErrors, error, pending, onSubmit } = useServerForm({
     schema: changePasswordSchema,
     read: (fields) => fields.entries(),
     leavesPage: true,
@@ -49,7 +44,7 @@ export function ChangePasswordForm({ email, currentLabel }: Props) {
         type="password"
         autoComplete="current-password"
         required
-        error={errors.currentPassword}
+        error={fieldErrors.currentPassword}
       />
       <Field
         label="New password"
@@ -58,7 +53,7 @@ export function ChangePasswordForm({ email, currentLabel }: Props) {
         autoComplete="new-password"
         required
         minLength={MIN_PASSWORD_LENGTH}
-        error={errors.newPassword}
+        error={fieldErrors.newPassword}
       />
       <Field
         label="Confirm new password"
@@ -66,9 +61,9 @@ export function ChangePasswordForm({ email, currentLabel }: Props) {
         type="password"
         autoComplete="new-password"
         required
-        error={errors.confirmPassword}
+        error={fieldErrors.confirmPassword}
       />
-      <ErrorAlert message={message} />
+      <ErrorAlert message={error} />
       <button type="submit" disabled={pending} className={buttonStyles.primary}>
         {pending ? "Changing…" : "Change password"}
       </button>

@@ -10,12 +10,7 @@ import { Role } from "@/lib/generated/prisma/enums";
 import { createUserSchema } from "@/lib/users/schemas";
 
 export function CreateUserForm({ onCreated }: { onCreated: (created: OneTimePasswordResult) => void }) {
-  const {
-    fieldErrors: errors,
-    error: message,
-    pending,
-    onSubmit,
-  } = useServerForm({
+  const { fieldErrors, error, pending, onSubmit } = useServerForm({
     schema: createUserSchema,
     read: (fields) => fields.entries(),
     action: createUserAction,
@@ -35,8 +30,8 @@ export function CreateUserForm({ onCreated }: { onCreated: (created: OneTimePass
         Add a user
       </h2>
       <div className="grid gap-4 sm:grid-cols-[1fr_1fr_12rem]">
-        <Field label="Name" name="name" autoComplete="off" required error={errors.name} />
-        <Field label="Email" name="email" type="email" autoComplete="off" required error={errors.email} />
+        <Field label="Name" name="name" autoComplete="off" required error={fieldErrors.name} />
+        <Field label="Email" name="email" type="email" autoComplete="off" required error={fieldErrors.email} />
         <div>
           <label htmlFor="new-user-role" className="block text-sm font-medium">
             Role
@@ -45,8 +40,8 @@ export function CreateUserForm({ onCreated }: { onCreated: (created: OneTimePass
             id="new-user-role"
             name="role"
             defaultValue={Role.VIEWER}
-            aria-invalid={errors.role ? true : undefined}
-            aria-describedby={errors.role ? "new-user-role-error" : undefined}
+            aria-invalid={fieldErrors.role ? true : undefined}
+            aria-describedby={fieldErrors.role ? "new-user-role-error" : undefined}
             className={`mt-1 ${inputStyles}`}
           >
             {Object.values(Role).map((role) => (
@@ -55,14 +50,14 @@ export function CreateUserForm({ onCreated }: { onCreated: (created: OneTimePass
               </option>
             ))}
           </select>
-          {errors.role ? (
+          {fieldErrors.role ? (
             <p id="new-user-role-error" className="mt-1 text-sm text-red-700 dark:text-red-400">
-              {errors.role}
+              {fieldErrors.role}
             </p>
           ) : null}
         </div>
       </div>
-      <ErrorAlert message={message} />
+      <ErrorAlert message={error} />
       <button type="submit" disabled={pending} className={buttonStyles.primary}>
         {pending ? "Creating…" : "Create user"}
       </button>

@@ -10,12 +10,7 @@ import { apiTokenScopes, scopeDescriptions } from "@/lib/api-tokens/scopes";
 import { createApiTokenSchema } from "@/lib/api-tokens/schemas";
 
 export function CreateTokenForm({ onCreated }: { onCreated: (created: CreatedApiToken) => void }) {
-  const {
-    fieldErrors: errors,
-    error: message,
-    pending,
-    onSubmit,
-  } = useServerForm({
+  const { fieldErrors, error, pending, onSubmit } = useServerForm({
     schema: createApiTokenSchema,
     read: (fields) => ({
       name: fields.text("name"),
@@ -28,7 +23,7 @@ export function CreateTokenForm({ onCreated }: { onCreated: (created: CreatedApi
     onSuccess: onCreated,
   });
 
-  const scopeError = errors.scopes ?? errors["scopes.0"];
+  const scopeError = fieldErrors.scopes ?? fieldErrors["scopes.0"];
   return (
     <form
       noValidate
@@ -40,8 +35,15 @@ export function CreateTokenForm({ onCreated }: { onCreated: (created: CreatedApi
         Create a token
       </h2>
       <div className="grid gap-4 sm:grid-cols-[1fr_12rem]">
-        <Field label="Name" name="name" autoComplete="off" required placeholder="deploy pipeline" error={errors.name} />
-        <Field label="Expires on (optional)" name="expiresOn" type="date" error={errors.expiresOn} />
+        <Field
+          label="Name"
+          name="name"
+          autoComplete="off"
+          required
+          placeholder="deploy pipeline"
+          error={fieldErrors.name}
+        />
+        <Field label="Expires on (optional)" name="expiresOn" type="date" error={fieldErrors.expiresOn} />
       </div>
       <fieldset aria-describedby={scopeError ? "scopes-error" : "scopes-hint"}>
         <legend className="text-sm font-medium">Scopes</legend>
@@ -64,7 +66,7 @@ export function CreateTokenForm({ onCreated }: { onCreated: (created: CreatedApi
           </p>
         ) : null}
       </fieldset>
-      <ErrorAlert message={message} />
+      <ErrorAlert message={error} />
       <button type="submit" disabled={pending} className={buttonStyles.primary}>
         {pending ? "Creating…" : "Create token"}
       </button>

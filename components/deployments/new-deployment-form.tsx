@@ -17,12 +17,7 @@ type Props = {
 
 export function NewDeploymentForm({ versions, owners, defaultVersionId, currentUserId }: Props) {
   const router = useRouter();
-  const {
-    fieldErrors: errors,
-    error: message,
-    pending,
-    onSubmit,
-  } = useServerForm({
+  const { fieldErrors, error, pending, onSubmit } = useServerForm({
     schema: createDeploymentSchema,
     read: (fields) => fields.entries(),
     action: createDeploymentAction,
@@ -33,26 +28,26 @@ export function NewDeploymentForm({ versions, owners, defaultVersionId, currentU
 
   return (
     <form noValidate onSubmit={onSubmit} className={`${cardStyles} max-w-xl space-y-4 p-6`}>
-      <Field label="Service" name="service" required error={errors.service} placeholder="payments-api" />
-      <Field label="Environment" name="environment" required error={errors.environment} placeholder="production" />
-      <Field label="Version" name="version" required error={errors.version} placeholder="2.14.0" />
-      <Field label="Target date" name="targetDate" type="date" error={errors.targetDate} />
+      <Field label="Service" name="service" required error={fieldErrors.service} placeholder="payments-api" />
+      <Field label="Environment" name="environment" required error={fieldErrors.environment} placeholder="production" />
+      <Field label="Version" name="version" required error={fieldErrors.version} placeholder="2.14.0" />
+      <Field label="Target date" name="targetDate" type="date" error={fieldErrors.targetDate} />
       <SelectField
         label="Template version"
         name="templateVersionId"
         defaultValue={defaultVersionId}
-        error={errors.templateVersionId}
+        error={fieldErrors.templateVersionId}
         options={versions.map((v) => ({ value: v.id, label: v.label }))}
       />
       <SelectField
         label="Owner"
         name="ownerId"
         defaultValue={currentUserId}
-        error={errors.ownerId}
+        error={fieldErrors.ownerId}
         options={owners.map((o) => ({ value: o.id, label: o.name }))}
       />
       <p role="status" aria-live="polite" className="min-h-5 text-sm text-red-700 dark:text-red-400">
-        {message}
+        {error}
       </p>
       <button type="submit" disabled={pending} className={buttonStyles.primary}>
         {pending ? "Creating…" : "Create deployment"}

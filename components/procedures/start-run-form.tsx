@@ -14,12 +14,7 @@ type Props = { procedures: SectionOption[]; defaultSectionId?: string };
 /** Starts a run of a procedure section and opens its page. */
 export function StartRunForm({ procedures, defaultSectionId }: Props) {
   const router = useRouter();
-  const {
-    fieldErrors: errors,
-    error: message,
-    pending,
-    onSubmit,
-  } = useServerForm({
+  const { fieldErrors, error, pending, onSubmit } = useServerForm({
     schema: startRunSchema,
     read: (fields) => fields.entries(),
     leavesPage: true,
@@ -44,7 +39,7 @@ export function StartRunForm({ procedures, defaultSectionId }: Props) {
         label="Procedure"
         name="sectionId"
         defaultValue={defaultSectionId}
-        error={errors.sectionId}
+        error={fieldErrors.sectionId}
         options={procedures.map((p) => ({
           value: p.id,
           label: `${p.title} (${p.topLevelCount} steps) · ${p.templateName} v${p.versionNumber}`,
@@ -55,7 +50,7 @@ export function StartRunForm({ procedures, defaultSectionId }: Props) {
         name="title"
         required
         maxLength={200}
-        error={errors.title}
+        error={fieldErrors.title}
         placeholder="Leaked API key in a public repository"
       />
       <SelectField
@@ -66,7 +61,7 @@ export function StartRunForm({ procedures, defaultSectionId }: Props) {
         options={severities.map((severity) => ({ value: severity, label: severityLabels[severity] }))}
       />
       <p role="status" aria-live="polite" className="min-h-5 text-sm text-red-700 dark:text-red-400">
-        {message}
+        {error}
       </p>
       <button type="submit" disabled={pending} className={buttonStyles.danger}>
         {pending ? "Starting…" : "Start run"}

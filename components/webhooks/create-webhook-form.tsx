@@ -10,12 +10,7 @@ import type { WebhookWithSecret } from "@/lib/webhooks/manage";
 import { createWebhookSchema } from "@/lib/webhooks/schemas";
 
 export function CreateWebhookForm({ onCreated }: { onCreated: (created: WebhookWithSecret) => void }) {
-  const {
-    fieldErrors: errors,
-    error: message,
-    pending,
-    onSubmit,
-  } = useServerForm({
+  const { fieldErrors, error, pending, onSubmit } = useServerForm({
     schema: createWebhookSchema,
     read: (fields) => ({
       url: fields.text("url"),
@@ -47,19 +42,19 @@ export function CreateWebhookForm({ onCreated }: { onCreated: (created: WebhookW
           autoComplete="off"
           placeholder="https://hooks.example.com/preflight"
           required
-          error={errors.url}
+          error={fieldErrors.url}
         />
         <Field
           label="Description"
           name="description"
           autoComplete="off"
           placeholder="Optional: who receives it and why"
-          error={errors.description}
+          error={fieldErrors.description}
         />
       </div>
-      <EventCheckboxes idPrefix="new-webhook" error={errors.events} />
+      <EventCheckboxes idPrefix="new-webhook" error={fieldErrors.events} />
       <div aria-live="polite">
-        <ErrorAlert message={message} />
+        <ErrorAlert message={error} />
       </div>
       <button type="submit" disabled={pending} className={buttonStyles.primary}>
         {pending ? "Registering…" : "Register webhook"}
