@@ -47,6 +47,12 @@ export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError;
 }
 
+/** A 400 about one field whose message is already a sentence a person reads as it is
+ * ("The owner must be …"): the message stays whole, the field is still named. */
+export function invalidField(field: string, message: string): AppError {
+  return new AppError("BAD_REQUEST", message, undefined, { [field]: message });
+}
+
 /** A 400 naming what is wrong with the input: the message reads "field: message" for the
  * first field ("message" alone when the whole input is wrong). */
 export function invalidInput(fieldErrors: FieldErrors): AppError {

@@ -317,6 +317,7 @@ describe("crafted ids: a resource named with one it does not belong to", () => {
         ok: false,
         status: 400,
         error: "The assignee must be an active user who can do maintenance work.",
+        fieldErrors: { assigneeId: "The assignee must be an active user who can do maintenance work." },
       });
     }
     expect(await taskSnapshot(taskA)).toEqual(before);
@@ -394,9 +395,10 @@ describe("crafted ids: a resource named with one it does not belong to", () => {
       const action = await (
         await deploymentActions()
       ).updateItemStateAction({ deploymentId: deploymentA, itemId: item.id, version: item.version, assigneeId });
-      expect(action).toMatchObject({ ok: false, status: 400, error: message });
+      expect(action).toMatchObject({ ok: false, status: 400, error: message, fieldErrors: { assigneeId: message } });
       const api = await patchItem(deploymentA, item.id, { version: item.version, assigneeId });
-      expect([api.status, (await api.json()).error]).toEqual([400, message]);
+      const body = await api.json();
+      expect([api.status, body.error, body.field]).toEqual([400, message, "assigneeId"]);
     }
     expect(await deploymentSnapshot(deploymentA)).toEqual(before);
   });

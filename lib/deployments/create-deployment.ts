@@ -6,7 +6,7 @@ import { parseInput } from "@/lib/actions/parse-input";
 import { recordAudit } from "@/lib/audit/record";
 import { requirePermission, type Actor } from "@/lib/auth/policy";
 import { dbOf, type DomainOptions } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { AppError, invalidField } from "@/lib/errors";
 import { createDeploymentSchema } from "@/lib/deployments/schemas";
 
 export async function createDeployment(
@@ -26,7 +26,7 @@ export async function createDeployment(
       throw new AppError("NOT_FOUND", "That template version does not exist.");
     const owner = await tx.user.findUnique({ where: { id: ownerId }, select: { active: true, role: true } });
     if (!owner?.active || owner.role === "VIEWER")
-      throw new AppError("BAD_REQUEST", "The owner must be an active user who can work on deployments.");
+      throw invalidField("ownerId", "The owner must be an active user who can work on deployments.");
 
     const deployment = await tx.deployment.create({
       data: {

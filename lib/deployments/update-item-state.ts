@@ -8,7 +8,7 @@ import { parseInput } from "@/lib/actions/parse-input";
 import { recordAudit } from "@/lib/audit/record";
 import { can, requirePermission, type Actor } from "@/lib/auth/policy";
 import { dbOf, type DomainOptions } from "@/lib/db";
-import { AppError, invalidInput } from "@/lib/errors";
+import { AppError, invalidField, invalidInput } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { itemStateViewSelect, toItemStateView, type ItemStateView } from "@/lib/deployments/item-state-view";
 import { updateItemStateSchema, type UpdateItemStateInput } from "@/lib/deployments/schemas";
@@ -53,7 +53,7 @@ export async function updateItemState(
         select: { active: true, role: true },
       });
       if (!assignee?.active || assignee.role === "VIEWER")
-        throw new AppError("BAD_REQUEST", "The assignee must be an active user who can work on deployments.");
+        throw invalidField("assigneeId", "The assignee must be an active user who can work on deployments.");
     }
 
     const changes = changesOf(data, current);

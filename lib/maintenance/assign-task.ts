@@ -6,7 +6,7 @@ import { parseInput } from "@/lib/actions/parse-input";
 import { recordAudit } from "@/lib/audit/record";
 import { can, requirePermission, type Actor } from "@/lib/auth/policy";
 import { dbOf, type DomainOptions } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { invalidField } from "@/lib/errors";
 import { findTaskOfOccurrence } from "@/lib/maintenance/complete-task";
 import { assignTaskSchema } from "@/lib/maintenance/schemas";
 
@@ -25,7 +25,7 @@ export async function assignMaintenanceTask(
         select: { active: true, role: true },
       });
       if (!assignee?.active || !can(assignee, "maintenance:complete"))
-        throw new AppError("BAD_REQUEST", "The assignee must be an active user who can do maintenance work.");
+        throw invalidField("assigneeId", "The assignee must be an active user who can do maintenance work.");
     }
     await tx.maintenanceTask.update({ where: { id: task.id }, data: { assigneeId: data.assigneeId } });
     await recordAudit(tx, {

@@ -9,7 +9,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { requirePermission, type Actor } from "@/lib/auth/policy";
 import { dbOf, type DomainOptions } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
-import { AppError } from "@/lib/errors";
+import { AppError, invalidField } from "@/lib/errors";
 import { generateOccurrences } from "@/lib/maintenance/generate-occurrences";
 import { createScheduleSchema, scopeKeyOf } from "@/lib/maintenance/schemas";
 
@@ -45,7 +45,7 @@ export async function createSchedule(
       }
       const owner = await tx.user.findUnique({ where: { id: data.ownerId }, select: { active: true, role: true } });
       if (!owner?.active || owner.role === "VIEWER")
-        throw new AppError("BAD_REQUEST", "The owner must be an active user who can do maintenance work.");
+        throw invalidField("ownerId", "The owner must be an active user who can do maintenance work.");
 
       const schedule = await tx.maintenanceSchedule.create({
         data: {

@@ -6,7 +6,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { accountKey, attemptSucceeded, beginAttempt } from "@/lib/auth/rate-limit";
 import { dbOf, type DomainOptions } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { AppError, invalidField } from "@/lib/errors";
 import { parseInput } from "@/lib/actions/parse-input";
 import { changePasswordSchema } from "@/lib/users/schemas";
 
@@ -32,8 +32,7 @@ export async function changeOwnPassword(
   if (!attempt.allowed)
     throw new AppError("RATE_LIMITED", "Too many wrong passwords. Wait 15 minutes, then try again.");
   if (!user.passwordHash || !(await verifyPassword(user.passwordHash, currentPassword))) {
-    const message = "Your current password is not correct.";
-    throw new AppError("BAD_REQUEST", message, undefined, { currentPassword: message });
+    throw invalidField("currentPassword", "Your current password is not correct.");
   }
   await attemptSucceeded(prisma, attempt);
 
