@@ -53,31 +53,32 @@ function run(how: "terminal" | "pipe", env: Record<string, string>) {
 }
 
 const jsonLines = (lines: string[]) => lines.filter((line) => line.startsWith("{")).map((line) => JSON.parse(line));
+// The logger and the relay write through different streams: their order is not asserted.
+const ownAndRelayedJson = [
+  expect.objectContaining({ level: 30, app: "preflight", deployment: "d-1", msg: "own line" }),
+  expect.objectContaining({ level: 40, msg: "relayed line" }),
+];
 
 describe("log lines", () => {
   it("are readable on a terminal in local mode, the relayed server's lines too", () => {
     const lines = run("terminal", { APP_ENV: "local" });
     expect(jsonLines(lines)).toEqual([]);
-    expect(lines[0]).toMatch(/^\[\d\d:\d\d:\d\d\.\d{3}\] INFO: own line$/);
+    expect(lines.some((line) => /^\[\d\d:\d\d:\d\d\.\d{3}\] INFO: own line$/.test(line))).toBe(true);
     expect(lines).toContain('    deployment: "d-1"');
     expect(lines.some((line) => /^\[\d\d:\d\d:\d\d\.\d{3}\] WARN: relayed line$/.test(line))).toBe(true);
-    expect(lines.at(-1)).toBe("plain server line");
+    expect(lines).toContain("plain server line");
   }, 60_000);
 
   it("are JSON when piped in local mode", () => {
     const lines = run("pipe", { APP_ENV: "local" });
-    expect(jsonLines(lines)).toEqual([
-      expect.objectContaining({ level: 30, app: "preflight", deployment: "d-1", msg: "own line" }),
-      expect.objectContaining({ level: 40, msg: "relayed line" }),
-    ]);
-    expect(lines.at(-1)).toBe("plain server line");
+    expect(jsonLines(lines)).toHaveLength(2);
+    expect(jsonLines(lines)).toEqual(expect.arrayContaining(ownAndRelayedJson));
+    expect(lines).toContain("plain server line");
   }, 60_000);
 
   it("are JSON in production, on a terminal too", () => {
     const lines = run("terminal", production);
-    expect(jsonLines(lines)).toEqual([
-      expect.objectContaining({ level: 30, app: "preflight", deployment: "d-1", msg: "own line" }),
-      expect.objectContaining({ level: 40, msg: "relayed line" }),
-    ]);
+    expect(jsonLines(lines)).toHaveLength(2);
+    expect(jsonLines(lines)).toEqual(expect.arrayContaining(ownAndRelayedJson));
   }, 60_000);
 });
