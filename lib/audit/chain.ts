@@ -1,7 +1,7 @@
 // The hash chain's rules in one place: where the next event links to, and a checker that
 // walks events in id order — the same code checks the database and an export file.
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { auditEventHash, GENESIS_HASH, type JsonValue } from "./canonical";
+import { auditEventHash, GENESIS_HASH, type HashedContent, type JsonValue } from "./canonical";
 
 /**
  * Serialises audit writes until commit (PostgreSQL releases it at the end of the
@@ -10,21 +10,17 @@ import { auditEventHash, GENESIS_HASH, type JsonValue } from "./canonical";
  */
 export const AUDIT_CHAIN_LOCK = 0x6175_6469_745f_6368n; // "audit_ch"
 
-export type StoredAuditEvent = {
+/** An event as read back: what was hashed, its id, and its links (null before the chain). */
+export type StoredAuditEvent = Omit<HashedContent, "prevHash" | "before" | "after"> & {
   id: bigint;
-  createdAt: Date;
-  actorId: string | null;
-  actorLabel: string | null;
-  action: string;
-  entityType: string;
-  entityId: string;
   before: unknown;
   after: unknown;
   prevHash: string | null;
   hash: string | null;
 };
 
-export const storedAuditEventSelect = {
+/** What an event says (who did what to which entity, before and after), without its links. */
+export const auditEventContentSelect = {
   id: true,
   createdAt: true,
   actorId: true,
@@ -34,6 +30,10 @@ export const storedAuditEventSelect = {
   entityId: true,
   before: true,
   after: true,
+} satisfies Prisma.AuditEventSelect;
+
+export const storedAuditEventSelect = {
+  ...auditEventContentSelect,
   prevHash: true,
   hash: true,
 } satisfies Prisma.AuditEventSelect;

@@ -4,6 +4,7 @@
 // policy file has no separate permission for it on purpose: one fewer thing to keep apart.
 import "server-only";
 import type { z } from "zod";
+import { sectionOfTemplateSelect } from "@/lib/templates/section-select";
 import { parseInput } from "@/lib/actions/parse-input";
 import { recordAudit } from "@/lib/audit/record";
 import { requirePermission, type Actor } from "@/lib/auth/policy";
@@ -27,13 +28,7 @@ export async function createSchedule(
     created = await dbOf(options).$transaction(async (tx) => {
       const section = await tx.section.findUnique({
         where: { id: data.sectionId },
-        select: {
-          id: true,
-          title: true,
-          kind: true,
-          cadence: true,
-          templateVersion: { select: { number: true, template: { select: { name: true, archivedAt: true } } } },
-        },
+        select: { ...sectionOfTemplateSelect, cadence: true },
       });
       if (!section || section.templateVersion.template.archivedAt)
         throw new AppError("NOT_FOUND", "That template section does not exist.");

@@ -2,6 +2,7 @@
 // its own copy of the steps, so a later template edit never changes an incident's record.
 import "server-only";
 import type { z } from "zod";
+import { sectionOfTemplateSelect } from "@/lib/templates/section-select";
 import { parseInput } from "@/lib/actions/parse-input";
 import { recordAudit } from "@/lib/audit/record";
 import { requirePermission, type Actor } from "@/lib/auth/policy";
@@ -21,11 +22,8 @@ export async function startProcedureRun(
     const section = await tx.section.findUnique({
       where: { id: data.sectionId },
       select: {
-        id: true,
-        title: true,
-        kind: true,
+        ...sectionOfTemplateSelect,
         items: { select: { id: true, parentId: true, position: true, text: true } },
-        templateVersion: { select: { number: true, template: { select: { name: true, archivedAt: true } } } },
       },
     });
     if (!section || section.templateVersion.template.archivedAt)

@@ -4,6 +4,7 @@ import "server-only";
 import type { z } from "zod";
 import { parseInput } from "@/lib/actions/parse-input";
 import { requirePermission, type Actor } from "@/lib/auth/policy";
+import { auditEventContentSelect } from "@/lib/audit/chain";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { auditQuery, type auditPageResponse } from "@/lib/api/v1/schemas";
@@ -27,15 +28,7 @@ export async function readAuditLog(actor: Actor | null, input: unknown): Promise
     orderBy: { id: "desc" },
     take: query.limit + 1,
     select: {
-      id: true,
-      createdAt: true,
-      actorId: true,
-      actorLabel: true,
-      action: true,
-      entityType: true,
-      entityId: true,
-      before: true,
-      after: true,
+      ...auditEventContentSelect,
       actor: { select: { name: true, email: true } },
     },
   });
