@@ -1,5 +1,6 @@
 // One deployment's checklist: its sections in order, item trees with each leaf's state,
 // and readiness. Read by the checklist page and refetched by the browser.
+import { deploymentHeadSelect } from "@/lib/deployments/deployment-head";
 import "server-only";
 import { dbOf, type DomainOptions } from "@/lib/db";
 import { readinessOfSections } from "@/lib/checklists/tree";
@@ -15,14 +16,7 @@ export async function getChecklist(deploymentId: string, options?: DomainOptions
   const deployment = await dbOf(options).deployment.findUnique({
     where: { id: deploymentId },
     select: {
-      id: true,
-      service: true,
-      environment: true,
-      version: true,
-      status: true,
-      targetDate: true,
-      updatedAt: true,
-      owner: { select: { id: true, name: true } },
+      ...deploymentHeadSelect,
       itemStates: { select: itemStateViewSelect },
       templateVersion: {
         select: {

@@ -1,4 +1,5 @@
 // The deployments list: filters, search, a page at a time, with readiness per row.
+import { deploymentHeadSelect } from "@/lib/deployments/deployment-head";
 import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -61,14 +62,7 @@ export async function listDeployments(
       skip: options.all ? 0 : (filters.page - 1) * DEPLOYMENTS_PAGE_SIZE,
       take: options.all ? EXPORT_LIMIT : DEPLOYMENTS_PAGE_SIZE,
       select: {
-        id: true,
-        service: true,
-        environment: true,
-        version: true,
-        status: true,
-        targetDate: true,
-        updatedAt: true,
-        owner: { select: { id: true, name: true } },
+        ...deploymentHeadSelect,
         templateVersion: { select: { number: true, template: { select: { name: true } } } },
       },
     }),

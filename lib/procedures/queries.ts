@@ -19,17 +19,22 @@ export type RunSummary = {
   total: number;
 };
 
+/** What both the list and a run's page show of a run itself. */
+const runHeadSelect = {
+  id: true,
+  title: true,
+  severity: true,
+  status: true,
+  startedAt: true,
+  finishedAt: true,
+  startedBy: { select: { name: true } },
+} as const;
+
 /** Active runs first (newest first), then the most recent finished ones. */
 export async function listRuns(limit = 50): Promise<RunSummary[]> {
   const select = {
-    id: true,
-    title: true,
-    severity: true,
-    status: true,
-    startedAt: true,
-    finishedAt: true,
+    ...runHeadSelect,
     section: { select: { title: true } },
-    startedBy: { select: { name: true } },
     steps: { select: { status: true } },
   } as const;
   const [active, finished] = await Promise.all([
@@ -98,13 +103,7 @@ export async function getRun(runId: string): Promise<RunDetail | null> {
   const run = await db.procedureRun.findUnique({
     where: { id: runId },
     select: {
-      id: true,
-      title: true,
-      severity: true,
-      status: true,
-      startedAt: true,
-      finishedAt: true,
-      startedBy: { select: { name: true } },
+      ...runHeadSelect,
       section: {
         select: {
           title: true,
