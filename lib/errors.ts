@@ -43,10 +43,6 @@ export class AppError extends Error {
   }
 }
 
-export function isAppError(error: unknown): error is AppError {
-  return error instanceof AppError;
-}
-
 /** A 400 about one field whose message is already a sentence a person reads as it is
  * ("The owner must be …"): the message stays whole, the field is still named. */
 export function invalidField(field: string, message: string): AppError {

@@ -80,8 +80,3 @@ export function periodLabel(cadence: Cadence, start: Date, timeZone: string): st
       return format(start, "yyyy", context);
   }
 }
-
-/** The local calendar date of an instant in `timeZone`, e.g. "31 Dec 2026". */
-export function localDate(at: Date, timeZone: string): string {
-  return format(at, "d MMM yyyy", { in: tz(timeZone) });
-}

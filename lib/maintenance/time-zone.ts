@@ -1,6 +1,5 @@
 // The organisation's time zone decides where a day, week, month, quarter or year begins.
 // It lives in the shared Setting table so every app instance and the tick agree on it.
-import { z } from "zod";
 import type { PrismaClient } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
@@ -17,12 +16,6 @@ export function isValidTimeZone(name: string): boolean {
     return false;
   }
 }
-
-/** For a settings form or action that stores the zone. */
-export const timeZoneSchema = z
-  .string()
-  .trim()
-  .refine(isValidTimeZone, "Use an IANA time zone name such as Europe/Berlin or America/New_York.");
 
 type SettingReader = Pick<PrismaClient | Prisma.TransactionClient, "setting">;
 

@@ -51,6 +51,3 @@ export const stepNoteSchema = z.object({ ...stepRef, note: text("a note", 10_000
 export const timelineEntrySchema = z.object({ runId: id, body: text("what happened", 10_000) });
 
 export const finishRunSchema = z.object({ runId: id });
-
-export type SkipStepInput = z.infer<typeof skipStepSchema>;
-export type StepNoteInput = z.infer<typeof stepNoteSchema>;

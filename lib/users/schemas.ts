@@ -20,16 +20,12 @@ export const createUserSchema = z.object({
   email: emailSchema,
   role: roleSchema,
 });
-export type CreateUserInput = z.infer<typeof createUserSchema>;
 
 export const changeRoleSchema = z.object({ userId, role: roleSchema });
-export type ChangeRoleInput = z.infer<typeof changeRoleSchema>;
 
 export const setActiveSchema = z.object({ userId, active: z.boolean({ error: "Say whether the user is active." }) });
-export type SetActiveInput = z.infer<typeof setActiveSchema>;
 
 export const resetPasswordSchema = z.object({ userId });
-export type ResetPasswordInput = z.infer<typeof resetPasswordSchema>;
 
 /** The CLI names users by email. */
 export const userEmailSchema = z.object({ email: emailSchema });
@@ -51,4 +47,3 @@ export const changePasswordSchema = z
     path: ["newPassword"],
     message: "Choose a password different from your current one.",
   });
-export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;

@@ -54,6 +54,3 @@ export const updateWebhookSchema = z.object({
 
 export const webhookIdSchema = z.object({ webhookId: entityId });
 export const deliveryIdSchema = z.object({ deliveryId: entityId });
-
-export type CreateWebhookInput = z.infer<typeof createWebhookSchema>;
-export type UpdateWebhookInput = z.infer<typeof updateWebhookSchema>;

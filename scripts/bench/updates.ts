@@ -15,13 +15,6 @@ export type ThroughputResult = {
   errors: { conflict: number; clientError: number; serverError: number; network: number; total: number };
   firstErrors: string[];
 };
-export type UpdatesResult = {
-  api: ThroughputResult;
-  rawSql: ThroughputResult;
-  ratioPerSecond: number;
-  ratioP95: number;
-};
-
 type Http = ReturnType<typeof createHttpClient>;
 
 /** Items of in-progress deployments, dealt out so each client owns whole deployments. */
