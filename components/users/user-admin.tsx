@@ -2,9 +2,9 @@
 
 import { useState } from "react";
 import type { OneTimePasswordResult } from "@/app/(app)/admin/actions";
-import { CreateUserForm } from "@/components/admin/create-user-form";
-import { OneTimePassword, type IssuedPassword } from "@/components/admin/one-time-password";
-import { UserRow } from "@/components/admin/user-row";
+import { CreateUserForm } from "@/components/users/create-user-form";
+import { OneTimePassword, type IssuedPassword } from "@/components/users/one-time-password";
+import { UserRow } from "@/components/users/user-row";
 import { ErrorAlert } from "@/components/ui/error-alert";
 import type { UserRow as User } from "@/lib/users/user-row";
 import { DataTable } from "@/components/ui/data-table";
