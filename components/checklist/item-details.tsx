@@ -6,6 +6,7 @@ import { formFields } from "@/components/ui/form-fields";
 import { buttonStyles, inputStyles } from "@/components/ui/styles";
 import type { ChecklistItem } from "@/lib/checklists/types";
 import { updateItemStateSchema } from "@/lib/deployments/schemas";
+import { ExternalLink } from "@/components/ui/external-link";
 
 /** Note, evidence links (one per line) and assignee of one item. */
 export function ItemDetails({
@@ -78,14 +79,7 @@ export function ItemDetails({
         <ul className="sm:col-span-2">
           {state.evidenceLinks.map((link) => (
             <li key={link}>
-              <a
-                href={link}
-                target="_blank"
-                rel="noopener noreferrer nofollow"
-                className="break-all text-brand-600 underline"
-              >
-                {link}
-              </a>
+              <ExternalLink href={link}>{link}</ExternalLink>
             </li>
           ))}
         </ul>

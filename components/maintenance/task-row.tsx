@@ -10,6 +10,7 @@ import { plainText } from "@/lib/checklists/plain-text";
 import { formatDateTime } from "@/lib/format";
 import type { TaskView } from "@/lib/maintenance/board";
 import { completeTaskSchema } from "@/lib/maintenance/schemas";
+import { ExternalLink } from "@/components/ui/external-link";
 
 type Props = {
   occurrenceId: string;
@@ -93,15 +94,7 @@ export function TaskRow({ occurrenceId, task, canComplete, canAssign, workers }:
           {task.note ? <p className="whitespace-pre-wrap">Note: {task.note}</p> : null}
           {task.evidenceUrl ? (
             <p>
-              Evidence:{" "}
-              <a
-                href={task.evidenceUrl}
-                target="_blank"
-                rel="noopener noreferrer nofollow"
-                className="break-all text-brand-600 underline dark:text-brand-50"
-              >
-                {task.evidenceUrl}
-              </a>
+              Evidence: <ExternalLink href={task.evidenceUrl}>{task.evidenceUrl}</ExternalLink>
             </p>
           ) : null}
         </div>

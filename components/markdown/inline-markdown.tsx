@@ -3,6 +3,7 @@
 import Markdown, { type Components } from "react-markdown";
 import type { Root } from "mdast";
 import { visit } from "unist-util-visit";
+import { ExternalLink } from "@/components/ui/external-link";
 
 const allowedElements = ["p", "strong", "em", "code", "a", "del"];
 const safeProtocol = /^(https?:|mailto:)/i;
@@ -24,14 +25,9 @@ const components: Components = {
   p: ({ children }) => <>{children}</>,
   a: ({ href, children }) =>
     href ? (
-      <a
-        href={href}
-        rel="noopener noreferrer nofollow"
-        target="_blank"
-        className="font-medium text-brand-600 underline underline-offset-2 dark:text-brand-50"
-      >
+      <ExternalLink href={href} className="font-medium text-brand-600 underline underline-offset-2 dark:text-brand-50">
         {children}
-      </a>
+      </ExternalLink>
     ) : (
       <span>{children}</span>
     ),

@@ -5,6 +5,7 @@ import { itemProgress } from "@/lib/checklists/tree";
 import type { ChecklistItem, ChecklistSection } from "@/lib/checklists/types";
 import { formatDateTime } from "@/lib/format";
 import type { ItemStatus } from "@/lib/generated/prisma/enums";
+import { ExternalLink } from "@/components/ui/external-link";
 
 // Words and a glyph, not colour alone: the record is read on black-and-white paper.
 const stateLabels: Record<ItemStatus, { glyph: string; label: string }> = {
@@ -114,15 +115,13 @@ function RecordRow({ item, depth }: Row) {
               {state.evidenceLinks.map((url) => (
                 <li key={url} className="break-all">
                   {/* The URL itself is the text: a printed link must still say where it points. */}
-                  <a
+                  <ExternalLink
                     href={url}
                     data-url-shown
-                    rel="noopener noreferrer nofollow"
-                    target="_blank"
                     className="font-mono text-xs text-brand-600 underline dark:text-brand-50"
                   >
                     {url}
-                  </a>
+                  </ExternalLink>
                 </li>
               ))}
             </ul>

@@ -1,6 +1,7 @@
 import { InlineMarkdown } from "@/components/markdown/inline-markdown";
 import { leavesOf } from "@/lib/checklists/tree";
 import type { Checklist } from "@/lib/checklists/types";
+import { ExternalLink } from "@/components/ui/external-link";
 
 /** What a reviewer must see before approving: N/A critical items with reasons, open high items, evidence. */
 export function ReviewSummary({ checklist }: { checklist: Checklist }) {
@@ -35,14 +36,7 @@ export function ReviewSummary({ checklist }: { checklist: Checklist }) {
         {evidence.flatMap((leaf) =>
           leaf.state!.evidenceLinks.map((link) => (
             <li key={`${leaf.id}-${link}`}>
-              <a
-                href={link}
-                target="_blank"
-                rel="noopener noreferrer nofollow"
-                className="break-all text-brand-600 underline"
-              >
-                {link}
-              </a>
+              <ExternalLink href={link}>{link}</ExternalLink>
             </li>
           )),
         )}
