@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { createTestUser, uniqueKey, useTestPrisma } from "@/test/db";
 
 const session = vi.hoisted(() => ({ current: null as null | { user: { id: string }; tokenVersion: number } }));
-vi.mock("next-auth", () => ({ getServerSession: async () => session.current }));
+vi.mock("next-auth", () => ({ getServerSession: () => Promise.resolve(session.current) }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 
 const { changeRoleAction, createUserAction, resetPasswordAction, setActiveAction } =
