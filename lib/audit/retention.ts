@@ -40,12 +40,18 @@ export async function retainAuditEvents(
   if (!plan) return { cutoff, removed: 0, dryRun };
   if (dryRun) return { cutoff, removed: 0, dryRun, plan };
 
-  const lastHash = await exportEvents(prisma, plan, checkpoint?.lastHash ?? GENESIS_HASH);
+  const lastHash = await exportEvents(prisma, plan, checkpoint?.lastHash ?? GENESIS_HASH).catch(
+    async (error: unknown) => {
+      // A run started at the same moment may have removed these events while this one read
+      // them (the export reads outside the lock): say so, rather than "read fewer".
+      if ((await newestCheckpoint(prisma))?.id !== checkpoint?.id) throw anotherRunFirst();
+      throw error;
+    },
+  );
   const created = await prisma.$transaction(
     async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(${RETENTION_LOCK})`;
-      if ((await newestCheckpoint(tx))?.id !== checkpoint?.id)
-        throw new AppError("CONFLICT", "Another retention run removed these events first; nothing was changed.");
+      if ((await newestCheckpoint(tx))?.id !== checkpoint?.id) throw anotherRunFirst();
       // Lets the append-only trigger accept these deletes, for this transaction only.
       await tx.$executeRaw`SELECT set_config('preflight.audit_retention', 'on', true)`;
       const created = await tx.auditCheckpoint.create({
@@ -90,6 +96,10 @@ async function planRetention(
   if (_min.id === null || _max.id === null) return null;
   const exportFile = path.resolve(exportDir, `audit-${_min.id}-${_max.id}.jsonl`);
   return { cutoff, fromId: _min.id, toId: _max.id, count: _count._all, exportFile };
+}
+
+function anotherRunFirst(): AppError {
+  return new AppError("CONFLICT", "Another retention run removed these events first; nothing was changed.");
 }
 
 /** Writes the events to the export file (atomically, fsynced) and returns the last one's hash. */
