@@ -4,11 +4,8 @@
 import "server-only";
 import type { z } from "zod";
 import { parseInput } from "@/lib/actions/parse-input";
-import { jsonError } from "@/lib/api/route";
+import { jsonError, respond } from "@/lib/api/route";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
-import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "@/lib/db/errors";
-import { AppError } from "@/lib/errors";
-import { logger } from "@/lib/log";
 import { isPlausibleId } from "@/lib/validation";
 
 export type DownloadFile = { body: string; filename: string; contentType: string };
@@ -23,13 +20,13 @@ export type DownloadSpec<P extends Record<string, string>, S extends z.ZodType> 
 };
 
 /** A download: signed in (401 otherwise) → path ids → query parsed with its schema → the
- * file, or null for a 404. A database outage is a 503, an AppError its own status. */
+ * file, or null for a 404. Failures are answered as the API answers them (respond). */
 export async function handleDownload<P extends Record<string, string>, S extends z.ZodType>(
   request: Request,
   spec: DownloadSpec<P, S>,
   read: (input: { params: P; query: z.infer<S>; user: CurrentUser; url: URL }) => Promise<DownloadFile | null>,
 ): Promise<Response> {
-  try {
+  return respond(async () => {
     const user = await getCurrentUser();
     if (!user) return jsonError(401, "Sign in to continue.");
     const params = spec.params ? await spec.params : ({} as P);
@@ -45,15 +42,7 @@ export async function handleDownload<P extends Record<string, string>, S extends
         "Cache-Control": "no-store",
       },
     });
-  } catch (error) {
-    if (error instanceof AppError) return jsonError(error.status, error.message, error.field);
-    if (isDatabaseUnavailable(error)) {
-      logger().warn({ err: error }, "download: database unavailable");
-      return jsonError(503, DATABASE_UNAVAILABLE_MESSAGE);
-    }
-    logger().error({ err: error }, "download failed");
-    return jsonError(500, "Something went wrong on our side; the file could not be made.");
-  }
+  }, "Something went wrong on our side; the file could not be made.");
 }
 
 /** `attachment` with the name as given when it is plain ASCII, else an ASCII stand-in plus

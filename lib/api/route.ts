@@ -133,7 +133,12 @@ function toResponse(result: unknown, status: number): Response {
   return json(result ?? { ok: true }, status);
 }
 
-async function respond(run: () => Promise<Response>): Promise<Response> {
+/** Runs a route handler's work; expected failures become their JSON answer (an AppError its
+ * status, a database outage 503), anything else is logged and a 500 saying `failure`. */
+export async function respond(
+  run: () => Promise<Response>,
+  failure = "Something went wrong on our side; nothing was saved.",
+): Promise<Response> {
   try {
     return await run();
   } catch (error) {
@@ -143,7 +148,7 @@ async function respond(run: () => Promise<Response>): Promise<Response> {
       return jsonError(503, DATABASE_UNAVAILABLE_MESSAGE);
     }
     logger().error({ err: error }, "route handler failed");
-    return jsonError(500, "Something went wrong on our side; nothing was saved.");
+    return jsonError(500, failure);
   }
 }
 
