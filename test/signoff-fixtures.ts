@@ -16,7 +16,7 @@ export async function deploymentInReview(prisma: PrismaClient, requiredApprovals
   const owner = await createTestUser(prisma, "ENGINEER");
   const reviewers = [await createTestUser(prisma, "REVIEWER"), await createTestUser(prisma, "REVIEWER")];
   const template = await importSmallTemplate(prisma);
-  await prisma.template.update({ where: { id: template.templateId }, data: { requiredApprovals } });
+  await prisma.templateVersion.updateMany({ where: { templateId: template.templateId }, data: { requiredApprovals } });
   const { id: deploymentId } = await createDeployment(owner, {
     service: uniqueKey("svc"),
     environment: "prod",

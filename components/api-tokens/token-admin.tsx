@@ -9,7 +9,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import type { ApiTokenRow } from "@/lib/api-tokens/token-row";
 import { DataTable } from "@/components/ui/data-table";
 
-const columns = ["Name", "Prefix", "Scopes", "Created by", "Expires", "Last used", "Status", "Actions"] as const;
+const columns = ["Name", "Prefix", "Scopes", "For user", "Expires", "Last used", "Status", "Actions"] as const;
 
 export function TokenAdmin({ tokens, now }: { tokens: ApiTokenRow[]; now: Date }) {
   const [issued, setIssued] = useState<{ name: string; secret: string } | null>(null);

@@ -39,7 +39,12 @@ export function TokenRow({
       <td className="px-4 py-2">{token.name}</td>
       <td className="px-4 py-2 font-mono text-xs">{token.prefix}…</td>
       <td className="px-4 py-2">{token.scopes.join(", ")}</td>
-      <td className="px-4 py-2">{token.createdBy.name}</td>
+      <td className="px-4 py-2">
+        {token.user.name}
+        <span className="block text-xs text-slate-500 dark:text-slate-400">
+          {token.createdBy ? `issued by ${token.createdBy.name}` : "issued on the command line"}
+        </span>
+      </td>
       <td className="px-4 py-2 whitespace-nowrap">{token.expiresAt ? formatDate(token.expiresAt) : "Never"}</td>
       <td className="px-4 py-2 whitespace-nowrap">{token.lastUsedAt ? formatDateTime(token.lastUsedAt) : "Never"}</td>
       <td className="px-4 py-2">{state}</td>

@@ -8,7 +8,7 @@ import { SignOffPanel } from "@/components/signoff/sign-off-panel";
 import { PriorityBadge } from "@/components/ui/badges";
 import { cardStyles, inputStyles } from "@/components/ui/styles";
 import { findItem } from "@/lib/checklists/patch";
-import { statusLabels } from "@/lib/deployments/status";
+import { statusLabels } from "@/lib/deployments/lifecycle";
 import type { DeploymentStatus } from "@/lib/generated/prisma/enums";
 import type { Checklist, ChecklistItem } from "@/lib/checklists/types";
 

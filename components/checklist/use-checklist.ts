@@ -7,6 +7,7 @@ import { findItemState, withItemState } from "@/lib/checklists/patch";
 import type { Checklist } from "@/lib/checklists/types";
 import type { ItemStateView } from "@/lib/deployments/item-state-view";
 import type { UpdateItemStateInput } from "@/lib/deployments/schemas";
+import { canTransition } from "@/lib/deployments/lifecycle";
 
 export type ItemChange = Omit<UpdateItemStateInput, "deploymentId" | "itemId" | "version">;
 
@@ -66,8 +67,14 @@ export function useItemUpdate(deploymentId: string) {
       const latest = queryClient.getQueryData<Checklist>(key);
       if (!latest) return;
       const next = withItemState(latest, state);
-      // The first change starts the work: the server moved a draft to in progress too.
-      const status = next.deployment.status === "DRAFT" ? "IN_PROGRESS" : next.deployment.status;
+      // The server moved the deployment on too (a draft starts); the refetch below tells
+      // whether review reopened, so only the transitions that need no facts are applied here.
+      const status =
+        canTransition("change", next.deployment.status) &&
+        next.deployment.status !== "READY_FOR_REVIEW" &&
+        next.deployment.status !== "SIGNED_OFF"
+          ? "IN_PROGRESS"
+          : next.deployment.status;
       queryClient.setQueryData(key, { ...next, deployment: { ...next.deployment, status } });
     },
     // The server also recomputed the digest and any sign-off the change invalidated.

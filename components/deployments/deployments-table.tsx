@@ -2,7 +2,7 @@ import Link from "next/link";
 import { ProgressBar, VerdictBadge } from "@/components/ui/badges";
 import { cardStyles } from "@/components/ui/styles";
 import type { DeploymentRow } from "@/lib/deployments/list-deployments";
-import { statusLabels } from "@/lib/deployments/status";
+import { statusLabels } from "@/lib/deployments/lifecycle";
 import { formatDate } from "@/lib/format";
 
 const priorities = [

@@ -1,6 +1,6 @@
 import { buttonStyles, inputStyles } from "@/components/ui/styles";
-import { deploymentStatuses, type DeploymentFilters } from "@/lib/deployments/schemas";
-import { statusLabels } from "@/lib/deployments/status";
+import type { DeploymentFilters } from "@/lib/deployments/schemas";
+import { deploymentStatuses, statusLabels } from "@/lib/deployments/lifecycle";
 
 /** A plain GET form: the filters live in the URL, so a filtered view can be shared. */
 type Facets = { services: string[]; environments: string[]; owners: { id: string; name: string }[] };

@@ -14,6 +14,7 @@ import { buttonStyles, cardStyles, inputStyles } from "@/components/ui/styles";
 import { useServerAction } from "@/components/ui/use-server-action";
 import type { Checklist } from "@/lib/checklists/types";
 import { formatDate, formatDateTime } from "@/lib/format";
+import { canTransition } from "@/lib/deployments/lifecycle";
 
 type Props = { checklist: Checklist; currentUserId: string; canSubmit: boolean; canReview: boolean };
 
@@ -50,7 +51,7 @@ export function SignOffPanel({ checklist, currentUserId, canSubmit, canReview }:
         </div>
       ) : null}
 
-      {["DRAFT", "IN_PROGRESS", "REJECTED"].includes(deployment.status) && canSubmit ? (
+      {canTransition("submit", deployment.status) && canSubmit ? (
         <div className="flex flex-wrap items-center gap-3 text-sm">
           <button
             type="button"
@@ -66,7 +67,7 @@ export function SignOffPanel({ checklist, currentUserId, canSubmit, canReview }:
         </div>
       ) : null}
 
-      {deployment.status === "READY_FOR_REVIEW" ? (
+      {canTransition("signOff", deployment.status) ? (
         <section aria-labelledby="review-heading" className={`${cardStyles} space-y-3 p-4`}>
           <h2 id="review-heading" className="text-base font-semibold">
             In review · {signOff.approvals.length} of {signOff.requiredApprovals} approval

@@ -126,7 +126,7 @@ describe("API tokens", () => {
     const { admin, token } = await adminWithToken();
     const other = await createApiToken(admin, { name: "second", scopes: ["GATE"] });
     await revokeApiToken(admin, { tokenId: token.id });
-    const rows = (await listApiTokens(admin)).filter((row) => row.createdBy.id === admin.id);
+    const rows = (await listApiTokens(admin)).filter((row) => row.createdBy?.id === admin.id);
     expect(rows.map((row) => row.id)).toEqual([other.token.id, token.id]);
     expect(rows[0]).toMatchObject({ name: "second", scopes: ["GATE"], createdBy: { id: admin.id } });
     expect(rows[0]).not.toHaveProperty("tokenHash");

@@ -31,7 +31,7 @@ export async function authenticateApiToken(
       expiresAt: true,
       revokedAt: true,
       lastUsedAt: true,
-      createdBy: { select: { id: true, email: true, name: true, role: true, active: true } },
+      user: { select: { id: true, email: true, name: true, role: true, active: true } },
     },
   });
   if (!token) throw new AppError("UNAUTHENTICATED", "This API token is not valid.");
@@ -39,10 +39,10 @@ export async function authenticateApiToken(
     throw new AppError("UNAUTHENTICATED", `This API token was revoked on ${token.revokedAt.toISOString()}.`);
   if (token.expiresAt && token.expiresAt <= now)
     throw new AppError("UNAUTHENTICATED", `This API token expired on ${token.expiresAt.toISOString()}.`);
-  if (!token.createdBy.active)
+  if (!token.user.active)
     throw new AppError(
       "UNAUTHENTICATED",
-      "The user who created this API token is deactivated, so the token no longer works.",
+      "The user this API token speaks for is deactivated, so the token no longer works.",
     );
   if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
     await db.apiToken.updateMany({
@@ -53,6 +53,6 @@ export async function authenticateApiToken(
       data: { lastUsedAt: now },
     });
   }
-  const { active: _active, ...actor } = token.createdBy;
+  const { active: _active, ...actor } = token.user;
   return { tokenId: token.id, scopes: token.scopes, actor };
 }

@@ -34,6 +34,7 @@ export async function createApiToken(
         tokenHash: hashTokenSecret(secret),
         scopes,
         expiresAt,
+        userId: actor.id,
         createdById: actor.id,
       },
       select: apiTokenRowSelect,

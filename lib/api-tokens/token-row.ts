@@ -11,6 +11,7 @@ export const apiTokenRowSelect = {
   revokedAt: true,
   lastUsedAt: true,
   createdAt: true,
+  user: { select: { id: true, name: true, email: true, role: true, active: true } },
   createdBy: { select: { id: true, name: true, email: true, active: true } },
 } as const satisfies Prisma.ApiTokenSelect;
 

@@ -1,7 +1,7 @@
 // The checklist as the server sends it to the page (and the browser refetches it).
 import type { Readiness } from "@/lib/checklists/readiness";
 import type { ItemStateView } from "@/lib/deployments/item-state-view";
-import type { Priority, SectionKind } from "@/lib/generated/prisma/enums";
+import type { DeploymentStatus, Priority, SectionKind } from "@/lib/generated/prisma/enums";
 import type { SignOffView } from "@/lib/signoff/sign-off-view";
 
 export type ChecklistItem = { id: string; text: string; children: ChecklistItem[]; state: ItemStateView | null };
@@ -19,7 +19,7 @@ export type Checklist = {
     service: string;
     environment: string;
     version: string;
-    status: string;
+    status: DeploymentStatus;
     targetDate: string | null;
     owner: { id: string; name: string };
     updatedAt: string;

@@ -3,7 +3,7 @@
 import { stringify } from "csv-stringify/sync";
 import { verdictLabels } from "@/lib/checklists/readiness";
 import type { DeploymentRow } from "@/lib/deployments/list-deployments";
-import { statusLabels } from "@/lib/deployments/status";
+import { statusLabels } from "@/lib/deployments/lifecycle";
 
 const columns = [
   "Service",

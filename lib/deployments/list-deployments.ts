@@ -7,6 +7,7 @@ import type { Readiness } from "@/lib/checklists/readiness";
 import { readinessByDeployment } from "@/lib/deployments/readiness-query";
 import { parseInput } from "@/lib/actions/parse-input";
 import { deploymentFiltersSchema, type DeploymentFilters } from "@/lib/deployments/schemas";
+import { activeStatuses } from "@/lib/deployments/lifecycle";
 
 export const DEPLOYMENTS_PAGE_SIZE = 25;
 
@@ -30,7 +31,7 @@ const orderings: Record<NonNullable<DeploymentFilters["sort"]>, Prisma.Deploymen
   updated: [{ updatedAt: "desc" }],
 };
 
-const finished: Prisma.DeploymentWhereInput = { status: { notIn: ["DEPLOYED", "CANCELLED"] } };
+const finished: Prisma.DeploymentWhereInput = { status: { in: [...activeStatuses] } };
 
 /** Most rows one export returns; a larger result is cut, and the caller says so. */
 export const EXPORT_LIMIT = 10_000;

@@ -11,6 +11,7 @@ import { moveToLatestSchema } from "@/lib/deployments/schemas";
 import { AppError } from "@/lib/errors";
 import { afterChecklistChange } from "@/lib/signoff/invalidate";
 import { lockDeployment } from "@/lib/signoff/locked-deployment";
+import { isFinal } from "@/lib/deployments/lifecycle";
 
 export type MoveResult = {
   fromVersion: number;
@@ -34,7 +35,7 @@ export async function moveToLatestVersion(
       where: { id: deploymentId },
       select: { status: true, templateVersion: { select: { id: true, number: true, templateId: true } } },
     });
-    if (deployment.status === "DEPLOYED" || deployment.status === "CANCELLED") {
+    if (isFinal(deployment.status)) {
       throw new AppError("CONFLICT", "A deployed or cancelled deployment stays on the version it was run with.");
     }
     const latest = await tx.templateVersion.findFirstOrThrow({

@@ -1,6 +1,7 @@
 // Inputs of the deployment use cases: each domain function parses its input with its schema,
 // so forms, server actions, the API and its OpenAPI document share them.
 import { z } from "zod";
+import { deploymentStatuses } from "@/lib/deployments/lifecycle";
 import { entityId, isRealDay, labelText, storableText } from "@/lib/validation";
 
 const id = entityId;
@@ -50,16 +51,6 @@ export const updateItemStateSchema = z
 export type UpdateItemStateInput = z.infer<typeof updateItemStateSchema>;
 
 export const moveToLatestSchema = z.object({ deploymentId: id });
-
-export const deploymentStatuses = [
-  "DRAFT",
-  "IN_PROGRESS",
-  "READY_FOR_REVIEW",
-  "SIGNED_OFF",
-  "DEPLOYED",
-  "REJECTED",
-  "CANCELLED",
-] as const;
 
 const optionalText = (max: number) =>
   z

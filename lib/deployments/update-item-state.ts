@@ -14,8 +14,8 @@ import { itemStateViewSelect, toItemStateView, type ItemStateView } from "@/lib/
 import { updateItemStateSchema, type UpdateItemStateInput } from "@/lib/deployments/schemas";
 import { afterChecklistChange } from "@/lib/signoff/invalidate";
 import { lockDeployment } from "@/lib/signoff/locked-deployment";
+import { isFinal, statusWords } from "@/lib/deployments/lifecycle";
 
-const closedStatuses = new Set(["DEPLOYED", "CANCELLED"]);
 /** What an approval covers; an assignee change alone leaves a sign-off standing. */
 const contentFields = ["status", "naReason", "note", "evidenceLinks"] as const;
 
@@ -34,10 +34,10 @@ export async function updateItemState(
 
   return dbOf(options).$transaction(async (tx) => {
     const deployment = await lockDeployment(tx, data.deploymentId);
-    if (closedStatuses.has(deployment.status)) {
+    if (isFinal(deployment.status)) {
       throw new AppError(
         "CONFLICT",
-        `This deployment is ${deployment.status.toLowerCase()}; its checklist can no longer change.`,
+        `This deployment is ${statusWords(deployment.status)}; its checklist can no longer change.`,
       );
     }
     const current = await tx.itemState.findUnique({

@@ -3,6 +3,7 @@
 import "server-only";
 import { addDays } from "date-fns";
 import { db } from "@/lib/db";
+import { signedOffStatuses } from "@/lib/deployments/lifecycle";
 
 export const REMINDER_HORIZON_DAYS = 14;
 
@@ -29,7 +30,7 @@ export async function getReviewReminders(
     }),
     db.deployment.findMany({
       where: {
-        status: { in: ["SIGNED_OFF", "DEPLOYED"] },
+        status: { in: [...signedOffStatuses] },
         signOffs: { some: { decision: "APPROVED", invalidatedAt: null, nextReviewAt: { lte: horizon } } },
       },
       select: {

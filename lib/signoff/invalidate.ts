@@ -1,8 +1,10 @@
-// After an item changes: approvals of the old checklist no longer count, and the
-// deployment's status follows (back to review while the gate holds, else in progress).
-// Runs inside the item write's transaction, under the deployment lock.
+// After a change to what an approval covers (an item's content, a version move, an owner,
+// version or release-reference edit): approvals of the old checklist no longer count, and
+// the deployment's status follows the state machine (back to review while every critical
+// item is settled, else to work). Runs inside the change's transaction, under the lock.
 import "server-only";
 import { recordAudit } from "@/lib/audit/record";
+import { canTransition, nextStatus, type LifecycleEvent } from "@/lib/deployments/lifecycle";
 import { readinessByDeployment } from "@/lib/deployments/readiness-query";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { activeApprovals, type LockedDeployment } from "@/lib/signoff/locked-deployment";
@@ -11,16 +13,19 @@ import { deploymentFacts, enqueueWebhookEvent } from "@/lib/webhooks/enqueue";
 export async function afterChecklistChange(
   tx: Prisma.TransactionClient,
   deployment: LockedDeployment,
-  change: { actorId: string; description: string },
+  change: { actorId: string; description: string; event?: Extract<LifecycleEvent, "change" | "invalidate"> },
 ): Promise<void> {
   const { count } = await tx.signOff.updateMany({
     where: { deploymentId: deployment.id, ...activeApprovals },
     data: { invalidatedAt: new Date(), invalidatedById: change.actorId, invalidationReason: change.description },
   });
-  const inReview = deployment.status === "READY_FOR_REVIEW" || deployment.status === "SIGNED_OFF";
-  if (!inReview && deployment.status !== "DRAFT") return;
-  const ready = (await readinessByDeployment([deployment.id], tx)).get(deployment.id)!.ready;
-  const status = deployment.status === "DRAFT" ? "IN_PROGRESS" : ready ? "READY_FOR_REVIEW" : "IN_PROGRESS";
+  const event = change.event ?? "change";
+  let status = deployment.status;
+  // Where the event has no transition (an owner edit while in progress) the status stays.
+  if (canTransition(event, deployment.status)) {
+    const ready = (await readinessByDeployment([deployment.id], tx)).get(deployment.id)!.ready;
+    status = nextStatus(event, deployment.status, ready) ?? deployment.status;
+  }
   if (status !== deployment.status) await tx.deployment.update({ where: { id: deployment.id }, data: { status } });
   if (count > 0) {
     await enqueueWebhookEvent(tx, "SIGNOFF_INVALIDATED", async () => ({

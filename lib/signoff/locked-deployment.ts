@@ -19,10 +19,9 @@ export type LockedDeployment = {
 
 export async function lockDeployment(tx: Tx, deploymentId: string): Promise<LockedDeployment> {
   const rows = await tx.$queryRaw<LockedDeployment[]>`
-    SELECT d.id, d.status, d."ownerId", t."requiredApprovals", t."reviewIntervalDays"
+    SELECT d.id, d.status, d."ownerId", v."requiredApprovals", v."reviewIntervalDays"
       FROM "Deployment" d
       JOIN "TemplateVersion" v ON v.id = d."templateVersionId"
-      JOIN "Template" t ON t.id = v."templateId"
      WHERE d.id = ${deploymentId}
        FOR UPDATE OF d`;
   const deployment = rows[0];

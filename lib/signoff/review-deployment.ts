@@ -6,6 +6,7 @@ import { parseInput } from "@/lib/actions/parse-input";
 import { recordAudit } from "@/lib/audit/record";
 import { requirePermission, type Actor } from "@/lib/auth/policy";
 import { dbOf, type DomainOptions } from "@/lib/db";
+import { nextStatus } from "@/lib/deployments/lifecycle";
 import { readinessByDeployment } from "@/lib/deployments/readiness-query";
 import { AppError, invalidInput } from "@/lib/errors";
 import { activeApprovals, currentDigest, lockDeployment } from "@/lib/signoff/locked-deployment";
@@ -25,14 +26,8 @@ export async function approveDeployment(
     const deployment = await lockDeployment(tx, data.deploymentId);
     if (deployment.ownerId === actor.id)
       throw new AppError("FORBIDDEN", "You own this deployment; another reviewer must approve it.");
-    if (deployment.status !== "READY_FOR_REVIEW") {
-      throw new AppError(
-        "CONFLICT",
-        deployment.status === "SIGNED_OFF"
-          ? "This deployment is already signed off."
-          : "This deployment is not in review.",
-      );
-    }
+    if (deployment.status === "SIGNED_OFF") throw new AppError("CONFLICT", "This deployment is already signed off.");
+    const signedOffStatus = nextStatus("signOff", deployment.status)!;
     // Decided under the lock: the checklist the reviewer saw must be the one that exists.
     if ((await currentDigest(tx, data.deploymentId)) !== data.digest) {
       throw new AppError(
@@ -68,7 +63,7 @@ export async function approveDeployment(
     const approvals = await tx.signOff.count({ where: { deploymentId: data.deploymentId, ...activeApprovals } });
     const signedOff = approvals >= deployment.requiredApprovals;
     if (signedOff) {
-      await tx.deployment.update({ where: { id: data.deploymentId }, data: { status: "SIGNED_OFF" } });
+      await tx.deployment.update({ where: { id: data.deploymentId }, data: { status: signedOffStatus } });
       await enqueueWebhookEvent(
         tx,
         "DEPLOYMENT_SIGNED_OFF",
@@ -98,7 +93,7 @@ export async function approveDeployment(
         nextReviewAt: nextReviewAt.toISOString(),
         approvals,
         required: deployment.requiredApprovals,
-        status: signedOff ? "SIGNED_OFF" : "READY_FOR_REVIEW",
+        status: signedOff ? signedOffStatus : deployment.status,
       },
     });
     return { signedOff, approvals, required: deployment.requiredApprovals };
@@ -116,8 +111,7 @@ export async function rejectDeployment(
     const deployment = await lockDeployment(tx, data.deploymentId);
     if (deployment.ownerId === actor.id)
       throw new AppError("FORBIDDEN", "You own this deployment; another reviewer must review it.");
-    if (deployment.status !== "READY_FOR_REVIEW" && deployment.status !== "SIGNED_OFF")
-      throw new AppError("CONFLICT", "This deployment is not in review.");
+    const status = nextStatus("reject", deployment.status)!;
     const now = new Date();
     // A rejection also withdraws approvals given so far: the work goes back to the team.
     await tx.signOff.updateMany({
@@ -134,7 +128,7 @@ export async function rejectDeployment(
         createdAt: now,
       },
     });
-    await tx.deployment.update({ where: { id: data.deploymentId }, data: { status: "IN_PROGRESS" } });
+    await tx.deployment.update({ where: { id: data.deploymentId }, data: { status } });
     await enqueueWebhookEvent(
       tx,
       "DEPLOYMENT_REJECTED",
@@ -150,7 +144,7 @@ export async function rejectDeployment(
       entityType: "SignOff",
       entityId: signOff.id,
       before: { status: deployment.status },
-      after: { deploymentId: data.deploymentId, comment: data.comment, status: "IN_PROGRESS" },
+      after: { deploymentId: data.deploymentId, comment: data.comment, status },
     });
   });
 }

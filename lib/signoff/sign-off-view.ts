@@ -29,7 +29,7 @@ export async function loadSignOffView(
     db.deployment.findUniqueOrThrow({
       where: { id: deploymentId },
       select: {
-        templateVersion: { select: { template: { select: { requiredApprovals: true, reviewIntervalDays: true } } } },
+        templateVersion: { select: { requiredApprovals: true, reviewIntervalDays: true } },
       },
     }),
     db.signOff.findMany({
@@ -51,7 +51,10 @@ export async function loadSignOffView(
   ]);
   const approvals = signOffs.filter((s) => s.decision === "APPROVED" && !s.invalidatedAt);
   const latestDecision = signOffs[0];
-  const rejection = latestDecision?.decision === "REJECTED" && status === "IN_PROGRESS" ? latestDecision : null;
+  const rejection =
+    latestDecision?.decision === "REJECTED" && (status === "REJECTED" || status === "IN_PROGRESS")
+      ? latestDecision
+      : null;
   const invalidated = signOffs
     .filter((s) => s.decision === "APPROVED" && s.invalidatedAt && s.invalidationReason !== "Rejected by a reviewer")
     .sort((a, b) => b.invalidatedAt!.getTime() - a.invalidatedAt!.getTime())[0];
@@ -59,7 +62,7 @@ export async function loadSignOffView(
     invalidated && approvals.every((a) => a.createdAt < invalidated.invalidatedAt!) && !rejection;
   const newest = approvals[0];
   return {
-    ...template.templateVersion.template,
+    ...template.templateVersion,
     approvals: approvals.map((a) => ({
       id: a.id,
       reviewer: a.reviewer,

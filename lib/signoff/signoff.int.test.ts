@@ -127,7 +127,7 @@ describe("sign-off", () => {
   it("rejection returns the deployment to the team with the comment", async () => {
     const { reviewers, deploymentId } = await inReview();
     await rejectDeployment(reviewers[0]!, { deploymentId, comment: "Add the restore drill evidence" });
-    expect(await status(deploymentId)).toBe("IN_PROGRESS");
+    expect(await status(deploymentId)).toBe("REJECTED");
     expect((await getChecklist(deploymentId))!.signOff.rejection).toMatchObject({
       reviewer: reviewers[0]!.name,
       comment: "Add the restore drill evidence",

@@ -5,12 +5,11 @@ import { parseInput } from "@/lib/actions/parse-input";
 import { recordAudit } from "@/lib/audit/record";
 import { requirePermission, type Actor } from "@/lib/auth/policy";
 import { dbOf, type DomainOptions } from "@/lib/db";
+import { nextStatus } from "@/lib/deployments/lifecycle";
 import { readinessByDeployment } from "@/lib/deployments/readiness-query";
 import { AppError } from "@/lib/errors";
 import { lockDeployment } from "@/lib/signoff/locked-deployment";
 import { submitForReviewSchema } from "@/lib/signoff/schemas";
-
-const submittable = new Set(["DRAFT", "IN_PROGRESS", "REJECTED"]);
 
 export async function submitForReview(
   actor: Actor | null,
@@ -21,12 +20,7 @@ export async function submitForReview(
   const { deploymentId } = parseInput(submitForReviewSchema, input);
   await dbOf(options).$transaction(async (tx) => {
     const deployment = await lockDeployment(tx, deploymentId);
-    if (!submittable.has(deployment.status)) {
-      throw new AppError(
-        "CONFLICT",
-        `A deployment that is ${deployment.status.toLowerCase().replaceAll("_", " ")} cannot be submitted for review.`,
-      );
-    }
+    const status = nextStatus("submit", deployment.status)!;
     const readiness = (await readinessByDeployment([deploymentId], tx)).get(deploymentId)!;
     if (!readiness.ready) {
       throw new AppError(
@@ -36,7 +30,7 @@ export async function submitForReview(
     }
     await tx.deployment.update({
       where: { id: deploymentId },
-      data: { status: "READY_FOR_REVIEW", submittedAt: new Date() },
+      data: { status, submittedAt: new Date() },
     });
     await recordAudit(tx, {
       actorId: actor.id,
@@ -44,7 +38,7 @@ export async function submitForReview(
       entityType: "Deployment",
       entityId: deploymentId,
       before: { status: deployment.status },
-      after: { status: "READY_FOR_REVIEW" },
+      after: { status },
     });
   });
 }

@@ -17,8 +17,11 @@ describe("importTemplate", () => {
     const template = await prisma.template.findUniqueOrThrow({ where: { id: imported.templateId } });
     expect(template).toMatchObject({
       name: "Production Security Checklist",
-      reviewIntervalDays: 90,
       ownerId: admin.id,
+    });
+    expect(await prisma.templateVersion.findUniqueOrThrow({ where: { id: imported.versionId } })).toMatchObject({
+      reviewIntervalDays: 90,
+      requiredApprovals: 1,
     });
     const structure = (await readVersionStructure(prisma, imported.versionId))!;
     const critical = structure.sections.find((s) => s.priority === "CRITICAL")!;

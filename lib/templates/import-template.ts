@@ -91,7 +91,6 @@ export async function createTemplateFromMarkdown(
           data: {
             slug,
             name: structure.title,
-            reviewIntervalDays: structure.reviewIntervalDays,
             ownerId: actorId,
             nextReviewAt: new Date(now.getTime() + structure.reviewIntervalDays * 86_400_000),
           },
@@ -103,6 +102,7 @@ export async function createTemplateFromMarkdown(
           sourceMarkdown,
           createdById: actorId,
           changeNote: "Imported from Markdown",
+          requiredApprovals: 1,
         });
         await recordAudit(tx, {
           ...by,

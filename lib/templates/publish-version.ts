@@ -27,7 +27,7 @@ export async function publishTemplateVersion(
     const latest = await tx.templateVersion.findFirstOrThrow({
       where: { templateId: data.templateId },
       orderBy: { number: "desc" },
-      select: { id: true, number: true },
+      select: { id: true, number: true, requiredApprovals: true },
     });
     if (latest.number !== data.baseVersion) {
       throw new AppError(
@@ -48,10 +48,11 @@ export async function publishTemplateVersion(
       sourceMarkdown: exportTemplateMarkdown(data.structure),
       createdById: actor.id,
       changeNote: data.changeNote,
+      requiredApprovals: latest.requiredApprovals,
     });
     await tx.template.update({
       where: { id: data.templateId },
-      data: { name: data.structure.title, reviewIntervalDays: data.structure.reviewIntervalDays },
+      data: { name: data.structure.title },
     });
     await recordAudit(tx, {
       actorId: actor.id,

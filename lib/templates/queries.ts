@@ -79,15 +79,21 @@ export async function getTemplateDetail(
       id: true,
       slug: true,
       name: true,
-      reviewIntervalDays: true,
-      requiredApprovals: true,
       lastReviewedAt: true,
       nextReviewAt: true,
       owner: { select: { name: true } },
       reviewer: { select: { name: true } },
       versions: {
         orderBy: { number: "desc" },
-        select: { id: true, number: true, createdAt: true, changeNote: true, createdBy: { select: { name: true } } },
+        select: {
+          id: true,
+          number: true,
+          createdAt: true,
+          changeNote: true,
+          reviewIntervalDays: true,
+          requiredApprovals: true,
+          createdBy: { select: { name: true } },
+        },
       },
     },
   });
@@ -100,8 +106,11 @@ export async function getTemplateDetail(
   const previous = previousVersion
     ? { number: previousVersion.number, structure: (await readVersionStructure(db, previousVersion.id))! }
     : null;
+  const { reviewIntervalDays, requiredApprovals } = selected;
   return {
     ...template,
+    reviewIntervalDays,
+    requiredApprovals,
     owner: template.owner?.name ?? null,
     reviewer: template.reviewer?.name ?? null,
     needsReview: template.nextReviewAt !== null && template.nextReviewAt < now,

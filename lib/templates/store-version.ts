@@ -13,6 +13,8 @@ export type NewVersion = {
   sourceMarkdown: string;
   createdById: string | null;
   changeNote?: string;
+  /** Distinct approvals a deployment of this version needs (1–5). */
+  requiredApprovals: number;
 };
 
 export async function insertVersion(tx: Tx, version: NewVersion): Promise<string> {
@@ -24,6 +26,8 @@ export async function insertVersion(tx: Tx, version: NewVersion): Promise<string
       sourceMarkdown: version.sourceMarkdown,
       createdById: version.createdById,
       changeNote: version.changeNote ?? null,
+      reviewIntervalDays: version.structure.reviewIntervalDays,
+      requiredApprovals: version.requiredApprovals,
     },
     select: { id: true },
   });
@@ -74,7 +78,7 @@ export async function readVersionStructure(db: Reader, versionId: string): Promi
     where: { id: versionId },
     select: {
       title: true,
-      template: { select: { reviewIntervalDays: true } },
+      reviewIntervalDays: true,
       sections: {
         orderBy: { position: "asc" },
         select: { id: true, key: true, title: true, kind: true, priority: true, cadence: true, content: true },
@@ -98,7 +102,7 @@ export async function readVersionStructure(db: Reader, versionId: string): Promi
   }
   return {
     title: version.title,
-    reviewIntervalDays: version.template.reviewIntervalDays,
+    reviewIntervalDays: version.reviewIntervalDays,
     sections: version.sections.map(({ id, ...section }) => ({ ...section, items: roots.get(id) ?? [] })),
   };
 }

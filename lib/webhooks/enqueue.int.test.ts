@@ -113,8 +113,8 @@ describe("webhook events", () => {
       where: { id: deploymentId },
       select: { templateVersion: { select: { templateId: true } } },
     });
-    await prisma.template.update({
-      where: { id: template.templateVersion.templateId },
+    await prisma.templateVersion.updateMany({
+      where: { templateId: template.templateVersion.templateId },
       data: { requiredApprovals: 2 },
     });
     expect(await approveDeployment(reviewer, { deploymentId, comment: "", digest: await digest() })).toMatchObject({
@@ -163,7 +163,7 @@ describe("webhook events", () => {
     expect(deliveries[0]!.payload).toMatchObject({
       event: "deployment.rejected",
       data: {
-        deployment: { id: deploymentId, status: "IN_PROGRESS" },
+        deployment: { id: deploymentId, status: "REJECTED" },
         rejection: { reviewerId: reviewer.id, comment: "Rotate the keys first", previousStatus: "READY_FOR_REVIEW" },
       },
     });

@@ -8,6 +8,9 @@ export const eventNames: Record<WebhookEvent, string> = {
   DEPLOYMENT_SIGNED_OFF: "deployment.signed_off",
   SIGNOFF_INVALIDATED: "signoff.invalidated",
   DEPLOYMENT_REJECTED: "deployment.rejected",
+  DEPLOYMENT_DEPLOYED: "deployment.deployed",
+  DEPLOYMENT_CANCELLED: "deployment.cancelled",
+  DEPLOYMENT_REOPENED: "deployment.reopened",
   MAINTENANCE_OVERDUE: "maintenance.overdue",
 };
 
@@ -15,6 +18,9 @@ export const eventLabels: Record<WebhookEvent, string> = {
   DEPLOYMENT_SIGNED_OFF: "Deployment signed off",
   SIGNOFF_INVALIDATED: "Sign-off invalidated",
   DEPLOYMENT_REJECTED: "Deployment rejected",
+  DEPLOYMENT_DEPLOYED: "Deployment deployed",
+  DEPLOYMENT_CANCELLED: "Deployment cancelled",
+  DEPLOYMENT_REOPENED: "Deployment reopened",
   MAINTENANCE_OVERDUE: "Maintenance overdue",
 };
 

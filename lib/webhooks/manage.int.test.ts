@@ -68,7 +68,7 @@ describe("webhook administration", () => {
     ["url", { url: "not a url" }, "Enter a full URL, such as https://hooks.example.com/preflight."],
     ["url", { url: `https://hooks.example.test/${"a".repeat(2_000)}` }, "The URL is limited to 2,000 characters."],
     ["events", { events: [] }, "Choose at least one event."],
-    ["events.0", { events: ["DEPLOYMENT_DEPLOYED"] }, "is not an event Preflight sends"],
+    ["events.0", { events: ["DEPLOYMENT_EXPLODED"] }, "is not an event Preflight sends"],
   ])("refuses a bad %s with a 400 naming it, and writes nothing", async (field, change, message) => {
     const before = await prisma.webhook.count();
     const input = { url: url(), events: ["DEPLOYMENT_REJECTED"], ...change };

@@ -18,6 +18,7 @@ export async function createWriteToken(prisma: PrismaClient, userId: string): Pr
       prefix: secret.slice(0, 10),
       tokenHash: createHash("sha256").update(secret).digest("hex"),
       scopes: ["READ", "WRITE"],
+      userId,
       createdById: userId,
     },
   });

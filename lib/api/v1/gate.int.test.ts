@@ -40,7 +40,7 @@ async function deploymentAt(stage: "draft" | "criticalDone" | "inReview" | "sign
   const owner = await createTestUser(prisma, "ENGINEER");
   const reviewers = [await createTestUser(prisma, "REVIEWER"), await createTestUser(prisma, "REVIEWER")];
   const template = await importSmallTemplate(prisma);
-  await prisma.template.update({ where: { id: template.templateId }, data: { requiredApprovals } });
+  await prisma.templateVersion.updateMany({ where: { templateId: template.templateId }, data: { requiredApprovals } });
   const { id } = await createDeployment(owner, {
     service: uniqueKey("gate"),
     environment: "prod",

@@ -4,6 +4,7 @@
 import "server-only";
 import { getChecklist } from "@/lib/deployments/get-checklist";
 import type { GateReasonCode } from "@/lib/api/v1/schemas";
+import { isSignedOff, notSubmittedStatuses } from "@/lib/deployments/lifecycle";
 
 export type GateReason = { code: GateReasonCode; message: string };
 export type GateVerdict =
@@ -18,8 +19,6 @@ export type GateVerdict =
       digest: string;
     }
   | { ready: false; deploymentId: string; status: string; error: string; reasons: GateReason[] };
-
-const notSubmitted = new Set(["DRAFT", "IN_PROGRESS", "REJECTED"]);
 
 /** null when the deployment does not exist. */
 export async function evaluateGate(deploymentId: string, now = new Date()): Promise<GateVerdict | null> {
@@ -41,8 +40,9 @@ export async function evaluateGate(deploymentId: string, now = new Date()): Prom
     );
   }
   if (signOff.rejection) add("REJECTED", `Rejected by ${signOff.rejection.reviewer}: ${signOff.rejection.comment}`);
-  if (notSubmitted.has(status)) add("NOT_SUBMITTED", "The deployment has not been submitted for review.");
-  const signedOff = status === "SIGNED_OFF" || status === "DEPLOYED";
+  if ((notSubmittedStatuses as readonly string[]).includes(status))
+    add("NOT_SUBMITTED", "The deployment has not been submitted for review.");
+  const signedOff = isSignedOff(status);
   if ((status === "READY_FOR_REVIEW" || signedOff) && signOff.approvals.length < signOff.requiredApprovals) {
     add("MISSING_APPROVALS", `${signOff.approvals.length} of ${signOff.requiredApprovals} required approval(s) given.`);
   }

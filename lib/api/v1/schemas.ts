@@ -9,10 +9,10 @@ import { z } from "zod";
 import {
   createDeploymentSchema,
   deploymentFiltersSchema,
-  deploymentStatuses,
   itemStatusSchema,
   updateItemStateSchema,
 } from "@/lib/deployments/schemas";
+import { deploymentStatuses } from "@/lib/deployments/lifecycle";
 import { approveSchema } from "@/lib/signoff/schemas";
 
 // ---- Requests ---------------------------------------------------------------------------

@@ -11,6 +11,7 @@ import { getChecklist } from "@/lib/deployments/get-checklist";
 import { getDeploymentHeading } from "@/lib/deployments/get-deployment-record";
 import { listAssignableUsers } from "@/lib/deployments/list-assignable-users";
 import { formatDate } from "@/lib/format";
+import { isFinal } from "@/lib/deployments/lifecycle";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -25,7 +26,7 @@ export default async function DeploymentPage({ params }: Props) {
   const [checklist, assignees] = await Promise.all([getChecklist(id), listAssignableUsers()]);
   if (!checklist) notFound();
   const { deployment, template } = checklist;
-  const closed = deployment.status === "DEPLOYED" || deployment.status === "CANCELLED";
+  const closed = isFinal(deployment.status);
 
   return (
     <>

@@ -8,7 +8,7 @@ import { SignOffRecord } from "@/components/record/sign-off-record";
 import { VerdictBadge } from "@/components/ui/badges";
 import { requireUser } from "@/lib/auth/session";
 import { getDeploymentHeading, getDeploymentRecord } from "@/lib/deployments/get-deployment-record";
-import { statusLabels } from "@/lib/deployments/status";
+import { statusLabels } from "@/lib/deployments/lifecycle";
 import { formatDate, formatDateTime } from "@/lib/format";
 import type { DeploymentStatus } from "@/lib/generated/prisma/enums";
 
