@@ -26,6 +26,12 @@ function checklist(): Checklist {
       targetDate: null,
       owner: { id: "u", name: "U" },
       updatedAt: "2026-01-01T00:00:00.000Z",
+      description: null,
+      releaseRef: null,
+      pipelineRunUrl: null,
+      deployedAt: null,
+      cancelledAt: null,
+      cancelReason: null,
     },
     template: { id: "t", name: "T", versionNumber: 1, latestVersionNumber: 1 },
     sections: [

@@ -23,6 +23,13 @@ export type Checklist = {
     targetDate: string | null;
     owner: { id: string; name: string };
     updatedAt: string;
+    description: string | null;
+    /** Commit SHA or tag the release ships. */
+    releaseRef: string | null;
+    pipelineRunUrl: string | null;
+    deployedAt: string | null;
+    cancelledAt: string | null;
+    cancelReason: string | null;
   };
   template: { id: string; name: string; versionNumber: number; latestVersionNumber: number };
   sections: ChecklistSection[];

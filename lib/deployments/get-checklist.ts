@@ -17,6 +17,12 @@ export async function getChecklist(deploymentId: string, options?: DomainOptions
     where: { id: deploymentId },
     select: {
       ...deploymentHeadSelect,
+      description: true,
+      releaseRef: true,
+      pipelineRunUrl: true,
+      deployedAt: true,
+      cancelledAt: true,
+      cancelReason: true,
       itemStates: { select: itemStateViewSelect },
       templateVersion: {
         select: {
@@ -77,6 +83,12 @@ export async function getChecklist(deploymentId: string, options?: DomainOptions
       targetDate: deployment.targetDate?.toISOString().slice(0, 10) ?? null,
       owner: deployment.owner,
       updatedAt: deployment.updatedAt.toISOString(),
+      description: deployment.description,
+      releaseRef: deployment.releaseRef,
+      pipelineRunUrl: deployment.pipelineRunUrl,
+      deployedAt: deployment.deployedAt?.toISOString() ?? null,
+      cancelledAt: deployment.cancelledAt?.toISOString() ?? null,
+      cancelReason: deployment.cancelReason,
     },
     template: {
       id: version.template.id,

@@ -226,6 +226,12 @@ export const checklistResponse = z
       targetDate: z.string().nullable(),
       owner: person,
       updatedAt: instant,
+      description: z.string().nullable(),
+      releaseRef: z.string().nullable().meta({ description: "Commit SHA or tag the release ships." }),
+      pipelineRunUrl: z.string().nullable(),
+      deployedAt: instant.nullable(),
+      cancelledAt: instant.nullable(),
+      cancelReason: z.string().nullable(),
     }),
     template: z.object({
       id: z.string(),
