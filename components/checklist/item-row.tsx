@@ -3,6 +3,7 @@
 import { useState, type FormEvent } from "react";
 import { InlineMarkdown } from "@/components/markdown/inline-markdown";
 import { ItemDetails } from "@/components/checklist/item-details";
+import { PreviousStateNote } from "@/components/checklist/previous-state";
 import type { ItemChange } from "@/components/checklist/use-checklist";
 import { formFields } from "@/components/ui/form-fields";
 import { buttonStyles, inputStyles } from "@/components/ui/styles";
@@ -107,6 +108,7 @@ function LeafRow({ item, context }: { item: ChecklistItem; context: RowContext }
             </p>
           ) : null}
           <Meta item={item} />
+          {state.previousState ? <PreviousStateNote previous={state.previousState} currentText={item.text} /> : null}
         </div>
         {context.canUpdate ? (
           <div className="flex gap-1">

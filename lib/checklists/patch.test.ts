@@ -13,6 +13,7 @@ const open = (itemId: string): ItemStateView => ({
   updatedBy: null,
   updatedAt: "2026-01-01T00:00:00.000Z",
   version: 0,
+  previousState: null,
 });
 
 function checklist(): Checklist {
@@ -54,6 +55,7 @@ function checklist(): Checklist {
       },
     ],
     readiness: { ready: false, verdict: "NO_GO", score: 0, byPriority: {} as Checklist["readiness"]["byPriority"] },
+    verification: { total: 0, done: 0, notApplicable: 0, open: 0 },
     digest: "0".repeat(64),
     signOff: {
       requiredApprovals: 1,

@@ -220,11 +220,12 @@ describe("template versions", () => {
     expect(leavesOf(before.sections.flatMap((s) => s.items)).map((l) => l.text)).toContain("Runbook linked");
 
     const moved = await moveToLatestVersion(engineer, { deploymentId });
-    // The reworded item kept its key in the edit, so it keeps its state too.
+    // The reworded item kept its key but not its text: it starts again (move-to-latest.int.test.ts).
     expect(moved).toMatchObject({
       fromVersion: 1,
       toVersion: 2,
-      carried: 5,
+      kept: ["Database password", "API keys", "Backups verified", "Smoke test passed"],
+      reset: ["Alerts configured and tested"],
       added: ["Dashboards exist"],
       removed: ["Runbook linked"],
     });

@@ -1,25 +1,52 @@
-// Moves a deployment to its template's newest version. Items whose key is unchanged keep
-// their state (status, reason, note, evidence, assignee); the result lists what was added
-// and removed so the team sees what is new.
+// Moves a deployment to its template's newest version. An item keeps its state (status,
+// reason, note, evidence) only when it is unchanged: same text, same section, same parent.
+// A reworded or moved item starts again from OPEN, with what it held under the old version
+// kept read-only beside it (ItemState.previousState, outside the approval digest). The
+// result names what was kept, reset, added and removed, so the team sees what changed.
 import "server-only";
 import type { z } from "zod";
 import { parseInput } from "@/lib/actions/parse-input";
 import { recordAudit } from "@/lib/audit/record";
 import { requirePermission, type Actor } from "@/lib/auth/policy";
 import { dbOf, type DomainOptions } from "@/lib/db";
+import { isFinal } from "@/lib/deployments/lifecycle";
+import type { PreviousItemState } from "@/lib/deployments/item-state-view";
 import { moveToLatestSchema } from "@/lib/deployments/schemas";
 import { AppError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { afterChecklistChange } from "@/lib/signoff/invalidate";
 import { lockDeployment } from "@/lib/signoff/locked-deployment";
-import { isFinal } from "@/lib/deployments/lifecycle";
 
+/** Item names (their text) in each list. */
 export type MoveResult = {
   fromVersion: number;
   toVersion: number;
-  carried: number;
+  /** Unchanged: their state came along. */
+  kept: string[];
+  /** Reworded or moved to another section or parent: back to OPEN, the old state shown beside. */
+  reset: string[];
   added: string[];
   removed: string[];
 };
+
+/** Names per list in the audit event; a template of thousands of items stays a readable event. */
+export const AUDIT_NAMES_LIMIT = 500;
+
+type Placement = { id: string; key: string; text: string; section: { key: string }; parent: { key: string } | null };
+
+const placementSelect = {
+  id: true,
+  key: true,
+  text: true,
+  section: { select: { key: true } },
+  parent: { select: { key: true } },
+} as const;
+
+function isUnchanged(before: Placement, after: Placement): boolean {
+  return (
+    before.text === after.text && before.section.key === after.section.key && before.parent?.key === after.parent?.key
+  );
+}
 
 export async function moveToLatestVersion(
   actor: Actor | null,
@@ -45,6 +72,7 @@ export async function moveToLatestVersion(
     });
     if (latest.id === deployment.templateVersion.id)
       throw new AppError("CONFLICT", `This deployment already uses the latest version (v${latest.number}).`);
+    const fromVersion = deployment.templateVersion.number;
 
     const oldStates = await tx.itemState.findMany({
       where: { deploymentId },
@@ -57,7 +85,8 @@ export async function moveToLatestVersion(
         updatedById: true,
         updatedAt: true,
         version: true,
-        item: { select: { key: true, text: true } },
+        previousState: true,
+        item: { select: placementSelect },
       },
     });
     const newLeaves = await tx.item.findMany({
@@ -66,40 +95,62 @@ export async function moveToLatestVersion(
         isLeaf: true,
         section: { kind: { in: ["PRE_DEPLOYMENT", "POST_DEPLOYMENT"] } },
       },
-      select: { id: true, key: true, text: true },
+      select: placementSelect,
     });
+    // The lists read in checklist order, as the team sees the items.
+    const newOrder = await checklistOrder(tx, latest.id);
+    const oldOrder = await checklistOrder(tx, deployment.templateVersion.id);
+    newLeaves.sort((a, b) => newOrder.get(a.id)! - newOrder.get(b.id)!);
+    oldStates.sort((a, b) => oldOrder.get(a.item.id)! - oldOrder.get(b.item.id)!);
     const byKey = new Map(oldStates.map((s) => [s.item.key, s]));
     const newKeys = new Set(newLeaves.map((leaf) => leaf.key));
+    const result: MoveResult = { fromVersion, toVersion: latest.number, kept: [], reset: [], added: [], removed: [] };
+    const now = new Date();
+
+    const data = newLeaves.map((leaf): Prisma.ItemStateCreateManyInput => {
+      const old = byKey.get(leaf.key);
+      if (!old) {
+        result.added.push(leaf.text);
+        return { deploymentId, itemId: leaf.id };
+      }
+      const carried = {
+        deploymentId,
+        itemId: leaf.id,
+        // Who an item is assigned to is not what it says: the assignee stays either way.
+        assigneeId: old.assigneeId,
+        version: old.version + 1,
+      };
+      if (isUnchanged(old.item, leaf)) {
+        result.kept.push(leaf.text);
+        return {
+          ...carried,
+          status: old.status,
+          naReason: old.naReason,
+          note: old.note,
+          evidenceLinks: old.evidenceLinks,
+          updatedById: old.updatedById,
+          updatedAt: old.updatedAt,
+          // An earlier reset's history stays with the item, as it does through item updates.
+          previousState: old.previousState ?? undefined,
+        };
+      }
+      result.reset.push(leaf.text);
+      const previousState: PreviousItemState = {
+        templateVersion: fromVersion,
+        text: old.item.text,
+        status: old.status,
+        naReason: old.naReason,
+        note: old.note,
+        evidenceLinks: old.evidenceLinks,
+      };
+      return { ...carried, updatedById: actor.id, updatedAt: now, previousState };
+    });
+    result.removed = oldStates.filter((s) => !newKeys.has(s.item.key)).map((s) => s.item.text);
 
     await tx.itemState.deleteMany({ where: { deploymentId } });
-    await tx.itemState.createMany({
-      data: newLeaves.map((leaf) => {
-        const old = byKey.get(leaf.key);
-        return old
-          ? {
-              deploymentId,
-              itemId: leaf.id,
-              status: old.status,
-              naReason: old.naReason,
-              note: old.note,
-              evidenceLinks: old.evidenceLinks,
-              assigneeId: old.assigneeId,
-              updatedById: old.updatedById,
-              updatedAt: old.updatedAt,
-              version: old.version + 1,
-            }
-          : { deploymentId, itemId: leaf.id };
-      }),
-    });
+    await tx.itemState.createMany({ data });
     await tx.deployment.update({ where: { id: deploymentId }, data: { templateVersionId: latest.id } });
 
-    const result: MoveResult = {
-      fromVersion: deployment.templateVersion.number,
-      toVersion: latest.number,
-      carried: newLeaves.filter((leaf) => byKey.has(leaf.key)).length,
-      added: newLeaves.filter((leaf) => !byKey.has(leaf.key)).map((leaf) => leaf.text),
-      removed: oldStates.filter((s) => !newKeys.has(s.item.key)).map((s) => s.item.text),
-    };
     await afterChecklistChange(tx, locked, {
       actorId: actor.id,
       description: `moved from template version ${result.fromVersion} to ${result.toVersion}`,
@@ -110,8 +161,42 @@ export async function moveToLatestVersion(
       entityType: "Deployment",
       entityId: deploymentId,
       before: { version: result.fromVersion },
-      after: result,
+      after: {
+        version: result.toVersion,
+        kept: capNames(result.kept),
+        reset: capNames(result.reset),
+        added: capNames(result.added),
+        removed: capNames(result.removed),
+      },
     });
     return result;
   });
+}
+
+/** Each item's index in a pre-order walk of the version's trees (sections in order). */
+async function checklistOrder(tx: Prisma.TransactionClient, templateVersionId: string): Promise<Map<string, number>> {
+  const items = await tx.item.findMany({
+    where: { templateVersionId },
+    orderBy: [{ section: { position: "asc" } }, { position: "asc" }],
+    select: { id: true, parentId: true },
+  });
+  const children = new Map<string | null, string[]>();
+  for (const item of items) {
+    const siblings = children.get(item.parentId);
+    if (siblings) siblings.push(item.id);
+    else children.set(item.parentId, [item.id]);
+  }
+  const order = new Map<string, number>();
+  const visit = (id: string) => {
+    order.set(id, order.size);
+    for (const child of children.get(id) ?? []) visit(child);
+  };
+  for (const root of children.get(null) ?? []) visit(root);
+  return order;
+}
+
+/** At most AUDIT_NAMES_LIMIT names, then "…and N more". */
+export function capNames(names: string[]): string[] {
+  if (names.length <= AUDIT_NAMES_LIMIT) return names;
+  return [...names.slice(0, AUDIT_NAMES_LIMIT), `…and ${names.length - AUDIT_NAMES_LIMIT} more`];
 }

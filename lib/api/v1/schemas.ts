@@ -144,6 +144,20 @@ export const itemStateResponse = z
     updatedBy: person.nullable(),
     updatedAt: instant,
     version: z.number().int().meta({ description: "Send this back with the next change." }),
+    previousState: z
+      .object({
+        templateVersion: z.number().int(),
+        text: z.string(),
+        status: itemStatusSchema,
+        naReason: z.string().nullable(),
+        note: z.string().nullable(),
+        evidenceLinks: z.array(z.string()),
+      })
+      .nullable()
+      .meta({
+        description:
+          "Read-only: what the item held under an older template version before a move reset it (its text was reworded, or it moved to another section or parent). Not part of the approval digest.",
+      }),
   })
   .meta({ id: "ItemState" });
 
