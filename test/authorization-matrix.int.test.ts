@@ -70,6 +70,16 @@ const matrix: Record<string, Entry> = {
         },
       }),
   },
+  // Refused after the permission check (a past day, an unknown reviewer): nothing is written.
+  "app/(app)/templates/actions.ts#markTemplateReviewedAction": {
+    allowed: ["ADMIN", "REVIEWER"],
+    call: async (f) =>
+      (await templates()).markTemplateReviewedAction({ templateId: f.templateId, nextReviewAt: "2000-01-01" }),
+  },
+  "app/(app)/templates/actions.ts#setTemplatePeopleAction": {
+    allowed: ["ADMIN"],
+    call: async (f) => (await templates()).setTemplatePeopleAction({ templateId: f.templateId, reviewerId: missing }),
+  },
   "app/(app)/deployments/actions.ts#createDeploymentAction": {
     allowed: ["ADMIN", "MANAGER", "REVIEWER", "ENGINEER"],
     call: async () =>

@@ -53,13 +53,16 @@ function names(html: string): string[] {
 }
 
 describe("TemplateEditor markup", () => {
-  const html = renderToStaticMarkup(<TemplateEditor templateId="t1" baseVersion={3} initial={structure} />);
+  const html = renderToStaticMarkup(
+    <TemplateEditor templateId="t1" baseVersion={3} initial={structure} requiredApprovals={2} />,
+  );
 
   it("labels every control", () => {
     expect(names(html)).toEqual(
       expect.arrayContaining([
         "Template title",
         "Review interval (days)",
+        "Required approvals",
         "Title of section 1",
         "Kind of section “Critical”",
         "Priority of section “Critical”",
@@ -80,6 +83,9 @@ describe("TemplateEditor markup", () => {
       ]),
     );
     expect(html).toContain("Publish version 4");
+    expect(html).toMatch(
+      /id="template-required-approvals"[^>]*value="2"|value="2"[^>]*id="template-required-approvals"/,
+    );
     expect(html).toContain("Add section");
     expect(html).toContain('href="/templates/t1"');
   });

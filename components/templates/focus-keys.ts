@@ -7,6 +7,7 @@ export type FocusTarget =
   | "outdent"
   | "title"
   | "interval"
+  | "approvals"
   | "section-up"
   | "section-down"
   | "add-item"
@@ -14,5 +15,5 @@ export type FocusTarget =
 
 export type FocusRequest = { key: string; target: FocusTarget };
 
-/** The key used for template-level controls (title, interval, "Add section"). */
+/** The key used for template-level controls (title, interval, approvals, "Add section"). */
 export const TEMPLATE_FOCUS_KEY = "template";

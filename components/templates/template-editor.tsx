@@ -4,16 +4,24 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { publishVersionAction } from "@/app/(app)/templates/actions";
+import { controlProps } from "@/components/ui/field";
 import { ErrorAlert } from "@/components/ui/error-alert";
 import { buttonStyles, cardStyles, inputStyles } from "@/components/ui/styles";
 import { useServerAction } from "@/components/ui/use-server-action";
+import { requiredApprovalsSchema } from "@/lib/templates/schemas";
 import { newKey, structureSchema, type StructureSection, type TemplateStructure } from "@/lib/templates/structure";
 import { FocusProvider, TEMPLATE_FOCUS_KEY, useFocusTarget, useRequestFocus } from "./focus";
 import { locateIssue } from "./locate-issue";
 import { SectionEditor } from "./section-editor";
 import { moveAt } from "./tree-ops";
 
-type Props = { templateId: string; baseVersion: number; initial: TemplateStructure };
+type Props = {
+  templateId: string;
+  baseVersion: number;
+  initial: TemplateStructure;
+  /** The base version's; the new version gets what is set here (1–5). */
+  requiredApprovals: number;
+};
 
 /** Edits a copy of the latest version's structure and publishes it as the next version. */
 export function TemplateEditor(props: Props) {
@@ -26,15 +34,19 @@ export function TemplateEditor(props: Props) {
 
 const MAX_CHANGE_NOTE = 500;
 
-function Editor({ templateId, baseVersion, initial }: Props) {
+const INTERVAL_ERROR = "The review interval must be a whole number of days from 1 to 3650.";
+
+function Editor({ templateId, baseVersion, initial, requiredApprovals: initialApprovals }: Props) {
   const router = useRouter();
   const requestFocus = useRequestFocus();
   const titleRef = useFocusTarget<HTMLInputElement>(TEMPLATE_FOCUS_KEY, "title");
   const intervalRef = useFocusTarget<HTMLInputElement>(TEMPLATE_FOCUS_KEY, "interval");
+  const approvalsRef = useFocusTarget<HTMLInputElement>(TEMPLATE_FOCUS_KEY, "approvals");
   const addSectionRef = useFocusTarget<HTMLButtonElement>(TEMPLATE_FOCUS_KEY, "add-section");
   const [structure, setStructure] = useState<TemplateStructure>(initial);
   // Kept as typed, so the field can be cleared while editing; checked on publish.
   const [reviewDays, setReviewDays] = useState(String(initial.reviewIntervalDays));
+  const [approvals, setApprovals] = useState(String(initialApprovals));
   const [changeNote, setChangeNote] = useState("");
   const publishing = useServerAction({
     action: publishVersionAction,
@@ -51,6 +63,8 @@ function Editor({ templateId, baseVersion, initial }: Props) {
   });
   const { sections } = structure;
   const nextVersion = baseVersion + 1;
+  const intervalError = publishing.fieldErrors["structure.reviewIntervalDays"];
+  const approvalsError = publishing.fieldErrors.requiredApprovals;
 
   function updateSection(key: string, change: (section: StructureSection) => StructureSection) {
     setStructure((current) => ({
@@ -97,8 +111,15 @@ function Editor({ templateId, baseVersion, initial }: Props) {
     event.preventDefault();
     const days = Number(reviewDays);
     if (reviewDays.trim() === "" || !Number.isInteger(days) || days < 1 || days > 3650) {
-      publishing.reject("The review interval must be a whole number of days from 1 to 3650.");
+      publishing.reject(INTERVAL_ERROR, { "structure.reviewIntervalDays": INTERVAL_ERROR });
       requestFocus({ key: TEMPLATE_FOCUS_KEY, target: "interval" });
+      return;
+    }
+    const approvalsParsed = requiredApprovalsSchema.safeParse(approvals.trim() === "" ? NaN : Number(approvals));
+    if (!approvalsParsed.success) {
+      const message = approvalsParsed.error.issues[0]!.message;
+      publishing.reject(message, { requiredApprovals: message });
+      requestFocus({ key: TEMPLATE_FOCUS_KEY, target: "approvals" });
       return;
     }
     const candidate = { ...structure, reviewIntervalDays: days };
@@ -116,12 +137,13 @@ function Editor({ templateId, baseVersion, initial }: Props) {
       baseVersion,
       structure: parsed.data,
       changeNote: note === "" ? undefined : note,
+      requiredApprovals: approvalsParsed.data,
     });
   }
 
   return (
     <div className="space-y-6">
-      <div className={`${cardStyles} grid gap-4 p-4 sm:grid-cols-[minmax(0,1fr)_12rem] sm:p-5`}>
+      <div className={`${cardStyles} grid gap-4 p-4 sm:grid-cols-[minmax(0,1fr)_11rem_11rem] sm:p-5`}>
         <div>
           <label htmlFor="template-title" className="block text-sm font-medium">
             Template title
@@ -145,7 +167,6 @@ function Editor({ templateId, baseVersion, initial }: Props) {
           </label>
           <input
             ref={intervalRef}
-            id="template-review-interval"
             type="number"
             inputMode="numeric"
             min={1}
@@ -154,7 +175,27 @@ function Editor({ templateId, baseVersion, initial }: Props) {
             value={reviewDays}
             onChange={(event) => setReviewDays(event.target.value)}
             className={`mt-1 ${inputStyles}`}
+            {...controlProps("template-review-interval", intervalError)}
           />
+          <FieldError id="template-review-interval" message={intervalError} />
+        </div>
+        <div>
+          <label htmlFor="template-required-approvals" className="block text-sm font-medium">
+            Required approvals
+          </label>
+          <input
+            ref={approvalsRef}
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={5}
+            step={1}
+            value={approvals}
+            onChange={(event) => setApprovals(event.target.value)}
+            className={`mt-1 ${inputStyles}`}
+            {...controlProps("template-required-approvals", approvalsError)}
+          />
+          <FieldError id="template-required-approvals" message={approvalsError} />
         </div>
       </div>
 
@@ -216,4 +257,12 @@ function Editor({ templateId, baseVersion, initial }: Props) {
       </form>
     </div>
   );
+}
+
+function FieldError({ id, message }: { id: string; message: string | undefined }) {
+  return message ? (
+    <p id={`${id}-error`} className="mt-1 text-sm text-red-700 dark:text-red-400">
+      {message}
+    </p>
+  ) : null;
 }

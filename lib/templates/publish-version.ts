@@ -37,7 +37,12 @@ export async function publishTemplateVersion(
     }
     const previous = (await readVersionStructure(tx, latest.id))!;
     const diff = diffStructures(previous, data.structure);
-    if (isEmptyDiff(diff) && previous.reviewIntervalDays === data.structure.reviewIntervalDays) {
+    const requiredApprovals = data.requiredApprovals ?? latest.requiredApprovals;
+    if (
+      isEmptyDiff(diff) &&
+      previous.reviewIntervalDays === data.structure.reviewIntervalDays &&
+      requiredApprovals === latest.requiredApprovals
+    ) {
       throw new AppError("BAD_REQUEST", "Nothing changed, so no new version was published.");
     }
     const number = latest.number + 1;
@@ -48,7 +53,7 @@ export async function publishTemplateVersion(
       sourceMarkdown: exportTemplateMarkdown(data.structure),
       createdById: actor.id,
       changeNote: data.changeNote,
-      requiredApprovals: latest.requiredApprovals,
+      requiredApprovals,
     });
     await tx.template.update({
       where: { id: data.templateId },
@@ -59,8 +64,18 @@ export async function publishTemplateVersion(
       action: "template.publish",
       entityType: "Template",
       entityId: data.templateId,
-      before: { version: latest.number },
-      after: { version: number, changeNote: data.changeNote ?? null, diff },
+      before: {
+        version: latest.number,
+        reviewIntervalDays: previous.reviewIntervalDays,
+        requiredApprovals: latest.requiredApprovals,
+      },
+      after: {
+        version: number,
+        changeNote: data.changeNote ?? null,
+        reviewIntervalDays: data.structure.reviewIntervalDays,
+        requiredApprovals,
+        diff,
+      },
     });
     return { templateId: data.templateId, versionId, number };
   });

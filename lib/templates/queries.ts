@@ -54,10 +54,15 @@ export type TemplateDetail = {
   id: string;
   slug: string;
   name: string;
+  /** The selected version's. */
   reviewIntervalDays: number;
   requiredApprovals: number;
+  /** The latest version's interval: the template's, which a review starts again. */
+  latestReviewIntervalDays: number;
   owner: string | null;
   reviewer: string | null;
+  ownerId: string | null;
+  reviewerId: string | null;
   lastReviewedAt: Date | null;
   nextReviewAt: Date | null;
   needsReview: boolean;
@@ -81,6 +86,8 @@ export async function getTemplateDetail(
       name: true,
       lastReviewedAt: true,
       nextReviewAt: true,
+      ownerId: true,
+      reviewerId: true,
       owner: { select: { name: true } },
       reviewer: { select: { name: true } },
       versions: {
@@ -111,6 +118,7 @@ export async function getTemplateDetail(
     ...template,
     reviewIntervalDays,
     requiredApprovals,
+    latestReviewIntervalDays: template.versions[0]!.reviewIntervalDays,
     owner: template.owner?.name ?? null,
     reviewer: template.reviewer?.name ?? null,
     needsReview: template.nextReviewAt !== null && template.nextReviewAt < now,

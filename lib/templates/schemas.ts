@@ -3,6 +3,7 @@ import { z } from "zod";
 import { MAX_TEMPLATE_BYTES } from "@/lib/templates/markdown/decode";
 import { CADENCES, PRIORITIES, SECTION_KINDS } from "@/lib/templates/markdown/types";
 import { structureSchema } from "@/lib/templates/structure";
+import { entityId, isRealDay } from "@/lib/validation";
 
 export const sectionOverrideSchema = z.object({
   index: z.number().int().min(0),
@@ -44,9 +45,45 @@ export const templateSourceSchema = z.object({
     .optional(),
 });
 
+export const MAX_REQUIRED_APPROVALS = 5;
+
+/** Distinct reviewers a deployment of the version needs before it is signed off. */
+export const requiredApprovalsSchema = z
+  .number({ error: "Required approvals must be a whole number from 1 to 5." })
+  .int("Required approvals must be a whole number from 1 to 5.")
+  .min(1, "Required approvals must be a whole number from 1 to 5.")
+  .max(MAX_REQUIRED_APPROVALS, "Required approvals must be a whole number from 1 to 5.");
+
 export const publishVersionSchema = z.object({
   templateId: z.string().min(1).max(64),
   baseVersion: z.number().int().min(1),
   structure: structureSchema,
   changeNote: z.string().trim().max(500, "A change note is limited to 500 characters.").optional(),
+  /** Pinned to the new version; left out, the previous version's number carries over. */
+  requiredApprovals: requiredApprovalsSchema.optional(),
+});
+
+/** Who owns a template and who reviews it; a field left out stays, null clears it. */
+export const setTemplatePeopleSchema = z
+  .object({
+    templateId: entityId,
+    ownerId: entityId.nullable().optional(),
+    reviewerId: entityId.nullable().optional(),
+  })
+  .refine((input) => input.ownerId !== undefined || input.reviewerId !== undefined, {
+    message: "Choose an owner or a reviewer.",
+    path: ["ownerId"],
+  });
+
+/** A review recorded now; the next one on the given day (after today), or after the
+ * template's review interval. */
+export const markTemplateReviewedSchema = z.object({
+  templateId: entityId,
+  nextReviewAt: z
+    .string()
+    .trim()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-12-31.")
+    .refine(isRealDay, "That date does not exist.")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
 });

@@ -5,8 +5,16 @@ import type { z } from "zod";
 import { runAction, type ActionResult } from "@/lib/actions/result";
 import { getCurrentUser } from "@/lib/auth/session";
 import { importTemplate, previewTemplateImport, type ImportPreview } from "@/lib/templates/import-template";
+import { markTemplateReviewed } from "@/lib/templates/mark-template-reviewed";
 import { publishTemplateVersion } from "@/lib/templates/publish-version";
-import type { importSourceSchema, publishVersionSchema, SectionOverride } from "@/lib/templates/schemas";
+import type {
+  importSourceSchema,
+  markTemplateReviewedSchema,
+  publishVersionSchema,
+  SectionOverride,
+  setTemplatePeopleSchema,
+} from "@/lib/templates/schemas";
+import { setTemplatePeople } from "@/lib/templates/set-template-people";
 
 /** The form's fields as the import's input (importSourceSchema); anything that is not a
  * form (a crafted call) has none, and the domain's schema then says what is missing. */
@@ -61,5 +69,31 @@ export async function publishVersionAction(
     revalidatePath(`/templates/${published.templateId}`);
     revalidatePath("/templates");
     return { number: published.number };
+  });
+}
+
+export async function setTemplatePeopleAction(
+  input: z.input<typeof setTemplatePeopleSchema>,
+): Promise<ActionResult<null>> {
+  const user = await getCurrentUser();
+  return runAction(async () => {
+    await setTemplatePeople(user, input);
+    revalidatePath(`/templates/${input.templateId}`);
+    revalidatePath("/templates");
+    return null;
+  });
+}
+
+export async function markTemplateReviewedAction(
+  input: z.input<typeof markTemplateReviewedSchema>,
+): Promise<ActionResult<{ nextReviewAt: string }>> {
+  const user = await getCurrentUser();
+  return runAction(async () => {
+    const review = await markTemplateReviewed(user, input);
+    revalidatePath(`/templates/${input.templateId}`);
+    revalidatePath("/templates");
+    // The overview counts overdue template reviews.
+    revalidatePath("/");
+    return { nextReviewAt: review.nextReviewAt.toISOString() };
   });
 }

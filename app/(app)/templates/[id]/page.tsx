@@ -3,6 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cadenceLabels, kindLabels } from "@/lib/templates/labels";
 import { ItemTree } from "@/components/templates/item-tree";
+import { MarkReviewedForm } from "@/components/templates/mark-reviewed-form";
+import { TemplatePeopleForm } from "@/components/templates/template-people-form";
 import { VersionDiffView } from "@/components/templates/version-diff";
 import { PriorityBadge } from "@/components/ui/badges";
 import { PageHeader } from "@/components/ui/page-header";
@@ -12,6 +14,7 @@ import { requireUser } from "@/lib/auth/session";
 import { formatDate } from "@/lib/format";
 import { diffStructures } from "@/lib/templates/diff";
 import { getTemplateDetail } from "@/lib/templates/queries";
+import { listTemplatePeopleChoices } from "@/lib/templates/template-people";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ v?: string }> };
 
@@ -26,12 +29,17 @@ export default async function TemplatePage({ params, searchParams }: Props) {
   if (!detail) notFound();
   const { version } = detail;
   const isLatest = version.number === detail.versions[0]!.number;
+  const canEdit = can(user, "template:edit");
+  const canReview = can(user, "template:review");
+  const people = canEdit ? await listTemplatePeopleChoices() : null;
+  const today = new Date();
+  const day = (offsetDays: number) => new Date(today.getTime() + offsetDays * 86_400_000).toISOString().slice(0, 10);
 
   return (
     <>
       <PageHeader
         title={version.structure.title}
-        description={`Version ${version.number}${isLatest ? " (latest)" : ` of ${detail.versions[0]!.number}`} · review every ${detail.reviewIntervalDays} days`}
+        description={`Version ${version.number}${isLatest ? " (latest)" : ` of ${detail.versions[0]!.number}`} · review every ${detail.reviewIntervalDays} days · ${detail.requiredApprovals} approval${detail.requiredApprovals === 1 ? "" : "s"} required`}
         actions={
           <div className="flex flex-wrap gap-2">
             {can(user, "deployment:create") ? (
@@ -39,7 +47,7 @@ export default async function TemplatePage({ params, searchParams }: Props) {
                 New deployment
               </Link>
             ) : null}
-            {isLatest && can(user, "template:edit") ? (
+            {isLatest && canEdit ? (
               <Link href={`/templates/${detail.id}/edit`} className={buttonStyles.secondary}>
                 Edit
               </Link>
@@ -115,6 +123,8 @@ export default async function TemplatePage({ params, searchParams }: Props) {
 
         <aside className="space-y-4">
           <dl className={`${cardStyles} space-y-2 p-4 text-sm`}>
+            <Field label={`Required approvals (v${version.number})`} value={String(detail.requiredApprovals)} />
+            <Field label={`Review interval (v${version.number})`} value={`${detail.reviewIntervalDays} days`} />
             <Field label="Owner" value={detail.owner ?? "—"} />
             <Field label="Reviewer" value={detail.reviewer ?? "—"} />
             <Field label="Last reviewed" value={formatDate(detail.lastReviewedAt)} />
@@ -125,6 +135,33 @@ export default async function TemplatePage({ params, searchParams }: Props) {
               </p>
             ) : null}
           </dl>
+          {people ? (
+            <section aria-labelledby="template-people" className={`${cardStyles} p-4`}>
+              <h2 id="template-people" className="mb-2 text-sm font-semibold">
+                Owner and reviewer
+              </h2>
+              <TemplatePeopleForm
+                templateId={detail.id}
+                ownerId={detail.ownerId}
+                reviewerId={detail.reviewerId}
+                owners={people.owners}
+                reviewers={people.reviewers}
+              />
+            </section>
+          ) : null}
+          {canReview ? (
+            <section aria-labelledby="template-review" className={`${cardStyles} p-4`}>
+              <h2 id="template-review" className="mb-2 text-sm font-semibold">
+                Record a review
+              </h2>
+              <MarkReviewedForm
+                templateId={detail.id}
+                intervalDays={detail.latestReviewIntervalDays}
+                earliest={day(1)}
+                suggested={day(detail.latestReviewIntervalDays)}
+              />
+            </section>
+          ) : null}
           <nav aria-label="Versions" className={`${cardStyles} p-4`}>
             <h2 className="mb-2 text-sm font-semibold">Versions</h2>
             <ol className="space-y-1 text-sm">

@@ -27,6 +27,7 @@ export default async function EditTemplatePage({ params }: { params: Promise<{ i
         templateId={detail.id}
         baseVersion={detail.version.number}
         initial={detail.version.structure}
+        requiredApprovals={detail.requiredApprovals}
       />
     </>
   );
