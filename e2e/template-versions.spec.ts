@@ -40,12 +40,14 @@ test.describe("editing a template publishes a new version", () => {
     await expect(page.getByText("Version 1 (latest)")).toBeVisible();
 
     const service = `billing-${unique()}`;
-    const deploymentPath = await test.step("a deployment on v1 with one item ticked", async () => {
+    const deploymentPath = await test.step("a deployment on v1 with two items ticked", async () => {
       const path = await createDeploymentFromTemplatePage(page, { service, version: "2.0.0" });
       await expect(page.getByText(`${title} v1`)).toBeVisible();
       await page.getByRole("checkbox", { name: `Done: ${KEPT}`, exact: true }).click();
       await expect(itemRow(page, KEPT)).toHaveAttribute("data-status", "DONE");
       await expect(itemRow(page, KEPT)).toContainText("Demo Admin,");
+      await page.getByRole("checkbox", { name: `Done: ${OLD_TEXT}`, exact: true }).click();
+      await expect(itemRow(page, OLD_TEXT)).toHaveAttribute("data-status", "DONE");
       return path;
     });
 
@@ -109,22 +111,33 @@ test.describe("editing a template publishes a new version", () => {
       await page.goto(deploymentPath);
       await expect(page.getByText(`${title} v1`)).toBeVisible();
       await expect(itemRow(page, KEPT)).toHaveAttribute("data-status", "DONE");
-      await expect(itemRow(page, OLD_TEXT)).toHaveAttribute("data-status", "OPEN");
+      await expect(itemRow(page, OLD_TEXT)).toHaveAttribute("data-status", "DONE");
       await expect(itemRow(page, REMOVED)).toHaveAttribute("data-status", "OPEN");
       await expect(itemRow(page, ADDED)).toHaveCount(0);
       await expect(page.getByText("Version 2 of this template is available.")).toBeVisible();
 
       await page.getByRole("button", { name: "Move to the latest version" }).click();
-      await expect(page.getByText("Moved to version 2; 2 item states kept.")).toBeVisible();
+      await expect(
+        page.getByText(
+          `Moved to version 2: 1 kept, 1 reset because they changed, 1 added, 1 removed. Reset: ${NEW_TEXT}. Added: ${ADDED}. Removed: ${REMOVED}.`,
+        ),
+      ).toBeVisible();
       const moved = page.getByRole("status").filter({ hasText: "Moved from v1 to v2" });
       // One assertion for the whole summary: it is only briefly on screen (see the soft check below).
       await expect
-        .soft(moved, "the move summary lists what was added and removed")
-        .toHaveText(`Moved from v1 to v2: 2 item states kept, 1 added, 1 removed.Added:${ADDED}Removed:${REMOVED}`);
+        .soft(moved, "the move summary lists what was kept, reset, added and removed")
+        .toHaveText(
+          "Moved from v1 to v2: 1 kept, 1 reset because they changed, 1 added, 1 removed." +
+            "Reset items are open again; what they held under v1, if anything, is shown beside them." +
+            `Kept (unchanged) (1)${KEPT}Reset because they changed (1)${NEW_TEXT}Added (1)${ADDED}Removed (1)${REMOVED}`,
+        );
 
       await expect(page.getByText(`${title} v2`)).toBeVisible();
       await expect(itemRow(page, KEPT)).toHaveAttribute("data-status", "DONE");
+      // The reworded item starts again; what it held under v1 is shown beside it, read-only.
       await expect(itemRow(page, NEW_TEXT)).toHaveAttribute("data-status", "OPEN");
+      await expect(itemRow(page, NEW_TEXT).locator("[data-previous-state]")).toContainText("From version 1: Done");
+      await expect(itemRow(page, NEW_TEXT).locator("[data-previous-state]")).toContainText(`It read: ${OLD_TEXT}`);
       await expect(itemRow(page, ADDED)).toHaveAttribute("data-status", "OPEN");
       await expect(itemRow(page, REMOVED)).toHaveCount(0);
       await expect(itemRow(page, OLD_TEXT)).toHaveCount(0);

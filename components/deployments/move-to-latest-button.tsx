@@ -64,7 +64,7 @@ export function MoveToLatestButton({ deploymentId, currentVersion, latestVersion
         </p>
         {result.reset.length ? (
           <p className="mt-1 text-slate-700 dark:text-slate-300">
-            A reset item is open again; what it held under v{result.fromVersion} is shown beside it.
+            Reset items are open again; what they held under v{result.fromVersion}, if anything, is shown beside them.
           </p>
         ) : null}
         {lists.map(({ key, title }) =>

@@ -135,7 +135,7 @@ describe("moving a deployment to the latest template version", () => {
     expect((await leaves()).every((l) => l.state!.previousState === null)).toBe(true);
   });
 
-  it("resets an item moved to another section or under another parent, not one whose parent was reworded", async () => {
+  it("resets an item moved to another section or under another parent, not one whose parent was reworded; an untouched one keeps no previous state", async () => {
     const { engineer, deploymentId, leaf, publish } = await setUp();
     for (const text of ["Database password", "API keys", "Backups verified", "Runbook linked"]) {
       const item = await leaf(text);
@@ -157,14 +157,22 @@ describe("moving a deployment to the latest template version", () => {
                   runbook,
                 ],
               }
-            : { ...section, items: section.items.filter((item) => item !== runbook) },
+            : {
+                ...section,
+                // Alerts configured, never touched, is reworded too.
+                items: section.items
+                  .filter((item) => item !== runbook)
+                  .map((item) =>
+                    item.text === "Alerts configured" ? { ...item, text: "Alerts configured, paging" } : item,
+                  ),
+              },
         ),
       };
     });
 
     const moved = await moveToLatestVersion(engineer, { deploymentId });
-    expect(moved.kept).toEqual(["Database password", "API keys", "Alerts configured", "Smoke test passed"]);
-    expect(moved.reset).toEqual(["Backups verified", "Runbook linked"]);
+    expect(moved.kept).toEqual(["Database password", "API keys", "Smoke test passed"]);
+    expect(moved.reset).toEqual(["Backups verified", "Runbook linked", "Alerts configured, paging"]);
     expect(moved).toMatchObject({ added: [], removed: [] });
     for (const text of ["Backups verified", "Runbook linked"]) {
       expect((await leaf(text)).state).toMatchObject({
@@ -174,6 +182,8 @@ describe("moving a deployment to the latest template version", () => {
       });
     }
     expect((await leaf("API keys")).state).toMatchObject({ status: "DONE", note: "API keys", previousState: null });
+    // It held nothing, so there is nothing to show beside it.
+    expect((await leaf("Alerts configured, paging")).state).toMatchObject({ status: "OPEN", previousState: null });
   });
 
   it("keeps the previous state through later item changes and an unchanged move", async () => {

@@ -1,8 +1,9 @@
 // Moves a deployment to its template's newest version. An item keeps its state (status,
 // reason, note, evidence) only when it is unchanged: same text, same section, same parent.
 // A reworded or moved item starts again from OPEN, with what it held under the old version
-// kept read-only beside it (ItemState.previousState, outside the approval digest). The
-// result names what was kept, reset, added and removed, so the team sees what changed.
+// kept read-only beside it (ItemState.previousState, outside the approval digest) when it
+// held anything (a status, a note, evidence). The result names what was kept, reset, added
+// and removed, so the team sees what changed.
 import "server-only";
 import type { z } from "zod";
 import { parseInput } from "@/lib/actions/parse-input";
@@ -135,15 +136,24 @@ export async function moveToLatestVersion(
         };
       }
       result.reset.push(leaf.text);
-      const previousState: PreviousItemState = {
-        templateVersion: fromVersion,
-        text: old.item.text,
-        status: old.status,
-        naReason: old.naReason,
-        note: old.note,
-        evidenceLinks: old.evidenceLinks,
+      // An item nobody had touched loses nothing: it keeps whatever history it had.
+      const held = old.status !== "OPEN" || old.note !== null || old.evidenceLinks.length > 0;
+      const previousState: PreviousItemState | undefined = held
+        ? {
+            templateVersion: fromVersion,
+            text: old.item.text,
+            status: old.status,
+            naReason: old.naReason,
+            note: old.note,
+            evidenceLinks: old.evidenceLinks,
+          }
+        : undefined;
+      return {
+        ...carried,
+        updatedById: actor.id,
+        updatedAt: now,
+        previousState: previousState ?? old.previousState ?? undefined,
       };
-      return { ...carried, updatedById: actor.id, updatedAt: now, previousState };
     });
     result.removed = oldStates.filter((s) => !newKeys.has(s.item.key)).map((s) => s.item.text);
 
