@@ -2,6 +2,7 @@
 import "server-only";
 import { env } from "@/lib/env";
 import { createPrismaClient, type PrismaClient } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
 
 const globalForPrisma = globalThis as unknown as { preflightDb?: PrismaClient };
 
@@ -31,5 +32,13 @@ export type DbClient = PrismaClient;
 export type DomainOptions = { db?: DbClient };
 
 export function dbOf(options?: DomainOptions): DbClient {
+  return options?.db ?? db;
+}
+
+/** The options of a read that a domain function may also run inside its transaction (the
+ * gate decided under a deployment's lock): a client or a transaction's. */
+export type ReadOptions = { db?: DbClient | Prisma.TransactionClient };
+
+export function readerOf(options?: ReadOptions): DbClient | Prisma.TransactionClient {
   return options?.db ?? db;
 }

@@ -1,7 +1,7 @@
 // What the checklist page shows about review: approvals that count, the last rejection,
 // the last invalidation (the banner) and the footer fields.
 import "server-only";
-import { dbOf, type DomainOptions } from "@/lib/db";
+import { readerOf, type ReadOptions } from "@/lib/db";
 
 export type SignOffView = {
   requiredApprovals: number;
@@ -22,9 +22,9 @@ export async function loadSignOffView(
   deploymentId: string,
   status: string,
   lastChange: Date,
-  options?: DomainOptions,
+  options?: ReadOptions,
 ): Promise<SignOffView> {
-  const db = dbOf(options);
+  const db = readerOf(options);
   const [template, signOffs] = await Promise.all([
     db.deployment.findUniqueOrThrow({
       where: { id: deploymentId },

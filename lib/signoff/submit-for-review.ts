@@ -8,6 +8,7 @@ import { dbOf, type DomainOptions } from "@/lib/db";
 import { nextStatus } from "@/lib/deployments/lifecycle";
 import { readinessByDeployment } from "@/lib/deployments/readiness-query";
 import { AppError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { lockDeployment } from "@/lib/signoff/locked-deployment";
 import { submitForReviewSchema } from "@/lib/signoff/schemas";
 
@@ -18,27 +19,32 @@ export async function submitForReview(
 ): Promise<void> {
   requirePermission(actor, "deployment:submit");
   const { deploymentId } = parseInput(submitForReviewSchema, input);
-  await dbOf(options).$transaction(async (tx) => {
-    const deployment = await lockDeployment(tx, deploymentId);
-    const status = nextStatus("submit", deployment.status)!;
-    const readiness = (await readinessByDeployment([deploymentId], tx)).get(deploymentId)!;
-    if (!readiness.ready) {
-      throw new AppError(
-        "CONFLICT",
-        `${readiness.byPriority.CRITICAL.open} critical item(s) are still open; settle them before asking for review.`,
-      );
-    }
-    await tx.deployment.update({
-      where: { id: deploymentId },
-      data: { status, submittedAt: new Date() },
-    });
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: "deployment.submit",
-      entityType: "Deployment",
-      entityId: deploymentId,
-      before: { status: deployment.status },
-      after: { status },
-    });
+  await dbOf(options).$transaction((tx) => submitInTransaction(tx, actor, deploymentId));
+}
+
+/** The submission as a step of a caller's transaction (the API's PATCH applies field edits
+ * and a status in one). */
+export async function submitInTransaction(tx: Prisma.TransactionClient, actor: Actor, deploymentId: string) {
+  requirePermission(actor, "deployment:submit");
+  const deployment = await lockDeployment(tx, deploymentId);
+  const status = nextStatus("submit", deployment.status)!;
+  const readiness = (await readinessByDeployment([deploymentId], tx)).get(deploymentId)!;
+  if (!readiness.ready) {
+    throw new AppError(
+      "CONFLICT",
+      `${readiness.byPriority.CRITICAL.open} critical item(s) are still open; settle them before asking for review.`,
+    );
+  }
+  await tx.deployment.update({
+    where: { id: deploymentId },
+    data: { status, submittedAt: new Date() },
+  });
+  await recordAudit(tx, {
+    actorId: actor.id,
+    action: "deployment.submit",
+    entityType: "Deployment",
+    entityId: deploymentId,
+    before: { status: deployment.status },
+    after: { status },
   });
 }

@@ -2,6 +2,7 @@
 // signed off and that sign-off still stands. The facts come from the checklist as the page
 // shows it (readiness, approvals, invalidation, digest); this only words the verdict.
 import "server-only";
+import type { ReadOptions } from "@/lib/db";
 import { getChecklist } from "@/lib/deployments/get-checklist";
 import type { GateReasonCode } from "@/lib/api/v1/schemas";
 import { isSignedOff, notSubmittedStatuses } from "@/lib/deployments/lifecycle";
@@ -20,9 +21,13 @@ export type GateVerdict =
     }
   | { ready: false; deploymentId: string; status: string; error: string; reasons: GateReason[] };
 
-/** null when the deployment does not exist. */
-export async function evaluateGate(deploymentId: string, now = new Date()): Promise<GateVerdict | null> {
-  const checklist = await getChecklist(deploymentId);
+/** null when the deployment does not exist. Pass the transaction as `db` to decide under its lock. */
+export async function evaluateGate(
+  deploymentId: string,
+  now = new Date(),
+  options?: ReadOptions,
+): Promise<GateVerdict | null> {
+  const checklist = await getChecklist(deploymentId, options);
   if (!checklist) return null;
   const { deployment, readiness, signOff } = checklist;
   const status = deployment.status;
