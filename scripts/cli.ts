@@ -2,6 +2,8 @@
 //   template import <file> [--dry-run] [--json]                import a Markdown checklist as a template
 //   user create --email <email> --role <role> [--name <name>]  create a user with a one-time password
 //   user reset-password --email <email>                        give a user a new one-time password
+//   token create --email <email> --scope <scope> [--scope …] [--name <name>] [--expires-days <N>]
+//                                                               an API token for that user; prints its secret once
 // Expected failures print one line on stderr and exit non-zero (2 for a bad argument);
 // --json output and one-time passwords are all that goes to stdout (logs and remarks go
 // to stderr), so they can be piped or captured.
@@ -19,6 +21,7 @@ import { setOneTimePassword, userIdByEmail } from "@/lib/users/reset-password";
 import { createUserSchema, userEmailSchema } from "@/lib/users/schemas";
 import { auditCommand, isAuditCommand } from "./commands/audit";
 import { formatTickSummary, maintenanceTick } from "./commands/maintenance-tick";
+import { tokenCreate } from "./commands/token-create";
 import { formatDeliverySummary, webhooksDeliver } from "./commands/webhooks-deliver";
 import { exitWith, withDatabase } from "./lib/bootstrap";
 
@@ -26,6 +29,7 @@ const usage = `Usage:
   npm run cli -- template import <file> [--dry-run] [--json]
   npm run cli -- user create --email <email> --role <ADMIN|MANAGER|REVIEWER|ENGINEER|VIEWER> [--name <name>]
   npm run cli -- user reset-password --email <email>
+  npm run cli -- token create --email <email> --scope <READ|WRITE|GATE> [--scope …] [--name <name>] [--expires-days <1-3650>]
   npm run cli -- maintenance tick [--json]
   npm run cli -- audit verify [--json]
   npm run cli -- audit retain [--dry-run] [--json]
@@ -42,6 +46,8 @@ const { values, positionals } = parseArgs({
     email: { type: "string" },
     role: { type: "string" },
     name: { type: "string" },
+    scope: { type: "string", multiple: true },
+    "expires-days": { type: "string" },
   },
 });
 
@@ -56,6 +62,16 @@ try {
     await templateImport(file, Boolean(values["dry-run"]), Boolean(values.json));
   else if (group === "user" && command === "create") await userCreate();
   else if (group === "user" && command === "reset-password") await userResetPassword();
+  else if (group === "token" && command === "create")
+    await tokenCreate(
+      {
+        email: option("email"),
+        name: option("name"),
+        scopes: (values.scope ?? []).filter((value): value is string => typeof value === "string"),
+        expiresDays: option("expires-days"),
+      },
+      withPrisma,
+    );
   else if (group === "maintenance" && command === "tick") await maintenanceTickCommand(Boolean(values.json));
   else if (group === "audit" && isAuditCommand(command))
     process.exit(
@@ -88,7 +104,7 @@ async function templateImport(file: string | undefined, dryRun: boolean, json: b
 }
 
 /** A string option's value; `--email` without one is as good as missing. */
-function option(name: "email" | "role" | "name"): string | undefined {
+function option(name: "email" | "role" | "name" | "expires-days"): string | undefined {
   const value = values[name];
   return typeof value === "string" ? value : undefined;
 }

@@ -47,6 +47,7 @@ const v1 = {
   approvals: () => import("@/app/api/v1/deployments/[id]/approvals/route"),
   audit: () => import("@/app/api/v1/audit/route"),
   overview: () => import("@/app/api/v1/overview/route"),
+  templates: () => import("@/app/api/v1/templates/route"),
 };
 
 const prisma = useTestPrisma();
@@ -591,8 +592,9 @@ describe("read paths", () => {
       await (await v1.deployments()).GET(request("/api/v1/deployments")),
       await (await v1.deployment()).GET(request(`/api/v1/deployments/${deploymentA}`), params({ id: deploymentA })),
       await (await v1.overview()).GET(request("/api/v1/overview")),
+      await (await v1.templates()).GET(request("/api/v1/templates")),
     ];
-    expect(reads.map((r) => r.status)).toEqual([200, 200, 200]);
+    expect(reads.map((r) => r.status)).toEqual([200, 200, 200, 200]);
 
     const deployments = await deploymentActions();
     const maintenance = await maintenanceActions();
@@ -667,6 +669,7 @@ describe("API tokens", () => {
         params({ id: fixture.deploymentA }),
       ),
     async () => (await v1.overview()).GET(request("/api/v1/overview", { token })),
+    async () => (await v1.templates()).GET(request("/api/v1/templates", { token })),
     async () => (await v1.audit()).GET(request("/api/v1/audit", { token })),
   ];
   const gate = async (token: string) =>
@@ -685,7 +688,7 @@ describe("API tokens", () => {
     const item = await leafOf(fixture.deploymentA, "Smoke test passed");
     const service = uniqueKey("read-token");
     const before = await deploymentSnapshot(fixture.deploymentA);
-    expect(await statuses(reads(secret))).toEqual([200, 200, 200, 200]);
+    expect(await statuses(reads(secret))).toEqual([200, 200, 200, 200, 200]);
     const digest = (await getChecklist(fixture.deploymentA))!.digest;
     expect(
       await statuses(
@@ -702,7 +705,7 @@ describe("API tokens", () => {
     const item = await leafOf(fixture.deploymentA, "Smoke test passed");
     const before = await deploymentSnapshot(fixture.deploymentA);
     expect((await gate(secret)).status).toBe(409);
-    expect(await statuses(reads(secret))).toEqual([403, 403, 403, 403]);
+    expect(await statuses(reads(secret))).toEqual([403, 403, 403, 403, 403]);
     expect(
       await statuses(
         writes(

@@ -3,19 +3,30 @@
 import { createApiTokenAction } from "@/app/(app)/admin/tokens/actions";
 import { ErrorAlert } from "@/components/ui/error-alert";
 import { Field } from "@/components/ui/field";
+import { SelectField } from "@/components/ui/select-field";
 import { buttonStyles, cardStyles } from "@/components/ui/styles";
 import { useServerForm } from "@/components/ui/use-server-form";
 import type { CreatedApiToken } from "@/lib/api-tokens/create-api-token";
+import type { TokenUserChoice } from "@/lib/api-tokens/list-token-users";
 import { apiTokenScopes, scopeDescriptions } from "@/lib/api-tokens/scopes";
 import { createApiTokenSchema } from "@/lib/api-tokens/schemas";
+import { roleLabels } from "@/lib/auth/roles";
 
-export function CreateTokenForm({ onCreated }: { onCreated: (created: CreatedApiToken) => void }) {
+type Props = {
+  /** Whom a token can speak for: active users who are not viewers. */
+  users: TokenUserChoice[];
+  currentUserId: string;
+  onCreated: (created: CreatedApiToken) => void;
+};
+
+export function CreateTokenForm({ users, currentUserId, onCreated }: Props) {
   const { fieldErrors, error, pending, onSubmit } = useServerForm({
     schema: createApiTokenSchema,
     read: (fields) => ({
       name: fields.text("name"),
       scopes: fields.all("scopes"),
       expiresOn: fields.text("expiresOn"),
+      userId: fields.text("userId"),
     }),
     action: createApiTokenAction,
     resetOnSuccess: true,
@@ -45,10 +56,24 @@ export function CreateTokenForm({ onCreated }: { onCreated: (created: CreatedApi
         />
         <Field label="Expires on (optional)" name="expiresOn" type="date" error={fieldErrors.expiresOn} />
       </div>
+      <div>
+        <SelectField
+          label="For user"
+          name="userId"
+          defaultValue={currentUserId}
+          error={fieldErrors.userId}
+          // Without an error the hint describes the choice; with one, SelectField links the error.
+          {...(fieldErrors.userId ? {} : { "aria-describedby": "user-hint" })}
+          options={users.map((u) => ({ value: u.id, label: `${u.name} — ${u.email} (${roleLabels[u.role]})` }))}
+        />
+        <p id="user-hint" className="mt-1 text-xs text-slate-600 dark:text-slate-400">
+          The token may do what this user&apos;s role may, within its scopes, and stops working if they are deactivated.
+        </p>
+      </div>
       <fieldset aria-describedby={scopeError ? "scopes-error" : "scopes-hint"}>
         <legend className="text-sm font-medium">Scopes</legend>
         <p id="scopes-hint" className="text-xs text-slate-600 dark:text-slate-400">
-          A token acts as you, limited to these scopes. Choose the least it needs.
+          What the token may do at most, whatever its user&apos;s role allows. Choose the least it needs.
         </p>
         <div className="mt-2 space-y-1">
           {apiTokenScopes.map((scope) => (

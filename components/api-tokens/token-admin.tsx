@@ -6,18 +6,25 @@ import { IssuedToken } from "@/components/api-tokens/issued-token";
 import { TokenRow } from "@/components/api-tokens/token-row";
 import { ErrorAlert } from "@/components/ui/error-alert";
 import { EmptyState } from "@/components/ui/empty-state";
+import type { TokenUserChoice } from "@/lib/api-tokens/list-token-users";
 import type { ApiTokenRow } from "@/lib/api-tokens/token-row";
 import { DataTable } from "@/components/ui/data-table";
 
 const columns = ["Name", "Prefix", "Scopes", "For user", "Expires", "Last used", "Status", "Actions"] as const;
 
-export function TokenAdmin({ tokens, now }: { tokens: ApiTokenRow[]; now: Date }) {
+type Props = { tokens: ApiTokenRow[]; users: TokenUserChoice[]; currentUserId: string; now: Date };
+
+export function TokenAdmin({ tokens, users, currentUserId, now }: Props) {
   const [issued, setIssued] = useState<{ name: string; secret: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   return (
     <div className="space-y-6">
-      <CreateTokenForm onCreated={({ token, secret }) => setIssued({ name: token.name, secret })} />
+      <CreateTokenForm
+        users={users}
+        currentUserId={currentUserId}
+        onCreated={({ token, secret }) => setIssued({ name: token.name, secret })}
+      />
       {issued ? <IssuedToken name={issued.name} secret={issued.secret} onDone={() => setIssued(null)} /> : null}
       <ErrorAlert message={error} />
       {tokens.length === 0 ? (

@@ -4,7 +4,8 @@ import { createApiToken } from "@/lib/api-tokens/create-api-token";
 import { listApiTokens } from "@/lib/api-tokens/list-api-tokens";
 import { revokeApiToken } from "@/lib/api-tokens/revoke-api-token";
 import { hashTokenSecret } from "@/lib/api-tokens/secret";
-import { createTestUser, useTestPrisma } from "@/test/db";
+import { importSmallTemplate } from "@/test/checklist-fixtures";
+import { createTestUser, uniqueKey, useTestPrisma } from "@/test/db";
 
 const prisma = useTestPrisma();
 
@@ -130,5 +131,89 @@ describe("API tokens", () => {
     expect(rows.map((row) => row.id)).toEqual([other.token.id, token.id]);
     expect(rows[0]).toMatchObject({ name: "second", scopes: ["GATE"], createdBy: { id: admin.id } });
     expect(rows[0]).not.toHaveProperty("tokenHash");
+  });
+
+  it("speak for the chosen user: any active non-viewer; the audit names them, the creator is the admin", async () => {
+    const admin = await createTestUser(prisma, "ADMIN");
+    const manager = await createTestUser(prisma, "MANAGER");
+    const { token, secret } = await createApiToken(admin, {
+      name: "for a manager",
+      scopes: ["WRITE"],
+      userId: manager.id,
+    });
+    expect(token).toMatchObject({ user: { id: manager.id, role: "MANAGER" }, createdBy: { id: admin.id } });
+    expect(await authenticateApiToken(secret)).toMatchObject({ actor: { id: manager.id, role: "MANAGER" } });
+    const audit = await prisma.auditEvent.findFirstOrThrow({
+      where: { entityId: token.id, action: "api-token.create" },
+    });
+    expect(audit).toMatchObject({
+      actorId: admin.id,
+      actorLabel: null,
+      after: {
+        userId: manager.id,
+        userEmail: (await prisma.user.findUniqueOrThrow({ where: { id: manager.id } })).email,
+        scopes: ["WRITE"],
+      },
+    });
+    // Left out (or "" from the form): the admin themself.
+    const own = await createApiToken(admin, { name: "mine", scopes: ["READ"], userId: "" });
+    expect(own.token.user.id).toBe(admin.id);
+  });
+
+  it("refuse a viewer, a deactivated or an unknown user with a 400 on userId, and write nothing", async () => {
+    const admin = await createTestUser(prisma, "ADMIN");
+    const viewer = await createTestUser(prisma, "VIEWER");
+    const gone = await createTestUser(prisma, "ENGINEER");
+    await prisma.user.update({ where: { id: gone.id }, data: { active: false } });
+    const email = async (id: string) => (await prisma.user.findUniqueOrThrow({ where: { id } })).email;
+    for (const [userId, message] of [
+      [viewer.id, `${await email(viewer.id)} is a viewer; a token must speak for a user who can work on deployments.`],
+      [gone.id, `${await email(gone.id)} is deactivated; a token must speak for an active user.`],
+      ["does-not-exist", "That user does not exist."],
+    ] as const) {
+      await expect(createApiToken(admin, { name: "x", scopes: ["READ"], userId })).rejects.toMatchObject({
+        status: 400,
+        message,
+        fieldErrors: { userId: message },
+      });
+    }
+    expect(await prisma.apiToken.count({ where: { createdById: admin.id } })).toBe(0);
+  });
+
+  it("may do what their user's role may, within their scopes: a manager's WRITE token creates, but cannot tick", async () => {
+    const admin = await createTestUser(prisma, "ADMIN");
+    const manager = await createTestUser(prisma, "MANAGER");
+    const template = await importSmallTemplate(prisma);
+    const { secret } = await createApiToken(admin, { name: "manager ci", scopes: ["WRITE"], userId: manager.id });
+    const call = (path: string, method: string, body: unknown) =>
+      new Request(`http://localhost${path}`, {
+        method,
+        headers: { authorization: `Bearer ${secret}` },
+        body: JSON.stringify(body),
+      });
+    const { POST } = await import("@/app/api/v1/deployments/route");
+    const created = await POST(
+      call("/api/v1/deployments", "POST", {
+        service: uniqueKey("mgr"),
+        environment: "prod",
+        version: "1",
+        template: template.slug,
+      }),
+    );
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    expect((await prisma.deployment.findUniqueOrThrow({ where: { id } })).ownerId).toBe(manager.id);
+
+    const state = await prisma.itemState.findFirstOrThrow({ where: { deploymentId: id } });
+    const { PATCH } = await import("@/app/api/v1/deployments/[id]/items/[itemId]/route");
+    const tick = await PATCH(
+      call(`/api/v1/deployments/${id}/items/${state.itemId}`, "PATCH", { version: state.version, status: "DONE" }),
+      { params: Promise.resolve({ id, itemId: state.itemId }) },
+    );
+    expect([tick.status, ((await tick.json()) as { error: string }).error]).toEqual([
+      403,
+      "Your role does not allow this action.",
+    ]);
+    expect((await prisma.itemState.findUniqueOrThrow({ where: { id: state.id } })).status).toBe("OPEN");
   });
 });

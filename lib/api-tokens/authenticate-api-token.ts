@@ -1,5 +1,5 @@
 // Who a bearer token speaks for. The row is read on every request, so revocation, expiry
-// and the creator's deactivation or role change apply at once.
+// and its user's deactivation or role change apply at once.
 import "server-only";
 import { dbOf, type DomainOptions } from "@/lib/db";
 import { AppError } from "@/lib/errors";

@@ -28,6 +28,9 @@ export const createApiTokenSchema = z.object({
     )
     .optional()
     .or(z.literal("").transform(() => undefined)),
+  /** The user the token speaks for (an active user who is not a viewer); the admin who
+   * creates it when left out. */
+  userId: entityId.optional().or(z.literal("").transform(() => undefined)),
 });
 
 export const revokeApiTokenSchema = z.object({ tokenId: entityId });

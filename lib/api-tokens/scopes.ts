@@ -1,5 +1,6 @@
-// Token scopes nest: WRITE includes READ, READ includes GATE. A token acts as its creator,
-// so what it may do is the creator's role permissions limited by these scopes.
+// Token scopes nest: WRITE includes READ, READ includes GATE. A token acts as its user (the
+// one it was made for), so what it may do is that user's role permissions limited by these
+// scopes: the route checks the scope, the domain function the role.
 import type { ApiTokenScope } from "@/lib/generated/prisma/enums";
 
 export const apiTokenScopes = ["READ", "WRITE", "GATE"] as const satisfies readonly ApiTokenScope[];

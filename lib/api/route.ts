@@ -35,7 +35,7 @@ export type ApiAccess = { scope: ApiTokenScope; permission?: Permission; tokens?
 
 /** A write endpoint: caller → access → same-origin (cookies) → a JSON body within the size
  * cap → handler, whose domain function parses the body with its own schema. A token's
- * writes are audited as its creator, each event labelled with the token. */
+ * writes are audited as its user, each event labelled with the token. */
 export async function handleApiWrite(
   request: Request,
   access: ApiAccess,

@@ -1,5 +1,6 @@
 // A deployment is an instance of one template version: one state per checklist leaf
 // (pre- and post-deployment sections), all OPEN. Later template versions never change it.
+// The version is named directly (the form) or as a template (a pipeline): its latest version.
 import "server-only";
 import type { z } from "zod";
 import { parseInput } from "@/lib/actions/parse-input";
@@ -8,6 +9,7 @@ import { requirePermission, type Actor } from "@/lib/auth/policy";
 import { dbOf, type DomainOptions } from "@/lib/db";
 import { AppError, invalidField } from "@/lib/errors";
 import { createDeploymentSchema } from "@/lib/deployments/schemas";
+import type { Prisma } from "@/lib/generated/prisma/client";
 
 export async function createDeployment(
   actor: Actor | null,
@@ -18,12 +20,7 @@ export async function createDeployment(
   const data = parseInput(createDeploymentSchema, input);
   const ownerId = data.ownerId ?? actor.id;
   return dbOf(options).$transaction(async (tx) => {
-    const version = await tx.templateVersion.findUnique({
-      where: { id: data.templateVersionId },
-      select: { id: true, number: true, template: { select: { name: true, archivedAt: true } } },
-    });
-    if (!version || version.template.archivedAt)
-      throw new AppError("NOT_FOUND", "That template version does not exist.");
+    const version = await resolveTemplateVersion(tx, data);
     const owner = await tx.user.findUnique({ where: { id: ownerId }, select: { active: true, role: true } });
     if (!owner?.active || owner.role === "VIEWER")
       throw invalidField("ownerId", "The owner must be an active user who can work on deployments.");
@@ -60,4 +57,50 @@ export async function createDeployment(
     });
     return { id: deployment.id };
   });
+}
+
+type ChosenVersion = { id: string; number: number; template: { name: string } };
+
+/** The version named by `templateVersionId`, or the latest version of the template that
+ * `template` names: by id, else by slug, else by its exact (case-sensitive) name when no
+ * other template has it. Archived templates are not found. */
+async function resolveTemplateVersion(
+  tx: Prisma.TransactionClient,
+  data: { templateVersionId?: string; template?: string },
+): Promise<ChosenVersion> {
+  if (data.templateVersionId !== undefined) {
+    const version = await tx.templateVersion.findUnique({
+      where: { id: data.templateVersionId },
+      select: { id: true, number: true, template: { select: { name: true, archivedAt: true } } },
+    });
+    if (!version || version.template.archivedAt)
+      throw new AppError("NOT_FOUND", "That template version does not exist.");
+    return version;
+  }
+  const reference = data.template!;
+  const matches = await tx.template.findMany({
+    where: { archivedAt: null, OR: [{ id: reference }, { slug: reference }, { name: reference }] },
+    orderBy: [{ name: "asc" }, { slug: "asc" }],
+    take: 50,
+    select: {
+      id: true,
+      slug: true,
+      name: true,
+      versions: { orderBy: { number: "desc" }, take: 1, select: { id: true, number: true } },
+    },
+  });
+  const named = matches.filter((t) => t.name === reference);
+  const template =
+    matches.find((t) => t.id === reference) ??
+    matches.find((t) => t.slug === reference) ??
+    (named.length === 1 ? named[0] : undefined);
+  if (!template && named.length > 1)
+    throw new AppError("CONFLICT", `${named.length} templates are named “${reference}”; name one by its id or slug.`, {
+      code: "AMBIGUOUS_TEMPLATE",
+      candidates: named.map(({ id, slug, name }) => ({ id, slug, name })),
+    });
+  const latest = template?.versions[0];
+  if (!template || !latest)
+    throw new AppError("NOT_FOUND", `There is no template with the id, slug or name “${reference}”.`);
+  return { ...latest, template: { name: template.name } };
 }

@@ -7,20 +7,45 @@ import { entityId, isRealDay, labelText, storableText } from "@/lib/validation";
 const id = entityId;
 const label = labelText;
 
-export const createDeploymentSchema = z.object({
-  service: label("service", 100),
-  environment: label("environment", 50),
-  version: label("version", 100),
-  targetDate: z
-    .string()
-    .trim()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-12-31.")
-    .refine(isRealDay, "That date does not exist.")
-    .optional()
-    .or(z.literal("").transform(() => undefined)),
-  ownerId: id.optional().or(z.literal("").transform(() => undefined)),
-  templateVersionId: id,
-});
+/** Exactly one of `templateVersionId` or `template` says what the checklist is made from. */
+export const createDeploymentSchema = z
+  .object({
+    service: label("service", 100),
+    environment: label("environment", 50),
+    version: label("version", 100),
+    targetDate: z
+      .string()
+      .trim()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-12-31.")
+      .refine(isRealDay, "That date does not exist.")
+      .optional()
+      .or(z.literal("").transform(() => undefined)),
+    ownerId: id.optional().or(z.literal("").transform(() => undefined)),
+    /** One version of a template (the form sends this). */
+    templateVersionId: id.optional(),
+    /** A template by its id, slug or exact name (when no other template has it): its latest version. */
+    template: z
+      .string()
+      .trim()
+      .min(1, "Name the template by its id, slug or exact name.")
+      .max(200, "A template reference is limited to 200 characters.")
+      .regex(/^[^\u0000-\u001f]+$/, "A template reference cannot contain control characters.")
+      .optional(),
+  })
+  .superRefine((input, ctx) => {
+    if (input.templateVersionId === undefined && input.template === undefined)
+      ctx.addIssue({
+        code: "custom",
+        path: ["templateVersionId"],
+        message: "Give templateVersionId, or template (a template's id, slug or exact name).",
+      });
+    else if (input.templateVersionId !== undefined && input.template !== undefined)
+      ctx.addIssue({
+        code: "custom",
+        path: ["template"],
+        message: "Give templateVersionId or template, not both.",
+      });
+  });
 
 export const evidenceLinkSchema = storableText(
   z

@@ -25,7 +25,8 @@ export default function ApiDocsPage() {
           <Link href="/admin/tokens" className="text-brand-700 underline dark:text-brand-300">
             Admin → API tokens
           </Link>
-          .
+          , or on the server with <code className="font-mono">npm run cli -- token create --email … --scope …</code>;
+          each token speaks for one user, within its scopes.
         </p>
         <pre className="overflow-x-auto rounded-md bg-slate-100 p-3 font-mono text-xs dark:bg-slate-800">{`curl -fsS -H "Authorization: Bearer $PREFLIGHT_TOKEN" "$PREFLIGHT_URL/api/v1/deployments/<id>/gate"`}</pre>
       </div>

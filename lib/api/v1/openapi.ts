@@ -4,6 +4,7 @@
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiResponsesObject } from "zod-openapi";
 import { z } from "zod";
 import {
+  ambiguousTemplateBody,
   approvalBody,
   approvalResponse,
   auditPageResponse,
@@ -20,6 +21,7 @@ import {
   itemStatePatchBody,
   itemStateResponse,
   overviewResponse,
+  templateListResponse,
 } from "@/lib/api/v1/schemas";
 
 const jsonContent = (schema: z.ZodType) => ({ content: { "application/json": { schema } } });
@@ -29,7 +31,7 @@ const error = (description: string) => ({ description, ...jsonContent(errorBody)
 const notJson = error("The body is declared as something other than JSON (send Content-Type: application/json).");
 
 const common = {
-  "401": error("No token or session, or the token is malformed, unknown, revoked, expired or its creator deactivated."),
+  "401": error("No token or session, or the token is malformed, unknown, revoked, expired or its user deactivated."),
   "403": error("The token's scopes or the caller's role do not allow this."),
 } satisfies ZodOpenApiResponsesObject;
 
@@ -52,13 +54,19 @@ const operations = {
   createDeployment: {
     summary: "Create a deployment",
     description:
-      "Starts a checklist from a template version; the owner defaults to the token's creator. Scope WRITE; role permission deployment:create.",
+      "Starts a checklist from a template version (`templateVersionId`) or from a template's latest version (`template`: its id, slug or exact name); the owner defaults to the token's user. Scope WRITE; role permission deployment:create.",
     tags: ["Deployments"],
     requestBody: jsonContent(createDeploymentBody),
     responses: {
       "201": { description: "Created.", ...jsonContent(createdResponse) },
-      "400": error("The body is invalid; `field` names the first bad field."),
-      "404": error("The template version does not exist."),
+      "400": error(
+        "The body is invalid (including both or neither of `templateVersionId` and `template`); `field` names the first bad field.",
+      ),
+      "404": error("The template version, or the template, does not exist (archived templates are not found)."),
+      "409": {
+        description: "`template` is a name several templates have; `candidates` lists them.",
+        ...jsonContent(ambiguousTemplateBody),
+      },
       "413": error("The body is larger than 100 kB."),
       "415": notJson,
       ...common,
@@ -132,6 +140,16 @@ const operations = {
       ...common,
     },
   },
+  listTemplates: {
+    summary: "List templates",
+    description:
+      "Every template that is not archived, by name, with its latest version: what `template` in POST /api/v1/deployments stands for. Scope READ.",
+    tags: ["Templates"],
+    responses: {
+      "200": { description: "The templates.", ...jsonContent(templateListResponse) },
+      ...common,
+    },
+  },
   getOverview: {
     summary: "Read the overview",
     description:
@@ -165,7 +183,7 @@ export function openApiDocument() {
       title: "Preflight API",
       version: "1",
       description:
-        'Read deployments and their checklists, create deployments, change item states, read the audit log, and ask the deployment gate. Authenticate with `Authorization: Bearer <token>` (tokens are created by admins on Admin → API tokens) or, in the browser, with your session. Errors are JSON: `{ "error": "<field>: <message>", "field": "<path>" }`.',
+        'Read deployments and their checklists, create deployments, change item states, read the audit log, and ask the deployment gate. Authenticate with `Authorization: Bearer <token>` (tokens are created by admins on Admin → API tokens, or with `npm run cli -- token create`; each speaks for one user) or, in the browser, with your session. Errors are JSON: `{ "error": "<field>: <message>", "field": "<path>" }`.',
     },
     servers: [{ url: "/", description: "This Preflight instance" }],
     security: [{ bearer: [] }],
@@ -191,6 +209,7 @@ export function openApiDocument() {
         post: { operationId: "approveDeployment", ...operations.approveDeployment },
       },
       "/api/v1/deployments/{id}/gate": { get: { operationId: "getGate", ...operations.getGate } },
+      "/api/v1/templates": { get: { operationId: "listTemplates", ...operations.listTemplates } },
       "/api/v1/overview": { get: { operationId: "getOverview", ...operations.getOverview } },
       "/api/v1/audit": { get: { operationId: "readAuditLog", ...operations.readAuditLog } },
       "/api/v1/openapi.json": {

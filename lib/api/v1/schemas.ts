@@ -21,13 +21,14 @@ export const deploymentFiltersQuery = deploymentFiltersSchema;
 
 export const createDeploymentBody = createDeploymentSchema.meta({
   id: "CreateDeployment",
-  description: "A new deployment: a checklist instance of one template version, every item OPEN.",
+  description:
+    "A new deployment: a checklist instance of one template version, every item OPEN. Send exactly one of `templateVersionId` (that version) or `template` (a template's id, slug, or exact name when no other template has it: its latest version; see GET /api/v1/templates).",
   example: {
     service: "payments-api",
     environment: "production",
     version: "2.4.0",
     targetDate: "2026-12-15",
-    templateVersionId: "cmabc123templateversion",
+    template: "production-security-checklist",
   },
 });
 
@@ -205,6 +206,36 @@ export const deploymentPageResponse = z
     total: z.number().int(),
   })
   .meta({ id: "DeploymentPage" });
+
+export const templateListResponse = z
+  .object({
+    templates: z.array(
+      z.object({
+        id: z.string(),
+        slug: z.string().meta({ example: "production-security-checklist" }),
+        name: z.string().meta({ example: "Production Security Checklist" }),
+        latestVersion: z
+          .object({
+            id: z.string().meta({ description: "A `templateVersionId` for POST /api/v1/deployments." }),
+            number: z.number().int(),
+            requiredApprovals: z.number().int().meta({ description: "Distinct reviewers a deployment on it needs." }),
+            reviewIntervalDays: z.number().int(),
+          })
+          .meta({ description: "What `template` means in POST /api/v1/deployments." }),
+      }),
+    ),
+  })
+  .meta({ id: "TemplateList" });
+
+export const ambiguousTemplateBody = errorBody
+  .extend({
+    code: z.literal("AMBIGUOUS_TEMPLATE"),
+    candidates: z.array(z.object({ id: z.string(), slug: z.string(), name: z.string() })).min(2),
+  })
+  .meta({
+    id: "AmbiguousTemplate",
+    description: "Several templates have the name sent as `template`: send one's id or slug instead.",
+  });
 
 export const createdResponse = z
   .object({ id: z.string(), url: z.string().meta({ example: "/api/v1/deployments/cmabc123" }) })

@@ -4,6 +4,7 @@ import { TokenAdmin } from "@/components/api-tokens/token-admin";
 import { Forbidden } from "@/components/ui/forbidden";
 import { PageHeader } from "@/components/ui/page-header";
 import { listApiTokens } from "@/lib/api-tokens/list-api-tokens";
+import { listTokenUsers } from "@/lib/api-tokens/list-token-users";
 import { can } from "@/lib/auth/policy";
 import { requireUser } from "@/lib/auth/session";
 
@@ -12,19 +13,19 @@ export const metadata: Metadata = { title: "API tokens" };
 export default async function ApiTokensPage() {
   const user = await requireUser();
   if (!can(user, "token:manage")) return <Forbidden what="API tokens" />;
-  const tokens = await listApiTokens(user);
+  const [tokens, users] = await Promise.all([listApiTokens(user), listTokenUsers(user)]);
   return (
     <>
       <PageHeader
         title="API tokens"
-        description="Tokens let pipelines and scripts use the REST API. Each acts as the admin who created it, limited to its scopes; revoking one stops it at once."
+        description="Tokens let pipelines and scripts use the REST API. Each speaks for one user and may do what their role may, limited to its scopes; revoking one stops it at once."
         actions={
           <Link href="/api-docs" className="text-sm text-brand-700 underline hover:no-underline dark:text-brand-300">
             API reference
           </Link>
         }
       />
-      <TokenAdmin tokens={tokens} now={new Date()} />
+      <TokenAdmin tokens={tokens} users={users} currentUserId={user.id} now={new Date()} />
     </>
   );
 }
