@@ -90,6 +90,10 @@ const matrix: Record<string, Entry> = {
         templateVersionId: missing,
       }),
   },
+  "app/(app)/deployments/actions.ts#createNextReleaseAction": {
+    allowed: ["ADMIN", "MANAGER", "REVIEWER", "ENGINEER"],
+    call: async () => (await deployments()).createNextReleaseAction({ deploymentId: missing, version: "2" }),
+  },
   "app/(app)/deployments/actions.ts#updateItemStateAction": {
     allowed: ["ADMIN", "REVIEWER", "ENGINEER"],
     call: async (f) =>

@@ -37,3 +37,35 @@ export async function importSmallTemplate(prisma: PrismaClient) {
   );
   return { ...imported, title };
 }
+
+/** A checklist whose post-deployment verification has three leaves (two under a parent),
+ * for the tests of what happens after the go-live. */
+export function verificationChecklistMarkdown(title: string): string {
+  return [
+    `# ${title}`,
+    "",
+    "## CRITICAL",
+    "- [ ] Backups verified",
+    "- [ ] Secrets rotated",
+    "",
+    "## HIGH",
+    "- [ ] Alerts configured",
+    "",
+    "## Post-deployment verification",
+    "- [ ] **Smoke tests**",
+    "  - [ ] Login works",
+    "  - [ ] Checkout works",
+    "- [ ] Error rate normal",
+    "",
+  ].join("\n");
+}
+
+export async function importVerificationTemplate(prisma: PrismaClient) {
+  const title = `Verification checklist ${uniqueKey()}`;
+  const imported = await createTemplateFromMarkdown(
+    { actorLabel: "test" },
+    { source: verificationChecklistMarkdown(title) },
+    { db: prisma },
+  );
+  return { ...imported, title };
+}

@@ -8,13 +8,14 @@ import { SignOffPanel } from "@/components/signoff/sign-off-panel";
 import { PriorityBadge } from "@/components/ui/badges";
 import { cardStyles, inputStyles } from "@/components/ui/styles";
 import { findItem } from "@/lib/checklists/patch";
-import { statusLabels } from "@/lib/deployments/lifecycle";
+import { itemEditable, statusLabels } from "@/lib/deployments/lifecycle";
 import type { DeploymentStatus } from "@/lib/generated/prisma/enums";
-import type { Checklist, ChecklistItem } from "@/lib/checklists/types";
+import type { Checklist, ChecklistItem, ChecklistSection } from "@/lib/checklists/types";
 
 type Props = {
   initial: Checklist;
   currentUserId: string;
+  /** The role's permissions; whether a section's items may still change follows the status. */
   canUpdate: boolean;
   canAssign: boolean;
   canSubmit: boolean;
@@ -66,6 +67,12 @@ export function ChecklistView({
     pendingItemIds: update.inFlight.map((call) => call.itemId),
   };
 
+  // After the go-live only the post-deployment verification stays editable; cancelled, nothing.
+  const editable = (kind: ChecklistSection["kind"]) =>
+    (kind === "PRE_DEPLOYMENT" || kind === "POST_DEPLOYMENT") && itemEditable(checklist.deployment.status, kind);
+  const sectionContext = (kind: ChecklistSection["kind"]): RowContext =>
+    editable(kind) ? context : { ...context, canUpdate: false, canAssign: false };
+
   const sections = useMemo(
     () =>
       checklist.sections.filter(
@@ -83,7 +90,7 @@ export function ChecklistView({
         </span>
       </p>
       <SignOffPanel checklist={checklist} currentUserId={currentUserId} canSubmit={canSubmit} canReview={canReview} />
-      <ReadinessHeader readiness={checklist.readiness} />
+      <ReadinessHeader readiness={checklist.readiness} verification={checklist.verification} />
       <fieldset className="mb-4 flex flex-wrap items-center gap-4 text-sm">
         <legend className="sr-only">Filter items</legend>
         <label className="flex items-center gap-2">
@@ -123,7 +130,10 @@ export function ChecklistView({
           Keys: ↑/↓ or j/k move · x toggles done · n marks N/A
         </span>
       </fieldset>
-      <div onKeyDown={(event) => onRowKey(event, checklist, onChange, setNaFormFor, canUpdate)} className="space-y-4">
+      <div
+        onKeyDown={(event) => onRowKey(event, checklist, onChange, setNaFormFor, (kind) => canUpdate && editable(kind))}
+        className="space-y-4"
+      >
         {sections.length === 0 ? (
           <p className={`${cardStyles} p-6 text-center text-sm text-slate-600 dark:text-slate-400`}>
             No items match these filters.
@@ -137,7 +147,7 @@ export function ChecklistView({
                   <span className="text-xs font-normal text-slate-600 dark:text-slate-400">after deploying</span>
                 ) : null}
               </h2>
-              <ItemTreeRows items={section.items} context={context} />
+              <ItemTreeRows items={section.items} context={sectionContext(section.kind)} />
             </section>
           ))
         )}
@@ -152,7 +162,7 @@ function onRowKey(
   checklist: Checklist,
   onChange: (item: ChecklistItem, change: ItemChange) => void,
   setNaFormFor: (id: string | null) => void,
-  canUpdate: boolean,
+  mayChange: (kind: ChecklistSection["kind"]) => boolean,
 ) {
   const target = event.target as HTMLElement;
   if (target.closest("form") || target.tagName === "SELECT" || target.tagName === "TEXTAREA") return;
@@ -165,9 +175,10 @@ function onRowKey(
   };
   if (event.key === "ArrowDown" || event.key === "j") return move(1);
   if (event.key === "ArrowUp" || event.key === "k") return move(-1);
-  if (!row || !canUpdate || target !== row) return;
-  const item = findItem(checklist, row.dataset.itemRow!);
-  if (!item?.state) return;
+  if (!row || target !== row) return;
+  const section = checklist.sections.find((s) => findItem({ ...checklist, sections: [s] }, row.dataset.itemRow!));
+  const item = section ? findItem({ ...checklist, sections: [section] }, row.dataset.itemRow!) : null;
+  if (!section || !item?.state || !mayChange(section.kind)) return;
   if (event.key === "x" || event.key === " ") {
     event.preventDefault();
     if (item.state.status !== "NOT_APPLICABLE")

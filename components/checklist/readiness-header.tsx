@@ -1,5 +1,5 @@
 import { ProgressBar, VerdictBadge } from "@/components/ui/badges";
-import type { Readiness } from "@/lib/checklists/readiness";
+import type { Readiness, Verification } from "@/lib/checklists/readiness";
 
 const rows = [
   { key: "CRITICAL", label: "Critical", tone: "red" },
@@ -8,8 +8,10 @@ const rows = [
   { key: "NONE", label: "No priority", tone: "slate" },
 ] as const;
 
-/** Sticky summary: the gate and progress per priority, always in view while ticking. */
-export function ReadinessHeader({ readiness }: { readiness: Readiness }) {
+/** Sticky summary: the gate and progress per priority (pre-deployment items), then the
+ * verification after the go-live, always in view while ticking. */
+export function ReadinessHeader({ readiness, verification }: { readiness: Readiness; verification: Verification }) {
+  const verified = verification.total - verification.open;
   return (
     <div className="sticky top-0 z-10 -mx-4 mb-4 border-b border-slate-200 bg-slate-50/95 px-4 py-3 backdrop-blur dark:border-slate-800 dark:bg-slate-950/95">
       <div className="flex flex-wrap items-center gap-x-6 gap-y-2">
@@ -36,6 +38,20 @@ export function ReadinessHeader({ readiness }: { readiness: Readiness }) {
               </div>
             );
           })}
+        {verification.total > 0 ? (
+          <div className="min-w-40 flex-1" data-testid="verification-progress">
+            <div className="flex justify-between gap-2 text-xs">
+              <span className="font-medium">Verification after go-live</span>
+              <span className="tabular-nums text-slate-600 dark:text-slate-400">
+                {verified} of {verification.total}
+              </span>
+            </div>
+            <ProgressBar
+              percent={Math.floor((verified / verification.total) * 100)}
+              label="Post-deployment verification items settled"
+            />
+          </div>
+        ) : null}
       </div>
     </div>
   );

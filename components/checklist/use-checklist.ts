@@ -3,7 +3,7 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { updateItemStateAction } from "@/app/(app)/deployments/actions";
 import { useServerAction } from "@/components/ui/use-server-action";
-import { findItemState, withItemState } from "@/lib/checklists/patch";
+import { findItem, findItemState, withItemState } from "@/lib/checklists/patch";
 import type { Checklist } from "@/lib/checklists/types";
 import type { ItemStateView } from "@/lib/deployments/item-state-view";
 import type { UpdateItemStateInput } from "@/lib/deployments/schemas";
@@ -69,7 +69,12 @@ export function useItemUpdate(deploymentId: string) {
       const next = withItemState(latest, state);
       // The server moved the deployment on too (a draft starts); the refetch below tells
       // whether review reopened, so only the transitions that need no facts are applied here.
+      // Verification after the go-live moves nothing but a draft.
+      const verification = next.sections.some(
+        (s) => s.kind === "POST_DEPLOYMENT" && findItem({ ...next, sections: [s] }, state.itemId),
+      );
       const status =
+        (!verification || next.deployment.status === "DRAFT") &&
         canTransition("change", next.deployment.status) &&
         next.deployment.status !== "READY_FOR_REVIEW" &&
         next.deployment.status !== "SIGNED_OFF"

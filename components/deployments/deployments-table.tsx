@@ -78,7 +78,17 @@ export function DeploymentsTable({ rows, total }: { rows: DeploymentRow[]; total
                     );
                   })}
               </td>
-              <td className="px-4 py-3">{statusLabels[row.status as keyof typeof statusLabels]}</td>
+              <td className="px-4 py-3">
+                {statusLabels[row.status as keyof typeof statusLabels]}
+                {row.status === "DEPLOYED" && row.verification.total > 0 ? (
+                  <div
+                    data-testid="row-verification"
+                    className="text-xs tabular-nums text-slate-600 dark:text-slate-400"
+                  >
+                    verification {row.verification.total - row.verification.open}/{row.verification.total}
+                  </div>
+                ) : null}
+              </td>
               <td className="px-4 py-3">{row.owner.name}</td>
               <td className="px-4 py-3">{formatDate(row.targetDate)}</td>
             </tr>

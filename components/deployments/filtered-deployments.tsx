@@ -14,7 +14,7 @@ export async function FilteredDeployments({ parsed, activeOnly = false, emptyHin
     listDeployments(filters, { activeOnly }),
     deploymentFacets(),
   ]);
-  const filtered = Boolean(raw.q || raw.service || raw.environment || raw.status || raw.owner);
+  const filtered = Boolean(raw.q || raw.service || raw.environment || raw.status || raw.owner || raw.verification);
   const exportQuery = new URLSearchParams(
     Object.entries(raw).filter((entry): entry is [string, string] => Boolean(entry[1]) && entry[0] !== "page"),
   );

@@ -51,6 +51,13 @@ export function DeploymentFiltersForm({
         value={filters.status}
         options={deploymentStatuses.map((s) => [s, statusLabels[s]])}
       />
+      <Select
+        name="verification"
+        label="Verification"
+        value={filters.verification}
+        options={[["open", "Deployed, verification open"]]}
+        allLabel="Any"
+      />
       <Select name="owner" label="Owner" value={filters.owner} options={facets.owners.map((o) => [o.id, o.name])} />
       <Select name="sort" label="Sort by" value={filters.sort} options={sorts} allLabel="Target date" />
       <button type="submit" className={buttonStyles.secondary}>

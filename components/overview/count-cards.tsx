@@ -17,11 +17,17 @@ const cards = [
     href: "/maintenance",
     tone: "text-amber-700 dark:text-amber-300",
   },
+  {
+    key: "deployedVerificationOpen",
+    label: "Deployed · verification open",
+    href: "/?verification=open",
+    tone: "text-sky-700 dark:text-sky-300",
+  },
 ] as const;
 
 export function CountCards({ counts }: { counts: OverviewCounts }) {
   return (
-    <div className="mb-6 grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5">
+    <div className="mb-6 grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
       {cards.map((card) => {
         const body = (
           <>

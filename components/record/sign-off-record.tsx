@@ -7,16 +7,20 @@ export type RecordedDecision = {
   createdAt: Date;
   comment: string;
   digest: string;
+  /** 1: the digest covered every item; 2: the pre-deployment items only. */
+  digestVersion: number;
+  /** Compared by the decision's own digest algorithm. */
+  matchesChecklist: boolean;
   nextReviewAt: Date | null;
   invalidatedAt: Date | null;
   invalidatedBy: string | null;
   invalidationReason: string | null;
 };
 
-type Props = { decisions: RecordedDecision[]; requiredApprovals: number; currentDigest: string };
+type Props = { decisions: RecordedDecision[]; requiredApprovals: number };
 
 /** Every review decision, oldest first: what was approved (the digest), by whom, and whether it still stands. */
-export function SignOffRecord({ decisions, requiredApprovals, currentDigest }: Props) {
+export function SignOffRecord({ decisions, requiredApprovals }: Props) {
   const standing = decisions.filter((d) => d.decision === "APPROVED" && !d.invalidatedAt).length;
   return (
     <section
@@ -52,11 +56,13 @@ export function SignOffRecord({ decisions, requiredApprovals, currentDigest }: P
                     <dd>{formatDate(d.nextReviewAt)}</dd>
                   </>
                 ) : null}
-                <dt className="text-slate-600 dark:text-slate-400">Digest (sha256)</dt>
+                <dt className="text-slate-600 dark:text-slate-400">
+                  Digest (sha256, {d.digestVersion === 1 ? "every item" : "pre-deployment items"})
+                </dt>
                 <dd className="font-mono text-xs break-all">
                   {d.digest}
                   <span className="block font-sans text-slate-600 dark:text-slate-400">
-                    {d.digest === currentDigest
+                    {d.matchesChecklist
                       ? "Matches the item states in this record."
                       : "Differs from the item states in this record: items changed after this decision."}
                   </span>

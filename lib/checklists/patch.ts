@@ -1,6 +1,6 @@
-// Replaces one item's state in a checklist and recomputes readiness: used for optimistic
-// updates, for the server's answer, and for the current state a 409 carries.
-import { readinessOfSections } from "@/lib/checklists/tree";
+// Replaces one item's state in a checklist and recomputes readiness and verification: used
+// for optimistic updates, for the server's answer, and for the current state a 409 carries.
+import { readinessOfSections, verificationOfSections } from "@/lib/checklists/tree";
 import type { Checklist, ChecklistItem } from "@/lib/checklists/types";
 import type { ItemStateView } from "@/lib/deployments/item-state-view";
 
@@ -14,7 +14,12 @@ export function withItemState(checklist: Checklist, state: ItemStateView): Check
           : item,
     );
   const sections = checklist.sections.map((section) => ({ ...section, items: patch(section.items) }));
-  return { ...checklist, sections, readiness: readinessOfSections(sections) };
+  return {
+    ...checklist,
+    sections,
+    readiness: readinessOfSections(sections),
+    verification: verificationOfSections(sections),
+  };
 }
 
 export function findItem(checklist: Checklist, itemId: string): ChecklistItem | null {

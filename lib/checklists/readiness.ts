@@ -1,5 +1,6 @@
-// Readiness of one checklist, from counts of its leaf items per priority. Pure, so the
-// list query can aggregate in SQL and feed the same function the checklist page uses.
+// Readiness of one checklist, from counts of its pre-deployment leaf items per priority
+// (post-deployment verification has its own progress and never holds the gate). Pure, so
+// the list query can aggregate in SQL and feed the same function the checklist page uses.
 import type { Priority } from "@/lib/generated/prisma/enums";
 
 export type PriorityKey = Priority | "NONE";
@@ -49,6 +50,14 @@ function progressOf(counts: Counts | undefined): PriorityProgress {
     open,
     percent: total === 0 ? 100 : Math.floor(((done + notApplicable) / total) * 100),
   };
+}
+
+/** Post-deployment verification: checked after the go-live, outside the gate and the digest. */
+export type Verification = Counts & { open: number };
+
+export function computeVerification(counts: Partial<Counts> = {}): Verification {
+  const { total = 0, done = 0, notApplicable = 0 } = counts;
+  return { total, done, notApplicable, open: total - done - notApplicable };
 }
 
 export const verdictLabels: Record<Verdict, string> = { GO: "Go", GO_WITH_RISKS: "Go with risks", NO_GO: "No-go" };

@@ -1,5 +1,5 @@
 // The checklist as the server sends it to the page (and the browser refetches it).
-import type { Readiness } from "@/lib/checklists/readiness";
+import type { Readiness, Verification } from "@/lib/checklists/readiness";
 import type { ItemStateView } from "@/lib/deployments/item-state-view";
 import type { DeploymentStatus, Priority, SectionKind } from "@/lib/generated/prisma/enums";
 import type { SignOffView } from "@/lib/signoff/sign-off-view";
@@ -33,8 +33,12 @@ export type Checklist = {
   };
   template: { id: string; name: string; versionNumber: number; latestVersionNumber: number };
   sections: ChecklistSection[];
+  /** Pre-deployment items only: what the gate and a sign-off look at. */
   readiness: Readiness;
-  /** Fingerprint of the item states shown: what an approval of this page approves. */
+  /** Post-deployment verification, ticked after the go-live. */
+  verification: Verification;
+  /** Fingerprint of the pre-deployment item states shown (digest algorithm v2): what an
+   * approval of this page approves. */
   digest: string;
   signOff: SignOffView;
 };

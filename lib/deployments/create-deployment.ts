@@ -18,45 +18,56 @@ export async function createDeployment(
 ): Promise<{ id: string }> {
   requirePermission(actor, "deployment:create");
   const data = parseInput(createDeploymentSchema, input);
-  const ownerId = data.ownerId ?? actor.id;
-  return dbOf(options).$transaction(async (tx) => {
-    const version = await resolveTemplateVersion(tx, data);
-    const owner = await tx.user.findUnique({ where: { id: ownerId }, select: { active: true, role: true } });
-    if (!owner?.active || owner.role === "VIEWER")
-      throw invalidField("ownerId", "The owner must be an active user who can work on deployments.");
+  return dbOf(options).$transaction((tx) => insertDeployment(tx, actor, data));
+}
 
-    const deployment = await tx.deployment.create({
-      data: {
-        service: data.service,
-        environment: data.environment,
-        version: data.version,
-        targetDate: data.targetDate ? new Date(`${data.targetDate}T00:00:00Z`) : null,
-        ownerId,
-        templateVersionId: version.id,
-      },
-    });
-    await tx.$executeRaw`
-      INSERT INTO "ItemState" (id, "deploymentId", "itemId")
-      SELECT gen_random_uuid()::text, ${deployment.id}, i.id
-        FROM "Item" i JOIN "Section" s ON s.id = i."sectionId"
-       WHERE i."templateVersionId" = ${version.id} AND i."isLeaf"
-         AND s.kind IN ('PRE_DEPLOYMENT', 'POST_DEPLOYMENT')`;
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: "deployment.create",
-      entityType: "Deployment",
-      entityId: deployment.id,
-      after: {
-        service: data.service,
-        environment: data.environment,
-        version: data.version,
-        template: version.template.name,
-        templateVersion: version.number,
-        ownerId,
-      },
-    });
-    return { id: deployment.id };
+/** The insert and its audit, in the caller's transaction (createNextRelease adds the
+ * deployment it follows and a description saying so). */
+export async function insertDeployment(
+  tx: Prisma.TransactionClient,
+  actor: Actor,
+  data: z.output<typeof createDeploymentSchema>,
+  origin?: { from: string; description: string },
+): Promise<{ id: string }> {
+  const ownerId = data.ownerId ?? actor.id;
+  const version = await resolveTemplateVersion(tx, data);
+  const owner = await tx.user.findUnique({ where: { id: ownerId }, select: { active: true, role: true } });
+  if (!owner?.active || owner.role === "VIEWER")
+    throw invalidField("ownerId", "The owner must be an active user who can work on deployments.");
+
+  const deployment = await tx.deployment.create({
+    data: {
+      service: data.service,
+      environment: data.environment,
+      version: data.version,
+      targetDate: data.targetDate ? new Date(`${data.targetDate}T00:00:00Z`) : null,
+      ownerId,
+      templateVersionId: version.id,
+      description: origin?.description,
+    },
   });
+  await tx.$executeRaw`
+    INSERT INTO "ItemState" (id, "deploymentId", "itemId")
+    SELECT gen_random_uuid()::text, ${deployment.id}, i.id
+      FROM "Item" i JOIN "Section" s ON s.id = i."sectionId"
+     WHERE i."templateVersionId" = ${version.id} AND i."isLeaf"
+       AND s.kind IN ('PRE_DEPLOYMENT', 'POST_DEPLOYMENT')`;
+  await recordAudit(tx, {
+    actorId: actor.id,
+    action: "deployment.create",
+    entityType: "Deployment",
+    entityId: deployment.id,
+    after: {
+      service: data.service,
+      environment: data.environment,
+      version: data.version,
+      template: version.template.name,
+      templateVersion: version.number,
+      ownerId,
+      ...origin,
+    },
+  });
+  return { id: deployment.id };
 }
 
 type ChosenVersion = { id: string; number: number; template: { name: string } };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { computeReadiness } from "@/lib/checklists/readiness";
+import { computeReadiness, computeVerification } from "@/lib/checklists/readiness";
 import { deploymentsCsv } from "@/lib/deployments/deployments-csv";
 import type { DeploymentRow } from "@/lib/deployments/list-deployments";
 
@@ -17,16 +17,17 @@ const row: DeploymentRow = {
     CRITICAL: { total: 4, done: 3, notApplicable: 1 },
     HIGH: { total: 2, done: 1, notApplicable: 0 },
   }),
+  verification: computeVerification({ total: 5, done: 1, notApplicable: 1 }),
 };
 
 describe("deploymentsCsv", () => {
   it("writes a header and one quoted, formula-safe row per deployment", () => {
     const [header, line] = deploymentsCsv([row], "https://preflight.example").trim().split("\n");
     expect(header).toBe(
-      "Service,Environment,Version,Status,Gate,Score %,Critical settled,Critical total,High settled,High total,Recommended settled,Recommended total,Owner,Target date,Template,Template version,Link",
+      "Service,Environment,Version,Status,Gate,Score %,Critical settled,Critical total,High settled,High total,Recommended settled,Recommended total,Verification settled,Verification total,Owner,Target date,Template,Template version,Link",
     );
     expect(line).toBe(
-      `"'=HYPERLINK(""http://evil"")","prod, eu",2.0.0,In progress,Go with risks,${row.readiness.score},4,4,1,2,0,0,"Ann ""Ops"" Lee",2026-12-01,Release,3,https://preflight.example/deployments/d1`,
+      `"'=HYPERLINK(""http://evil"")","prod, eu",2.0.0,In progress,Go with risks,${row.readiness.score},4,4,1,2,0,0,2,5,"Ann ""Ops"" Lee",2026-12-01,Release,3,https://preflight.example/deployments/d1`,
     );
   });
 });

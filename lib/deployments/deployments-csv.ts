@@ -1,4 +1,5 @@
-// The overview as CSV, as filtered. Cells a spreadsheet would run as formulas are
+// The overview as CSV, as filtered: readiness of the pre-deployment items per priority, then
+// the post-deployment verification. Cells a spreadsheet would run as formulas are
 // prefixed with an apostrophe (CSV injection).
 import { stringify } from "csv-stringify/sync";
 import { verdictLabels } from "@/lib/checklists/readiness";
@@ -18,6 +19,8 @@ const columns = [
   "High total",
   "Recommended settled",
   "Recommended total",
+  "Verification settled",
+  "Verification total",
   "Owner",
   "Target date",
   "Template",
@@ -40,6 +43,8 @@ export function deploymentsCsv(rows: DeploymentRow[], baseUrl: string): string {
     ...settled(row, "CRITICAL"),
     ...settled(row, "HIGH"),
     ...settled(row, "RECOMMENDED"),
+    row.verification.total - row.verification.open,
+    row.verification.total,
     row.owner.name,
     row.targetDate?.toISOString().slice(0, 10) ?? "",
     row.template.name,

@@ -2,8 +2,8 @@
 // and readiness. Read by the checklist page and refetched by the browser.
 import { deploymentHeadSelect } from "@/lib/deployments/deployment-head";
 import "server-only";
-import { dbOf, type DomainOptions } from "@/lib/db";
-import { readinessOfSections } from "@/lib/checklists/tree";
+import { readerOf, type ReadOptions } from "@/lib/db";
+import { readinessOfSections, verificationOfSections } from "@/lib/checklists/tree";
 import type { Checklist, ChecklistItem } from "@/lib/checklists/types";
 import { itemStateViewSelect, toItemStateView } from "@/lib/deployments/item-state-view";
 import { checklistDigest } from "@/lib/signoff/digest";
@@ -11,9 +11,9 @@ import { loadSignOffView } from "@/lib/signoff/sign-off-view";
 import { isPlausibleId } from "@/lib/validation";
 
 /** null when there is no such deployment; an id that cannot be one finds nothing without a query. */
-export async function getChecklist(deploymentId: string, options?: DomainOptions): Promise<Checklist | null> {
+export async function getChecklist(deploymentId: string, options?: ReadOptions): Promise<Checklist | null> {
   if (!isPlausibleId(deploymentId)) return null;
-  const deployment = await dbOf(options).deployment.findUnique({
+  const deployment = await readerOf(options).deployment.findUnique({
     where: { id: deploymentId },
     select: {
       ...deploymentHeadSelect,
@@ -60,10 +60,12 @@ export async function getChecklist(deploymentId: string, options?: DomainOptions
     siblings.push(node);
   }
   const sections = version.sections.map((s) => ({ ...s, items: sectionItems.get(s.id)! }));
-  const keys = new Map(version.items.map((item) => [item.id, item.key]));
+  const kinds = new Map(version.sections.map((s) => [s.id, s.kind]));
+  const items = new Map(version.items.map((item) => [item.id, item]));
   const digest = checklistDigest(
     deployment.itemStates.map((s) => ({
-      key: keys.get(s.itemId)!,
+      key: items.get(s.itemId)!.key,
+      kind: kinds.get(items.get(s.itemId)!.sectionId)!,
       status: s.status,
       naReason: s.naReason,
       note: s.note,
@@ -98,6 +100,7 @@ export async function getChecklist(deploymentId: string, options?: DomainOptions
     },
     sections,
     readiness: readinessOfSections(sections),
+    verification: verificationOfSections(sections),
     digest,
     signOff: await loadSignOffView(deployment.id, deployment.status, lastChange, options),
   };

@@ -5,6 +5,8 @@ import type { Checklist } from "@/lib/checklists/types";
 import { dbOf, type DomainOptions } from "@/lib/db";
 import { getChecklist } from "@/lib/deployments/get-checklist";
 import type { SignOffDecision } from "@/lib/generated/prisma/enums";
+import { CURRENT_DIGEST_VERSION, digestVersionOf } from "@/lib/signoff/digest";
+import { currentDigest } from "@/lib/signoff/locked-deployment";
 import { isPlausibleId } from "@/lib/validation";
 
 /** A record lists every decision; this many is already far beyond any real review. */
@@ -15,6 +17,10 @@ export type RecordDecision = {
   decision: SignOffDecision;
   comment: string;
   digest: string;
+  /** The digest algorithm the decision was stored with (lib/signoff/digest.ts). */
+  digestVersion: number;
+  /** Whether the checklist today has the digest this decision names, by its own algorithm. */
+  matchesChecklist: boolean;
   createdAt: Date;
   nextReviewAt: Date | null;
   invalidatedAt: Date | null;
@@ -41,6 +47,7 @@ export async function getDeploymentRecord(
       decision: true,
       comment: true,
       digest: true,
+      digestVersion: true,
       createdAt: true,
       nextReviewAt: true,
       invalidatedAt: true,
@@ -49,10 +56,17 @@ export async function getDeploymentRecord(
       invalidatedBy: { select: { name: true } },
     },
   });
+  // Today's digest is the checklist's; an older algorithm's is computed only when a decision names it.
+  const digests = new Map<number, string>([[CURRENT_DIGEST_VERSION, checklist.digest]]);
+  for (const version of new Set(decisions.map((d) => d.digestVersion))) {
+    if (!digests.has(version))
+      digests.set(version, await currentDigest(dbOf(options), checklist.deployment.id, digestVersionOf(version)));
+  }
   return {
     checklist,
     decisions: decisions.map(({ reviewer, invalidatedBy, ...decision }) => ({
       ...decision,
+      matchesChecklist: decision.digest === digests.get(decision.digestVersion),
       reviewer: reviewer.name,
       invalidatedBy: invalidatedBy?.name ?? null,
     })),

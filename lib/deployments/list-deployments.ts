@@ -3,8 +3,8 @@ import { deploymentHeadSelect } from "@/lib/deployments/deployment-head";
 import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { Readiness } from "@/lib/checklists/readiness";
-import { readinessByDeployment } from "@/lib/deployments/readiness-query";
+import type { Readiness, Verification } from "@/lib/checklists/readiness";
+import { progressByDeployment } from "@/lib/deployments/readiness-query";
 import { parseInput } from "@/lib/actions/parse-input";
 import { deploymentFiltersSchema, type DeploymentFilters } from "@/lib/deployments/schemas";
 import { activeStatuses } from "@/lib/deployments/lifecycle";
@@ -21,7 +21,10 @@ export type DeploymentRow = {
   updatedAt: Date;
   owner: { id: string; name: string };
   template: { name: string; version: number };
+  /** Pre-deployment items: the gate. */
   readiness: Readiness;
+  /** Post-deployment verification, ticked after the go-live. */
+  verification: Verification;
 };
 
 const orderings: Record<NonNullable<DeploymentFilters["sort"]>, Prisma.DeploymentOrderByWithRelationInput[]> = {
@@ -33,16 +36,26 @@ const orderings: Record<NonNullable<DeploymentFilters["sort"]>, Prisma.Deploymen
 
 const finished: Prisma.DeploymentWhereInput = { status: { in: [...activeStatuses] } };
 
+/** Deployed, with a post-deployment verification item still open. */
+export const verificationOpen: Prisma.DeploymentWhereInput = {
+  status: "DEPLOYED",
+  itemStates: { some: { status: "OPEN", item: { section: { kind: "POST_DEPLOYMENT" } } } },
+};
+
 /** Most rows one export returns; a larger result is cut, and the caller says so. */
 export const EXPORT_LIMIT = 10_000;
 
-/** `activeOnly`: leave out deployed and cancelled ones (the overview). `all`: every matching row (exports). */
+/** `activeOnly`: leave out deployed and cancelled ones (the overview) unless a status or the
+ * open verification is asked for. `all`: every matching row (exports). */
 export async function listDeployments(
   filters: DeploymentFilters,
   options: { activeOnly?: boolean; all?: boolean } = {},
 ): Promise<{ rows: DeploymentRow[]; total: number; pageCount: number }> {
   const where: Prisma.DeploymentWhereInput = {
-    AND: options.activeOnly && !filters.status ? [finished] : [],
+    AND: [
+      ...(options.activeOnly && !filters.status && !filters.verification ? [finished] : []),
+      ...(filters.verification === "open" ? [verificationOpen] : []),
+    ],
     service: filters.service ? { equals: filters.service, mode: "insensitive" } : undefined,
     environment: filters.environment ? { equals: filters.environment, mode: "insensitive" } : undefined,
     ownerId: filters.owner,
@@ -68,11 +81,11 @@ export async function listDeployments(
       },
     }),
   ]);
-  const readiness = await readinessByDeployment(deployments.map((d) => d.id));
+  const progress = await progressByDeployment(deployments.map((d) => d.id));
   const rows = deployments.map(({ templateVersion, ...d }) => ({
     ...d,
     template: { name: templateVersion.template.name, version: templateVersion.number },
-    readiness: readiness.get(d.id)!,
+    ...progress.get(d.id)!,
   }));
   return { rows, total, pageCount: Math.max(1, Math.ceil(total / DEPLOYMENTS_PAGE_SIZE)) };
 }

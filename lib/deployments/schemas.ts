@@ -47,6 +47,13 @@ export const createDeploymentSchema = z
       });
   });
 
+/** "New release from this one": the next deployment of the same service and environment. */
+export const createNextReleaseSchema = z.object({
+  deploymentId: id,
+  version: createDeploymentSchema.shape.version,
+  targetDate: createDeploymentSchema.shape.targetDate,
+});
+
 export const evidenceLinkSchema = storableText(
   z
     .url({ protocol: /^https?$/, error: "Evidence links must be http(s) URLs." })
@@ -96,6 +103,11 @@ export const deploymentFiltersSchema = z.object({
     .optional()
     .or(z.literal("").transform(() => undefined)),
   owner: optionalText(64),
+  /** `open`: deployed releases whose post-deployment verification is not finished. */
+  verification: z
+    .enum(["open"], { error: "must be open" })
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   sort: z
     .enum(["target", "service", "status", "updated"], { error: "must be target, service, status or updated" })
     .optional()

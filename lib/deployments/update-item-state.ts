@@ -1,7 +1,9 @@
 // Ticks, marks not applicable, reopens, annotates or assigns one checklist item, with
 // optimistic concurrency: the write names the version it read, and a stale one is
 // refused with 409 and the current state (never a silent overwrite). A change to what
-// was approved invalidates the sign-off in the same transaction.
+// was approved (a pre-deployment item) invalidates the sign-off in the same transaction; a
+// post-deployment verification item is outside the approval, so ticking it, also after the
+// go-live, never invalidates a sign-off nor moves the status (except a draft's first change).
 import "server-only";
 import type { z } from "zod";
 import { parseInput } from "@/lib/actions/parse-input";
@@ -14,7 +16,7 @@ import { itemStateViewSelect, toItemStateView, type ItemStateView } from "@/lib/
 import { updateItemStateSchema, type UpdateItemStateInput } from "@/lib/deployments/schemas";
 import { afterChecklistChange } from "@/lib/signoff/invalidate";
 import { lockDeployment } from "@/lib/signoff/locked-deployment";
-import { isFinal, statusWords } from "@/lib/deployments/lifecycle";
+import { itemEditable, nextStatus, statusWords } from "@/lib/deployments/lifecycle";
 
 /** What an approval covers; an assignee change alone leaves a sign-off standing. */
 const contentFields = ["status", "naReason", "note", "evidenceLinks"] as const;
@@ -34,7 +36,8 @@ export async function updateItemState(
 
   return dbOf(options).$transaction(async (tx) => {
     const deployment = await lockDeployment(tx, data.deploymentId);
-    if (isFinal(deployment.status)) {
+    // Where not even verification may change (cancelled), nothing does.
+    if (!itemEditable(deployment.status, "POST_DEPLOYMENT")) {
       throw new AppError(
         "CONFLICT",
         `This deployment is ${statusWords(deployment.status)}; its checklist can no longer change.`,
@@ -42,9 +45,20 @@ export async function updateItemState(
     }
     const current = await tx.itemState.findUnique({
       where: { deploymentId_itemId: { deploymentId: data.deploymentId, itemId: data.itemId } },
-      select: { ...itemStateViewSelect, id: true, item: { select: { text: true } } },
+      select: {
+        ...itemStateViewSelect,
+        id: true,
+        item: { select: { text: true, section: { select: { kind: true } } } },
+      },
     });
     if (!current) throw new AppError("NOT_FOUND", "That checklist item does not exist in this deployment.");
+    const kind = current.item.section.kind === "POST_DEPLOYMENT" ? "POST_DEPLOYMENT" : "PRE_DEPLOYMENT";
+    if (!itemEditable(deployment.status, kind)) {
+      throw new AppError(
+        "CONFLICT",
+        `This deployment was ${statusWords(deployment.status)}; its pre-deployment items can no longer change, only the post-deployment verification.`,
+      );
+    }
     if (data.assigneeId) {
       // The people the checklist page offers: a viewer cannot work on a checklist, so an item
       // handed to one would sit undone (the same rule as a deployment's owner).
@@ -73,7 +87,14 @@ export async function updateItemState(
     const changedContent = contentFields.filter(
       (field) => field in changes && JSON.stringify(changes[field]) !== JSON.stringify(current[field]),
     );
-    if (changedContent.length || deployment.status === "DRAFT") {
+    if (kind === "POST_DEPLOYMENT") {
+      // Verification is not what was approved: a draft still starts, nothing else moves.
+      if (deployment.status === "DRAFT")
+        await tx.deployment.update({
+          where: { id: deployment.id },
+          data: { status: nextStatus("change", deployment.status)! },
+        });
+    } else if (changedContent.length || deployment.status === "DRAFT") {
       await afterChecklistChange(tx, deployment, {
         actorId: actor.id,
         description: `“${current.item.text}” changed (${changedContent.join(", ") || "assignee"})`,

@@ -48,6 +48,11 @@ export async function readinessTrends(filters: DeploymentFilters, client: Client
     filters.service ? Prisma.sql`lower(d.service) = lower(${filters.service})` : null,
     filters.environment ? Prisma.sql`lower(d.environment) = lower(${filters.environment})` : null,
     filters.owner ? Prisma.sql`d."ownerId" = ${filters.owner}` : null,
+    filters.verification === "open"
+      ? Prisma.sql`d.status = 'DEPLOYED' AND EXISTS (
+          SELECT 1 FROM "ItemState" v JOIN "Item" vi ON vi.id = v."itemId" JOIN "Section" vs ON vs.id = vi."sectionId"
+           WHERE v."deploymentId" = d.id AND vs.kind = 'POST_DEPLOYMENT' AND v.status = 'OPEN')`
+      : null,
     // strpos, not LIKE: a search for "%" or "_" means those characters.
     filters.q
       ? Prisma.sql`(strpos(lower(d.service), lower(${filters.q})) > 0 OR strpos(lower(d.environment), lower(${filters.q})) > 0 OR strpos(lower(d.version), lower(${filters.q})) > 0)`

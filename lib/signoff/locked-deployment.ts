@@ -5,7 +5,7 @@ import "server-only";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { DeploymentStatus } from "@/lib/generated/prisma/enums";
-import { checklistDigest } from "@/lib/signoff/digest";
+import { CURRENT_DIGEST_VERSION, checklistDigest, type DigestVersion } from "@/lib/signoff/digest";
 
 type Tx = Prisma.TransactionClient;
 
@@ -29,13 +29,27 @@ export async function lockDeployment(tx: Tx, deploymentId: string): Promise<Lock
   return deployment;
 }
 
-/** The digest of the deployment's item states as this transaction sees them. */
-export async function currentDigest(tx: Tx, deploymentId: string): Promise<string> {
+/** The digest of the deployment's item states as this transaction sees them, by the
+ * algorithm `version` (an approval is compared by its own). */
+export async function currentDigest(
+  tx: Tx,
+  deploymentId: string,
+  version: DigestVersion = CURRENT_DIGEST_VERSION,
+): Promise<string> {
   const states = await tx.itemState.findMany({
     where: { deploymentId },
-    select: { status: true, naReason: true, note: true, evidenceLinks: true, item: { select: { key: true } } },
+    select: {
+      status: true,
+      naReason: true,
+      note: true,
+      evidenceLinks: true,
+      item: { select: { key: true, section: { select: { kind: true } } } },
+    },
   });
-  return checklistDigest(states.map(({ item, ...state }) => ({ key: item.key, ...state })));
+  return checklistDigest(
+    states.map(({ item, ...state }) => ({ key: item.key, kind: item.section.kind, ...state })),
+    version,
+  );
 }
 
 /** Approvals that still count: not invalidated, approving. */

@@ -9,6 +9,7 @@ import { dbOf, type DomainOptions } from "@/lib/db";
 import { nextStatus } from "@/lib/deployments/lifecycle";
 import { readinessByDeployment } from "@/lib/deployments/readiness-query";
 import { AppError, invalidInput } from "@/lib/errors";
+import { CURRENT_DIGEST_VERSION } from "@/lib/signoff/digest";
 import { activeApprovals, currentDigest, lockDeployment } from "@/lib/signoff/locked-deployment";
 import { approveSchema, rejectSchema } from "@/lib/signoff/schemas";
 import { deploymentFacts, enqueueWebhookEvent } from "@/lib/webhooks/enqueue";
@@ -28,8 +29,9 @@ export async function approveDeployment(
       throw new AppError("FORBIDDEN", "You own this deployment; another reviewer must approve it.");
     if (deployment.status === "SIGNED_OFF") throw new AppError("CONFLICT", "This deployment is already signed off.");
     const signedOffStatus = nextStatus("signOff", deployment.status)!;
-    // Decided under the lock: the checklist the reviewer saw must be the one that exists.
-    if ((await currentDigest(tx, data.deploymentId)) !== data.digest) {
+    // Decided under the lock: the checklist the reviewer saw must be the one that exists
+    // (its pre-deployment items: the digest of today's algorithm leaves verification out).
+    if ((await currentDigest(tx, data.deploymentId, CURRENT_DIGEST_VERSION)) !== data.digest) {
       throw new AppError(
         "CONFLICT",
         "The checklist changed while you were reviewing it; look at it again before approving.",
@@ -56,6 +58,7 @@ export async function approveDeployment(
         decision: "APPROVED",
         comment: data.comment,
         digest: data.digest,
+        digestVersion: CURRENT_DIGEST_VERSION,
         nextReviewAt,
         createdAt: now,
       },
@@ -89,6 +92,7 @@ export async function approveDeployment(
       after: {
         deploymentId: data.deploymentId,
         digest: data.digest,
+        digestVersion: CURRENT_DIGEST_VERSION,
         comment: data.comment,
         nextReviewAt: nextReviewAt.toISOString(),
         approvals,
@@ -124,7 +128,8 @@ export async function rejectDeployment(
         reviewerId: actor.id,
         decision: "REJECTED",
         comment: data.comment,
-        digest: await currentDigest(tx, data.deploymentId),
+        digest: await currentDigest(tx, data.deploymentId, CURRENT_DIGEST_VERSION),
+        digestVersion: CURRENT_DIGEST_VERSION,
         createdAt: now,
       },
     });

@@ -38,7 +38,7 @@ export default async function OverviewPage({ searchParams }: Props) {
       <Suspense fallback={<TrendsFallback />}>
         <TrendsSection
           filters={parsed.filters}
-          filtered={Boolean(raw.q || raw.service || raw.environment || raw.status || raw.owner)}
+          filtered={Boolean(raw.q || raw.service || raw.environment || raw.status || raw.owner || raw.verification)}
           canCreate={canCreate}
         />
       </Suspense>

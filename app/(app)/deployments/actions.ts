@@ -5,13 +5,19 @@ import type { z } from "zod";
 import { runAction, type ActionResult } from "@/lib/actions/result";
 import { getCurrentUser } from "@/lib/auth/session";
 import { createDeployment } from "@/lib/deployments/create-deployment";
+import { createNextRelease } from "@/lib/deployments/create-next-release";
 import type { ItemStateView } from "@/lib/deployments/item-state-view";
 import { moveToLatestVersion, type MoveResult } from "@/lib/deployments/move-to-latest";
 import { updateItemState } from "@/lib/deployments/update-item-state";
 import { approveDeployment, rejectDeployment } from "@/lib/signoff/review-deployment";
 import type { approveSchema, rejectSchema, submitForReviewSchema } from "@/lib/signoff/schemas";
 import { submitForReview } from "@/lib/signoff/submit-for-review";
-import type { createDeploymentSchema, moveToLatestSchema, updateItemStateSchema } from "@/lib/deployments/schemas";
+import type {
+  createDeploymentSchema,
+  createNextReleaseSchema,
+  moveToLatestSchema,
+  updateItemStateSchema,
+} from "@/lib/deployments/schemas";
 
 export async function createDeploymentAction(
   input: z.input<typeof createDeploymentSchema>,
@@ -19,6 +25,18 @@ export async function createDeploymentAction(
   const user = await getCurrentUser();
   return runAction(async () => {
     const created = await createDeployment(user, input);
+    revalidatePath("/deployments");
+    return created;
+  });
+}
+
+/** "New release from this one": the next deployment of the same service and environment. */
+export async function createNextReleaseAction(
+  input: z.input<typeof createNextReleaseSchema>,
+): Promise<ActionResult<{ id: string }>> {
+  const user = await getCurrentUser();
+  return runAction(async () => {
+    const created = await createNextRelease(user, input);
     revalidatePath("/deployments");
     return created;
   });

@@ -181,7 +181,20 @@ export const readinessResponse = z
     score: z.number().int().min(0).max(100),
     byPriority: z.object({ CRITICAL: progress, HIGH: progress, RECOMMENDED: progress, NONE: progress }),
   })
-  .meta({ id: "Readiness" });
+  .meta({ id: "Readiness", description: "Of the pre-deployment items: what the gate and a sign-off look at." });
+
+export const verificationResponse = z
+  .object({
+    total: z.number().int(),
+    done: z.number().int(),
+    notApplicable: z.number().int(),
+    open: z.number().int(),
+  })
+  .meta({
+    id: "Verification",
+    description:
+      "Post-deployment verification, ticked after the go-live: outside readiness, the gate and the approval digest.",
+  });
 
 export const deploymentRowResponse = z
   .object({
@@ -195,6 +208,7 @@ export const deploymentRowResponse = z
     owner: person,
     template: z.object({ name: z.string(), version: z.number().int() }),
     readiness: readinessResponse,
+    verification: verificationResponse,
   })
   .meta({ id: "DeploymentRow" });
 
@@ -294,7 +308,11 @@ export const checklistResponse = z
       }),
     ),
     readiness: readinessResponse,
-    digest: z.string().meta({ description: "sha256 of the item states: what an approval of this checklist approves." }),
+    verification: verificationResponse,
+    digest: z.string().meta({
+      description:
+        "sha256 of the pre-deployment item states (digest algorithm v2): what an approval of this checklist approves.",
+    }),
     signOff: z.object({
       requiredApprovals: z.number().int(),
       reviewIntervalDays: z.number().int(),
@@ -336,7 +354,7 @@ export const gateReadyResponse = z
     nextReviewAt: instant
       .nullable()
       .meta({ description: "The earliest next-review date among the approvals; after it the gate closes." }),
-    digest: z.string().meta({ description: "sha256 of the approved item states." }),
+    digest: z.string().meta({ description: "sha256 of the pre-deployment item states (digest algorithm v2)." }),
   })
   .meta({ id: "GateReady" });
 
@@ -394,6 +412,10 @@ export const overviewResponse = z
       blocked: z.number().int(),
       overdueReviews: z.number().int(),
       overdueMaintenance: z.number().int(),
+      deployedVerificationOpen: z
+        .number()
+        .int()
+        .meta({ description: "Deployed releases with post-deployment verification still open." }),
     }),
     deployments: deploymentPageResponse,
     facets: z

@@ -50,8 +50,8 @@ export default async function DeploymentPage({ params }: Props) {
       <ChecklistView
         initial={checklist}
         currentUserId={user.id}
-        canUpdate={can(user, "item:update") && !closed}
-        canAssign={can(user, "item:assign") && !closed}
+        canUpdate={can(user, "item:update")}
+        canAssign={can(user, "item:assign")}
         canSubmit={can(user, "deployment:submit")}
         canReview={can(user, "deployment:review")}
         assignees={assignees}

@@ -10,7 +10,6 @@ import { requireUser } from "@/lib/auth/session";
 import { getDeploymentHeading, getDeploymentRecord } from "@/lib/deployments/get-deployment-record";
 import { statusLabels } from "@/lib/deployments/lifecycle";
 import { formatDate, formatDateTime } from "@/lib/format";
-import type { DeploymentStatus } from "@/lib/generated/prisma/enums";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -26,16 +25,17 @@ export default async function DeploymentRecordPage({ params }: Props) {
   const record = await getDeploymentRecord(id);
   if (!record) notFound();
   const { checklist, decisions } = record;
-  const { deployment, template, readiness } = checklist;
+  const { deployment, template, readiness, verification } = checklist;
   const facts: [string, ReactNode][] = [
     ["Service", deployment.service],
     ["Environment", deployment.environment],
     ["Version", deployment.version],
     ["Owner", deployment.owner.name],
     ["Template", `${template.name} v${template.versionNumber}`],
-    ["Status", statusLabels[deployment.status as DeploymentStatus]],
+    ["Status", statusLabels[deployment.status]],
     ["Gate", <VerdictBadge key="gate" verdict={readiness.verdict} />],
     ["Readiness score", `${readiness.score}%`],
+    ["Verification", `${verification.total - verification.open} of ${verification.total} after go-live`],
     ["Target date", formatDate(deployment.targetDate)],
     ["Printed", `${formatDateTime(new Date())} by ${user.name}`],
   ];
@@ -71,13 +71,9 @@ export default async function DeploymentRecordPage({ params }: Props) {
       {checklist.sections.map((section) => (
         <RecordSection key={section.id} section={section} />
       ))}
-      <SignOffRecord
-        currentDigest={checklist.digest}
-        requiredApprovals={checklist.signOff.requiredApprovals}
-        decisions={decisions}
-      />
+      <SignOffRecord requiredApprovals={checklist.signOff.requiredApprovals} decisions={decisions} />
       <p className="mt-6 text-xs text-slate-600 dark:text-slate-400">
-        Digest of the item states in this record (sha256):{" "}
+        Digest of the pre-deployment item states in this record (sha256):{" "}
         <span className="font-mono break-all">{checklist.digest}</span>
       </p>
     </article>
