@@ -36,7 +36,7 @@ beforeAll(async () => {
       const url = new URL(req.url!, "http://localhost");
       const headers = new Headers();
       for (const [name, value] of Object.entries(req.headers)) if (typeof value === "string") headers.set(name, value);
-      const body = req.method === "GET" ? undefined : await bodyOf(req);
+      const body = req.method === "GET" ? undefined : new Uint8Array(await bodyOf(req));
       const request = new Request(url, { method: req.method, headers, body });
       const gatePath = /^\/api\/v1\/deployments\/([^/]+)\/gate$/.exec(url.pathname);
       const deploymentPath = /^\/api\/v1\/deployments\/([^/]+)$/.exec(url.pathname);

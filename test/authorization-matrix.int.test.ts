@@ -121,6 +121,51 @@ const matrix: Record<string, Entry> = {
     allowed: ["ADMIN", "REVIEWER"],
     call: async () => (await deployments()).rejectDeploymentAction({ deploymentId: missing, comment: "no" }),
   },
+  "app/(app)/deployments/actions.ts#editDeploymentAction": {
+    allowed: ["ADMIN", "MANAGER", "REVIEWER", "ENGINEER"],
+    call: async () => (await deployments()).editDeploymentAction({ deploymentId: missing, version: "2" }),
+  },
+  "app/(app)/deployments/actions.ts#deployDeploymentAction": {
+    allowed: ["ADMIN", "REVIEWER", "ENGINEER"],
+    call: async () => (await deployments()).deployDeploymentAction({ deploymentId: missing }),
+  },
+  "app/(app)/deployments/actions.ts#cancelDeploymentAction": {
+    allowed: ["ADMIN", "MANAGER", "REVIEWER", "ENGINEER"],
+    call: async () => (await deployments()).cancelDeploymentAction({ deploymentId: missing, reason: "Matrix" }),
+  },
+  "app/(app)/deployments/actions.ts#reopenDeploymentAction": {
+    allowed: ["ADMIN", "MANAGER", "REVIEWER", "ENGINEER"],
+    call: async () => (await deployments()).reopenDeploymentAction({ deploymentId: missing }),
+  },
+  "app/(app)/deployments/actions.ts#withdrawFromReviewAction": {
+    allowed: ["ADMIN", "REVIEWER", "ENGINEER"],
+    call: async () => (await deployments()).withdrawFromReviewAction({ deploymentId: missing }),
+  },
+  // The permission check; on a real draft only its owner or an admin gets further (403 else).
+  "app/(app)/deployments/actions.ts#deleteDraftAction": {
+    allowed: ["ADMIN", "MANAGER", "REVIEWER", "ENGINEER"],
+    call: async () => (await deployments()).deleteDraftAction({ deploymentId: missing }),
+  },
+  // Edit, submit or deploy: each part of the body checks its own permission.
+  "app/api/v1/deployments/[id]/route.ts#PATCH": {
+    allowed: ["ADMIN", "MANAGER", "REVIEWER", "ENGINEER"],
+    call: async () => {
+      const { PATCH } = await import("@/app/api/v1/deployments/[id]/route");
+      const request = new Request(`http://localhost/api/v1/deployments/${missing}`, {
+        method: "PATCH",
+        body: JSON.stringify({ version: "2" }),
+      });
+      return PATCH(request, { params: Promise.resolve({ id: missing }) });
+    },
+  },
+  "app/api/v1/deployments/[id]/route.ts#DELETE": {
+    allowed: ["ADMIN", "MANAGER", "REVIEWER", "ENGINEER"],
+    call: async () => {
+      const { DELETE } = await import("@/app/api/v1/deployments/[id]/route");
+      const request = new Request(`http://localhost/api/v1/deployments/${missing}`, { method: "DELETE" });
+      return DELETE(request, { params: Promise.resolve({ id: missing }) });
+    },
+  },
   "app/api/v1/deployments/[id]/approvals/route.ts#POST": {
     allowed: ["ADMIN", "REVIEWER"],
     call: async () => {

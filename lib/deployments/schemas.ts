@@ -47,12 +47,108 @@ export const createDeploymentSchema = z
       });
   });
 
+const targetDate = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-12-31.")
+  .refine(isRealDay, "That date does not exist.");
+
 /** "New release from this one": the next deployment of the same service and environment. */
 export const createNextReleaseSchema = z.object({
   deploymentId: id,
   version: createDeploymentSchema.shape.version,
   targetDate: createDeploymentSchema.shape.targetDate,
 });
+
+/** "" clears an optional field on an edit (null); leaving the field out keeps it. */
+const clearable = <T extends z.ZodType>(schema: T) =>
+  z.union([z.literal("").transform(() => null), z.null(), schema]).optional();
+
+/** A commit SHA or a tag: what the release ships. */
+export const releaseRefSchema = z
+  .string()
+  .trim()
+  .min(1, "Enter a commit SHA or tag.")
+  .max(200, "A release reference is limited to 200 characters.")
+  .regex(/^[^\s\u0000-\u001f\u007f]+$/, "A release reference cannot contain spaces or control characters.");
+
+export const pipelineRunUrlSchema = storableText(
+  z
+    .url({ protocol: /^https?$/, error: "The pipeline link must be an http(s) URL." })
+    .max(2_000, "The pipeline link is limited to 2,000 characters."),
+);
+
+const descriptionSchema = storableText(
+  z.string().trim().max(2_000, "A description is limited to 2,000 characters."),
+).transform((value) => value || null);
+
+/** The editable fields of a deployment. A field left out stays as it is; "" (or null)
+ * clears an optional one. */
+const editableFields = {
+  targetDate: clearable(targetDate),
+  version: label("version", 100).optional(),
+  ownerId: id.optional(),
+  description: z.null().or(descriptionSchema).optional(),
+  releaseRef: clearable(releaseRefSchema),
+  pipelineRunUrl: clearable(pipelineRunUrlSchema),
+};
+
+export const editDeploymentSchema = z.object({ deploymentId: id, ...editableFields });
+export type EditDeploymentInput = z.infer<typeof editDeploymentSchema>;
+
+export const deployDeploymentSchema = z.object({ deploymentId: id, pipelineRunUrl: pipelineRunUrlSchema.optional() });
+
+export const cancelDeploymentSchema = z.object({
+  deploymentId: id,
+  reason: storableText(
+    z
+      .string()
+      .trim()
+      .min(1, "Say why this deployment is cancelled.")
+      .max(2_000, "A reason is limited to 2,000 characters."),
+  ),
+});
+
+/** Reopen, withdraw from review, delete a draft: the deployment alone. */
+export const deploymentIdSchema = z.object({ deploymentId: id });
+
+/** The statuses a PATCH of the API may ask for; the state machine decides whether it may. */
+export const patchStatuses = ["READY_FOR_REVIEW", "DEPLOYED", "CANCELLED", "IN_PROGRESS"] as const;
+
+/** The API's PATCH: field edits and, optionally, one status transition, applied together. A
+ * PATCH that marks a deployment deployed may set only the pipeline link besides. */
+export const patchDeploymentSchema = z
+  // Strict: a misspelt field is refused by name rather than a 200 that changed nothing.
+  .strictObject({
+    deploymentId: id,
+    ...editableFields,
+    status: z.enum(patchStatuses, { error: "must be READY_FOR_REVIEW, DEPLOYED, CANCELLED or IN_PROGRESS" }).optional(),
+    reason: cancelDeploymentSchema.shape.reason.optional(),
+  })
+  .superRefine((input, ctx) => {
+    if (
+      input.status === undefined &&
+      Object.keys(editableFields).every((f) => input[f as keyof typeof input] === undefined)
+    )
+      ctx.addIssue({ code: "custom", path: [], message: "Send a field to change, or a status." });
+    if (input.status === "DEPLOYED") {
+      for (const field of Object.keys(editableFields) as (keyof typeof editableFields)[]) {
+        if (field !== "pipelineRunUrl" && input[field] !== undefined)
+          ctx.addIssue({
+            code: "custom",
+            path: [field],
+            message: "cannot change in the same request that marks the deployment deployed.",
+          });
+      }
+      if (input.pipelineRunUrl === null)
+        ctx.addIssue({ code: "custom", path: ["pipelineRunUrl"], message: "cannot be cleared when deploying." });
+    }
+    if (input.status === "CANCELLED" && !input.reason)
+      ctx.addIssue({ code: "custom", path: ["reason"], message: "Say why this deployment is cancelled." });
+    if (input.reason !== undefined && input.status !== "CANCELLED")
+      ctx.addIssue({ code: "custom", path: ["reason"], message: "is only read with status CANCELLED." });
+  });
+export type PatchDeploymentInput = z.infer<typeof patchDeploymentSchema>;
 
 export const evidenceLinkSchema = storableText(
   z

@@ -41,6 +41,7 @@ export async function updateItemState(
       throw new AppError(
         "CONFLICT",
         `This deployment is ${statusWords(deployment.status)}; its checklist can no longer change.`,
+        { code: "TRANSITION_NOT_ALLOWED" },
       );
     }
     const current = await tx.itemState.findUnique({
@@ -57,6 +58,7 @@ export async function updateItemState(
       throw new AppError(
         "CONFLICT",
         `This deployment was ${statusWords(deployment.status)}; its pre-deployment items can no longer change, only the post-deployment verification.`,
+        { code: "TRANSITION_NOT_ALLOWED" },
       );
     }
     if (data.assigneeId) {

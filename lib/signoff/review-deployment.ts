@@ -27,7 +27,8 @@ export async function approveDeployment(
     const deployment = await lockDeployment(tx, data.deploymentId);
     if (deployment.ownerId === actor.id)
       throw new AppError("FORBIDDEN", "You own this deployment; another reviewer must approve it.");
-    if (deployment.status === "SIGNED_OFF") throw new AppError("CONFLICT", "This deployment is already signed off.");
+    if (deployment.status === "SIGNED_OFF")
+      throw new AppError("CONFLICT", "This deployment is already signed off.", { code: "TRANSITION_NOT_ALLOWED" });
     const signedOffStatus = nextStatus("signOff", deployment.status)!;
     // Decided under the lock: the checklist the reviewer saw must be the one that exists
     // (its pre-deployment items: the digest of today's algorithm leaves verification out).

@@ -12,6 +12,20 @@ import { updateItemState } from "@/lib/deployments/update-item-state";
 import { approveDeployment, rejectDeployment } from "@/lib/signoff/review-deployment";
 import type { approveSchema, rejectSchema, submitForReviewSchema } from "@/lib/signoff/schemas";
 import { submitForReview } from "@/lib/signoff/submit-for-review";
+import {
+  cancelDeployment,
+  deleteDraft,
+  deployDeployment,
+  editDeployment,
+  reopenDeployment,
+  withdrawFromReview,
+} from "@/lib/deployments/transitions";
+import type {
+  cancelDeploymentSchema,
+  deployDeploymentSchema,
+  deploymentIdSchema,
+  editDeploymentSchema,
+} from "@/lib/deployments/schemas";
 import type {
   createDeploymentSchema,
   createNextReleaseSchema,
@@ -86,6 +100,76 @@ export async function rejectDeploymentAction(input: z.input<typeof rejectSchema>
   return runAction(async () => {
     await rejectDeployment(user, input);
     revalidatePath(`/deployments/${input.deploymentId}`);
+    return null;
+  });
+}
+
+/** Revalidates the deployment's page and the list after a lifecycle change. */
+function revalidateDeployment(deploymentId: string): void {
+  revalidatePath(`/deployments/${deploymentId}`);
+  revalidatePath("/deployments");
+}
+
+/** Edits target date, version, owner, description, release reference or pipeline link;
+ * `invalidated` when an owner, version or release-reference change withdrew approvals. */
+export async function editDeploymentAction(
+  input: z.input<typeof editDeploymentSchema>,
+): Promise<ActionResult<{ invalidated: boolean }>> {
+  const user = await getCurrentUser();
+  return runAction(async () => {
+    const result = await editDeployment(user, input);
+    revalidateDeployment(input.deploymentId);
+    return result;
+  });
+}
+
+/** Marks a signed-off deployment deployed; a refusal's `details.reasons` are the gate's. */
+export async function deployDeploymentAction(
+  input: z.input<typeof deployDeploymentSchema>,
+): Promise<ActionResult<null>> {
+  const user = await getCurrentUser();
+  return runAction(async () => {
+    await deployDeployment(user, input);
+    revalidateDeployment(input.deploymentId);
+    return null;
+  });
+}
+
+export async function cancelDeploymentAction(
+  input: z.input<typeof cancelDeploymentSchema>,
+): Promise<ActionResult<null>> {
+  const user = await getCurrentUser();
+  return runAction(async () => {
+    await cancelDeployment(user, input);
+    revalidateDeployment(input.deploymentId);
+    return null;
+  });
+}
+
+export async function reopenDeploymentAction(input: z.input<typeof deploymentIdSchema>): Promise<ActionResult<null>> {
+  const user = await getCurrentUser();
+  return runAction(async () => {
+    await reopenDeployment(user, input);
+    revalidateDeployment(input.deploymentId);
+    return null;
+  });
+}
+
+export async function withdrawFromReviewAction(input: z.input<typeof deploymentIdSchema>): Promise<ActionResult<null>> {
+  const user = await getCurrentUser();
+  return runAction(async () => {
+    await withdrawFromReview(user, input);
+    revalidateDeployment(input.deploymentId);
+    return null;
+  });
+}
+
+/** Deletes a draft; the caller navigates away (its page no longer exists). */
+export async function deleteDraftAction(input: z.input<typeof deploymentIdSchema>): Promise<ActionResult<null>> {
+  const user = await getCurrentUser();
+  return runAction(async () => {
+    await deleteDraft(user, input);
+    revalidatePath("/deployments");
     return null;
   });
 }

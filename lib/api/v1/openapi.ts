@@ -13,6 +13,7 @@ import {
   createDeploymentBody,
   createdResponse,
   deploymentFiltersQuery,
+  deploymentHeadResponse,
   deploymentPageResponse,
   errorBody,
   gateNotReadyResponse,
@@ -21,6 +22,8 @@ import {
   itemStatePatchBody,
   itemStateResponse,
   overviewResponse,
+  patchDeploymentBody,
+  transitionRefusedBody,
   templateListResponse,
 } from "@/lib/api/v1/schemas";
 
@@ -82,6 +85,45 @@ const operations = {
       "200": { description: "The checklist.", ...jsonContent(checklistResponse) },
       "404": error("No such deployment."),
       ...common,
+    },
+  },
+  patchDeployment: {
+    summary: "Edit a deployment or move its status",
+    description:
+      "Field edits (target date, version, owner, description, release reference, pipeline link) and one status move, in one transaction: a refused move leaves the edits unwritten. READY_FOR_REVIEW submits (deployment:submit); DEPLOYED marks it deployed when the gate would answer 200 (deployment:deploy; only `pipelineRunUrl` may be sent with it); CANCELLED needs `reason` (deployment:edit); IN_PROGRESS reopens a cancelled deployment (deployment:edit) or withdraws one from review (deployment:submit). Edits need deployment:edit; an owner, version or release-reference change withdraws the approvals given so far. A token does what its user's role may: a MANAGER's WRITE token cannot deploy. Scope WRITE.",
+    tags: ["Deployments"],
+    requestParams: { path: deploymentId },
+    requestBody: jsonContent(patchDeploymentBody),
+    responses: {
+      "200": { description: "The deployment's head as it is now.", ...jsonContent(deploymentHeadResponse) },
+      "400": error(
+        "The body is invalid (an unknown field, nothing to change, a field sent with DEPLOYED, CANCELLED without `reason`); `field` names the first bad field.",
+      ),
+      "404": error("No such deployment."),
+      "409": {
+        description:
+          "The state machine refuses the move (`code` TRANSITION_NOT_ALLOWED); a refused DEPLOYED carries the gate's `reasons`. Also: a deployed or cancelled deployment's release facts no longer change (`fields`).",
+        ...jsonContent(transitionRefusedBody),
+      },
+      "413": error("The body is larger than 100 kB."),
+      "415": notJson,
+      ...common,
+    },
+  },
+  deleteDraft: {
+    summary: "Delete a draft",
+    description:
+      "Deletes a deployment nobody has worked on yet (DRAFT), audited. Its owner or an admin only (role permission deployment:edit besides); cancel a started one instead. Scope WRITE.",
+    tags: ["Deployments"],
+    requestParams: { path: deploymentId },
+    responses: {
+      "204": { description: "Deleted." },
+      "403": error(
+        "The token's scopes or the caller's role do not allow this, or the caller neither owns the draft nor is an admin.",
+      ),
+      "404": error("No such deployment."),
+      "409": { description: "Not a draft.", ...jsonContent(transitionRefusedBody) },
+      "401": common["401"],
     },
   },
   updateItemState: {
@@ -201,7 +243,11 @@ export function openApiDocument() {
         get: { operationId: "listDeployments", ...operations.listDeployments },
         post: { operationId: "createDeployment", ...operations.createDeployment },
       },
-      "/api/v1/deployments/{id}": { get: { operationId: "getDeployment", ...operations.getDeployment } },
+      "/api/v1/deployments/{id}": {
+        get: { operationId: "getDeployment", ...operations.getDeployment },
+        patch: { operationId: "patchDeployment", ...operations.patchDeployment },
+        delete: { operationId: "deleteDraft", ...operations.deleteDraft },
+      },
       "/api/v1/deployments/{id}/items/{itemId}": {
         patch: { operationId: "updateItemState", ...operations.updateItemState },
       },

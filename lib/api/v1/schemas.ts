@@ -9,6 +9,7 @@ import { z } from "zod";
 import {
   createDeploymentSchema,
   deploymentFiltersSchema,
+  patchDeploymentSchema,
   itemStatusSchema,
   updateItemStateSchema,
 } from "@/lib/deployments/schemas";
@@ -49,6 +50,18 @@ export const itemStatePatchBody = z
       note: "Rotated in Vault",
       evidenceLinks: ["https://ci.example.com/runs/42"],
     },
+  });
+
+/** The deployment PATCH body: the domain's schema without the id, which comes from the path
+ * (from its shape: a refined object cannot omit keys; patchDeployment parses the whole). */
+export const patchDeploymentBody = z
+  .strictObject(patchDeploymentSchema.shape)
+  .omit({ deploymentId: true })
+  .meta({
+    id: "DeploymentPatch",
+    description:
+      'Edit fields and/or move the status, all or nothing. A field left out stays; `""` (or null) clears an optional one. A change of `ownerId`, `version` or `releaseRef` withdraws the approvals given so far. `status`: READY_FOR_REVIEW submits, DEPLOYED marks it deployed (only when the gate would answer 200; only `pipelineRunUrl` may be sent with it), CANCELLED needs `reason`, IN_PROGRESS reopens a cancelled deployment or withdraws one from review. At least one field or `status`.',
+    example: { status: "DEPLOYED", pipelineRunUrl: "https://ci.example.com/runs/42" },
   });
 
 export const approvalBody = approveSchema.omit({ deploymentId: true }).meta({
@@ -342,6 +355,47 @@ export const gateReasonCodes = [
   "CANCELLED",
 ] as const;
 export type GateReasonCode = (typeof gateReasonCodes)[number];
+
+/** A move the state machine refuses (409): `reasons` are the gate's when DEPLOYED was refused. */
+export const transitionRefusedBody = errorBody
+  .extend({
+    code: z.literal("TRANSITION_NOT_ALLOWED"),
+    reasons: z.array(z.object({ code: z.enum(gateReasonCodes), message: z.string() })).optional(),
+    fields: z
+      .array(z.string())
+      .optional()
+      .meta({ description: "The fields a deployed or cancelled deployment no longer lets change." }),
+  })
+  .meta({
+    id: "TransitionRefused",
+    example: {
+      error:
+        "This deployment is ready for review. Only a signed-off deployment whose gate is open can be marked deployed.",
+      code: "TRANSITION_NOT_ALLOWED",
+      reasons: [{ code: "MISSING_APPROVALS", message: "0 of 1 required approval(s) given." }],
+    },
+  });
+
+/** A deployment's head after a PATCH. */
+export const deploymentHeadResponse = z
+  .object({
+    id: z.string(),
+    service: z.string(),
+    environment: z.string(),
+    version: z.string(),
+    status: z.enum(deploymentStatuses),
+    targetDate: z.string().nullable().meta({ description: "YYYY-MM-DD", example: "2026-12-15" }),
+    owner: person,
+    description: z.string().nullable(),
+    releaseRef: z.string().nullable().meta({ description: "Commit SHA or tag.", example: "v2.4.0" }),
+    pipelineRunUrl: z.string().nullable(),
+    submittedAt: instant.nullable(),
+    deployedAt: instant.nullable(),
+    cancelledAt: instant.nullable(),
+    cancelReason: z.string().nullable(),
+    updatedAt: instant,
+  })
+  .meta({ id: "DeploymentHead" });
 
 export const gateReadyResponse = z
   .object({
