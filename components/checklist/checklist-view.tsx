@@ -4,12 +4,12 @@ import { useCallback, useMemo, useState, type KeyboardEvent } from "react";
 import { ItemTreeRows, type RowContext } from "@/components/checklist/item-row";
 import { ReadinessHeader } from "@/components/checklist/readiness-header";
 import { useChecklist, useItemUpdate, type ItemChange } from "@/components/checklist/use-checklist";
+import { DeploymentLifecycle, type LifecyclePermissions } from "@/components/deployments/deployment-lifecycle";
 import { SignOffPanel } from "@/components/signoff/sign-off-panel";
 import { PriorityBadge } from "@/components/ui/badges";
 import { cardStyles, inputStyles } from "@/components/ui/styles";
 import { findItem } from "@/lib/checklists/patch";
 import { itemEditable, statusLabels } from "@/lib/deployments/lifecycle";
-import type { DeploymentStatus } from "@/lib/generated/prisma/enums";
 import type { Checklist, ChecklistItem, ChecklistSection } from "@/lib/checklists/types";
 
 type Props = {
@@ -21,6 +21,8 @@ type Props = {
   canSubmit: boolean;
   canReview: boolean;
   assignees: { id: string; name: string }[];
+  /** What the signed-in person may do with the release itself. */
+  lifecycle: LifecyclePermissions;
 };
 
 type Filters = { openOnly: boolean; mine: boolean; priority: string };
@@ -33,6 +35,7 @@ export function ChecklistView({
   canSubmit,
   canReview,
   assignees,
+  lifecycle,
 }: Props) {
   const { data: checklist } = useChecklist(initial);
   const update = useItemUpdate(checklist.deployment.id);
@@ -86,9 +89,10 @@ export function ChecklistView({
       <p className="mb-2 text-sm">
         Status:{" "}
         <span data-testid="deployment-status" className="font-semibold">
-          {statusLabels[checklist.deployment.status as DeploymentStatus]}
+          {statusLabels[checklist.deployment.status]}
         </span>
       </p>
+      <DeploymentLifecycle checklist={checklist} {...lifecycle} />
       <SignOffPanel checklist={checklist} currentUserId={currentUserId} canSubmit={canSubmit} canReview={canReview} />
       <ReadinessHeader readiness={checklist.readiness} verification={checklist.verification} />
       <fieldset className="mb-4 flex flex-wrap items-center gap-4 text-sm">

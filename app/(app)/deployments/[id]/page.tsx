@@ -55,6 +55,14 @@ export default async function DeploymentPage({ params }: Props) {
         canSubmit={can(user, "deployment:submit")}
         canReview={can(user, "deployment:review")}
         assignees={assignees}
+        lifecycle={{
+          canEdit: can(user, "deployment:edit"),
+          canDeploy: can(user, "deployment:deploy"),
+          canWithdraw: can(user, "deployment:submit"),
+          canDelete: can(user, "deployment:edit") && (user.role === "ADMIN" || deployment.owner.id === user.id),
+          canCreate: can(user, "deployment:create"),
+          people: assignees,
+        }}
       />
     </>
   );
