@@ -62,6 +62,7 @@ test("a release goes from checklist to deployed, is verified afterwards and star
   browser,
   login,
 }) => {
+  test.slow(); // several people in their own browsers, one after another
   await login({ role: "ADMIN" });
   const templateUrl = await templateWithVerification(page);
 
@@ -127,6 +128,7 @@ test("a deployment is cancelled with a reason and reopened; a rejected one is fo
   browser,
   login,
 }) => {
+  test.slow(); // several people in their own browsers, one after another
   await login({ role: "ADMIN" });
   const templateUrl = await templateWithVerification(page);
   const engineer = await pageAs(browser, "ENGINEER");
@@ -159,7 +161,8 @@ test("a deployment is cancelled with a reason and reopened; a rejected one is fo
   await review.getByRole("button", { name: "Reject" }).click();
   await expect(reviewer.getByTestId("deployment-status")).toHaveText("Rejected");
   await reviewer.goto("/deployments");
-  await reviewer.getByLabel("Status").selectOption("REJECTED");
+  // The label wraps its select, so its name includes the options: pick the control by name.
+  await reviewer.locator('select[name="status"]').selectOption("REJECTED");
   await reviewer.getByRole("button", { name: "Apply" }).click();
   await expect(reviewer).toHaveURL(/status=REJECTED/);
   await expect(reviewer.getByRole("row", { name: new RegExp(rejectedService) })).toBeVisible();

@@ -449,7 +449,7 @@ function CancelForm({
           name="reason"
           rows={2}
           maxLength={2000}
-          required
+          aria-required
           {...controlProps("cancel-reason", cancel.fieldErrors.reason)}
           className={`mt-1 ${inputStyles}`}
         />
