@@ -1,9 +1,9 @@
 -- A release's lifecycle to DEPLOYED (issue: release from start to finish).
 
 -- New webhook events for the new transitions.
-ALTER TYPE "WebhookEvent" ADD VALUE 'DEPLOYMENT_DEPLOYED';
-ALTER TYPE "WebhookEvent" ADD VALUE 'DEPLOYMENT_CANCELLED';
-ALTER TYPE "WebhookEvent" ADD VALUE 'DEPLOYMENT_REOPENED';
+ALTER TYPE "WebhookEvent" ADD VALUE 'DEPLOYMENT_DEPLOYED' BEFORE 'MAINTENANCE_OVERDUE';
+ALTER TYPE "WebhookEvent" ADD VALUE 'DEPLOYMENT_CANCELLED' BEFORE 'MAINTENANCE_OVERDUE';
+ALTER TYPE "WebhookEvent" ADD VALUE 'DEPLOYMENT_REOPENED' BEFORE 'MAINTENANCE_OVERDUE';
 
 -- Review interval and required approvals are pinned per template version; existing versions
 -- get their template's current values.
