@@ -168,7 +168,9 @@ test("the printable record shows every item's state, N/A reasons and the sign-of
   await expect(decision).toContainText("Approved by Demo Admin");
   await expect(decision).toContainText("Restore drill evidence checked");
   await expect(decision).toContainText("Next review1 Mar 2099");
-  await expect(decision).toContainText(/Digest \(sha256\)[0-9a-f]{64}Matches the item states in this record\./);
+  await expect(decision).toContainText(
+    /Digest \(sha256, pre-deployment items\)[0-9a-f]{64}Matches the item states in this record\./,
+  );
   await expect(decision.getByTestId("record-decision-validity")).toHaveText("Valid");
 
   expect(await accessibilityProblems(page, "main")).toEqual([]);

@@ -7,7 +7,7 @@ import { findItem, findItemState, withItemState } from "@/lib/checklists/patch";
 import type { Checklist } from "@/lib/checklists/types";
 import type { ItemStateView } from "@/lib/deployments/item-state-view";
 import type { UpdateItemStateInput } from "@/lib/deployments/schemas";
-import { canTransition } from "@/lib/deployments/lifecycle";
+import { canTransition, nextStatus } from "@/lib/deployments/lifecycle";
 
 export type ItemChange = Omit<UpdateItemStateInput, "deploymentId" | "itemId" | "version">;
 
@@ -63,23 +63,20 @@ export function useItemUpdate(deploymentId: string) {
         if (base) queryClient.setQueryData(key, current ? withItemState(base, current) : base);
       };
     },
-    onSuccess: (state) => {
+    onSuccess: (state, { change }) => {
       const latest = queryClient.getQueryData<Checklist>(key);
       if (!latest) return;
       const next = withItemState(latest, state);
-      // The server moved the deployment on too (a draft starts); the refetch below tells
-      // whether review reopened, so only the transitions that need no facts are applied here.
-      // Verification after the go-live moves nothing but a draft.
+      // The server moved the deployment on as the state machine says; show the same at once
+      // (the refetch below confirms it). Verification after the go-live moves nothing but a
+      // draft, and an assignment alone moves only a draft.
+      const from = next.deployment.status;
       const verification = next.sections.some(
         (s) => s.kind === "POST_DEPLOYMENT" && findItem({ ...next, sections: [s] }, state.itemId),
       );
-      const status =
-        (!verification || next.deployment.status === "DRAFT") &&
-        canTransition("change", next.deployment.status) &&
-        next.deployment.status !== "READY_FOR_REVIEW" &&
-        next.deployment.status !== "SIGNED_OFF"
-          ? "IN_PROGRESS"
-          : next.deployment.status;
+      const content = Object.keys(change).some((field) => field !== "assigneeId");
+      const moves = from === "DRAFT" || (!verification && content && canTransition("change", from));
+      const status = moves ? nextStatus("change", from, next.readiness.ready)! : from;
       queryClient.setQueryData(key, { ...next, deployment: { ...next.deployment, status } });
     },
     // The server also recomputed the digest and any sign-off the change invalidated.
