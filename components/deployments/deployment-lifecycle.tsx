@@ -121,53 +121,55 @@ export function DeploymentLifecycle({
         {deployment.description ? <Fact label="Description">{deployment.description}</Fact> : null}
       </dl>
 
-      <div className="flex flex-wrap gap-2" role="group" aria-label="Deployment actions">
-        {offers.edit ? (
-          <PanelButton open={panel === "edit"} onClick={() => toggle("edit")}>
-            Edit details
-          </PanelButton>
-        ) : null}
-        {offers.deploy ? (
-          <PanelButton open={panel === "deploy"} onClick={() => toggle("deploy")} primary>
-            Mark deployed
-          </PanelButton>
-        ) : null}
-        {offers.withdraw ? (
-          <button
-            type="button"
-            className={buttonStyles.secondary}
-            disabled={withdraw.pending}
-            onClick={() => void withdraw.run()}
-          >
-            Withdraw from review
-          </button>
-        ) : null}
-        {offers.reopen ? (
-          <button
-            type="button"
-            className={buttonStyles.secondary}
-            disabled={reopen.pending}
-            onClick={() => void reopen.run()}
-          >
-            Reopen
-          </button>
-        ) : null}
-        {offers.next ? (
-          <PanelButton open={panel === "next"} onClick={() => toggle("next")}>
-            New release from this one
-          </PanelButton>
-        ) : null}
-        {offers.cancel ? (
-          <PanelButton open={panel === "cancel"} onClick={() => toggle("cancel")}>
-            Cancel deployment…
-          </PanelButton>
-        ) : null}
-        {offers.delete ? (
-          <PanelButton open={panel === "delete"} onClick={() => toggle("delete")}>
-            Delete draft…
-          </PanelButton>
-        ) : null}
-      </div>
+      {Object.values(offers).some(Boolean) ? (
+        <div className="flex flex-wrap gap-2" role="group" aria-label="Deployment actions">
+          {offers.edit ? (
+            <PanelButton open={panel === "edit"} onClick={() => toggle("edit")}>
+              Edit details
+            </PanelButton>
+          ) : null}
+          {offers.deploy ? (
+            <PanelButton open={panel === "deploy"} onClick={() => toggle("deploy")} primary>
+              Mark deployed
+            </PanelButton>
+          ) : null}
+          {offers.withdraw ? (
+            <button
+              type="button"
+              className={buttonStyles.secondary}
+              disabled={withdraw.pending}
+              onClick={() => void withdraw.run()}
+            >
+              Withdraw from review
+            </button>
+          ) : null}
+          {offers.reopen ? (
+            <button
+              type="button"
+              className={buttonStyles.secondary}
+              disabled={reopen.pending}
+              onClick={() => void reopen.run()}
+            >
+              Reopen
+            </button>
+          ) : null}
+          {offers.next ? (
+            <PanelButton open={panel === "next"} onClick={() => toggle("next")}>
+              New release from this one
+            </PanelButton>
+          ) : null}
+          {offers.cancel ? (
+            <PanelButton open={panel === "cancel"} onClick={() => toggle("cancel")}>
+              Cancel deployment…
+            </PanelButton>
+          ) : null}
+          {offers.delete ? (
+            <PanelButton open={panel === "delete"} onClick={() => toggle("delete")}>
+              Delete draft…
+            </PanelButton>
+          ) : null}
+        </div>
+      ) : null}
 
       {panel === "edit" && offers.edit ? (
         <EditForm checklist={checklist} people={people} refetch={refetch} onClose={() => setPanel(null)} />

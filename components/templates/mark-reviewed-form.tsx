@@ -41,7 +41,7 @@ export function MarkReviewedForm({ templateId, intervalDays, earliest, suggested
         the earliest.
       </p>
       <p role="status" aria-live="polite" className="min-h-5 text-sm text-red-700 dark:text-red-400">
-        {error}
+        {Object.keys(fieldErrors).length ? null : error}
       </p>
       <button type="submit" disabled={pending} className={buttonStyles.secondary}>
         {pending ? "Saving…" : "Mark reviewed"}

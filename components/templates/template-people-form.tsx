@@ -49,7 +49,7 @@ export function TemplatePeopleForm({ templateId, ownerId, reviewerId, owners, re
         options={[nobody, ...reviewers.map((r) => ({ value: r.id, label: r.name }))]}
       />
       <p role="status" aria-live="polite" className="min-h-5 text-sm text-red-700 dark:text-red-400">
-        {error}
+        {Object.keys(fieldErrors).length ? null : error}
       </p>
       <button type="submit" disabled={pending} className={buttonStyles.secondary}>
         {pending ? "Saving…" : "Save owner and reviewer"}

@@ -7,7 +7,7 @@ import { parseInput } from "@/lib/actions/parse-input";
 import { recordAudit } from "@/lib/audit/record";
 import { requirePermission, type Actor } from "@/lib/auth/policy";
 import { dbOf, type DomainOptions } from "@/lib/db";
-import { AppError, invalidInput } from "@/lib/errors";
+import { AppError, invalidField } from "@/lib/errors";
 import { markTemplateReviewedSchema } from "@/lib/templates/schemas";
 
 const DAY_MS = 86_400_000;
@@ -24,7 +24,7 @@ export async function markTemplateReviewed(
   const now = options?.now ?? new Date();
   // A chosen day is a calendar day (UTC, as dates are stored): tomorrow at the earliest.
   if (data.nextReviewAt !== undefined && data.nextReviewAt <= now.toISOString().slice(0, 10))
-    throw invalidInput({ nextReviewAt: "The next review must be in the future (tomorrow or later)." });
+    throw invalidField("nextReviewAt", "The next review must be in the future (tomorrow or later).");
   return dbOf(options).$transaction(async (tx) => {
     const template = await tx.template.findFirst({
       where: { id: data.templateId, archivedAt: null },
