@@ -10,7 +10,7 @@ type Props = { parsed: ParsedFilters; activeOnly?: boolean; emptyHint: string };
 /** Filters (in the URL), the table and pagination: shared by the overview and the deployments list. */
 export async function FilteredDeployments({ parsed, activeOnly = false, emptyHint }: Props) {
   const { filters, raw, problem } = parsed;
-  const [{ rows, total, pageCount }, facets] = await Promise.all([
+  const [{ rows, total, page, pageCount }, facets] = await Promise.all([
     listDeployments(filters, { activeOnly }),
     deploymentFacets(),
   ]);
@@ -47,7 +47,7 @@ export async function FilteredDeployments({ parsed, activeOnly = false, emptyHin
           </a>
         ) : null}
       </div>
-      <Pagination page={filters.page} pageCount={pageCount} params={raw} />
+      <Pagination page={page} pageCount={pageCount} params={raw} />
     </>
   );
 }

@@ -46,11 +46,12 @@ export const verificationOpen: Prisma.DeploymentWhereInput = {
 export const EXPORT_LIMIT = 10_000;
 
 /** `activeOnly`: leave out deployed and cancelled ones (the overview) unless a status or the
- * open verification is asked for. `all`: every matching row (exports). */
+ * open verification is asked for. `all`: every matching row (exports). `page` is the page
+ * read: the one asked for, or the last one when that is past the end. */
 export async function listDeployments(
   filters: DeploymentFilters,
   options: { activeOnly?: boolean; all?: boolean } = {},
-): Promise<{ rows: DeploymentRow[]; total: number; pageCount: number }> {
+): Promise<{ rows: DeploymentRow[]; total: number; page: number; pageCount: number }> {
   const where: Prisma.DeploymentWhereInput = {
     AND: [
       ...(options.activeOnly && !filters.status && !filters.verification ? [finished] : []),
@@ -68,36 +69,42 @@ export async function listDeployments(
         ]
       : undefined,
   };
-  const [total, deployments] = await Promise.all([
-    db.deployment.count({ where }),
+  const readPage = (page: number) =>
     db.deployment.findMany({
       where,
       orderBy: orderings[filters.sort ?? "target"],
-      skip: options.all ? 0 : (filters.page - 1) * DEPLOYMENTS_PAGE_SIZE,
+      skip: options.all ? 0 : (page - 1) * DEPLOYMENTS_PAGE_SIZE,
       take: options.all ? EXPORT_LIMIT : DEPLOYMENTS_PAGE_SIZE,
       select: {
         ...deploymentHeadSelect,
         templateVersion: { select: { number: true, template: { select: { name: true } } } },
       },
-    }),
-  ]);
+    });
+  const [total, requested] = await Promise.all([db.deployment.count({ where }), readPage(filters.page)]);
+  const pageCount = Math.max(1, Math.ceil(total / DEPLOYMENTS_PAGE_SIZE));
+  // A page past the last one (an old link, a hand-typed ?page=999) shows the last page, so
+  // the list never says "none" beside a total. Read again only then: the usual page is read
+  // beside the count, not after it.
+  const page = options.all ? 1 : Math.min(filters.page, pageCount);
+  const deployments = page === filters.page || options.all ? requested : await readPage(page);
   const progress = await progressByDeployment(deployments.map((d) => d.id));
   const rows = deployments.map(({ templateVersion, ...d }) => ({
     ...d,
     template: { name: templateVersion.template.name, version: templateVersion.number },
     ...progress.get(d.id)!,
   }));
-  return { rows, total, pageCount: Math.max(1, Math.ceil(total / DEPLOYMENTS_PAGE_SIZE)) };
+  return { rows, total, page, pageCount };
 }
 
 export type DeploymentsPage = { deployments: DeploymentRow[]; page: number; pageCount: number; total: number };
 
 /** One page of the deployments list for API callers; `query` is the query string, parsed
- * with the overview's filter schema (a bad filter is a 400 naming it). */
+ * with the overview's filter schema (a bad filter is a 400 naming it). A page past the last
+ * answers the last page, with its number. */
 export async function listDeploymentsPage(query: unknown): Promise<DeploymentsPage> {
   const filters = parseInput(deploymentFiltersSchema, query);
-  const { rows, total, pageCount } = await listDeployments(filters);
-  return { deployments: rows, page: filters.page, pageCount, total };
+  const { rows, total, page, pageCount } = await listDeployments(filters);
+  return { deployments: rows, page, pageCount, total };
 }
 
 /** Distinct services, environments and owners, for the filter menus. */

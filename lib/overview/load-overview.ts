@@ -14,7 +14,7 @@ import { overviewCounts, type OverviewCounts } from "@/lib/overview/overview-cou
 
 export type Overview = {
   counts: OverviewCounts;
-  deployments: { rows: DeploymentRow[]; total: number; pageCount: number };
+  deployments: { rows: DeploymentRow[]; total: number; page: number; pageCount: number };
   facets: Awaited<ReturnType<typeof deploymentFacets>>;
 };
 
@@ -34,6 +34,6 @@ export async function readOverview(
 ): Promise<Omit<Overview, "deployments"> & { deployments: DeploymentsPage }> {
   const filters = parseInput(deploymentFiltersSchema, query);
   const { counts, deployments, facets } = await loadOverview(filters);
-  const { rows, total, pageCount } = deployments;
-  return { counts, deployments: { deployments: rows, page: filters.page, pageCount, total }, facets };
+  const { rows, total, page, pageCount } = deployments;
+  return { counts, deployments: { deployments: rows, page, pageCount, total }, facets };
 }
