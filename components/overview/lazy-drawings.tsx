@@ -2,7 +2,8 @@
 
 import dynamic from "next/dynamic";
 import { useEffect, useRef, useState, type ReactNode } from "react";
-import type { MonthCompletion, ServiceTrend } from "@/lib/overview/chart-data";
+import type { MonthCompletion } from "@/lib/overview/maintenance-months";
+import type { ReleaseSeries } from "@/lib/overview/trend-series";
 
 // The charts sit below the deployments list. Their library (recharts) is the heaviest script of
 // the overview and drawing them is the most expensive render on it, so neither happens during
@@ -23,10 +24,10 @@ const MaintenanceDrawing = dynamic(
   { ssr: false, loading: placeholder },
 );
 
-export function LazyReadinessDrawing({ trends }: { trends: ServiceTrend[] }) {
+export function LazyReadinessDrawing({ series }: { series: ReleaseSeries[] }) {
   return (
     <WhenNearViewport>
-      <ReadinessDrawing trends={trends} />
+      <ReadinessDrawing series={series} />
     </WhenNearViewport>
   );
 }

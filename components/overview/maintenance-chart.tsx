@@ -1,7 +1,7 @@
 import { ChartCard, tableStyles } from "@/components/overview/chart-card";
 import { LazyMaintenanceDrawing } from "@/components/overview/lazy-drawings";
 import { longMonth, shortMonth } from "@/components/overview/months";
-import type { MonthCompletion } from "@/lib/overview/chart-data";
+import type { MonthCompletion } from "@/lib/overview/maintenance-months";
 
 function summaryOf(months: MonthCompletion[]): string {
   const withTasks = months.filter((m) => m.total > 0);
@@ -18,7 +18,7 @@ export function MaintenanceChart({ months, timeZone }: { months: MonthCompletion
     <ChartCard
       id="maintenance-trend"
       title="Maintenance completion"
-      description={`Completed tasks of the lists whose period started each month (${timeZone}), and the share completed by the due date.`}
+      description={`Completed tasks of the lists whose period ends in each month (${timeZone}; a week that runs into the next month counts there), and the share completed by the due date.`}
       summary={summaryOf(months)}
       chart={<LazyMaintenanceDrawing months={months} />}
       table={

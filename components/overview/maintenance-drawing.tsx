@@ -3,7 +3,7 @@
 import { Bar, BarChart, CartesianGrid, LabelList, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { percentAxis, seriesColors, TooltipBox } from "@/components/overview/chart-card";
 import { longMonth, shortMonth } from "@/components/overview/months";
-import type { MonthCompletion } from "@/lib/overview/chart-data";
+import type { MonthCompletion } from "@/lib/overview/maintenance-months";
 
 /** The bar chart itself: loaded only when its card scrolls into view (see lazy-drawings.tsx). */
 export function MaintenanceDrawing({ months }: { months: MonthCompletion[] }) {
@@ -26,7 +26,7 @@ export function MaintenanceDrawing({ months }: { months: MonthCompletion[] }) {
             return (
               <TooltipBox title={longMonth(month.month)}>
                 {month.total === 0 ? (
-                  <p>No task lists started this month.</p>
+                  <p>No task list falls in this month.</p>
                 ) : (
                   <>
                     <p>

@@ -2,28 +2,29 @@ import Link from "next/link";
 import { ChartCard, tableStyles } from "@/components/overview/chart-card";
 import { LazyReadinessDrawing } from "@/components/overview/lazy-drawings";
 import { formatDate } from "@/lib/format";
-import type { ServiceTrend } from "@/lib/overview/chart-data";
+import { deploymentHref, type ReleaseSeries } from "@/lib/overview/trend-series";
 
-function summaryOf(trends: ServiceTrend[]): string {
-  const services = trends.map(({ service, releases }) => {
+function summaryOf(series: ReleaseSeries[]): string {
+  const lines = series.map(({ key, releases }) => {
     const first = releases[0]!;
     const last = releases.at(-1)!;
     return releases.length === 1
-      ? `${service}: ${last.version} at ${last.percent}%`
-      : `${service}: ${releases.length} releases, from ${first.percent}% (${first.version}) to ${last.percent}% (${last.version})`;
+      ? `${key}: ${last.version} at ${last.percent}%`
+      : `${key}: ${releases.length} releases, from ${first.percent}% (${first.version}) to ${last.percent}% (${last.version})`;
   });
-  return `Readiness by release for ${trends.length} service${trends.length === 1 ? "" : "s"}. ${services.join("; ")}.`;
+  const count = series.length === 1 ? "1 service and environment" : `${series.length} services and environments`;
+  return `Readiness by release for ${count}. ${lines.join("; ")}.`;
 }
 
-export function ReadinessChart({ trends }: { trends: ServiceTrend[] }) {
-  const single = trends.length === 1;
+export function ReadinessChart({ series }: { series: ReleaseSeries[] }) {
+  const single = series.length === 1;
   return (
     <ChartCard
       id="readiness-trend"
       title="Readiness by release"
-      description={`Settled pre-deployment items of the last releases of ${single ? trends[0]!.service : `the ${trends.length} busiest services in this view`}.`}
-      summary={summaryOf(trends)}
-      chart={<LazyReadinessDrawing trends={trends} />}
+      description={`Readiness, as the deployments list shows it, of the last releases of ${single ? series[0]!.key : `the ${series.length} busiest services and environments in this view, one line each`}. Select a release to open it.`}
+      summary={summaryOf(series)}
+      chart={<LazyReadinessDrawing series={series} />}
       table={
         <table className={tableStyles.table}>
           <caption className="sr-only">Readiness of each release</caption>
@@ -50,19 +51,19 @@ export function ReadinessChart({ trends }: { trends: ServiceTrend[] }) {
             </tr>
           </thead>
           <tbody>
-            {trends.flatMap((trend) =>
-              trend.releases.map((release) => (
+            {series.flatMap((line) =>
+              line.releases.map((release) => (
                 <tr key={release.deploymentId} className={tableStyles.row}>
-                  <td className={tableStyles.cell}>{trend.service}</td>
+                  <td className={tableStyles.cell}>{line.service}</td>
                   <td className={tableStyles.cell}>
                     <Link
                       className="text-brand-600 underline dark:text-brand-50"
-                      href={`/deployments/${release.deploymentId}`}
+                      href={deploymentHref(release.deploymentId)}
                     >
                       {release.version}
                     </Link>
                   </td>
-                  <td className={tableStyles.cell}>{release.environment}</td>
+                  <td className={tableStyles.cell}>{line.environment}</td>
                   <td className={tableStyles.cell}>{formatDate(release.createdAt)}</td>
                   <td className={tableStyles.cell}>
                     {release.settled} of {release.total}

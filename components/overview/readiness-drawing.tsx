@@ -1,40 +1,43 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { percentAxis, seriesColors, TooltipBox } from "@/components/overview/chart-card";
-import type { ReleasePoint, ServiceTrend } from "@/lib/overview/chart-data";
-
-type Row = { slot: number; releases: (ReleasePoint | undefined)[] };
+import { formatDate } from "@/lib/format";
+import {
+  chartRowsOf,
+  deploymentHref,
+  percentOfSeries,
+  type ChartRow,
+  type ReleaseSeries,
+} from "@/lib/overview/trend-series";
 
 /**
- * Services have different numbers of releases; aligning them on the newest makes "latest",
- * "one before" and so on comparable across services.
+ * The line chart itself: loaded only when its card scrolls into view (see lazy-drawings.tsx).
+ * One line per service and environment over the releases in time order, each x tick a
+ * version, straight segments between releases (a curve would invent values between them).
+ * Clicking a release opens its deployment; keyboards reach the same links in the card's
+ * "Show the numbers" table, since the drawing is one image to assistive technology.
  */
-function rowsOf(trends: ServiceTrend[]): Row[] {
-  const slots = Math.max(...trends.map((t) => t.releases.length));
-  return Array.from({ length: slots }, (_, slot) => {
-    return { slot, releases: trends.map((t) => t.releases[t.releases.length - slots + slot]) };
-  });
-}
-
-/** The line chart itself: loaded only when its card scrolls into view (see lazy-drawings.tsx). */
-export function ReadinessDrawing({ trends }: { trends: ServiceTrend[] }) {
-  const rows = rowsOf(trends);
-  const single = trends.length === 1;
-  // With one service the releases themselves label the axis; with several, their distance from the newest.
-  const tick = (slot: number) =>
-    single
-      ? (trends[0]!.releases[slot]?.version ?? "")
-      : slot === rows.length - 1
-        ? "latest"
-        : `−${rows.length - 1 - slot}`;
+export function ReadinessDrawing({ series }: { series: ReleaseSeries[] }) {
+  const router = useRouter();
+  const rows = chartRowsOf(series);
+  const versions = new Map(rows.map((row) => [row.deploymentId, row.release.version]));
   return (
     <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 600, height: 256 }}>
-      <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 0, left: -8 }} accessibilityLayer={false}>
+      <LineChart
+        data={rows}
+        margin={{ top: 8, right: 16, bottom: 0, left: -8 }}
+        accessibilityLayer={false}
+        style={{ cursor: "pointer" }}
+        onClick={({ activeLabel }) => {
+          if (typeof activeLabel === "string" && versions.has(activeLabel)) router.push(deploymentHref(activeLabel));
+        }}
+      >
         <CartesianGrid stroke="currentColor" strokeOpacity={0.15} vertical={false} />
         <XAxis
-          dataKey="slot"
-          tickFormatter={tick}
+          dataKey="deploymentId"
+          tickFormatter={(id: string) => versions.get(id) ?? ""}
           stroke="currentColor"
           tick={{ fill: "currentColor", fontSize: 12 }}
           interval="preserveStartEnd"
@@ -43,41 +46,40 @@ export function ReadinessDrawing({ trends }: { trends: ServiceTrend[] }) {
         <Tooltip
           cursor={{ stroke: "currentColor", strokeOpacity: 0.3 }}
           content={({ active, payload }) => {
-            const row = payload?.[0]?.payload as Row | undefined;
+            const row = payload?.[0]?.payload as ChartRow | undefined;
             if (!active || !row) return null;
+            const { release } = row;
             return (
-              <TooltipBox title={single ? (row.releases[0]?.version ?? "") : tick(row.slot)}>
-                {trends.map((trend, series) => {
-                  const release = row.releases[series];
-                  return release ? (
-                    <p key={trend.service}>
-                      <span aria-hidden="true" style={{ color: seriesColors[series] }}>
-                        ●{" "}
-                      </span>
-                      {trend.service} {release.version} ({release.environment}): <strong>{release.percent}%</strong>
-                    </p>
-                  ) : null;
-                })}
+              <TooltipBox title={`${row.seriesKey} ${release.version}`}>
+                <p>
+                  <span aria-hidden="true" style={{ color: seriesColors[row.seriesIndex % seriesColors.length] }}>
+                    ●{" "}
+                  </span>
+                  Readiness: <strong>{release.percent}%</strong>
+                </p>
+                <p>Created {formatDate(release.createdAt)}</p>
+                <p className="text-xs text-slate-600 dark:text-slate-400">Click to open the deployment</p>
               </TooltipBox>
             );
           }}
         />
-        {single ? null : (
+        {series.length === 1 ? null : (
           <Legend
             formatter={(value: string) => <span className="text-sm text-slate-700 dark:text-slate-200">{value}</span>}
           />
         )}
-        {trends.map((trend, series) => (
+        {series.map((line, index) => (
           <Line
-            key={trend.service}
-            type="monotone"
-            // A function, not the service name: recharts reads a string key with dots as a path.
-            dataKey={(row: Row) => row.releases[series]?.percent}
-            name={trend.service}
-            stroke={seriesColors[series % seriesColors.length]}
+            key={line.key}
+            type="linear"
+            // A function, not the series name: recharts reads a string key with dots as a path.
+            dataKey={percentOfSeries(index)}
+            name={line.key}
+            stroke={seriesColors[index % seriesColors.length]}
             strokeWidth={2}
-            strokeDasharray={series >= 4 ? "6 3" : undefined}
+            strokeDasharray={index >= 4 ? "6 3" : undefined}
             dot={{ r: 3 }}
+            activeDot={{ r: 5 }}
             connectNulls
             isAnimationActive={false}
           />

@@ -7,17 +7,17 @@ import { maintenanceCompletion, readinessTrends } from "@/lib/overview/chart-dat
 
 type Props = { filters: DeploymentFilters; filtered: boolean; canCreate: boolean };
 
-/** The overview's charts: one aggregate query each, streamed after the list (see the page's Suspense). */
+/** The overview's charts: aggregate queries (none per item or task), streamed after the list (see the page's Suspense). */
 export async function TrendsSection({ filters, filtered, canCreate }: Props) {
-  const [trends, maintenance] = await Promise.all([readinessTrends(filters), maintenanceCompletion()]);
+  const [series, maintenance] = await Promise.all([readinessTrends(filters), maintenanceCompletion()]);
   return (
     <section aria-labelledby="trends-title" className="mt-10">
       <h2 id="trends-title" className="mb-4 text-lg font-semibold">
         Trends
       </h2>
       <div className="grid gap-4 lg:grid-cols-2">
-        {trends.length ? (
-          <ReadinessChart trends={trends} />
+        {series.length ? (
+          <ReadinessChart series={series} />
         ) : (
           <EmptyState title={filtered ? "No release matches these filters" : "No releases to chart yet"}>
             {filtered

@@ -1,48 +1,37 @@
-// The overview's trend charts, each one aggregate query: item states and maintenance tasks
-// are counted in SQL, so the work stays the same however many items a checklist has.
+// The overview's trend charts. Item states and maintenance tasks are counted in SQL, so the
+// work stays the same however many items a checklist has or tasks a list holds; the shaping
+// (lines, months, rounding) is pure and lives beside it (trend-series.ts, maintenance-months.ts).
 import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { DeploymentFilters } from "@/lib/deployments/schemas";
+import { readinessByDeployment } from "@/lib/deployments/readiness-query";
 import { readOrgTimeZone } from "@/lib/maintenance/time-zone";
+import {
+  completionByMonth,
+  completionWindow,
+  type DueDateTasks,
+  type MonthCompletion,
+} from "@/lib/overview/maintenance-months";
+import { seriesOf, type ReleaseSeries } from "@/lib/overview/trend-series";
 
-/** The busiest services drawn; more lines than this stop being readable. */
-export const TREND_SERVICES = 8;
-/** The most recent releases drawn per service. */
+export { COMPLETION_MONTHS, type MonthCompletion } from "@/lib/overview/maintenance-months";
+export type { ReleasePoint, ReleaseSeries } from "@/lib/overview/trend-series";
+
+/** The busiest service/environment pairs drawn; more lines than this stop being readable. */
+export const TREND_SERIES = 8;
+/** The most recent releases drawn per line. */
 export const TREND_RELEASES = 20;
-export const COMPLETION_MONTHS = 12;
-
-export type ReleasePoint = {
-  deploymentId: string;
-  version: string;
-  environment: string;
-  createdAt: string;
-  percent: number;
-  settled: number;
-  total: number;
-};
-export type ServiceTrend = { service: string; releases: ReleasePoint[] };
-
-/** `month` is "YYYY-MM" in the organisation's time zone; rates are null for a month without tasks. */
-export type MonthCompletion = {
-  month: string;
-  total: number;
-  completed: number;
-  onTime: number;
-  completionRate: number | null;
-  onTimeRate: number | null;
-};
 
 type Client = Pick<typeof db, "$queryRaw" | "setting">;
 
-const percentOf = (part: number, whole: number) => Math.floor((part / whole) * 100);
-
 /**
- * Readiness of each release of the busiest services that match the overview's filters, oldest
- * first. Deployed releases count (they are the history); cancelled ones only when asked for by
- * status. Readiness = settled (done or N/A) pre-deployment leaves over all of them.
+ * Readiness of each release of the busiest service/environment pairs that match the
+ * overview's filters, one series per pair, oldest release first. Deployed releases count
+ * (they are the history); cancelled ones only when asked for by status. The percentage is the
+ * deployments list's own (readinessByDeployment, the same aggregate and formula): two statements.
  */
-export async function readinessTrends(filters: DeploymentFilters, client: Client = db): Promise<ServiceTrend[]> {
+export async function readinessTrends(filters: DeploymentFilters, client: Client = db): Promise<ReleaseSeries[]> {
   const conditions = [
     filters.status ? Prisma.sql`d.status = ${filters.status}::"DeploymentStatus"` : Prisma.sql`d.status <> 'CANCELLED'`,
     filters.service ? Prisma.sql`lower(d.service) = lower(${filters.service})` : null,
@@ -59,94 +48,74 @@ export async function readinessTrends(filters: DeploymentFilters, client: Client
       : null,
   ].filter((condition): condition is Prisma.Sql => condition !== null);
 
-  const rows = await client.$queryRaw<
-    {
-      id: string;
-      service: string;
-      environment: string;
-      version: string;
-      createdAt: Date;
-      total: number;
-      settled: number;
-    }[]
+  const releases = await client.$queryRaw<
+    { id: string; service: string; environment: string; version: string; createdAt: Date }[]
   >`
     WITH matching AS (
       SELECT d.id, d.service, d.environment, d.version, d."createdAt"
         FROM "Deployment" d
        WHERE ${Prisma.join(conditions, " AND ")}
     ), busiest AS (
-      SELECT service FROM matching GROUP BY service ORDER BY COUNT(*) DESC, service LIMIT ${TREND_SERVICES}
+      SELECT service, environment FROM matching
+       GROUP BY service, environment
+       ORDER BY COUNT(*) DESC, service, environment
+       LIMIT ${TREND_SERIES}
     ), recent AS (
-      SELECT m.*, ROW_NUMBER() OVER (PARTITION BY m.service ORDER BY m."createdAt" DESC, m.id DESC) AS rank
+      SELECT m.*, ROW_NUMBER() OVER (PARTITION BY m.service, m.environment ORDER BY m."createdAt" DESC, m.id DESC) AS rank
         FROM matching m
-       WHERE m.service IN (SELECT service FROM busiest)
+        JOIN busiest b ON b.service = m.service AND b.environment = m.environment
     )
-    SELECT r.id, r.service, r.environment, r.version, r."createdAt",
-           COUNT(s.id)::int AS total,
-           (COUNT(s.id) FILTER (WHERE st.status IN ('DONE', 'NOT_APPLICABLE')))::int AS settled
+    SELECT r.id, r.service, r.environment, r.version, r."createdAt"
       FROM recent r
-      LEFT JOIN "ItemState" st ON st."deploymentId" = r.id
-      LEFT JOIN "Item" i ON i.id = st."itemId" AND i."isLeaf"
-      LEFT JOIN "Section" s ON s.id = i."sectionId" AND s.kind = 'PRE_DEPLOYMENT'
      WHERE r.rank <= ${TREND_RELEASES}
-     GROUP BY r.id, r.service, r.environment, r.version, r."createdAt"
-     ORDER BY r.service, r."createdAt", r.id`;
+     ORDER BY r.service, r.environment, r."createdAt", r.id`;
+  if (releases.length === 0) return [];
 
-  const trends = new Map<string, ReleasePoint[]>();
-  for (const row of rows) {
-    const releases = trends.get(row.service) ?? [];
-    releases.push({
-      deploymentId: row.id,
-      version: row.version,
-      environment: row.environment,
-      createdAt: row.createdAt.toISOString(),
-      settled: row.settled,
-      total: row.total,
-      // Nothing to check before deploying is as ready as it gets (the checklist page agrees).
-      percent: row.total === 0 ? 100 : percentOf(row.settled, row.total),
-    });
-    trends.set(row.service, releases);
-  }
-  return [...trends].map(([service, releases]) => ({ service, releases }));
+  const readiness = await readinessByDeployment(
+    releases.map((release) => release.id),
+    client,
+  );
+  return seriesOf(
+    releases.map((release) => {
+      const { score, byPriority } = readiness.get(release.id)!;
+      const leaves = Object.values(byPriority);
+      return {
+        deploymentId: release.id,
+        service: release.service,
+        environment: release.environment,
+        version: release.version,
+        createdAt: release.createdAt.toISOString(),
+        percent: score,
+        settled: leaves.reduce((sum, p) => sum + p.done + p.notApplicable, 0),
+        total: leaves.reduce((sum, p) => sum + p.total, 0),
+      };
+    }),
+  );
 }
 
 /**
  * Per month of the last twelve (in the organisation's time zone, the current one last): the
- * tasks of lists whose period started that month, how many were completed, and how many by
- * their list's due date. Empty when no list started in that window.
+ * tasks of the lists that count in that month — the one their period's last day falls in —,
+ * how many were completed, and how many by their list's due date. Empty when none counts.
  */
 export async function maintenanceCompletion(
   now = new Date(),
   client: Client = db,
 ): Promise<{ timeZone: string; months: MonthCompletion[] }> {
   const timeZone = await readOrgTimeZone(client);
-  // Prisma stores instants as UTC in "timestamp without time zone" columns: read them as UTC
-  // first, then as the organisation's local time.
-  const rows = await client.$queryRaw<{ month: string; total: number; completed: number; onTime: number }[]>`
-    WITH months AS (
-      SELECT generate_series(
-               date_trunc('month', ${now}::timestamptz AT TIME ZONE ${timeZone}) - make_interval(months => ${COMPLETION_MONTHS - 1}::int),
-               date_trunc('month', ${now}::timestamptz AT TIME ZONE ${timeZone}),
-               interval '1 month') AS month
-    ), tasks AS (
-      SELECT date_trunc('month', (o."periodStart" AT TIME ZONE 'UTC') AT TIME ZONE ${timeZone}) AS month,
-             COUNT(*)::int AS total,
-             (COUNT(*) FILTER (WHERE t."completedAt" IS NOT NULL))::int AS completed,
-             (COUNT(*) FILTER (WHERE t."completedAt" <= o."dueAt"))::int AS "onTime"
-        FROM "MaintenanceTask" t
-        JOIN "MaintenanceOccurrence" o ON o.id = t."occurrenceId"
-       WHERE o."periodStart" >= ((SELECT MIN(month) FROM months) AT TIME ZONE ${timeZone}) AT TIME ZONE 'UTC'
-       GROUP BY 1
-    )
-    SELECT to_char(m.month, 'YYYY-MM') AS month,
-           COALESCE(t.total, 0) AS total, COALESCE(t.completed, 0) AS completed, COALESCE(t."onTime", 0) AS "onTime"
-      FROM months m LEFT JOIN tasks t ON t.month = m.month
-     ORDER BY m.month`;
-  if (rows.every((row) => row.total === 0)) return { timeZone, months: [] };
-  const months = rows.map((row) => ({
-    ...row,
-    completionRate: row.total === 0 ? null : percentOf(row.completed, row.total),
-    onTimeRate: row.total === 0 ? null : percentOf(row.onTime, row.total),
-  }));
-  return { timeZone, months };
+  const { start, end } = completionWindow(now, timeZone);
+  // Summed per due date (lists of one cadence share them), so the rows grow with the calendar,
+  // not with schedules or tasks. Prisma stores instants as UTC in "timestamp without time
+  // zone" columns: the bounds are compared as UTC.
+  const lists = await client.$queryRaw<DueDateTasks[]>`
+    SELECT o."dueAt" AS "dueAt",
+           COUNT(*)::int AS total,
+           (COUNT(*) FILTER (WHERE t."completedAt" IS NOT NULL))::int AS completed,
+           (COUNT(*) FILTER (WHERE t."completedAt" <= o."dueAt"))::int AS "onTime"
+      FROM "MaintenanceTask" t
+      JOIN "MaintenanceOccurrence" o ON o.id = t."occurrenceId"
+     WHERE o."dueAt" > (${start}::timestamptz AT TIME ZONE 'UTC')
+       AND o."dueAt" <= (${end}::timestamptz AT TIME ZONE 'UTC')
+     GROUP BY o."dueAt"`;
+  return { timeZone, months: completionByMonth(lists, now, timeZone) };
 }
