@@ -14,7 +14,7 @@ type Props = { email: string; currentLabel: string };
 
 export function ChangePasswordForm({ email, currentLabel }: Props) {
   const router = useRouter();
-  const { fieldErrors, error, pending, onSubmit } = useServerForm({
+  const { fieldErrors, formError, pending, onSubmit } = useServerForm({
     schema: changePasswordSchema,
     read: (fields) => fields.entries(),
     leavesPage: true,
@@ -63,7 +63,7 @@ export function ChangePasswordForm({ email, currentLabel }: Props) {
         required
         error={fieldErrors.confirmPassword}
       />
-      <ErrorAlert message={error} />
+      <ErrorAlert message={formError} />
       <button type="submit" disabled={pending} className={buttonStyles.primary}>
         {pending ? "Changing…" : "Change password"}
       </button>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useState } from "react";
 import { createApiTokenAction } from "@/app/(app)/admin/tokens/actions";
 import { ErrorAlert } from "@/components/ui/error-alert";
 import { Field } from "@/components/ui/field";
@@ -11,6 +12,7 @@ import type { TokenUserChoice } from "@/lib/api-tokens/list-token-users";
 import { apiTokenScopes, scopeDescriptions } from "@/lib/api-tokens/scopes";
 import { createApiTokenSchema } from "@/lib/api-tokens/schemas";
 import { roleLabels } from "@/lib/auth/roles";
+import { utcDay } from "@/lib/format";
 
 type Props = {
   /** Whom a token can speak for: active users who are not viewers. */
@@ -20,7 +22,7 @@ type Props = {
 };
 
 export function CreateTokenForm({ users, currentUserId, onCreated }: Props) {
-  const { fieldErrors, error, pending, onSubmit } = useServerForm({
+  const { fieldErrors, formError, pending, onSubmit } = useServerForm({
     schema: createApiTokenSchema,
     read: (fields) => ({
       name: fields.text("name"),
@@ -34,6 +36,7 @@ export function CreateTokenForm({ users, currentUserId, onCreated }: Props) {
     onSuccess: onCreated,
   });
 
+  const [today] = useState(() => utcDay(0));
   const scopeError = fieldErrors.scopes ?? fieldErrors["scopes.0"];
   return (
     <form
@@ -54,7 +57,14 @@ export function CreateTokenForm({ users, currentUserId, onCreated }: Props) {
           placeholder="deploy pipeline"
           error={fieldErrors.name}
         />
-        <Field label="Expires on (optional)" name="expiresOn" type="date" error={fieldErrors.expiresOn} />
+        <Field
+          label="Expires on (optional)"
+          name="expiresOn"
+          type="date"
+          // Valid through the chosen UTC day: today at the earliest, as the server checks.
+          min={today}
+          error={fieldErrors.expiresOn}
+        />
       </div>
       <div>
         <SelectField
@@ -91,7 +101,7 @@ export function CreateTokenForm({ users, currentUserId, onCreated }: Props) {
           </p>
         ) : null}
       </fieldset>
-      <ErrorAlert message={error} />
+      <ErrorAlert message={formError} />
       <button type="submit" disabled={pending} className={buttonStyles.primary}>
         {pending ? "Creating…" : "Create token"}
       </button>

@@ -392,20 +392,27 @@ function DeployForm({ checklist, refetch, onClose }: { checklist: Checklist; ref
         defaultValue={deployment.pipelineRunUrl ?? ""}
         error={deploy.fieldErrors.pipelineRunUrl}
       />
-      <GateRefusal failure={deploy.failure} />
+      <GateRefusal failure={deploy.failure} message={deploy.formError} />
       <FormButtons pending={deploy.pending} submit="Mark deployed" onClose={onClose} />
     </form>
   );
 }
 
-/** A refused go-live lists the gate's own reasons. */
-function GateRefusal({ failure }: { failure: { error: string; details?: Record<string, unknown> } | null }) {
+/** A refused go-live lists the gate's own reasons; `message` is the refusal unless the link's
+ * field shows it. */
+function GateRefusal({
+  failure,
+  message,
+}: {
+  failure: { details?: Record<string, unknown> } | null;
+  message: string | null;
+}) {
   if (!failure) return null;
   const reasons = Array.isArray(failure.details?.reasons)
     ? (failure.details.reasons as { code: string; message: string }[])
     : [];
   return (
-    <ErrorAlert message={failure.error}>
+    <ErrorAlert message={message}>
       {reasons.length ? (
         <ul className="mt-1 list-disc pl-5">
           {reasons.map((reason) => (

@@ -17,7 +17,7 @@ type Props = {
 
 export function NewDeploymentForm({ versions, owners, defaultVersionId, currentUserId }: Props) {
   const router = useRouter();
-  const { fieldErrors, error, pending, onSubmit } = useServerForm({
+  const { fieldErrors, formError, pending, onSubmit } = useServerForm({
     schema: createDeploymentSchema,
     read: (fields) => fields.entries(),
     action: createDeploymentAction,
@@ -47,7 +47,7 @@ export function NewDeploymentForm({ versions, owners, defaultVersionId, currentU
         options={owners.map((o) => ({ value: o.id, label: o.name }))}
       />
       <p role="status" aria-live="polite" className="min-h-5 text-sm text-red-700 dark:text-red-400">
-        {error}
+        {formError}
       </p>
       <button type="submit" disabled={pending} className={buttonStyles.primary}>
         {pending ? "Creating…" : "Create deployment"}

@@ -20,7 +20,7 @@ type Props = {
 /** Creates a schedule from a template's maintenance section for the organisation or one service. */
 export function ScheduleForm({ sections, owners, currentUserId, defaultSectionId }: Props) {
   const [scope, setScope] = useState<"org" | "service">("org");
-  const { onSubmit, pending, error, fieldErrors } = useServerForm({
+  const { onSubmit, pending, formError, fieldErrors } = useServerForm({
     schema: createScheduleSchema,
     read: (fields) => fields.entries(),
     action: createScheduleAction,
@@ -88,10 +88,11 @@ export function ScheduleForm({ sections, owners, currentUserId, defaultSectionId
         label="Owner"
         name="ownerId"
         defaultValue={currentUserId}
+        error={fieldErrors.ownerId}
         options={owners.map((owner) => ({ value: owner.id, label: owner.name }))}
       />
       <p role="status" aria-live="polite" className="min-h-5 text-sm text-red-700 dark:text-red-400">
-        {error}
+        {formError}
       </p>
       <button type="submit" disabled={pending} className={buttonStyles.primary}>
         {pending ? "Creating…" : "Create schedule"}

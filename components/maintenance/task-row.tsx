@@ -43,7 +43,8 @@ export function TaskRow({ occurrenceId, task, canComplete, canAssign, workers }:
     success: (_assigned, assigneeId) => (assigneeId ? `Assigned “${name}”` : `Unassigned “${name}”`),
   });
   const pending = complete.pending || assign.pending;
-  const { error, fieldErrors } = complete;
+  // One message for both fields, in words: the field's own sentence, not "note: …".
+  const { message: error, fieldErrors } = complete;
 
   return (
     <li data-task-row className="py-2 text-sm">
@@ -152,9 +153,9 @@ export function TaskRow({ occurrenceId, task, canComplete, canAssign, workers }:
           </div>
         </form>
       ) : null}
-      {assign.error ? (
+      {assign.message ? (
         <p role="alert" className="mt-1 pl-6 text-xs text-red-700 dark:text-red-400">
-          {assign.error}
+          {assign.message}
         </p>
       ) : null}
     </li>

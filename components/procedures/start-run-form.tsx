@@ -14,7 +14,7 @@ type Props = { procedures: SectionOption[]; defaultSectionId?: string };
 /** Starts a run of a procedure section and opens its page. */
 export function StartRunForm({ procedures, defaultSectionId }: Props) {
   const router = useRouter();
-  const { fieldErrors, error, pending, onSubmit } = useServerForm({
+  const { fieldErrors, formError, pending, onSubmit } = useServerForm({
     schema: startRunSchema,
     read: (fields) => fields.entries(),
     leavesPage: true,
@@ -58,10 +58,11 @@ export function StartRunForm({ procedures, defaultSectionId }: Props) {
         label="Severity"
         name="severity"
         defaultValue="SEV2"
+        error={fieldErrors.severity}
         options={severities.map((severity) => ({ value: severity, label: severityLabels[severity] }))}
       />
       <p role="status" aria-live="polite" className="min-h-5 text-sm text-red-700 dark:text-red-400">
-        {error}
+        {formError}
       </p>
       <button type="submit" disabled={pending} className={buttonStyles.danger}>
         {pending ? "Starting…" : "Start run"}

@@ -27,7 +27,12 @@ export function StepRow({ runId, step, canAct }: Props) {
   const { title, details } = splitStepText(step.text);
   const n = step.position;
   const errorId = `step-error-${n}`;
-  const { run, reject, pending, error } = useServerAction({
+  const {
+    run,
+    reject,
+    pending,
+    message: error,
+  } = useServerAction({
     action: (call: StepCall) =>
       call.kind === "done"
         ? completeStepAction({ runId, position: n })

@@ -7,7 +7,12 @@ import { timelineEntrySchema } from "@/lib/procedures/schemas";
 
 /** Adds a free-text entry to the run's timeline; the server stamps who and when. */
 export function TimelineForm({ runId }: { runId: string }) {
-  const { onSubmit, pending, error } = useServerForm({
+  // One message, at the field: its own sentence (never "body: …").
+  const {
+    onSubmit,
+    pending,
+    message: error,
+  } = useServerForm({
     schema: timelineEntrySchema,
     read: (fields) => ({ runId, body: fields.text("body") }),
     invalidMessage: "first",

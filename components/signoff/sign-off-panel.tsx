@@ -9,11 +9,18 @@ import {
 } from "@/app/(app)/deployments/actions";
 import { checklistKey } from "@/components/checklist/use-checklist";
 import { ReviewSummary } from "@/components/signoff/review-summary";
+import { ErrorAlert } from "@/components/ui/error-alert";
+import { controlProps, LabelledControl } from "@/components/ui/field";
 import { formFields } from "@/components/ui/form-fields";
+import { refusalMessage } from "@/components/ui/server-action";
 import { buttonStyles, cardStyles, inputStyles } from "@/components/ui/styles";
 import { useServerAction } from "@/components/ui/use-server-action";
+import type { z } from "zod";
+import { fieldErrorsOf } from "@/lib/actions/field-errors";
 import type { Checklist } from "@/lib/checklists/types";
-import { formatDate, formatDateTime } from "@/lib/format";
+import type { FieldErrors } from "@/lib/errors";
+import { formatDate, formatDateTime, utcDay } from "@/lib/format";
+import { approveSchema, rejectSchema } from "@/lib/signoff/schemas";
 import { canTransition } from "@/lib/deployments/lifecycle";
 
 type Props = { checklist: Checklist; currentUserId: string; canSubmit: boolean; canReview: boolean };
@@ -122,45 +129,71 @@ function useChecklistRefetch(deploymentId: string) {
 
 function ReviewForm({ checklist }: { checklist: Checklist }) {
   const deploymentId = checklist.deployment.id;
-  const [defaultNextReview] = useState(() =>
-    new Date(Date.now() + checklist.signOff.reviewIntervalDays * 86_400_000).toISOString().slice(0, 10),
-  );
+  // Chosen days are UTC days, as the server reads them; it refuses today or earlier.
+  const [days] = useState(() => ({ earliest: utcDay(1), suggested: utcDay(checklist.signOff.reviewIntervalDays) }));
   const [decision, setDecision] = useState<"approve" | "reject">("approve");
+  // A refusal shows at its field (or in the form's alert), not as a toast: this form has room.
   const approve = useServerAction({
     ...useChecklistRefetch(deploymentId),
+    toastFailure: false,
     action: approveDeploymentAction,
     success: (r) =>
       r.signedOff ? "Approved: the deployment is signed off" : `Approved (${r.approvals} of ${r.required})`,
   });
   const reject = useServerAction({
     ...useChecklistRefetch(deploymentId),
+    toastFailure: false,
     action: rejectDeploymentAction,
     success: "Rejected: the deployment went back to the team",
   });
   const pending = approve.pending || reject.pending;
+  // Only the decision last sent has a refusal: sending the other forgets it.
+  const failure = approve.failure ?? reject.failure;
+  const commentError = approve.fieldErrors.comment ?? reject.fieldErrors.comment;
+  const nextReviewError = approve.fieldErrors.nextReviewAt;
+  const general = failure && !commentError && !nextReviewError ? refusalMessage(failure) : null;
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = formFields(event.currentTarget);
     const comment = form.text("comment");
     if (decision === "approve") {
+      reject.reset();
       const nextReviewAt = form.text("nextReviewAt") || undefined;
-      void approve.run({ deploymentId, comment, digest: checklist.digest, nextReviewAt });
+      const parsed = approveSchema.safeParse({ deploymentId, comment, digest: checklist.digest, nextReviewAt });
+      if (parsed.success) void approve.run(parsed.data);
+      else rejectAtFields(approve, parsed.error);
     } else {
-      void reject.run({ deploymentId, comment });
+      approve.reset();
+      const parsed = rejectSchema.safeParse({ deploymentId, comment });
+      if (parsed.success) void reject.run(parsed.data);
+      else rejectAtFields(reject, parsed.error);
     }
   }
 
   return (
-    <form onSubmit={submit} className="grid gap-3 text-sm sm:grid-cols-[1fr_12rem]">
-      <label className="sm:col-span-2">
-        <span className="font-medium">Review comment</span>
-        <textarea name="comment" rows={2} className={`mt-1 ${inputStyles}`} placeholder="Required when rejecting" />
-      </label>
-      <label>
-        <span className="font-medium">Next review</span>
-        <input type="date" name="nextReviewAt" defaultValue={defaultNextReview} className={`mt-1 ${inputStyles}`} />
-      </label>
+    <form noValidate onSubmit={submit} className="grid gap-3 text-sm sm:grid-cols-[1fr_12rem]">
+      <div className="sm:col-span-2">
+        <LabelledControl id="review-comment" label="Review comment" error={commentError}>
+          <textarea
+            name="comment"
+            rows={2}
+            {...controlProps("review-comment", commentError)}
+            className={`mt-1 ${inputStyles}`}
+            placeholder="Required when rejecting"
+          />
+        </LabelledControl>
+      </div>
+      <LabelledControl id="review-next-review" label="Next review" error={nextReviewError}>
+        <input
+          type="date"
+          name="nextReviewAt"
+          min={days.earliest}
+          defaultValue={days.suggested}
+          {...controlProps("review-next-review", nextReviewError)}
+          className={`mt-1 ${inputStyles}`}
+        />
+      </LabelledControl>
       <div className="flex items-end gap-2">
         <button
           type="submit"
@@ -174,6 +207,15 @@ function ReviewForm({ checklist }: { checklist: Checklist }) {
           Reject
         </button>
       </div>
+      <div className="sm:col-span-2">
+        <ErrorAlert message={general} />
+      </div>
     </form>
   );
+}
+
+/** A check in the browser failed: each field shows its own message, as the server's would. */
+function rejectAtFields(action: { reject: (message: string, fieldErrors: FieldErrors) => void }, error: z.ZodError) {
+  const fieldErrors = fieldErrorsOf(error);
+  action.reject(Object.values(fieldErrors)[0] ?? "Please correct the highlighted fields.", fieldErrors);
 }

@@ -170,7 +170,7 @@ export function ImportForm() {
             </p>
           ) : null}
         </div>
-        <ErrorAlert message={reading.error} />
+        <ErrorAlert message={reading.message} />
         <div className="flex flex-wrap gap-3">
           <button type="submit" disabled={pending} className={preview ? buttonStyles.secondary : buttonStyles.primary}>
             {reading.pending ? "Reading…" : "Preview"}
@@ -190,7 +190,7 @@ export function ImportForm() {
             disabled={pending}
             headingRef={previewHeading}
           />
-          <ErrorAlert message={importing.error} />
+          <ErrorAlert message={importing.message} />
           <div className="flex flex-wrap items-center gap-3">
             <button type="button" onClick={onImport} disabled={pending} className={buttonStyles.primary}>
               {importing.pending ? "Importing…" : "Import template"}

@@ -34,6 +34,25 @@ export function TemplateEditor(props: Props) {
 
 const MAX_CHANGE_NOTE = 500;
 
+/** The publish alert: a field shown in this form carries its own message (formError is then
+ * empty); a refusal about an item or section the browser let through names it in words
+ * ("Section 2, item 1.3: …"), never by its path in the structure. */
+function publishMessage(
+  formError: string | null,
+  fieldErrors: Record<string, string>,
+  structure: TemplateStructure,
+): string | null {
+  if (formError) return formError;
+  const [path, message] = Object.entries(fieldErrors)[0] ?? [];
+  if (!path?.startsWith("structure.") || !message || path === "structure.reviewIntervalDays") return null;
+  const steps = path
+    .slice("structure.".length)
+    .split(".")
+    .map((step) => (/^\d+$/.test(step) ? Number(step) : step));
+  const where = locateIssue(structure, steps);
+  return where.label ? `${where.label}: ${message}` : message;
+}
+
 const INTERVAL_ERROR = "The review interval must be a whole number of days from 1 to 3650.";
 
 function Editor({ templateId, baseVersion, initial, requiredApprovals: initialApprovals }: Props) {
@@ -65,6 +84,7 @@ function Editor({ templateId, baseVersion, initial, requiredApprovals: initialAp
   const nextVersion = baseVersion + 1;
   const intervalError = publishing.fieldErrors["structure.reviewIntervalDays"];
   const approvalsError = publishing.fieldErrors.requiredApprovals;
+  const publishError = publishMessage(publishing.formError, publishing.fieldErrors, structure);
 
   function updateSection(key: string, change: (section: StructureSection) => StructureSection) {
     setStructure((current) => ({
@@ -236,7 +256,7 @@ function Editor({ templateId, baseVersion, initial, requiredApprovals: initialAp
             What changed and why; shown in the version history.
           </p>
         </div>
-        <ErrorAlert message={publishing.error}>
+        <ErrorAlert message={publishError}>
           {publishing.failure?.status === 409 ? (
             <button type="button" onClick={() => router.refresh()} className={`mt-2 ${buttonStyles.secondary}`}>
               Discard my changes and load the latest version

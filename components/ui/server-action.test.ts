@@ -1,6 +1,14 @@
 import { describe, expect, it, vi } from "vitest";
-import { NOT_SHOWN, runLifecycle, UNREACHABLE, type ActionFailure } from "@/components/ui/server-action";
+import {
+  formMessage,
+  NOT_SHOWN,
+  refusalMessage,
+  runLifecycle,
+  UNREACHABLE,
+  type ActionFailure,
+} from "@/components/ui/server-action";
 import type { ActionResult } from "@/lib/actions/result";
+import { invalidField, invalidInput, type AppError } from "@/lib/errors";
 
 const wanted = () => true;
 
@@ -89,5 +97,52 @@ describe("runLifecycle", () => {
     const succeeded = steps(() => Promise.resolve({ ok: true as const, data: 1 }));
     await runLifecycle("input", succeeded.lifecycle, () => false);
     expect(succeeded.lifecycle.onSuccess).not.toHaveBeenCalled();
+  });
+});
+
+/** A refusal as an action returns it for a domain function's AppError (lib/actions/result.ts). */
+function refusalOf(error: AppError): ActionFailure {
+  return { ok: false, status: error.status, error: error.message, fieldErrors: error.fieldErrors };
+}
+
+describe("the words a refusal is shown in", () => {
+  const nextReview = refusalOf(invalidInput({ nextReviewAt: "The next review must be in the future." }));
+  const comment = refusalOf(invalidInput({ comment: "Say what must change before this can be approved." }));
+
+  it("toasts a field's own sentence, never the field's name the API reads", () => {
+    expect(nextReview.error).toBe("nextReviewAt: The next review must be in the future.");
+    expect(refusalMessage(nextReview)).toBe("The next review must be in the future.");
+    expect(refusalMessage(comment)).toBe("Say what must change before this can be approved.");
+    const two = refusalOf(invalidInput({ version: "is required", service: "is too long" }));
+    expect(refusalMessage(two)).toBe("is required");
+  });
+
+  it("toasts a refusal about no field, or about the whole input, as it is", () => {
+    expect(refusalMessage({ ok: false, status: 409, error: "This deployment is already signed off." })).toBe(
+      "This deployment is already signed off.",
+    );
+    expect(refusalMessage(refusalOf(invalidInput({ input: "The input is invalid." })))).toBe("The input is invalid.");
+  });
+
+  it("leaves a form's alert empty while the field shows the message, in either shape", () => {
+    expect(formMessage(nextReview)).toBeNull();
+    expect(formMessage(refusalOf(invalidField("ownerId", "The owner must be an active user.")))).toBeNull();
+    // useServerForm's "first" mode: the first field's message as the form's message.
+    expect(
+      formMessage({ ok: false, status: 400, error: "is required", fieldErrors: { version: "is required" } }),
+    ).toBeNull();
+  });
+
+  it("keeps a summary, a refusal about the whole input and one about no field in the alert", () => {
+    const summary: ActionFailure = {
+      ok: false,
+      status: 400,
+      error: "Please correct the highlighted fields.",
+      fieldErrors: { service: "is required", version: "is required" },
+    };
+    expect(formMessage(summary)).toBe("Please correct the highlighted fields.");
+    expect(formMessage(refusalOf(invalidInput({ input: "The input is invalid." })))).toBe("The input is invalid.");
+    expect(formMessage({ ok: false, status: 403, error: "You may not do this." })).toBe("You may not do this.");
+    expect(formMessage(null)).toBeNull();
   });
 });

@@ -19,6 +19,26 @@ export const NOT_SHOWN: ActionFailure = {
   error: "The change was saved, but this page could not show it. Reload the page.",
 };
 
+/** A refusal in the words a person reads where there is one place for it (a toast): the
+ * field's own sentence when the refusal is about a field, never the "field: message" the
+ * API reads. */
+export function refusalMessage(failure: ActionFailure): string {
+  return Object.values(failure.fieldErrors ?? {})[0] ?? failure.error;
+}
+
+/** The message for a form's own alert beside its fields. A field's message is shown at the
+ * field, so it is not repeated here, neither as it is nor as the "field: message" the API
+ * reads; a summary ("Please correct the highlighted fields.") and a refusal about the whole
+ * input or none of its fields are. */
+export function formMessage(failure: ActionFailure | null): string | null {
+  if (!failure) return null;
+  const atFields = Object.entries(failure.fieldErrors ?? {}).filter(([field]) => field !== "input");
+  const shownAtField = atFields.some(
+    ([field, message]) => failure.error === message || failure.error === `${field}: ${message}`,
+  );
+  return shownAtField ? null : failure.error;
+}
+
 /** A 404 or 409: the page showed something that has changed since. */
 export function isOutOfDate(failure: ActionFailure): boolean {
   return failure.status === 404 || failure.status === 409;

@@ -9,7 +9,14 @@
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import { toast } from "sonner";
-import { isOutOfDate, runLifecycle, type ActionFailure, type Lifecycle } from "@/components/ui/server-action";
+import {
+  formMessage,
+  isOutOfDate,
+  refusalMessage,
+  runLifecycle,
+  type ActionFailure,
+  type Lifecycle,
+} from "@/components/ui/server-action";
 import type { ActionResult } from "@/lib/actions/result";
 import type { FieldErrors } from "@/lib/errors";
 
@@ -21,7 +28,8 @@ export type ServerActionOptions<I, T> = Lifecycle<I, T> & {
   refresh?: boolean;
   /** A success opens another page: stay pending until it does, so nothing is sent twice. */
   leavesPage?: boolean;
-  /** Show a refusal as a toast as well: for a button with no room for a message beside it. */
+  /** Show a refusal as a toast as well: for a button with no room for a message beside it.
+   * A refusal about a field toasts the field's own sentence. */
   toastFailure?: boolean;
 };
 
@@ -55,7 +63,7 @@ export function useServerAction<I = void, T = unknown>(options: ServerActionOpti
         onFailure: (refusal, given) => {
           setLeaving(false);
           setFailure(refusal);
-          if (toastFailure) toast.error(refusal.error);
+          if (toastFailure) toast.error(refusalMessage(refusal));
           if (refresh && isOutOfDate(refusal)) router.refresh();
           options.onFailure?.(refusal, given);
         },
@@ -89,6 +97,10 @@ export function useServerAction<I = void, T = unknown>(options: ServerActionOpti
     inFlight: calls.map((call) => call.input),
     failure,
     error: failure?.error ?? null,
+    /** The message for the form's alert: the refusal, unless a field already shows it. */
+    formError: formMessage(failure),
+    /** The refusal in words where no field shows it (a field's own sentence, never its name). */
+    message: failure ? refusalMessage(failure) : null,
     fieldErrors,
   };
 }

@@ -10,7 +10,7 @@ import { Role } from "@/lib/generated/prisma/enums";
 import { createUserSchema } from "@/lib/users/schemas";
 
 export function CreateUserForm({ onCreated }: { onCreated: (created: OneTimePasswordResult) => void }) {
-  const { fieldErrors, error, pending, onSubmit } = useServerForm({
+  const { fieldErrors, formError, pending, onSubmit } = useServerForm({
     schema: createUserSchema,
     read: (fields) => fields.entries(),
     action: createUserAction,
@@ -57,7 +57,7 @@ export function CreateUserForm({ onCreated }: { onCreated: (created: OneTimePass
           ) : null}
         </div>
       </div>
-      <ErrorAlert message={error} />
+      <ErrorAlert message={formError} />
       <button type="submit" disabled={pending} className={buttonStyles.primary}>
         {pending ? "Creating…" : "Create user"}
       </button>

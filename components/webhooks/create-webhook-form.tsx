@@ -10,7 +10,7 @@ import type { WebhookWithSecret } from "@/lib/webhooks/manage";
 import { createWebhookSchema } from "@/lib/webhooks/schemas";
 
 export function CreateWebhookForm({ onCreated }: { onCreated: (created: WebhookWithSecret) => void }) {
-  const { fieldErrors, error, pending, onSubmit } = useServerForm({
+  const { fieldErrors, formError, pending, onSubmit } = useServerForm({
     schema: createWebhookSchema,
     read: (fields) => ({
       url: fields.text("url"),
@@ -54,7 +54,7 @@ export function CreateWebhookForm({ onCreated }: { onCreated: (created: WebhookW
       </div>
       <EventCheckboxes idPrefix="new-webhook" error={fieldErrors.events} />
       <div aria-live="polite">
-        <ErrorAlert message={error} />
+        <ErrorAlert message={formError} />
       </div>
       <button type="submit" disabled={pending} className={buttonStyles.primary}>
         {pending ? "Registering…" : "Register webhook"}

@@ -50,7 +50,7 @@ export function WebhookSettings({ webhook }: { webhook: Webhook }) {
   });
   const pending = save.pending || rotate.pending || remove.pending;
   // One message for the three: starting one forgets what the others said.
-  const message = save.error ?? rotate.error ?? remove.error;
+  const message = save.formError ?? rotate.error ?? remove.error;
   function start(chosen: typeof rotate | typeof remove) {
     for (const other of [save, rotate, remove]) if (other !== chosen) other.reset();
     void chosen.run();
