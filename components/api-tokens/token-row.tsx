@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { revokeApiTokenAction } from "@/app/(app)/admin/tokens/actions";
+import { refusalMessage } from "@/components/ui/server-action";
 import { buttonStyles } from "@/components/ui/styles";
 import { useServerAction } from "@/components/ui/use-server-action";
 import type { ApiTokenRow } from "@/lib/api-tokens/token-row";
@@ -25,7 +26,7 @@ export function TokenRow({
     action: () => revokeApiTokenAction({ tokenId: token.id }),
     success: (revoked) => `Revoked “${revoked.name}”; it stops working at once.`,
     // The table shows one message for every row.
-    onFailure: ({ error }) => onError(error),
+    onFailure: (failure) => onError(refusalMessage(failure)),
     onSettled: () => setConfirming(false),
   });
 

@@ -7,7 +7,7 @@ import {
   setActiveAction,
   type OneTimePasswordResult,
 } from "@/app/(app)/admin/actions";
-import type { ActionFailure } from "@/components/ui/server-action";
+import { refusalMessage, type ActionFailure } from "@/components/ui/server-action";
 import { buttonStyles, inputStyles } from "@/components/ui/styles";
 import { useServerAction } from "@/components/ui/use-server-action";
 import { formatDateTime } from "@/lib/format";
@@ -27,7 +27,7 @@ type Props = {
 export function UserRow({ user, isCurrentUser, onPasswordReset, onError }: Props) {
   const [role, setRole] = useState<Role>(user.role);
   // The table shows one message for every row: the row reports its refusals there.
-  const onFailure = ({ error }: ActionFailure) => onError(error);
+  const onFailure = (failure: ActionFailure) => onError(refusalMessage(failure));
   const applyRole = useServerAction({
     action: () => changeRoleAction({ userId: user.id, role }),
     success: (updated) => `${updated.email} is now ${roleLabels[updated.role]}.`,
