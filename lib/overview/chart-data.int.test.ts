@@ -6,6 +6,7 @@ import { migrate } from "@/lib/db/migrate";
 import type { ItemStatus } from "@/lib/generated/prisma/enums";
 import { deploymentFiltersSchema } from "@/lib/deployments/schemas";
 import { ORG_TIME_ZONE_KEY } from "@/lib/maintenance/time-zone";
+import { readinessByDeployment } from "@/lib/deployments/readiness-query";
 import { maintenanceCompletion, readinessTrends } from "@/lib/overview/chart-data";
 import { importSmallTemplate } from "@/test/checklist-fixtures";
 import { createScratchDatabase, createTestUser } from "@/test/db";
@@ -82,10 +83,10 @@ describe("chart data", () => {
     });
   });
 
-  it("gives each release's readiness over its pre-deployment leaves, oldest first, per matching service", async () => {
+  it("gives each release the list's readiness percentage, oldest first, one series per matching service and environment", async () => {
     const fixture = await checklistFixture();
-    // The small checklist has five pre-deployment leaves (three critical, two high) and one
-    // post-deployment leaf, which never counts.
+    // The small checklist has five pre-deployment leaves (three critical weighing 8, two high
+    // weighing 4: 32 in all) and one post-deployment leaf, which never counts.
     await release(fixture, { service: "payments", version: "1.0.0", createdAt: at(1) });
     await release(fixture, {
       service: "payments",
@@ -129,40 +130,47 @@ describe("chart data", () => {
 
     const trends = await readinessTrends(filters(), prisma);
     const summary = trends.map((t) => ({
-      service: t.service,
+      key: t.key,
       releases: t.releases.map((r) => [r.version, r.percent, r.settled, r.total]),
     }));
     expect(summary).toEqual([
       {
-        service: "payments",
+        key: "payments / production",
         releases: [
           ["1.0.0", 0, 0, 5],
-          ["1.1.0", 40, 2, 5],
+          // A critical done and a critical N/A: 16 of 32.
+          ["1.1.0", 50, 2, 5],
           ["1.2.0", 100, 5, 5],
         ],
       },
-      {
-        service: "search",
-        releases: [
-          ["7", 40, 2, 5],
-          ["8", 80, 4, 5],
-        ],
-      },
+      // Same service, another environment: its own line, not a zigzag through both.
+      // 8 + 4 of 32 = 37.5, rounded down as the list does.
+      { key: "search / production", releases: [["7", 37, 2, 5]] },
+      { key: "search / staging", releases: [["8", 87, 4, 5]] },
     ]);
+    // The very number the deployments list shows for each release.
+    const listed = await readinessByDeployment(
+      trends.flatMap((t) => t.releases.map((r) => r.deploymentId)),
+      prisma,
+    );
+    for (const release of trends.flatMap((t) => t.releases))
+      expect(release.percent).toBe(listed.get(release.deploymentId)!.score);
 
     // The overview's filters narrow it: by environment (any case), by search text, by status.
     const staging = await readinessTrends(filters({ environment: "STAGING" }), prisma);
-    expect(staging.map((t) => [t.service, t.releases.map((r) => r.version)])).toEqual([["search", ["8"]]]);
+    expect(staging.map((t) => [t.key, t.releases.map((r) => r.version)])).toEqual([["search / staging", ["8"]]]);
     const searched = await readinessTrends(filters({ q: "1.1" }), prisma);
-    expect(searched.map((t) => [t.service, t.releases.map((r) => r.version)])).toEqual([["payments", ["1.1.0"]]]);
+    expect(searched.map((t) => [t.key, t.releases.map((r) => r.version)])).toEqual([
+      ["payments / production", ["1.1.0"]],
+    ]);
     const cancelled = await readinessTrends(filters({ status: "CANCELLED" }), prisma);
-    expect(cancelled.map((t) => [t.service, t.releases.map((r) => [r.version, r.percent])])).toEqual([
-      ["payments", [["1.3.0-rc", 20]]],
+    expect(cancelled.map((t) => [t.key, t.releases.map((r) => [r.version, r.percent])])).toEqual([
+      ["payments / production", [["1.3.0-rc", 25]]],
     ]);
     expect(await readinessTrends(filters({ service: "no-such-service" }), prisma)).toEqual([]);
   });
 
-  it("draws the last 20 releases of the 8 busiest services", async () => {
+  it("draws the last 20 releases of the 8 busiest services and environments", async () => {
     const fixture = await checklistFixture();
     for (let n = 1; n <= 22; n++)
       await release(fixture, { service: "zz-busy", version: `0.${n}`, environment: "limits", createdAt: at(n) });
@@ -184,7 +192,7 @@ describe("chart data", () => {
     expect(trends[0]!.releases.map((r) => r.version)).toEqual(Array.from({ length: 20 }, (_, i) => `0.${i + 3}`));
   });
 
-  it("gives the completion and on-time rate per month of the last twelve, in the organisation's time zone", async () => {
+  it("gives the completion and on-time rate per month of the last twelve, filing each list under the month its period ends in, in the organisation's time zone", async () => {
     const owner = await createTestUser(prisma, "ENGINEER");
     const template = await importSmallTemplate(prisma);
     const section = await prisma.section.findFirstOrThrow({
@@ -223,15 +231,20 @@ describe("chart data", () => {
       "2026-10-03T10:00:00Z",
       null,
     ]);
-    // Midnight of 1 November in Berlin is still 31 October in UTC: it counts for November.
+    // November (due 1 Dec 00:00 Berlin, 30 Nov 23:00 UTC: the exclusive end of its period).
     await list("2026-11-01T00:00:00+01:00", "2026-12-01T00:00:00+01:00", ["2026-11-02T10:00:00Z", null, null]);
-    // Thirteen months back: outside the window.
-    await list("2025-10-01T00:00:00+02:00", "2025-11-01T00:00:00+01:00", [null]);
+    // The week of 30 Nov – 6 Dec, due 7 Dec 00:00 Berlin: it ends in December, so it counts there.
+    await list("2026-11-30T00:00:00+01:00", "2026-12-07T00:00:00+01:00", [
+      "2026-11-30T09:00:00Z",
+      "2026-12-01T09:00:00Z",
+      null,
+    ]);
+    // December 2025's list (due 1 Jan 2026 00:00): the month before the window.
+    await list("2025-12-01T00:00:00+01:00", "2026-01-01T00:00:00+01:00", [null]);
 
-    const { timeZone, months } = await maintenanceCompletion(new Date("2026-11-27T12:00:00Z"), prisma);
+    const { timeZone, months } = await maintenanceCompletion(new Date("2026-12-02T12:00:00Z"), prisma);
     expect(timeZone).toBe("Europe/Berlin");
     expect(months.map((m) => m.month)).toEqual([
-      "2025-12",
       "2026-01",
       "2026-02",
       "2026-03",
@@ -243,6 +256,7 @@ describe("chart data", () => {
       "2026-09",
       "2026-10",
       "2026-11",
+      "2026-12",
     ]);
     expect(months.find((m) => m.month === "2026-09")).toEqual({
       month: "2026-09",
@@ -260,7 +274,7 @@ describe("chart data", () => {
       completionRate: null,
       onTimeRate: null,
     });
-    expect(months.at(-1)).toEqual({
+    expect(months.find((m) => m.month === "2026-11")).toEqual({
       month: "2026-11",
       total: 3,
       completed: 1,
@@ -268,6 +282,15 @@ describe("chart data", () => {
       completionRate: 33,
       onTimeRate: 33,
     });
-    expect(months.reduce((sum, m) => sum + m.total, 0)).toBe(7);
+    // 2 of 3 is 67 %: rounded to the nearest percent.
+    expect(months.at(-1)).toEqual({
+      month: "2026-12",
+      total: 3,
+      completed: 2,
+      onTime: 2,
+      completionRate: 67,
+      onTimeRate: 67,
+    });
+    expect(months.reduce((sum, m) => sum + m.total, 0)).toBe(10);
   });
 });
