@@ -12,7 +12,8 @@ import {
   unique,
 } from "./helpers";
 
-const WEEKLY_OPTION = "Production Security Checklist v1 · Weekly (Weekly, 3 tasks)";
+// Monthly, not weekly: a list counts in the month its period ends, and a week can end next month.
+const MONTHLY_OPTION = "Production Security Checklist v1 · Monthly (Monthly, 4 tasks)";
 
 /** Serious or critical WCAG A/AA problems inside `selector`, as "rule: targets" lines. */
 async function accessibilityProblems(page: Page, selector: string): Promise<string[]> {
@@ -34,12 +35,12 @@ test("the overview charts readiness per release and maintenance completion, with
 
   // A schedule makes this period's task list, so this month has maintenance tasks to chart.
   await page.goto("/maintenance");
-  await page.getByLabel("Maintenance section").selectOption({ label: WEEKLY_OPTION });
+  await page.getByLabel("Maintenance section").selectOption({ label: MONTHLY_OPTION });
   await page.getByLabel("One service and environment").check();
   await page.getByLabel("Service", { exact: true }).fill(service);
   await page.getByLabel("Environment", { exact: true }).fill("production");
   await page.getByRole("button", { name: "Create schedule" }).click();
-  await expect(page.getByText(`Created the weekly schedule “Weekly” for ${service}/production`)).toBeVisible();
+  await expect(page.getByText(`Created the monthly schedule “Monthly” for ${service}/production`)).toBeVisible();
 
   for (const version of ["1.0.0", "1.1.0"]) {
     await page.goto("/deployments/new");
@@ -55,7 +56,7 @@ test("the overview charts readiness per release and maintenance completion, with
   const trends = page.getByRole("region", { name: "Trends" });
   const readiness = trends.getByRole("img", {
     name: new RegExp(
-      `^Readiness by release for 1 service\\. ${service}: 2 releases, from 0% \\(1\\.0\\.0\\) to \\d+% \\(1\\.1\\.0\\)`,
+      `^Readiness by release for 1 service and environment\\. ${service} / production: 2 releases, from 0% \\(1\\.0\\.0\\) to \\d+% \\(1\\.1\\.0\\)`,
     ),
   });
   await expect(readiness).toBeVisible();
@@ -63,6 +64,9 @@ test("the overview charts readiness per release and maintenance completion, with
   await readiness.scrollIntoViewIfNeeded();
   await expect(readiness.locator(".recharts-cartesian-grid")).toBeVisible();
   await expect(readiness.locator(".recharts-line-dot")).toHaveCount(2);
+  // Each release is labelled with its version (not "−1 / latest").
+  await expect(readiness.locator(".recharts-xAxis")).toContainText("1.0.0");
+  await expect(readiness.locator(".recharts-xAxis")).toContainText("1.1.0");
   const maintenance = trends.getByRole("img", {
     name: /^Maintenance completion per month over the last 12 months\. .+: \d+% of \d+ tasks? completed, \d+% on time/,
   });
@@ -80,6 +84,14 @@ test("the overview charts readiness per release and maintenance completion, with
   await expect(table.getByRole("row").nth(1)).toContainText(`${service}1.0.0production`);
   await expect(table.getByRole("row").nth(1)).toContainText("0%");
   await expect(table.getByRole("link", { name: "1.1.0" })).toBeVisible();
+
+  // A point of the line opens its deployment. Forced: the hovered point's larger active dot
+  // lies over it, and the chart, not the dot, handles the click.
+  const newest = readiness.locator(".recharts-line-dot").last();
+  await newest.hover();
+  await expect(readiness.getByText(`${service} / production 1.1.0`)).toBeVisible();
+  await newest.click({ force: true });
+  await expect(page.getByRole("heading", { name: `${service} 1.1.0`, level: 1 })).toBeVisible();
 
   // A filter that matches nothing says what to do instead of drawing an empty chart.
   await page.goto(`/?service=nothing-${unique()}`);
