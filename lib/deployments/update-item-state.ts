@@ -17,6 +17,7 @@ import { updateItemStateSchema, type UpdateItemStateInput } from "@/lib/deployme
 import { afterChecklistChange } from "@/lib/signoff/invalidate";
 import { lockDeployment } from "@/lib/signoff/locked-deployment";
 import { itemEditable, nextStatus, statusWords } from "@/lib/deployments/lifecycle";
+import { plainText } from "@/lib/checklists/plain-text";
 
 /** What an approval covers; an assignee change alone leaves a sign-off standing. */
 const contentFields = ["status", "naReason", "note", "evidenceLinks"] as const;
@@ -99,7 +100,8 @@ export async function updateItemState(
     } else if (changedContent.length || deployment.status === "DRAFT") {
       await afterChecklistChange(tx, deployment, {
         actorId: actor.id,
-        description: `“${current.item.text}” changed (${changedContent.join(", ") || "assignee"})`,
+        // A sentence stored and sent (banner, record, gate, webhook): the item's Markdown as text.
+        description: `“${plainText(current.item.text)}” changed (${changedContent.join(", ") || "assignee"})`,
       });
     }
     const updated = await tx.itemState.findUniqueOrThrow({ where: { id: current.id }, select: itemStateViewSelect });
