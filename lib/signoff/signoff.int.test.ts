@@ -24,7 +24,10 @@ describe("sign-off", () => {
       version: "1",
       templateVersionId: template.versionId,
     });
-    await expect(submitForReview(owner, { deploymentId: id })).rejects.toThrow("3 critical item(s) are still open");
+    await expect(submitForReview(owner, { deploymentId: id })).rejects.toMatchObject({
+      message: "3 critical item(s) are still open; settle them before asking for review.",
+      details: { code: "TRANSITION_NOT_ALLOWED", reasons: [{ code: "OPEN_CRITICAL_ITEMS" }] },
+    });
   });
 
   it("records reviewer, comment, digest and next review date, and signs the deployment off", async () => {

@@ -30,10 +30,12 @@ export async function submitInTransaction(tx: Prisma.TransactionClient, actor: A
   const status = nextStatus("submit", deployment.status)!;
   const readiness = (await readinessByDeployment([deploymentId], tx)).get(deploymentId)!;
   if (!readiness.ready) {
-    throw new AppError(
-      "CONFLICT",
-      `${readiness.byPriority.CRITICAL.open} critical item(s) are still open; settle them before asking for review.`,
-    );
+    const open = readiness.byPriority.CRITICAL.open;
+    // The same 409 shape as every refused move, with the gate's own reason code.
+    throw new AppError("CONFLICT", `${open} critical item(s) are still open; settle them before asking for review.`, {
+      code: "TRANSITION_NOT_ALLOWED",
+      reasons: [{ code: "OPEN_CRITICAL_ITEMS", message: `${open} critical item(s) are open.` }],
+    });
   }
   await tx.deployment.update({
     where: { id: deploymentId },
