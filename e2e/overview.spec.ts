@@ -48,6 +48,6 @@ test("a manager filters the overview, shares the URL and exports the filtered li
     .trim()
     .split("\n");
   expect(csv).toHaveLength(2);
-  expect(csv[0]).toMatch(/^Service,Environment,Version,Status,Gate/);
+  expect(csv[0]).toMatch(/^Service,Environment,Version,Status,Verdict,Readiness %/);
   expect(csv[1]).toContain(`${service},staging,3.1.0,Draft,No-go,0,0,27`);
 });

@@ -8,15 +8,16 @@ const rows = [
   { key: "NONE", label: "No priority", tone: "slate" },
 ] as const;
 
-/** Sticky summary: the gate and progress per priority (pre-deployment items), then the
- * verification after the go-live, always in view while ticking. */
+/** Sticky summary: the verdict, the readiness percentage and progress per priority
+ * (pre-deployment items), then the verification after the go-live, always in view while
+ * ticking. */
 export function ReadinessHeader({ readiness, verification }: { readiness: Readiness; verification: Verification }) {
   const verified = verification.total - verification.open;
   return (
     <div className="sticky top-0 z-10 -mx-4 mb-4 border-b border-slate-200 bg-slate-50/95 px-4 py-3 backdrop-blur dark:border-slate-800 dark:bg-slate-950/95">
       <div className="flex flex-wrap items-center gap-x-6 gap-y-2">
         <div className="flex items-center gap-2" aria-live="polite">
-          <span className="text-sm font-medium">Gate</span>
+          <span className="text-sm font-medium">Verdict</span>
           <VerdictBadge verdict={readiness.verdict} />
           <span className="text-sm tabular-nums text-slate-600 dark:text-slate-400" data-testid="score">
             {readiness.score}% ready
@@ -46,10 +47,7 @@ export function ReadinessHeader({ readiness, verification }: { readiness: Readin
                 {verified} of {verification.total}
               </span>
             </div>
-            <ProgressBar
-              percent={Math.floor((verified / verification.total) * 100)}
-              label="Post-deployment verification items settled"
-            />
+            <ProgressBar percent={verification.percent} label="Post-deployment verification items settled" />
           </div>
         ) : null}
       </div>

@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { OverviewCounts } from "@/lib/overview/overview-counts";
 
 const cards = [
-  { key: "ready", label: "Ready (gate passed)", href: null, tone: "text-emerald-700 dark:text-emerald-400" },
+  { key: "clearedToShip", label: "Cleared to ship", href: null, tone: "text-emerald-700 dark:text-emerald-400" },
   {
     key: "awaitingSignOff",
     label: "Awaiting sign-off",

@@ -1,6 +1,6 @@
 // Replaces one item's state in a checklist and recomputes readiness and verification: used
 // for optimistic updates, for the server's answer, and for the current state a 409 carries.
-import { readinessOfSections, verificationOfSections } from "@/lib/checklists/tree";
+import { readinessOfSections, verificationOfSections } from "@/lib/checklists/readiness";
 import type { Checklist, ChecklistItem } from "@/lib/checklists/types";
 import type { ItemStateView } from "@/lib/deployments/item-state-view";
 

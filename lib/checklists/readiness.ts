@@ -1,6 +1,19 @@
-// Readiness of one checklist, from counts of its pre-deployment leaf items per priority
-// (post-deployment verification has its own progress and never holds the gate). Pure, so
-// the list query can aggregate in SQL and feed the same function the checklist page uses.
+// The one readiness module: everything the product shows about a deployment's readiness is
+// computed here, from counts of its leaf items (and, for "cleared to ship", its status and
+// sign-offs). Pure, so the list queries aggregate counts in SQL and hand them to the same
+// functions the checklist page, the API, the gate, the CSV and the record use.
+//
+// - Verdict: No-go while a CRITICAL pre-deployment leaf is open, Go with risks while a HIGH
+//   one is, otherwise Go.
+// - Readiness percentage: settled (DONE or NOT_APPLICABLE) pre-deployment leaves weighted
+//   CRITICAL 8, HIGH 4, RECOMMENDED 2, no priority 1: settled weight / total weight × 100,
+//   rounded down; 100 when there are no pre-deployment leaves.
+// - Verification percentage: post-deployment leaves, a plain count (every check after the
+//   go-live weighs the same; their sections carry no priority), rounded down; 100 when none.
+// - Cleared to ship: SIGNED_OFF and the gate would answer 200 (gateRefusals is empty).
+// Post-deployment items never change the verdict, the readiness percentage or the gate.
+import { isSignedOff, notSubmittedStatuses, type DeploymentStatus } from "@/lib/deployments/lifecycle";
+import type { ChecklistItem, ChecklistSection } from "@/lib/checklists/types";
 import type { Priority } from "@/lib/generated/prisma/enums";
 
 export type PriorityKey = Priority | "NONE";
@@ -11,10 +24,11 @@ export type Verdict = "GO" | "GO_WITH_RISKS" | "NO_GO";
 export type PriorityProgress = Counts & { open: number; percent: number };
 
 export type Readiness = {
-  /** The gate: every CRITICAL leaf is DONE or NOT_APPLICABLE (with a reason, enforced on write). */
+  /** Every CRITICAL pre-deployment leaf is DONE or NOT_APPLICABLE: what submitting and
+   * approving need. Not the gate (see gateRefusals and isClearedToShip). */
   ready: boolean;
   verdict: Verdict;
-  /** 0–100, CRITICAL weighing more than HIGH, HIGH more than RECOMMENDED. */
+  /** The readiness percentage (readinessPercent). */
   score: number;
   byPriority: Record<PriorityKey, PriorityProgress>;
 };
@@ -22,42 +36,130 @@ export type Readiness = {
 export const priorityOrder: PriorityKey[] = ["CRITICAL", "HIGH", "RECOMMENDED", "NONE"];
 export const priorityWeights: Record<PriorityKey, number> = { CRITICAL: 8, HIGH: 4, RECOMMENDED: 2, NONE: 1 };
 
+/** floor(part / whole × 100), 100 when there is nothing to count. */
+function percentOf(part: number, whole: number): number {
+  return whole === 0 ? 100 : Math.floor((part / whole) * 100);
+}
+
+/** The readiness percentage of pre-deployment leaf counts per priority. */
+export function readinessPercent(counts: ReadinessCounts): number {
+  let settledWeight = 0;
+  let totalWeight = 0;
+  for (const key of priorityOrder) {
+    const { total = 0, done = 0, notApplicable = 0 } = counts[key] ?? {};
+    settledWeight += priorityWeights[key] * (done + notApplicable);
+    totalWeight += priorityWeights[key] * total;
+  }
+  return percentOf(settledWeight, totalWeight);
+}
+
 export function computeReadiness(counts: ReadinessCounts): Readiness {
   const byPriority = Object.fromEntries(priorityOrder.map((key) => [key, progressOf(counts[key])])) as Record<
     PriorityKey,
     PriorityProgress
   >;
-  let weighted = 0;
-  let weightedTotal = 0;
-  for (const key of priorityOrder) {
-    const progress = byPriority[key];
-    weighted += priorityWeights[key] * (progress.done + progress.notApplicable);
-    weightedTotal += priorityWeights[key] * progress.total;
-  }
   const ready = byPriority.CRITICAL.open === 0;
   const verdict: Verdict = !ready ? "NO_GO" : byPriority.HIGH.open > 0 ? "GO_WITH_RISKS" : "GO";
-  const score = weightedTotal === 0 ? 100 : Math.floor((weighted / weightedTotal) * 100);
-  return { ready, verdict, score, byPriority };
+  return { ready, verdict, score: readinessPercent(counts), byPriority };
 }
 
 function progressOf(counts: Counts | undefined): PriorityProgress {
   const { total = 0, done = 0, notApplicable = 0 } = counts ?? {};
-  const open = total - done - notApplicable;
   return {
     total,
     done,
     notApplicable,
-    open,
-    percent: total === 0 ? 100 : Math.floor(((done + notApplicable) / total) * 100),
+    open: total - done - notApplicable,
+    percent: percentOf(done + notApplicable, total),
   };
 }
 
 /** Post-deployment verification: checked after the go-live, outside the gate and the digest. */
-export type Verification = Counts & { open: number };
+export type Verification = Counts & { open: number; percent: number };
 
 export function computeVerification(counts: Partial<Counts> = {}): Verification {
   const { total = 0, done = 0, notApplicable = 0 } = counts;
-  return { total, done, notApplicable, open: total - done - notApplicable };
+  return {
+    total,
+    done,
+    notApplicable,
+    open: total - done - notApplicable,
+    percent: percentOf(done + notApplicable, total),
+  };
+}
+
+/** Readiness of a loaded checklist (the page has every item): its pre-deployment leaves. */
+export function readinessOfSections(sections: Pick<ChecklistSection, "kind" | "priority" | "items">[]): Readiness {
+  const counts: ReadinessCounts = {};
+  for (const section of sections) {
+    if (section.kind !== "PRE_DEPLOYMENT") continue;
+    addLeaves((counts[section.priority ?? "NONE"] ??= { total: 0, done: 0, notApplicable: 0 }), section.items);
+  }
+  return computeReadiness(counts);
+}
+
+/** Verification of a loaded checklist: its post-deployment leaves. */
+export function verificationOfSections(sections: Pick<ChecklistSection, "kind" | "items">[]): Verification {
+  const counts: Counts = { total: 0, done: 0, notApplicable: 0 };
+  for (const section of sections) if (section.kind === "POST_DEPLOYMENT") addLeaves(counts, section.items);
+  return computeVerification(counts);
+}
+
+/** A leaf is an item without children; one without a state counts as open. */
+function addLeaves(counts: Counts, items: ChecklistItem[]): void {
+  for (const item of items) {
+    if (item.children.length > 0) {
+      addLeaves(counts, item.children);
+      continue;
+    }
+    counts.total++;
+    if (item.state?.status === "DONE") counts.done++;
+    if (item.state?.status === "NOT_APPLICABLE") counts.notApplicable++;
+  }
 }
 
 export const verdictLabels: Record<Verdict, string> = { GO: "Go", GO_WITH_RISKS: "Go with risks", NO_GO: "No-go" };
+
+/** What the gate looks at besides the items: the deployment's status and its sign-offs. */
+export type SignOffFacts = {
+  status: DeploymentStatus;
+  /** Approvals that stand (not invalidated). */
+  approvals: number;
+  requiredApprovals: number;
+  /** The earliest review date of the standing approvals; one passed date is enough to re-review. */
+  nextReviewAt: Date | null;
+  /** The last sign-off was invalidated and nobody approved since. */
+  invalidated: boolean;
+  /** The deployment is back to work after a reviewer's rejection. */
+  rejected: boolean;
+};
+
+export type GateRefusal =
+  | "CANCELLED"
+  | "OPEN_CRITICAL_ITEMS"
+  | "SIGNOFF_INVALIDATED"
+  | "REJECTED"
+  | "NOT_SUBMITTED"
+  | "MISSING_APPROVALS"
+  | "REVIEW_EXPIRED";
+
+/** Why the gate refuses, in the order it says so; empty when it would answer 200 (for a
+ * signed-off or deployed release). The gate (lib/api/v1/gate.ts) words these. */
+export function gateRefusals(readiness: Readiness, facts: SignOffFacts, now: Date): GateRefusal[] {
+  const refusals: GateRefusal[] = [];
+  const signedOff = isSignedOff(facts.status);
+  if (facts.status === "CANCELLED") refusals.push("CANCELLED");
+  if (!readiness.ready) refusals.push("OPEN_CRITICAL_ITEMS");
+  if (facts.invalidated) refusals.push("SIGNOFF_INVALIDATED");
+  if (facts.rejected) refusals.push("REJECTED");
+  if (notSubmittedStatuses.includes(facts.status)) refusals.push("NOT_SUBMITTED");
+  if ((facts.status === "READY_FOR_REVIEW" || signedOff) && facts.approvals < facts.requiredApprovals)
+    refusals.push("MISSING_APPROVALS");
+  if (signedOff && facts.nextReviewAt && facts.nextReviewAt <= now) refusals.push("REVIEW_EXPIRED");
+  return refusals;
+}
+
+/** Signed off (not yet deployed) and the gate would answer 200: the overview's "Cleared to ship". */
+export function isClearedToShip(readiness: Readiness, facts: SignOffFacts, now: Date): boolean {
+  return facts.status === "SIGNED_OFF" && gateRefusals(readiness, facts, now).length === 0;
+}

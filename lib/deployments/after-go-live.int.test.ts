@@ -138,7 +138,7 @@ describe("after the go-live", () => {
     const counted = Object.values(checklist.readiness.byPriority).reduce((sum, p) => sum + p.total, 0);
     expect(counted).toBe(3);
     expect(checklist.readiness.byPriority.NONE.total).toBe(0);
-    expect(checklist.verification).toEqual({ total: 3, done: 1, notApplicable: 1, open: 1 });
+    expect(checklist.verification).toEqual({ total: 3, done: 1, notApplicable: 1, open: 1, percent: 66 });
     expect((await readinessByDeployment([id])).get(id)).toEqual(checklist.readiness);
 
     const { rows } = await listDeployments(deploymentFiltersSchema.parse({ service }));

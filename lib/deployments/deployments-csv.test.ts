@@ -21,13 +21,14 @@ const row: DeploymentRow = {
 };
 
 describe("deploymentsCsv", () => {
+  // Readiness: (4 critical × 8 + 1 high × 4) / (4 × 8 + 2 × 4) = 36 / 40 = 90 %.
   it("writes a header and one quoted, formula-safe row per deployment", () => {
     const [header, line] = deploymentsCsv([row], "https://preflight.example").trim().split("\n");
     expect(header).toBe(
-      "Service,Environment,Version,Status,Gate,Score %,Critical settled,Critical total,High settled,High total,Recommended settled,Recommended total,Verification settled,Verification total,Owner,Target date,Template,Template version,Link",
+      "Service,Environment,Version,Status,Verdict,Readiness %,Critical settled,Critical total,High settled,High total,Recommended settled,Recommended total,Verification settled,Verification total,Owner,Target date,Template,Template version,Link",
     );
     expect(line).toBe(
-      `"'=HYPERLINK(""http://evil"")","prod, eu",2.0.0,In progress,Go with risks,${row.readiness.score},4,4,1,2,0,0,2,5,"Ann ""Ops"" Lee",2026-12-01,Release,3,https://preflight.example/deployments/d1`,
+      `"'=HYPERLINK(""http://evil"")","prod, eu",2.0.0,In progress,Go with risks,90,4,4,1,2,0,0,2,5,"Ann ""Ops"" Lee",2026-12-01,Release,3,https://preflight.example/deployments/d1`,
     );
   });
 });

@@ -1,5 +1,5 @@
-// The overview as CSV, as filtered: readiness of the pre-deployment items per priority, then
-// the post-deployment verification. Cells a spreadsheet would run as formulas are
+// The overview as CSV, as filtered: the verdict and readiness percentage (the readiness
+// module's), the pre-deployment items per priority, then the post-deployment verification. Cells a spreadsheet would run as formulas are
 // prefixed with an apostrophe (CSV injection).
 import { stringify } from "csv-stringify/sync";
 import { verdictLabels } from "@/lib/checklists/readiness";
@@ -11,8 +11,8 @@ const columns = [
   "Environment",
   "Version",
   "Status",
-  "Gate",
-  "Score %",
+  "Verdict",
+  "Readiness %",
   "Critical settled",
   "Critical total",
   "High settled",

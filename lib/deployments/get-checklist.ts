@@ -3,7 +3,7 @@
 import { deploymentHeadSelect } from "@/lib/deployments/deployment-head";
 import "server-only";
 import { readerOf, type ReadOptions } from "@/lib/db";
-import { readinessOfSections, verificationOfSections } from "@/lib/checklists/tree";
+import { readinessOfSections, verificationOfSections } from "@/lib/checklists/readiness";
 import type { Checklist, ChecklistItem } from "@/lib/checklists/types";
 import { itemStateViewSelect, toItemStateView } from "@/lib/deployments/item-state-view";
 import { checklistDigest } from "@/lib/signoff/digest";

@@ -1,19 +1,23 @@
-// Readiness and verification of many deployments in one aggregate query: counts per
+// Readiness and verification of many deployments in one aggregate query: leaf counts per
 // deployment, section kind and priority are summed in SQL, so no item rows are loaded into
-// JavaScript. Readiness (the gate) counts pre-deployment items only; post-deployment items
-// are the verification after the go-live.
+// JavaScript, and the readiness module (lib/checklists/readiness.ts) turns them into the
+// verdict and the percentages, as it does for a loaded checklist. Readiness counts
+// pre-deployment leaves only; post-deployment leaves are the verification after the go-live.
 import "server-only";
 import { db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import {
   computeReadiness,
   computeVerification,
+  isClearedToShip,
   type Counts,
   type PriorityKey,
   type Readiness,
   type ReadinessCounts,
+  type SignOffFacts,
   type Verification,
 } from "@/lib/checklists/readiness";
+import type { DeploymentStatus } from "@/lib/deployments/lifecycle";
 
 type Client = Pick<Prisma.TransactionClient, "$queryRaw">;
 type Row = {
@@ -33,24 +37,36 @@ export async function progressByDeployment(
   client: Client = db,
 ): Promise<Map<string, DeploymentProgress>> {
   if (deploymentIds.length === 0) return new Map();
-  const counts = new Map<string, { readiness: ReadinessCounts; verification: Counts }>(
-    deploymentIds.map((id) => [id, { readiness: {}, verification: { total: 0, done: 0, notApplicable: 0 } }]),
-  );
+  return progressWhere(Prisma.sql`d.id = ANY(${deploymentIds})`, deploymentIds, client);
+}
+
+/** `ids`: the deployments `filter` finds that have an entry even with no leaves at all. */
+async function progressWhere(filter: Prisma.Sql, ids: string[], client: Client) {
+  const counts = new Map<string, { readiness: ReadinessCounts; verification: Counts }>();
+  const countsOf = (id: string) => {
+    let entry = counts.get(id);
+    if (!entry) counts.set(id, (entry = { readiness: {}, verification: { total: 0, done: 0, notApplicable: 0 } }));
+    return entry;
+  };
+  ids.forEach(countsOf);
+  // Every leaf of the deployment's template version, with its state when it has one (a leaf
+  // without a state counts as open), as the checklist page walks them.
   const rows = await client.$queryRaw<Row[]>`
-    SELECT st."deploymentId",
+    SELECT d.id AS "deploymentId",
            s.kind::text AS kind,
            COALESCE(s.priority::text, 'NONE') AS priority,
            COUNT(*)::int AS total,
            (COUNT(*) FILTER (WHERE st.status = 'DONE'))::int AS done,
            (COUNT(*) FILTER (WHERE st.status = 'NOT_APPLICABLE'))::int AS "notApplicable"
-      FROM "ItemState" st
-      JOIN "Item" i ON i.id = st."itemId"
+      FROM "Deployment" d
+      JOIN "Item" i ON i."templateVersionId" = d."templateVersionId" AND i."isLeaf"
       JOIN "Section" s ON s.id = i."sectionId"
-     WHERE st."deploymentId" = ANY(${deploymentIds})
+      LEFT JOIN "ItemState" st ON st."itemId" = i.id AND st."deploymentId" = d.id
+     WHERE ${filter}
        AND s.kind IN ('PRE_DEPLOYMENT', 'POST_DEPLOYMENT')
      GROUP BY 1, 2, 3`;
   for (const row of rows) {
-    const deployment = counts.get(row.deploymentId)!;
+    const deployment = countsOf(row.deploymentId);
     if (row.kind === "PRE_DEPLOYMENT") deployment.readiness[row.priority] = row;
     else {
       deployment.verification.total += row.total;
@@ -58,7 +74,7 @@ export async function progressByDeployment(
       deployment.verification.notApplicable += row.notApplicable;
     }
   }
-  return new Map(
+  return new Map<string, DeploymentProgress>(
     [...counts].map(([id, c]) => [
       id,
       { readiness: computeReadiness(c.readiness), verification: computeVerification(c.verification) },
@@ -73,4 +89,86 @@ export async function readinessByDeployment(
 ): Promise<Map<string, Readiness>> {
   const progress = await progressByDeployment(deploymentIds, client);
   return new Map([...progress].map(([id, p]) => [id, p.readiness]));
+}
+
+type FactsRow = {
+  id: string;
+  status: DeploymentStatus;
+  requiredApprovals: number;
+  approvals: number;
+  nextReviewAt: Date | null;
+  lastApprovedAt: Date | null;
+  lastInvalidatedAt: Date | null;
+  lastDecision: "APPROVED" | "REJECTED" | null;
+};
+
+/** The sign-off facts the gate weighs, per deployment, as lib/signoff/sign-off-view.ts reads
+ * them for one: standing approvals, the earliest review date among them, an invalidation
+ * nobody approved after (invalidations a rejection caused are the rejection's), the last decision. */
+export async function signOffFactsByDeployment(
+  deploymentIds: string[],
+  client: Client = db,
+): Promise<Map<string, SignOffFacts>> {
+  if (deploymentIds.length === 0) return new Map();
+  return signOffFactsWhere(Prisma.sql`d.id = ANY(${deploymentIds})`, client);
+}
+
+async function signOffFactsWhere(filter: Prisma.Sql, client: Client): Promise<Map<string, SignOffFacts>> {
+  const rows = await client.$queryRaw<FactsRow[]>`
+    SELECT d.id, d.status::text AS status, v."requiredApprovals",
+           (COUNT(so.id) FILTER (WHERE so.decision = 'APPROVED' AND so."invalidatedAt" IS NULL))::int AS approvals,
+           MIN(so."nextReviewAt") FILTER (WHERE so.decision = 'APPROVED' AND so."invalidatedAt" IS NULL) AS "nextReviewAt",
+           MAX(so."createdAt") FILTER (WHERE so.decision = 'APPROVED' AND so."invalidatedAt" IS NULL) AS "lastApprovedAt",
+           MAX(so."invalidatedAt") FILTER (
+             WHERE so.decision = 'APPROVED' AND so."invalidatedAt" IS NOT NULL
+               AND so."invalidationReason" IS DISTINCT FROM 'Rejected by a reviewer') AS "lastInvalidatedAt",
+           (ARRAY_AGG(so.decision::text ORDER BY so."createdAt" DESC) FILTER (WHERE so.id IS NOT NULL))[1] AS "lastDecision"
+      FROM "Deployment" d
+      JOIN "TemplateVersion" v ON v.id = d."templateVersionId"
+      LEFT JOIN "SignOff" so ON so."deploymentId" = d.id
+     WHERE ${filter}
+     GROUP BY d.id, d.status, v."requiredApprovals"`;
+  return new Map(
+    rows.map((row) => {
+      const rejected = row.lastDecision === "REJECTED" && (row.status === "REJECTED" || row.status === "IN_PROGRESS");
+      const invalidated =
+        row.lastInvalidatedAt !== null &&
+        (row.lastApprovedAt === null || row.lastApprovedAt < row.lastInvalidatedAt) &&
+        !rejected;
+      const facts: SignOffFacts = {
+        status: row.status,
+        approvals: row.approvals,
+        requiredApprovals: row.requiredApprovals,
+        nextReviewAt: row.nextReviewAt,
+        invalidated,
+        rejected,
+      };
+      return [row.id, facts];
+    }),
+  );
+}
+
+/** Whether each deployment is cleared to ship (signed off, the gate would answer 200). */
+export async function clearedToShipByDeployment(
+  deploymentIds: string[],
+  now = new Date(),
+  client: Client = db,
+): Promise<Map<string, boolean>> {
+  const [readiness, facts] = await Promise.all([
+    readinessByDeployment(deploymentIds, client),
+    signOffFactsByDeployment(deploymentIds, client),
+  ]);
+  return new Map(deploymentIds.map((id) => [id, isClearedToShip(readiness.get(id)!, facts.get(id)!, now)]));
+}
+
+/** How many deployments are cleared to ship: the signed-off ones the gate's rules pass, in
+ * two aggregate queries however many there are. */
+export async function countClearedToShip(now = new Date(), client: Client = db): Promise<number> {
+  const signedOff = Prisma.sql`d.status = 'SIGNED_OFF'`;
+  const [progress, facts] = await Promise.all([
+    progressWhere(signedOff, [], client),
+    signOffFactsWhere(signedOff, client),
+  ]);
+  const none = computeReadiness({});
+  return [...facts].filter(([id, f]) => isClearedToShip(progress.get(id)?.readiness ?? none, f, now)).length;
 }

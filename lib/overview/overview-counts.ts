@@ -2,11 +2,13 @@
 // stays the same however many deployments and items there are).
 import "server-only";
 import { db } from "@/lib/db";
+import { countClearedToShip } from "@/lib/deployments/readiness-query";
 import { finalStatuses, signedOffStatuses } from "@/lib/deployments/lifecycle";
 
 export type OverviewCounts = {
   active: number;
-  ready: number;
+  /** Signed off and the gate would answer 200 (the readiness module's isClearedToShip). */
+  clearedToShip: number;
   awaitingSignOff: number;
   blocked: number;
   overdueReviews: number;
@@ -16,8 +18,8 @@ export type OverviewCounts = {
 };
 
 export async function overviewCounts(now = new Date()): Promise<OverviewCounts> {
-  const [gates, reviews, templates, maintenance] = await Promise.all([
-    db.$queryRaw<{ active: number; ready: number; blocked: number; awaiting: number; verificationOpen: number }[]>`
+  const [gates, reviews, templates, maintenance, clearedToShip] = await Promise.all([
+    db.$queryRaw<{ active: number; blocked: number; awaiting: number; verificationOpen: number }[]>`
       WITH active AS (
         SELECT id, status FROM "Deployment" WHERE status::text <> ALL(${[...finalStatuses]})
       ), critical AS (
@@ -30,7 +32,6 @@ export async function overviewCounts(now = new Date()): Promise<OverviewCounts> 
          GROUP BY 1
       )
       SELECT COUNT(*)::int AS active,
-             (COUNT(*) FILTER (WHERE COALESCE(c.open, 0) = 0))::int AS ready,
              (COUNT(*) FILTER (WHERE c.open > 0))::int AS blocked,
              (COUNT(*) FILTER (WHERE a.status = 'READY_FOR_REVIEW'))::int AS awaiting,
              -- The list's verification=open filter, counted: deployed, a verification item open.
@@ -48,11 +49,12 @@ export async function overviewCounts(now = new Date()): Promise<OverviewCounts> 
          AND d.status::text = ANY(${[...signedOffStatuses]})`,
     db.template.count({ where: { archivedAt: null, nextReviewAt: { lt: now } } }),
     db.maintenanceOccurrence.count({ where: { completedAt: null, dueAt: { lt: now } } }),
+    countClearedToShip(now),
   ]);
   const gate = gates[0]!;
   return {
     active: gate.active,
-    ready: gate.ready,
+    clearedToShip,
     awaitingSignOff: gate.awaiting,
     blocked: gate.blocked,
     overdueReviews: reviews[0]!.count + templates,

@@ -33,9 +33,12 @@ export default async function DeploymentRecordPage({ params }: Props) {
     ["Owner", deployment.owner.name],
     ["Template", `${template.name} v${template.versionNumber}`],
     ["Status", statusLabels[deployment.status]],
-    ["Gate", <VerdictBadge key="gate" verdict={readiness.verdict} />],
-    ["Readiness score", `${readiness.score}%`],
-    ["Verification", `${verification.total - verification.open} of ${verification.total} after go-live`],
+    ["Verdict", <VerdictBadge key="verdict" verdict={readiness.verdict} />],
+    ["Readiness", `${readiness.score}%`],
+    [
+      "Verification",
+      `${verification.total - verification.open} of ${verification.total} after go-live (${verification.percent}%)`,
+    ],
     ["Target date", formatDate(deployment.targetDate)],
     ["Printed", `${formatDateTime(new Date())} by ${user.name}`],
   ];
