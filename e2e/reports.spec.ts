@@ -159,7 +159,7 @@ test("the printable record shows every item's state, N/A reasons and the sign-of
   await expect(facts).toContainText(`Template${title} v1`);
   await expect(facts).toContainText("StatusSigned off");
   await expect(facts).toContainText("OwnerDemo Engineer");
-  await expect(facts).toContainText("GateGo with risks");
+  await expect(facts).toContainText("VerdictGo with risks");
   await expect(facts).toContainText(/Printed.+ UTC by Demo Admin/);
 
   const row = (text: string) => page.locator("tr[data-record-item]", { has: page.getByText(text, { exact: true }) });

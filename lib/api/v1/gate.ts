@@ -1,11 +1,15 @@
 // The deployment gate a pipeline asks before it ships: ready only when the deployment is
 // signed off and that sign-off still stands. The facts come from the checklist as the page
-// shows it (readiness, approvals, invalidation, digest); this only words the verdict.
+// shows it (readiness, approvals, invalidation, digest); the rules are the readiness
+// module's (gateRefusals, which the overview's "Cleared to ship" count also applies); this
+// only words them.
 import "server-only";
 import type { ReadOptions } from "@/lib/db";
 import { getChecklist } from "@/lib/deployments/get-checklist";
 import type { GateReasonCode } from "@/lib/api/v1/schemas";
-import { isSignedOff, notSubmittedStatuses } from "@/lib/deployments/lifecycle";
+import { gateRefusals, type GateRefusal } from "@/lib/checklists/readiness";
+import { isSignedOff } from "@/lib/deployments/lifecycle";
+import { sentence } from "@/lib/format";
 
 export type GateReason = { code: GateReasonCode; message: string };
 export type GateVerdict =
@@ -31,44 +35,49 @@ export async function evaluateGate(
   if (!checklist) return null;
   const { deployment, readiness, signOff } = checklist;
   const status = deployment.status;
-  const reasons: GateReason[] = [];
-  const add = (code: GateReasonCode, message: string) => reasons.push({ code, message });
-
-  if (status === "CANCELLED") add("CANCELLED", "The deployment was cancelled.");
-  const openCritical = readiness.byPriority.CRITICAL.open;
-  if (openCritical > 0) add("OPEN_CRITICAL_ITEMS", `${openCritical} critical item(s) are open.`);
-  if (signOff.invalidation) {
-    const by = signOff.invalidation.by ? ` by ${signOff.invalidation.by}` : "";
-    add(
-      "SIGNOFF_INVALIDATED",
-      `The sign-off was invalidated on ${signOff.invalidation.at}${by}: ${signOff.invalidation.reason}`,
-    );
-  }
-  if (signOff.rejection) add("REJECTED", `Rejected by ${signOff.rejection.reviewer}: ${signOff.rejection.comment}`);
-  if ((notSubmittedStatuses as readonly string[]).includes(status))
-    add("NOT_SUBMITTED", "The deployment has not been submitted for review.");
-  const signedOff = isSignedOff(status);
-  if ((status === "READY_FOR_REVIEW" || signedOff) && signOff.approvals.length < signOff.requiredApprovals) {
-    add("MISSING_APPROVALS", `${signOff.approvals.length} of ${signOff.requiredApprovals} required approval(s) given.`);
-  }
   // The earliest review date governs: one expired approval is enough to re-review.
   const nextReviewAt =
     signOff.approvals
       .map((a) => a.nextReviewAt)
       .filter((d): d is string => d !== null)
       .sort()[0] ?? null;
-  if (signedOff && nextReviewAt && new Date(nextReviewAt) <= now)
-    add(
-      "REVIEW_EXPIRED",
-      `The sign-off's review date ${nextReviewAt.slice(0, 10)} has passed; it must be reviewed again.`,
-    );
+  const refusals = gateRefusals(
+    readiness,
+    {
+      status,
+      approvals: signOff.approvals.length,
+      requiredApprovals: signOff.requiredApprovals,
+      nextReviewAt: nextReviewAt ? new Date(nextReviewAt) : null,
+      invalidated: signOff.invalidation !== null,
+      rejected: signOff.rejection !== null,
+    },
+    now,
+  );
+  const messages: Record<GateRefusal, () => string> = {
+    CANCELLED: () => "The deployment was cancelled.",
+    OPEN_CRITICAL_ITEMS: () => `${readiness.byPriority.CRITICAL.open} critical item(s) are open.`,
+    SIGNOFF_INVALIDATED: () => {
+      const { by, at, reason } = signOff.invalidation!;
+      return `The sign-off was invalidated on ${at}${by ? ` by ${by}` : ""}: ${sentence(reason)}`;
+    },
+    REJECTED: () => `Rejected by ${signOff.rejection!.reviewer}: ${sentence(signOff.rejection!.comment)}`,
+    NOT_SUBMITTED: () => "The deployment has not been submitted for review.",
+    MISSING_APPROVALS: () => `${signOff.approvals.length} of ${signOff.requiredApprovals} required approval(s) given.`,
+    REVIEW_EXPIRED: () =>
+      `The sign-off's review date ${nextReviewAt!.slice(0, 10)} has passed; it must be reviewed again.`,
+  };
+  const reasons: GateReason[] = refusals.map((code) => ({ code, message: messages[code]() }));
+  const signedOff = isSignedOff(status);
 
   if (reasons.length > 0 || !signedOff) {
     return {
       ready: false,
       deploymentId,
       status,
-      error: `Deployment is not ready: ${reasons.map((r) => r.message).join(" ")}`,
+      // Each reason is a sentence of its own: "Deployment is not ready: A. B."
+      error: reasons.length
+        ? `Deployment is not ready: ${reasons.map((r) => r.message).join(" ")}`
+        : "Deployment is not ready.",
       reasons,
     };
   }

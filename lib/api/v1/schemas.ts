@@ -189,9 +189,16 @@ const progress = z.object({
 
 export const readinessResponse = z
   .object({
-    ready: z.boolean().meta({ description: "Every CRITICAL item is DONE or NOT_APPLICABLE." }),
-    verdict: z.enum(["GO", "GO_WITH_RISKS", "NO_GO"]),
-    score: z.number().int().min(0).max(100),
+    ready: z.boolean().meta({
+      description: "Every CRITICAL item is DONE or NOT_APPLICABLE (what submitting needs; not the gate).",
+    }),
+    verdict: z.enum(["GO", "GO_WITH_RISKS", "NO_GO"]).meta({
+      description: "NO_GO while a CRITICAL item is open, GO_WITH_RISKS while a HIGH one is, else GO.",
+    }),
+    score: z.number().int().min(0).max(100).meta({
+      description:
+        "The readiness percentage: settled (DONE or NOT_APPLICABLE) items weighted CRITICAL 8, HIGH 4, RECOMMENDED 2, no priority 1, over all their weight, rounded down; 100 when there are none.",
+    }),
     byPriority: z.object({ CRITICAL: progress, HIGH: progress, RECOMMENDED: progress, NONE: progress }),
   })
   .meta({ id: "Readiness", description: "Of the pre-deployment items: what the gate and a sign-off look at." });
@@ -202,6 +209,10 @@ export const verificationResponse = z
     done: z.number().int(),
     notApplicable: z.number().int(),
     open: z.number().int(),
+    percent: z
+      .number()
+      .int()
+      .meta({ description: "Settled (DONE or NOT_APPLICABLE) over all, unweighted, rounded down; 100 when none." }),
   })
   .meta({
     id: "Verification",
@@ -228,7 +239,10 @@ export const deploymentRowResponse = z
 export const deploymentPageResponse = z
   .object({
     deployments: z.array(deploymentRowResponse),
-    page: z.number().int(),
+    page: z
+      .number()
+      .int()
+      .meta({ description: "The page read: the one asked for, or the last when that is past the end." }),
     pageCount: z.number().int(),
     total: z.number().int(),
   })
@@ -461,7 +475,10 @@ export const overviewResponse = z
   .object({
     counts: z.object({
       active: z.number().int(),
-      ready: z.number().int(),
+      clearedToShip: z
+        .number()
+        .int()
+        .meta({ description: "Signed off, and the gate (GET /api/v1/deployments/{id}/gate) would answer 200." }),
       awaitingSignOff: z.number().int(),
       blocked: z.number().int(),
       overdueReviews: z.number().int(),
