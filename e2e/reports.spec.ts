@@ -65,8 +65,10 @@ test("the overview charts readiness per release and maintenance completion, with
   await expect(readiness.locator(".recharts-cartesian-grid")).toBeVisible();
   await expect(readiness.locator(".recharts-line-dot")).toHaveCount(2);
   // Each release is labelled with its version (not "−1 / latest").
-  await expect(readiness.locator(".recharts-xAxis")).toContainText("1.0.0");
-  await expect(readiness.locator(".recharts-xAxis")).toContainText("1.1.0");
+  // (recharts draws the tick labels in a layer of their own, outside the axis group)
+  const ticks = readiness.locator(".recharts-cartesian-axis-tick-value");
+  await expect(ticks.filter({ hasText: /^1\.0\.0$/ })).toHaveCount(1);
+  await expect(ticks.filter({ hasText: /^1\.1\.0$/ })).toHaveCount(1);
   const maintenance = trends.getByRole("img", {
     name: /^Maintenance completion per month over the last 12 months\. .+: \d+% of \d+ tasks? completed, \d+% on time/,
   });
