@@ -24,7 +24,7 @@ import {
 import { AppError, invalidField } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { afterChecklistChange } from "@/lib/signoff/invalidate";
-import { activeApprovals, lockDeployment, type LockedDeployment } from "@/lib/signoff/locked-deployment";
+import { lockDeployment, withdrawApprovals } from "@/lib/signoff/locked-deployment";
 import { deploymentFacts, enqueueWebhookEvent } from "@/lib/webhooks/enqueue";
 
 type Tx = Prisma.TransactionClient;
@@ -134,8 +134,8 @@ export async function editInTransaction(
     const description = covered
       .map((f) => `${capitalize(fieldNames[f])} changed from ${shown(f, current[f])} to ${shown(f, after[f])}`)
       .join("; ");
-    invalidated = (await tx.signOff.count({ where: { deploymentId: locked.id, ...activeApprovals } })) > 0;
-    await afterChecklistChange(tx, locked, { actorId: actor.id, description, event: "invalidate" });
+    const withdrawn = await afterChecklistChange(tx, locked, { actorId: actor.id, description, event: "invalidate" });
+    invalidated = withdrawn > 0;
   }
   await recordAudit(tx, {
     actorId: actor.id,
@@ -272,7 +272,11 @@ export async function reopenInTransaction(
   const locked = await lockDeployment(tx, data.deploymentId);
   const status = nextStatus("reopen", locked.status)!;
   const now = new Date();
-  const approvals = await withdrawApprovals(tx, locked, actor, "Reopened after cancellation", now);
+  const approvals = await withdrawApprovals(tx, locked.id, {
+    actorId: actor.id,
+    reason: "Reopened after cancellation",
+    at: now,
+  });
   await tx.deployment.update({ where: { id: locked.id }, data: { status, cancelledAt: null, cancelReason: null } });
   await enqueueWebhookEvent(
     tx,
@@ -315,7 +319,7 @@ export async function withdrawInTransaction(
   requirePermission(actor, "deployment:submit");
   const locked = await lockDeployment(tx, data.deploymentId);
   const status = nextStatus("withdraw", locked.status)!;
-  const approvals = await withdrawApprovals(tx, locked, actor, "Withdrawn from review", new Date());
+  const approvals = await withdrawApprovals(tx, locked.id, { actorId: actor.id, reason: "Withdrawn from review" });
   await tx.deployment.update({ where: { id: locked.id }, data: { status } });
   await recordAudit(tx, {
     actorId: actor.id,
@@ -375,21 +379,6 @@ export async function deleteDraft(
 }
 
 // ---- Steps --------------------------------------------------------------------------------
-
-/** Withdraws the approvals that count (the reason shows on the page's banner); how many. */
-async function withdrawApprovals(
-  tx: Tx,
-  deployment: LockedDeployment,
-  actor: Actor,
-  reason: string,
-  now: Date,
-): Promise<number> {
-  const { count } = await tx.signOff.updateMany({
-    where: { deploymentId: deployment.id, ...activeApprovals },
-    data: { invalidatedAt: now, invalidatedById: actor.id, invalidationReason: reason },
-  });
-  return count;
-}
 
 function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);

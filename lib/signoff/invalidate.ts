@@ -1,24 +1,22 @@
 // After a change to what an approval covers (an item's content, a version move, an owner,
 // version or release-reference edit): approvals of the old checklist no longer count, and
 // the deployment's status follows the state machine (back to review while every critical
-// item is settled, else to work). Runs inside the change's transaction, under the lock.
+// item is settled, else to work). Runs inside the change's transaction, under the lock;
+// answers how many approvals it withdrew.
 import "server-only";
 import { recordAudit } from "@/lib/audit/record";
 import { canTransition, nextStatus, type LifecycleEvent } from "@/lib/deployments/lifecycle";
 import { readinessByDeployment } from "@/lib/deployments/readiness-query";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { activeApprovals, type LockedDeployment } from "@/lib/signoff/locked-deployment";
+import { withdrawApprovals, type LockedDeployment } from "@/lib/signoff/locked-deployment";
 import { deploymentFacts, enqueueWebhookEvent } from "@/lib/webhooks/enqueue";
 
 export async function afterChecklistChange(
   tx: Prisma.TransactionClient,
   deployment: LockedDeployment,
   change: { actorId: string; description: string; event?: Extract<LifecycleEvent, "change" | "invalidate"> },
-): Promise<void> {
-  const { count } = await tx.signOff.updateMany({
-    where: { deploymentId: deployment.id, ...activeApprovals },
-    data: { invalidatedAt: new Date(), invalidatedById: change.actorId, invalidationReason: change.description },
-  });
+): Promise<number> {
+  const count = await withdrawApprovals(tx, deployment.id, { actorId: change.actorId, reason: change.description });
   const event = change.event ?? "change";
   let status = deployment.status;
   // Where the event has no transition (an owner edit while in progress) the status stays.
@@ -46,4 +44,5 @@ export async function afterChecklistChange(
       after: { status, reason: change.description },
     });
   }
+  return count;
 }

@@ -54,3 +54,17 @@ export async function currentDigest(
 
 /** Approvals that still count: not invalidated, approving. */
 export const activeApprovals = { decision: "APPROVED", invalidatedAt: null } as const;
+
+/** Withdraws the approvals that still count, with the reason the page's banner shows;
+ * answers how many it withdrew. */
+export async function withdrawApprovals(
+  tx: Tx,
+  deploymentId: string,
+  by: { actorId: string; reason: string; at?: Date },
+): Promise<number> {
+  const { count } = await tx.signOff.updateMany({
+    where: { deploymentId, ...activeApprovals },
+    data: { invalidatedAt: by.at ?? new Date(), invalidatedById: by.actorId, invalidationReason: by.reason },
+  });
+  return count;
+}

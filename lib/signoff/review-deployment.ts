@@ -10,7 +10,7 @@ import { nextStatus } from "@/lib/deployments/lifecycle";
 import { readinessByDeployment } from "@/lib/deployments/readiness-query";
 import { AppError, invalidInput } from "@/lib/errors";
 import { CURRENT_DIGEST_VERSION } from "@/lib/signoff/digest";
-import { activeApprovals, currentDigest, lockDeployment } from "@/lib/signoff/locked-deployment";
+import { activeApprovals, currentDigest, lockDeployment, withdrawApprovals } from "@/lib/signoff/locked-deployment";
 import { approveSchema, rejectSchema } from "@/lib/signoff/schemas";
 import { deploymentFacts, enqueueWebhookEvent } from "@/lib/webhooks/enqueue";
 
@@ -119,10 +119,7 @@ export async function rejectDeployment(
     const status = nextStatus("reject", deployment.status)!;
     const now = new Date();
     // A rejection also withdraws approvals given so far: the work goes back to the team.
-    await tx.signOff.updateMany({
-      where: { deploymentId: data.deploymentId, ...activeApprovals },
-      data: { invalidatedAt: now, invalidatedById: actor.id, invalidationReason: "Rejected by a reviewer" },
-    });
+    await withdrawApprovals(tx, data.deploymentId, { actorId: actor.id, reason: "Rejected by a reviewer", at: now });
     const signOff = await tx.signOff.create({
       data: {
         deploymentId: data.deploymentId,
