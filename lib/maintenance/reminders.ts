@@ -1,11 +1,10 @@
 // Review reminders: templates due for their periodic review, and signed-off deployments
 // whose approval is due for re-certification, within the next 14 days or already past.
 import "server-only";
-import { addDays } from "date-fns";
 import { db } from "@/lib/db";
-import { signedOffStatuses } from "@/lib/deployments/lifecycle";
+import { reviewDueWhere, reviewHorizon, templateReviewDueWhere } from "@/lib/deployments/due-dates";
 
-export const REMINDER_HORIZON_DAYS = 14;
+export { REMINDER_HORIZON_DAYS } from "@/lib/deployments/due-dates";
 
 export type TemplateReminder = { id: string; name: string; nextReviewAt: Date; overdue: boolean };
 export type DeploymentReminder = {
@@ -21,28 +20,25 @@ export type DeploymentReminder = {
 export async function getReviewReminders(
   now = new Date(),
 ): Promise<{ templates: TemplateReminder[]; deployments: DeploymentReminder[] }> {
-  const horizon = addDays(now, REMINDER_HORIZON_DAYS);
+  const horizon = reviewHorizon(now);
   const [templates, deployments] = await Promise.all([
     db.template.findMany({
-      where: { archivedAt: null, nextReviewAt: { lte: horizon } },
+      where: templateReviewDueWhere(now),
       orderBy: { nextReviewAt: "asc" },
       select: { id: true, name: true, nextReviewAt: true },
     }),
     db.deployment.findMany({
-      where: {
-        status: { in: [...signedOffStatuses] },
-        signOffs: { some: { decision: "APPROVED", invalidatedAt: null, nextReviewAt: { lte: horizon } } },
-      },
+      where: reviewDueWhere(now),
       select: {
         id: true,
         service: true,
         environment: true,
         version: true,
-        // Only the latest active approval counts: an older one that is due does not matter
-        // when a later approval moved the review date on.
+        // The earliest review date among the standing approvals decides, as the gate's
+        // REVIEW_EXPIRED does: one passed date is enough to re-review.
         signOffs: {
-          where: { decision: "APPROVED", invalidatedAt: null },
-          orderBy: { createdAt: "desc" },
+          where: { decision: "APPROVED", invalidatedAt: null, nextReviewAt: { not: null } },
+          orderBy: { nextReviewAt: "asc" },
           take: 1,
           select: { nextReviewAt: true, reviewer: { select: { name: true } } },
         },
