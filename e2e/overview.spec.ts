@@ -51,3 +51,36 @@ test("a manager filters the overview, shares the URL and exports the filtered li
   expect(csv[0]).toMatch(/^Service,Environment,Version,Status,Verdict,Readiness %/);
   expect(csv[1]).toContain(`${service},staging,3.1.0,Draft,No-go,0,0,27`);
 });
+
+test("a missed target date is flagged, counted on its card and filtered by its link", async ({ page, login }) => {
+  await login({ role: "MANAGER" });
+  const service = `missed-${unique()}`;
+  await page.goto("/deployments/new");
+  await fillNewDeploymentForm(page, { service, template: REFERENCE_TEMPLATE });
+  await page.getByLabel("Target date").fill("2026-01-15");
+  await page.getByRole("button", { name: "Create deployment" }).click();
+  await expect(page.getByText(`Created ${service} 1.0.0`)).toBeVisible();
+
+  // Narrowed to this service, every card counts within it; the missed one finds this deployment.
+  await page.goto(`/?service=${service}`);
+  const row = page.getByTestId("deployment-row");
+  await expect(row).toHaveCount(1);
+  await expect(row.getByTestId("missed-target")).toHaveText("Missed");
+  const card = page.getByRole("link", { name: /Missed target date/ });
+  await expect(card.getByTestId("count-missedTarget")).toHaveText("1");
+  await expect(page.getByTestId("count-clearedToShip")).toHaveText("0");
+  await expect(page.getByTestId("count-blocked")).toHaveText("1");
+
+  await card.click();
+  await expect(page).toHaveURL(new RegExp(`target=missed`));
+  await expect(page).toHaveURL(new RegExp(`service=${service}`));
+  await expect(page.locator("select[name=target]")).toHaveValue("missed");
+  await expect(page.getByTestId("deployment-row")).toHaveCount(1);
+  await expect(page.getByText("1 deployment", { exact: true })).toBeVisible();
+
+  // The filter and the sort are in the form, too: Go deployments are not No-go ones.
+  await page.locator("select[name=verdict]").selectOption("GO");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/verdict=GO/);
+  await expect(page.getByText("No deployment matches these filters")).toBeVisible();
+});

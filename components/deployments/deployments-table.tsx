@@ -22,7 +22,7 @@ export function DeploymentsTable({ rows, total }: { rows: DeploymentRow[]; total
               Deployment
             </th>
             <th scope="col" className="px-4 py-2">
-              Gate
+              Verdict
             </th>
             <th scope="col" className="px-4 py-2">
               Progress by priority
@@ -90,7 +90,17 @@ export function DeploymentsTable({ rows, total }: { rows: DeploymentRow[]; total
                 ) : null}
               </td>
               <td className="px-4 py-3">{row.owner.name}</td>
-              <td className="px-4 py-3">{formatDate(row.targetDate)}</td>
+              <td className="px-4 py-3 whitespace-nowrap">
+                {formatDate(row.targetDate)}
+                {row.missedTarget ? (
+                  <span
+                    data-testid="missed-target"
+                    className="ml-2 rounded-full bg-red-100 px-2 py-0.5 text-xs font-semibold text-red-800 dark:bg-red-950 dark:text-red-200"
+                  >
+                    Missed
+                  </span>
+                ) : null}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -3,7 +3,7 @@ import { DeploymentsTable } from "@/components/deployments/deployments-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Pagination } from "@/components/ui/pagination";
 import { deploymentFacets, listDeployments } from "@/lib/deployments/list-deployments";
-import type { ParsedFilters } from "@/lib/deployments/parse-filters";
+import { isFiltered, type ParsedFilters } from "@/lib/deployments/parse-filters";
 
 type Props = { parsed: ParsedFilters; activeOnly?: boolean; emptyHint: string };
 
@@ -14,7 +14,7 @@ export async function FilteredDeployments({ parsed, activeOnly = false, emptyHin
     listDeployments(filters, { activeOnly }),
     deploymentFacets(),
   ]);
-  const filtered = Boolean(raw.q || raw.service || raw.environment || raw.status || raw.owner || raw.verification);
+  const filtered = isFiltered(filters);
   const exportQuery = new URLSearchParams(
     Object.entries(raw).filter((entry): entry is [string, string] => Boolean(entry[1]) && entry[0] !== "page"),
   );

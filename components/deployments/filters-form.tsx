@@ -1,11 +1,14 @@
 import { buttonStyles, inputStyles } from "@/components/ui/styles";
 import type { DeploymentFilters } from "@/lib/deployments/schemas";
 import { deploymentStatuses, statusLabels } from "@/lib/deployments/lifecycle";
+import { verdictLabels } from "@/lib/checklists/readiness";
 
 /** A plain GET form: the filters live in the URL, so a filtered view can be shared. */
 type Facets = { services: string[]; environments: string[]; owners: { id: string; name: string }[] };
 
 const sorts: [string, string][] = [
+  ["verdict", "Verdict (No-go first)"],
+  ["missed", "Missed target first"],
   ["service", "Service"],
   ["status", "Status"],
   ["updated", "Recently updated"],
@@ -56,6 +59,29 @@ export function DeploymentFiltersForm({
         label="Verification"
         value={filters.verification}
         options={[["open", "Deployed, verification open"]]}
+        allLabel="Any"
+      />
+      <Select
+        name="verdict"
+        label="Verdict"
+        value={filters.verdict}
+        options={(["NO_GO", "GO_WITH_RISKS", "GO"] as const).map((v) => [v, verdictLabels[v]])}
+      />
+      <Select
+        name="signoff"
+        label="Sign-off"
+        value={filters.signoff}
+        options={[
+          ["cleared", "Cleared to ship"],
+          ["due", "Due for re-review"],
+        ]}
+        allLabel="Any"
+      />
+      <Select
+        name="target"
+        label="Target date"
+        value={filters.target}
+        options={[["missed", "Missed"]]}
         allLabel="Any"
       />
       <Select name="owner" label="Owner" value={filters.owner} options={facets.owners.map((o) => [o.id, o.name])} />

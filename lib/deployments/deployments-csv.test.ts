@@ -18,6 +18,7 @@ const row: DeploymentRow = {
     HIGH: { total: 2, done: 1, notApplicable: 0 },
   }),
   verification: computeVerification({ total: 5, done: 1, notApplicable: 1 }),
+  missedTarget: true,
 };
 
 describe("deploymentsCsv", () => {
@@ -25,10 +26,10 @@ describe("deploymentsCsv", () => {
   it("writes a header and one quoted, formula-safe row per deployment", () => {
     const [header, line] = deploymentsCsv([row], "https://preflight.example").trim().split("\n");
     expect(header).toBe(
-      "Service,Environment,Version,Status,Verdict,Readiness %,Critical settled,Critical total,High settled,High total,Recommended settled,Recommended total,Verification settled,Verification total,Owner,Target date,Template,Template version,Link",
+      "Service,Environment,Version,Status,Verdict,Readiness %,Critical settled,Critical total,High settled,High total,Recommended settled,Recommended total,Verification settled,Verification total,Owner,Target date,Target missed,Template,Template version,Link",
     );
     expect(line).toBe(
-      `"'=HYPERLINK(""http://evil"")","prod, eu",2.0.0,In progress,Go with risks,90,4,4,1,2,0,0,2,5,"Ann ""Ops"" Lee",2026-12-01,Release,3,https://preflight.example/deployments/d1`,
+      `"'=HYPERLINK(""http://evil"")","prod, eu",2.0.0,In progress,Go with risks,90,4,4,1,2,0,0,2,5,"Ann ""Ops"" Lee",2026-12-01,yes,Release,3,https://preflight.example/deployments/d1`,
     );
   });
 });

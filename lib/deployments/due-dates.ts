@@ -9,8 +9,8 @@ import "server-only";
 import { tz } from "@date-fns/tz";
 import { addDays, format } from "date-fns";
 import { db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
-import { signedOffStatuses } from "@/lib/deployments/lifecycle";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { finalStatuses, signedOffStatuses } from "@/lib/deployments/lifecycle";
 import { readOrgTimeZone } from "@/lib/maintenance/time-zone";
 
 /** Days ahead a review counts as due: the reminders' window. */
@@ -26,18 +26,21 @@ export async function organisationToday(now = new Date(), client: Parameters<typ
   return calendarDay(now, await readOrgTimeZone(client));
 }
 
-const unfinished: Prisma.DeploymentWhereInput = { status: { notIn: ["DEPLOYED", "CANCELLED"] } };
-
-/** Deployments past their target date; `today` from organisationToday. */
+/** Deployments past their target date; `today` from organisationToday. The lists' SQL is
+ * missedTargetSql; due-dates.int.test.ts holds the three forms of the rule to one answer. */
 export function missedTargetWhere(today: Date): Prisma.DeploymentWhereInput {
-  return { AND: [unfinished, { targetDate: { lt: today } }] };
+  return { status: { notIn: [...finalStatuses] }, targetDate: { lt: today } };
 }
 
-/** Whether one deployment missed its target (the badge); the same rule as missedTargetWhere. */
+/** missedTargetWhere for the lists' SQL (the deployment is `d`). */
+export function missedTargetSql(today: Date): Prisma.Sql {
+  return Prisma.sql`(d.status::text <> ALL(${[...finalStatuses]}) AND d."targetDate" < ${today.toISOString().slice(0, 10)}::date)`;
+}
+
+/** Whether one deployment missed its target (its badge). */
 export function missedTarget(deployment: { status: string; targetDate: Date | null }, today: Date): boolean {
   return (
-    deployment.status !== "DEPLOYED" &&
-    deployment.status !== "CANCELLED" &&
+    !(finalStatuses as readonly string[]).includes(deployment.status) &&
     deployment.targetDate !== null &&
     deployment.targetDate < today
   );
@@ -54,6 +57,14 @@ export function reviewDueWhere(now: Date): Prisma.DeploymentWhereInput {
     status: { in: [...signedOffStatuses] },
     signOffs: { some: { decision: "APPROVED", invalidatedAt: null, nextReviewAt: { lte: reviewHorizon(now) } } },
   };
+}
+
+/** reviewDueWhere for the lists' SQL (the deployment is `d`). */
+export function reviewDueSql(now: Date): Prisma.Sql {
+  return Prisma.sql`(d.status::text = ANY(${[...signedOffStatuses]}) AND EXISTS (
+    SELECT 1 FROM "SignOff" so
+     WHERE so."deploymentId" = d.id AND so.decision = 'APPROVED' AND so."invalidatedAt" IS NULL
+       AND so."nextReviewAt" <= ${reviewHorizon(now)}))`;
 }
 
 /** Templates due for their periodic review within the window (or overdue). */

@@ -2,12 +2,12 @@
 import { deploymentHeadSelect } from "@/lib/deployments/deployment-head";
 import "server-only";
 import { db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Readiness, Verification } from "@/lib/checklists/readiness";
 import { progressByDeployment } from "@/lib/deployments/readiness-query";
 import { parseInput } from "@/lib/actions/parse-input";
 import { deploymentFiltersSchema, type DeploymentFilters } from "@/lib/deployments/schemas";
-import { activeStatuses } from "@/lib/deployments/lifecycle";
+import { missedTarget } from "@/lib/deployments/due-dates";
+import { countDeployments, findDeploymentIds, listContext, type ListScope } from "@/lib/deployments/list-query";
 
 export const DEPLOYMENTS_PAGE_SIZE = 25;
 
@@ -25,74 +25,61 @@ export type DeploymentRow = {
   readiness: Readiness;
   /** Post-deployment verification, ticked after the go-live. */
   verification: Verification;
-};
-
-const orderings: Record<NonNullable<DeploymentFilters["sort"]>, Prisma.DeploymentOrderByWithRelationInput[]> = {
-  target: [{ targetDate: { sort: "asc", nulls: "last" } }, { createdAt: "desc" }],
-  service: [{ service: "asc" }, { environment: "asc" }, { createdAt: "desc" }],
-  status: [{ status: "asc" }, { targetDate: { sort: "asc", nulls: "last" } }],
-  updated: [{ updatedAt: "desc" }],
-};
-
-const finished: Prisma.DeploymentWhereInput = { status: { in: [...activeStatuses] } };
-
-/** Deployed, with a post-deployment verification item still open. */
-export const verificationOpen: Prisma.DeploymentWhereInput = {
-  status: "DEPLOYED",
-  itemStates: { some: { status: "OPEN", item: { section: { kind: "POST_DEPLOYMENT" } } } },
+  /** Not deployed or cancelled, and the target date is before today (lib/deployments/due-dates.ts). */
+  missedTarget: boolean;
 };
 
 /** Most rows one export returns; a larger result is cut, and the caller says so. */
 export const EXPORT_LIMIT = 10_000;
 
-/** `activeOnly`: leave out deployed and cancelled ones (the overview) unless a status or the
- * open verification is asked for. `all`: every matching row (exports). `page` is the page
- * read: the one asked for, or the last one when that is past the end. */
+/** Which rows match and in which order is list-query.ts's (the cards count with it too).
+ * `all`: every matching row (exports). `page` is the page read: the one asked for, or the
+ * last one when that is past the end. */
 export async function listDeployments(
   filters: DeploymentFilters,
-  options: { activeOnly?: boolean; all?: boolean } = {},
+  options: ListScope & { all?: boolean } = {},
 ): Promise<{ rows: DeploymentRow[]; total: number; page: number; pageCount: number }> {
-  const where: Prisma.DeploymentWhereInput = {
-    AND: [
-      ...(options.activeOnly && !filters.status && !filters.verification ? [finished] : []),
-      ...(filters.verification === "open" ? [verificationOpen] : []),
-    ],
-    service: filters.service ? { equals: filters.service, mode: "insensitive" } : undefined,
-    environment: filters.environment ? { equals: filters.environment, mode: "insensitive" } : undefined,
-    ownerId: filters.owner,
-    status: filters.status,
-    OR: filters.q
-      ? [
-          { service: { contains: filters.q, mode: "insensitive" } },
-          { environment: { contains: filters.q, mode: "insensitive" } },
-          { version: { contains: filters.q, mode: "insensitive" } },
-        ]
-      : undefined,
-  };
+  const context = await listContext(filters);
   const readPage = (page: number) =>
-    db.deployment.findMany({
-      where,
-      orderBy: orderings[filters.sort ?? "target"],
-      skip: options.all ? 0 : (page - 1) * DEPLOYMENTS_PAGE_SIZE,
-      take: options.all ? EXPORT_LIMIT : DEPLOYMENTS_PAGE_SIZE,
-      select: {
-        ...deploymentHeadSelect,
-        templateVersion: { select: { number: true, template: { select: { name: true } } } },
-      },
-    });
-  const [total, requested] = await Promise.all([db.deployment.count({ where }), readPage(filters.page)]);
+    findDeploymentIds(
+      filters,
+      options,
+      options.all
+        ? { offset: 0, limit: EXPORT_LIMIT }
+        : { offset: (page - 1) * DEPLOYMENTS_PAGE_SIZE, limit: DEPLOYMENTS_PAGE_SIZE },
+      context,
+    );
+  const [total, requested] = await Promise.all([countDeployments(filters, options, context), readPage(filters.page)]);
   const pageCount = Math.max(1, Math.ceil(total / DEPLOYMENTS_PAGE_SIZE));
   // A page past the last one (an old link, a hand-typed ?page=999) shows the last page, so
   // the list never says "none" beside a total. Read again only then: the usual page is read
   // beside the count, not after it.
   const page = options.all ? 1 : Math.min(filters.page, pageCount);
-  const deployments = page === filters.page || options.all ? requested : await readPage(page);
-  const progress = await progressByDeployment(deployments.map((d) => d.id));
-  const rows = deployments.map(({ templateVersion, ...d }) => ({
-    ...d,
-    template: { name: templateVersion.template.name, version: templateVersion.number },
-    ...progress.get(d.id)!,
-  }));
+  const ids = page === filters.page || options.all ? requested : await readPage(page);
+  const [deployments, progress] = await Promise.all([
+    db.deployment.findMany({
+      where: { id: { in: ids } },
+      select: {
+        ...deploymentHeadSelect,
+        templateVersion: { select: { number: true, template: { select: { name: true } } } },
+      },
+    }),
+    progressByDeployment(ids),
+  ]);
+  const byId = new Map(deployments.map((d) => [d.id, d]));
+  const rows = ids.flatMap((id) => {
+    const found = byId.get(id);
+    if (!found) return []; // deleted between the two reads
+    const { templateVersion, ...d } = found;
+    return [
+      {
+        ...d,
+        template: { name: templateVersion.template.name, version: templateVersion.number },
+        missedTarget: missedTarget(d, context.today),
+        ...progress.get(id)!,
+      },
+    ];
+  });
   return { rows, total, page, pageCount };
 }
 

@@ -16,3 +16,21 @@ export function parseDeploymentFilters(searchParams: Record<string, string | str
   const problem = parsed.error.issues.map((issue) => `${String(issue.path[0])} ${issue.message}`).join("; ");
   return { filters: deploymentFiltersSchema.parse({}), raw, problem };
 }
+
+/** The filters that narrow which deployments a list shows (not its order or page). */
+export const narrowingFilters = [
+  "q",
+  "service",
+  "environment",
+  "status",
+  "owner",
+  "verification",
+  "verdict",
+  "signoff",
+  "target",
+] as const satisfies readonly (keyof DeploymentFilters)[];
+
+/** Whether a list is narrowed: its empty state says "no match" rather than "none yet". */
+export function isFiltered(filters: DeploymentFilters): boolean {
+  return narrowingFilters.some((key) => filters[key] !== undefined);
+}

@@ -22,11 +22,12 @@ import {
 import { getChecklist } from "@/lib/deployments/get-checklist";
 import {
   clearedToShipByDeployment,
-  countClearedToShip,
+  clearedToShipIds,
   progressByDeployment,
   signOffFactsByDeployment,
 } from "@/lib/deployments/readiness-query";
 import { deploymentStatuses, type DeploymentStatus } from "@/lib/deployments/lifecycle";
+import { countDeployments, listContext, type ListFilters } from "@/lib/deployments/list-query";
 import type { Priority } from "@/lib/generated/prisma/enums";
 import { insertVersion } from "@/lib/templates/store-version";
 import type { StructureItem, TemplateStructure } from "@/lib/templates/structure";
@@ -236,6 +237,21 @@ describe("readiness: the SQL aggregates and the readiness module agree", () => {
         const cleared = (await clearedToShipByDeployment([id], now)).get(id)!;
         expect(cleared, JSON.stringify(gate)).toBe(generated.status === "SIGNED_OFF" && gate.ready);
 
+        // The lists' SQL filters (list-query.ts) pick this deployment exactly when the
+        // readiness module says so: its verdict, open verification, cleared to ship.
+        const service = (await prisma.deployment.findUniqueOrThrow({ where: { id }, select: { service: true } }))
+          .service;
+        const context = await listContext({ signoff: "cleared" }, now);
+        const matches = async (filters: ListFilters) =>
+          (await countDeployments({ service, ...filters }, {}, context)) === 1;
+        const verdict = computeReadiness(expected.readiness).verdict;
+        for (const candidate of ["NO_GO", "GO_WITH_RISKS", "GO"] as const)
+          expect(await matches({ verdict: candidate }), candidate).toBe(candidate === verdict);
+        expect(await matches({ verification: "open" })).toBe(
+          generated.status === "DEPLOYED" && computeVerification(expected.verification).open > 0,
+        );
+        expect(await matches({ signoff: "cleared" })).toBe(cleared);
+
         // And, every few runs, the checklist page's own numbers (the TypeScript walk of the tree).
         if (run++ % 8 === 0) {
           const loaded = (await getChecklist(id))!;
@@ -247,19 +263,24 @@ describe("readiness: the SQL aggregates and the readiness module agree", () => {
     );
   });
 
-  it("the overview's Cleared to ship counts the signed-off deployments the gate passes", async () => {
+  it("Cleared to ship is the signed-off deployments the gate passes", async () => {
     // One snapshot (other test files write at the same time): the count and the gate's
     // verdict on each signed-off deployment read the same rows.
-    const { count, gates } = await prisma.$transaction(
+    const { cleared, gates, signedOff } = await prisma.$transaction(
       async (tx) => {
         const signedOff = await tx.deployment.findMany({ where: { status: "SIGNED_OFF" }, select: { id: true } });
         const gates = await Promise.all(signedOff.map((d) => evaluateGate(d.id, now, { db: tx })));
-        return { count: await countClearedToShip(now, tx), gates };
+        return { cleared: await clearedToShipIds(now, tx), gates, signedOff };
       },
       { isolationLevel: "RepeatableRead", timeout: 60_000 },
     );
     expect(gates.length).toBeGreaterThan(0);
-    expect(count).toBe(gates.filter((gate) => gate!.ready).length);
+    expect(cleared.sort()).toEqual(
+      signedOff
+        .filter((_, index) => gates[index]!.ready)
+        .map((d) => d.id)
+        .sort(),
+    );
   });
 
   it("on many deployments at once, each gets its own numbers", async () => {

@@ -161,14 +161,14 @@ export async function clearedToShipByDeployment(
   return new Map(deploymentIds.map((id) => [id, isClearedToShip(readiness.get(id)!, facts.get(id)!, now)]));
 }
 
-/** How many deployments are cleared to ship: the signed-off ones the gate's rules pass, in
- * two aggregate queries however many there are. */
-export async function countClearedToShip(now = new Date(), client: Client = db): Promise<number> {
+/** The deployments cleared to ship: the signed-off ones the gate's rules pass, in two
+ * aggregate queries however many there are. */
+export async function clearedToShipIds(now = new Date(), client: Client = db): Promise<string[]> {
   const signedOff = Prisma.sql`d.status = 'SIGNED_OFF'`;
   const [progress, facts] = await Promise.all([
     progressWhere(signedOff, [], client),
     signOffFactsWhere(signedOff, client),
   ]);
   const none = computeReadiness({});
-  return [...facts].filter(([id, f]) => isClearedToShip(progress.get(id)?.readiness ?? none, f, now)).length;
+  return [...facts].filter(([id, f]) => isClearedToShip(progress.get(id)?.readiness ?? none, f, now)).map(([id]) => id);
 }

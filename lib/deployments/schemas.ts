@@ -189,6 +189,10 @@ const optionalText = (max: number) =>
     .optional()
     .transform((value) => value || undefined);
 
+/** Orders of the deployments list: `verdict` puts No-go first, then Go with risks, then Go;
+ * `missed` puts missed target dates first, the longest missed first. */
+export const deploymentSorts = ["target", "service", "status", "updated", "verdict", "missed"] as const;
+
 /** Query-string filters of the deployments list. */
 export const deploymentFiltersSchema = z.object({
   q: optionalText(100),
@@ -204,8 +208,24 @@ export const deploymentFiltersSchema = z.object({
     .enum(["open"], { error: "must be open" })
     .optional()
     .or(z.literal("").transform(() => undefined)),
+  /** The readiness verdict (lib/checklists/readiness.ts). */
+  verdict: z
+    .enum(["NO_GO", "GO_WITH_RISKS", "GO"], { error: "must be NO_GO, GO_WITH_RISKS or GO" })
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  /** `cleared`: cleared to ship (the gate answers 200, not yet deployed). `due`: a standing
+   * sign-off whose review date is within the reminders' window or past. */
+  signoff: z
+    .enum(["cleared", "due"], { error: "must be cleared or due" })
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  /** `missed`: not deployed or cancelled, target date before today (organisation's time zone). */
+  target: z
+    .enum(["missed"], { error: "must be missed" })
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   sort: z
-    .enum(["target", "service", "status", "updated"], { error: "must be target, service, status or updated" })
+    .enum(deploymentSorts, { error: `must be ${deploymentSorts.slice(0, -1).join(", ")} or ${deploymentSorts.at(-1)}` })
     .optional()
     .or(z.literal("").transform(() => undefined)),
   page: z.coerce

@@ -10,6 +10,12 @@ import { nextPeriod, periodLabel } from "@/lib/maintenance/periods";
 
 /** Overdue lists shown in full per schedule; older ones are counted, not listed. */
 const OVERDUE_SHOWN = 10;
+
+/** An overdue list: due (the period ended) and not completed, of a schedule still running.
+ * The board and the overview's "Overdue maintenance" count both use it. */
+export function overdueListsWhere(now: Date): Prisma.MaintenanceOccurrenceWhereInput {
+  return { completedAt: null, dueAt: { lte: now }, schedule: { active: true } };
+}
 const HISTORY_SHOWN = 12;
 
 export type TaskView = {
@@ -103,12 +109,12 @@ export async function getMaintenanceBoard(now = new Date()): Promise<Maintenance
           select: listSelect,
         }),
         db.maintenanceOccurrence.findMany({
-          where: { scheduleId: schedule.id, dueAt: { lte: now }, completedAt: null },
+          where: { ...overdueListsWhere(now), scheduleId: schedule.id },
           orderBy: { periodStart: "desc" },
           take: OVERDUE_SHOWN,
           select: listSelect,
         }),
-        db.maintenanceOccurrence.count({ where: { scheduleId: schedule.id, dueAt: { lte: now }, completedAt: null } }),
+        db.maintenanceOccurrence.count({ where: { ...overdueListsWhere(now), scheduleId: schedule.id } }),
         db.maintenanceOccurrence.findMany({
           where: { scheduleId: schedule.id, periodEnd: { lte: now } },
           orderBy: { periodStart: "desc" },

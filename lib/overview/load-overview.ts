@@ -21,7 +21,7 @@ export type Overview = {
 /** Callers check who may read it; this is the data only. */
 export async function loadOverview(filters: DeploymentFilters): Promise<Overview> {
   const [counts, deployments, facets] = await Promise.all([
-    overviewCounts(),
+    overviewCounts(filters),
     listDeployments(filters, { activeOnly: true }),
     deploymentFacets(),
   ]);

@@ -13,13 +13,15 @@ const prisma = useTestPrisma();
 const statements = useCountingAppDatabase(testDatabaseUrl());
 
 /**
- * What one overview costs today: counts (4, and 2 for "Cleared to ship": the readiness
- * aggregate and the sign-off facts of the signed-off deployments, which the gate's rules then
- * judge); the list's count and its page with owners and templates joined in (2, Prisma's
- * relationJoins); one readiness aggregate; facets (3).
+ * What one overview costs today: the cards (11: the organisation's time zone, 2 for who is
+ * cleared to ship — the readiness aggregate and the sign-off facts of the signed-off
+ * deployments, which the gate's rules then judge — the active count, one COUNT per deployment
+ * card (6), templates due, overdue maintenance); the list (5: the time zone, its count, its
+ * page's ids in order, the page's rows with owners and templates joined in, one readiness
+ * aggregate); facets (3).
  * Changing it is a deliberate decision: a per-deployment or per-item query would grow with the data below.
  */
-const OVERVIEW_STATEMENT_BUDGET = 12;
+const OVERVIEW_STATEMENT_BUDGET = 19;
 
 /** A checklist with `perSection` nested items in each of four sections (4 × perSection × 2 leaves). */
 function largeChecklistMarkdown(title: string, perSection: number): string {

@@ -8,6 +8,7 @@ import { readVersionStructure } from "@/lib/templates/store-version";
 import { countLeaves } from "@/lib/templates/markdown/summary";
 import type { TemplateStructure } from "@/lib/templates/structure";
 import { isPlausibleId } from "@/lib/validation";
+import { reviewHorizon, templateReviewDueWhere } from "@/lib/deployments/due-dates";
 
 export type TemplateSummaryRow = {
   id: string;
@@ -16,13 +17,21 @@ export type TemplateSummaryRow = {
   owner: string | null;
   reviewer: string | null;
   nextReviewAt: Date | null;
+  /** The review date has passed. */
   needsReview: boolean;
+  /** The review date is within the reminders' window (not yet passed). */
+  reviewDueSoon: boolean;
   deployments: number;
 };
 
-export async function listTemplates(now = new Date()): Promise<TemplateSummaryRow[]> {
+/** `reviewDue`: only templates due for review within the reminders' window or past (the
+ * overview's "Templates due for review" card counts the same). */
+export async function listTemplates(
+  options: { reviewDue?: boolean } = {},
+  now = new Date(),
+): Promise<TemplateSummaryRow[]> {
   const templates = await db.template.findMany({
-    where: { archivedAt: null },
+    where: options.reviewDue ? templateReviewDueWhere(now) : { archivedAt: null },
     orderBy: { name: "asc" },
     select: {
       id: true,
@@ -46,6 +55,7 @@ export async function listTemplates(now = new Date()): Promise<TemplateSummaryRo
     reviewer: t.reviewer?.name ?? null,
     nextReviewAt: t.nextReviewAt,
     needsReview: t.nextReviewAt !== null && t.nextReviewAt < now,
+    reviewDueSoon: t.nextReviewAt !== null && t.nextReviewAt >= now && t.nextReviewAt <= reviewHorizon(now),
     deployments: counts.get(t.id) ?? 0,
   }));
 }

@@ -6,7 +6,7 @@ import { TrendsFallback, TrendsSection } from "@/components/overview/trends-sect
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/policy";
 import { requireUser } from "@/lib/auth/session";
-import { parseDeploymentFilters } from "@/lib/deployments/parse-filters";
+import { isFiltered, parseDeploymentFilters } from "@/lib/deployments/parse-filters";
 import { overviewCounts } from "@/lib/overview/overview-counts";
 
 export const metadata: Metadata = { title: "Overview" };
@@ -16,7 +16,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function OverviewPage({ searchParams }: Props) {
   const user = await requireUser();
   const parsed = parseDeploymentFilters(await searchParams);
-  const { raw } = parsed;
+  const filtered = isFiltered(parsed.filters);
   const canCreate = can(user, "deployment:create");
   return (
     <>
@@ -24,7 +24,7 @@ export default async function OverviewPage({ searchParams }: Props) {
         title="Readiness overview"
         description="Every active deployment: its gate, progress by priority and sign-off. Filters stay in the address, so a view can be shared."
       />
-      <CountCards counts={await overviewCounts()} />
+      <CountCards counts={await overviewCounts(parsed.filters)} filters={parsed.filters} filtered={filtered} />
       <FilteredDeployments
         parsed={parsed}
         activeOnly
@@ -38,7 +38,7 @@ export default async function OverviewPage({ searchParams }: Props) {
       <Suspense fallback={<TrendsFallback />}>
         <TrendsSection
           filters={parsed.filters}
-          filtered={Boolean(raw.q || raw.service || raw.environment || raw.status || raw.owner || raw.verification)}
+          filtered={filtered}
           canCreate={canCreate}
         />
       </Suspense>

@@ -7,12 +7,17 @@ import { can } from "@/lib/auth/policy";
 import { requireUser } from "@/lib/auth/session";
 import { formatDate } from "@/lib/format";
 import { listTemplates } from "@/lib/templates/queries";
+import { REMINDER_HORIZON_DAYS } from "@/lib/deployments/due-dates";
 
 export const metadata: Metadata = { title: "Templates" };
 
-export default async function TemplatesPage() {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function TemplatesPage({ searchParams }: Props) {
   const user = await requireUser();
-  const templates = await listTemplates();
+  // One filter: `review=due` (the overview's "Templates due for review"); anything else lists all.
+  const reviewDue = (await searchParams).review === "due";
+  const templates = await listTemplates({ reviewDue });
   const importAction = can(user, "template:import") ? (
     <Link href="/templates/import" className={buttonStyles.primary}>
       Import Markdown
@@ -25,8 +30,22 @@ export default async function TemplatesPage() {
         description="Readiness checklists your deployments are run against."
         actions={importAction}
       />
+      <nav aria-label="Template filters" className="mb-4 flex gap-2 text-sm">
+        <FilterLink href="/templates" active={!reviewDue}>
+          All
+        </FilterLink>
+        <FilterLink href="/templates?review=due" active={reviewDue}>
+          Due for review ({REMINDER_HORIZON_DAYS} days)
+        </FilterLink>
+      </nav>
       {templates.length === 0 ? (
-        <EmptyState title="No templates yet">Import a Markdown checklist to create the first one.</EmptyState>
+        reviewDue ? (
+          <EmptyState title="No template is due for review">
+            Every template’s next review is more than {REMINDER_HORIZON_DAYS} days away.
+          </EmptyState>
+        ) : (
+          <EmptyState title="No templates yet">Import a Markdown checklist to create the first one.</EmptyState>
+        )
       ) : (
         <ul className={`divide-y divide-slate-200 dark:divide-slate-800 ${cardStyles}`}>
           {templates.map((template) => (
@@ -48,6 +67,10 @@ export default async function TemplatesPage() {
                   <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900 dark:bg-amber-950 dark:text-amber-200">
                     Needs review
                   </span>
+                ) : template.reviewDueSoon && template.nextReviewAt ? (
+                  <span className="rounded-full bg-amber-50 px-2 py-0.5 text-xs font-semibold text-amber-800 dark:bg-slate-800 dark:text-amber-200">
+                    Review due {formatDate(template.nextReviewAt)}
+                  </span>
                 ) : template.nextReviewAt ? (
                   `Next review ${formatDate(template.nextReviewAt)}`
                 ) : null}
@@ -57,5 +80,21 @@ export default async function TemplatesPage() {
         </ul>
       )}
     </>
+  );
+}
+
+function FilterLink({ href, active, children }: { href: string; active: boolean; children: React.ReactNode }) {
+  return (
+    <Link
+      href={href}
+      aria-current={active ? "page" : undefined}
+      className={`rounded-full px-3 py-1 ${
+        active
+          ? "bg-brand-600 text-white"
+          : "border border-slate-300 text-slate-700 hover:bg-slate-100 dark:border-slate-700 dark:text-slate-200 dark:hover:bg-slate-800"
+      }`}
+    >
+      {children}
+    </Link>
   );
 }
