@@ -63,7 +63,7 @@ export default async function MaintenancePage({ searchParams }: Props) {
           ) : null}
 
           {overdue.length ? (
-            <section aria-labelledby="overdue-heading" className="space-y-3">
+            <section id="overdue" aria-labelledby="overdue-heading" className="scroll-mt-4 space-y-3">
               <h2 id="overdue-heading" className="text-lg font-semibold text-red-700 dark:text-red-400">
                 Overdue ({overdue.length + hiddenOverdue})
               </h2>
