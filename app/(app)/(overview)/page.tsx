@@ -22,7 +22,7 @@ export default async function OverviewPage({ searchParams }: Props) {
     <>
       <PageHeader
         title="Readiness overview"
-        description="Every active deployment: its gate, progress by priority and sign-off. Filters stay in the address, so a view can be shared."
+        description="Every active deployment: its verdict, progress by priority and sign-off. The counts follow the filters, which stay in the address, so a view can be shared."
       />
       <CountCards counts={await overviewCounts(parsed.filters)} filters={parsed.filters} filtered={filtered} />
       <FilteredDeployments
