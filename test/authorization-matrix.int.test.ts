@@ -104,6 +104,11 @@ const matrix: Record<string, Entry> = {
         status: "DONE",
       }),
   },
+  // A read, in a "use server" file: every signed-in role reads an item's history.
+  "app/(app)/deployments/actions.ts#readItemHistoryAction": {
+    allowed: [...roles],
+    call: async (f) => (await deployments()).readItemHistoryAction({ deploymentId: f.deploymentId, itemKey: "i-any" }),
+  },
   "app/(app)/deployments/actions.ts#moveToLatestVersionAction": {
     allowed: ["ADMIN", "MANAGER", "REVIEWER", "ENGINEER"],
     call: async () => (await deployments()).moveToLatestVersionAction({ deploymentId: missing }),

@@ -9,7 +9,7 @@ import type { ApiTokenScope } from "@/lib/generated/prisma/enums";
 
 export type ApiCaller =
   | { actor: CurrentUser; via: "session" }
-  | { actor: CurrentUser; via: "token"; tokenId: string; scopes: ApiTokenScope[] };
+  | { actor: CurrentUser & { apiTokenId: string }; via: "token"; tokenId: string; scopes: ApiTokenScope[] };
 
 /** The caller, or null when there is neither a token nor a session. A bad token throws 401. */
 export async function resolveApiCaller(request: Request): Promise<ApiCaller | null> {
@@ -18,7 +18,13 @@ export async function resolveApiCaller(request: Request): Promise<ApiCaller | nu
     const match = /^Bearer[ ]+(\S+)\s*$/i.exec(authorization);
     if (!match) throw new AppError("UNAUTHENTICATED", "Send the token as `Authorization: Bearer <token>`.");
     const token = await authenticateApiToken(match[1]!);
-    return { actor: token.actor, via: "token", tokenId: token.tokenId, scopes: token.scopes };
+    // The actor carries its token, so every domain function it reaches can record it.
+    return {
+      actor: { ...token.actor, apiTokenId: token.tokenId },
+      via: "token",
+      tokenId: token.tokenId,
+      scopes: token.scopes,
+    };
   }
   const user = await getCurrentUser();
   return user ? { actor: user, via: "session" } : null;

@@ -42,7 +42,9 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   VIEWER: [],
 };
 
-export type Actor = { id: string; role: Role };
+/** `apiTokenId`: set when the user acts through one of their API tokens (lib/api/principal.ts),
+ * so what the change records (item history, later the contribution record) names the token. */
+export type Actor = { id: string; role: Role; apiTokenId?: string };
 
 export function can(actor: Pick<Actor, "role"> | null | undefined, permission: Permission): boolean {
   return actor ? rolePermissions[actor.role].includes(permission) : false;

@@ -105,7 +105,8 @@ async function deploymentAt(status: DeploymentStatus, options: { criticalsSettle
   }
   if (status === "IN_PROGRESS" || status === "CANCELLED") {
     if (options.criticalsSettled || status === "CANCELLED") for (const text of criticalItems) await tick(id, text);
-    else await tick(id, "Alerts configured");
+    // Not the item the `change` event ticks: a change that changes nothing writes nothing.
+    else await tick(id, "Runbook linked");
     if (status === "CANCELLED") await cancelDeployment(admin, { deploymentId: id, reason: "Postponed" });
     return id;
   }

@@ -2,14 +2,16 @@
 // reason, note, evidence) only when it is unchanged: same text, same section, same parent.
 // A reworded or moved item starts again from OPEN, with what it held under the old version
 // kept read-only beside it (ItemState.previousState, outside the approval digest) when it
-// held anything (a status, a note, evidence). The result names what was kept, reset, added
-// and removed, so the team sees what changed.
+// held anything (a status, a note, evidence), and a RESET in the item's history (which, kept
+// by item key, carries over). The result names what was kept, reset, added and removed, so
+// the team sees what changed.
 import "server-only";
 import type { z } from "zod";
 import { parseInput } from "@/lib/actions/parse-input";
 import { recordAudit } from "@/lib/audit/record";
 import { requirePermission, type Actor } from "@/lib/auth/policy";
 import { dbOf, type DomainOptions } from "@/lib/db";
+import { recordItemResets, type ItemReset } from "@/lib/deployments/item-history";
 import { isFinal } from "@/lib/deployments/lifecycle";
 import type { PreviousItemState } from "@/lib/deployments/item-state-view";
 import { moveToLatestSchema } from "@/lib/deployments/schemas";
@@ -107,6 +109,7 @@ export async function moveToLatestVersion(
     const newKeys = new Set(newLeaves.map((leaf) => leaf.key));
     const result: MoveResult = { fromVersion, toVersion: latest.number, kept: [], reset: [], added: [], removed: [] };
     const now = new Date();
+    const resets: ItemReset[] = [];
 
     const data = newLeaves.map((leaf): Prisma.ItemStateCreateManyInput => {
       const old = byKey.get(leaf.key);
@@ -148,6 +151,8 @@ export async function moveToLatestVersion(
             evidenceLinks: old.evidenceLinks,
           }
         : undefined;
+      if (previousState)
+        resets.push({ item: { key: leaf.key, text: leaf.text }, before: previousState, toVersion: latest.number });
       return {
         ...carried,
         updatedById: actor.id,
@@ -160,6 +165,7 @@ export async function moveToLatestVersion(
     await tx.itemState.deleteMany({ where: { deploymentId } });
     await tx.itemState.createMany({ data });
     await tx.deployment.update({ where: { id: deploymentId }, data: { templateVersionId: latest.id } });
+    await recordItemResets(tx, { deploymentId, actor, resets });
 
     await afterChecklistChange(tx, locked, {
       actorId: actor.id,

@@ -4,6 +4,8 @@
 // was approved (a pre-deployment item) invalidates the sign-off in the same transaction; a
 // post-deployment verification item is outside the approval, so ticking it, also after the
 // go-live, never invalidates a sign-off nor moves the status (except a draft's first change).
+// Each field that changed is recorded in the item's history (ItemChange) in the same
+// transaction; a write that changes nothing writes nothing at all.
 import "server-only";
 import type { z } from "zod";
 import { parseInput } from "@/lib/actions/parse-input";
@@ -12,6 +14,7 @@ import { can, requirePermission, type Actor } from "@/lib/auth/policy";
 import { dbOf, type DomainOptions } from "@/lib/db";
 import { AppError, invalidField, invalidInput } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { recordItemChanges } from "@/lib/deployments/item-history";
 import { itemStateViewSelect, toItemStateView, type ItemStateView } from "@/lib/deployments/item-state-view";
 import { updateItemStateSchema, type UpdateItemStateInput } from "@/lib/deployments/schemas";
 import { afterChecklistChange } from "@/lib/signoff/invalidate";
@@ -50,7 +53,7 @@ export async function updateItemState(
       select: {
         ...itemStateViewSelect,
         id: true,
-        item: { select: { text: true, section: { select: { kind: true } } } },
+        item: { select: { key: true, text: true, section: { select: { kind: true } } } },
       },
     });
     if (!current) throw new AppError("NOT_FOUND", "That checklist item does not exist in this deployment.");
@@ -74,22 +77,29 @@ export async function updateItemState(
     }
 
     const changes = changesOf(data, current);
+    const { id: stateId, item, ...currentView } = current;
+    const before = snapshot(currentView);
+    const changed = (Object.keys(changes) as (keyof typeof before)[]).filter(
+      (field) => JSON.stringify(changes[field]) !== JSON.stringify(before[field]),
+    );
+    if (!changed.length) {
+      // Nothing to change: no new version, no history, no audit event, no status move; a
+      // stale version is still told so, as a change would be.
+      if (current.version !== data.version) throw staleItem(toItemStateView(currentView));
+      return toItemStateView(currentView);
+    }
     const { count } = await tx.itemState.updateMany({
-      where: { id: current.id, version: data.version },
+      where: { id: stateId, version: data.version },
       data: { ...changes, updatedById: actor.id, updatedAt: new Date(), version: { increment: 1 } },
     });
     if (count === 0) {
       // Read again: the row we read first may predate the write that beat us.
-      const latest = await tx.itemState.findUnique({ where: { id: current.id }, select: itemStateViewSelect });
+      const latest = await tx.itemState.findUnique({ where: { id: stateId }, select: itemStateViewSelect });
       if (!latest)
         throw new AppError("CONFLICT", "This checklist moved to a newer template version meanwhile; reload it.");
-      throw new AppError("CONFLICT", "Someone else changed this item since you loaded it; showing their version.", {
-        current: toItemStateView(latest),
-      });
+      throw staleItem(toItemStateView(latest));
     }
-    const changedContent = contentFields.filter(
-      (field) => field in changes && JSON.stringify(changes[field]) !== JSON.stringify(current[field]),
-    );
+    const changedContent = contentFields.filter((field) => changed.includes(field));
     if (kind === "POST_DEPLOYMENT") {
       // Verification is not what was approved: a draft still starts, nothing else moves.
       if (deployment.status === "DRAFT")
@@ -104,16 +114,29 @@ export async function updateItemState(
         description: `“${plainText(current.item.text)}” changed (${changedContent.join(", ") || "assignee"})`,
       });
     }
-    const updated = await tx.itemState.findUniqueOrThrow({ where: { id: current.id }, select: itemStateViewSelect });
+    const updated = await tx.itemState.findUniqueOrThrow({ where: { id: stateId }, select: itemStateViewSelect });
+    await recordItemChanges(tx, {
+      deploymentId: data.deploymentId,
+      item: { key: item.key, text: item.text },
+      actor,
+      before: currentView,
+      after: updated,
+    });
     await recordAudit(tx, {
       actorId: actor.id,
       action: "item.update",
       entityType: "ItemState",
-      entityId: current.id,
+      entityId: stateId,
       before: snapshot(current),
       after: { ...snapshot(updated), deploymentId: data.deploymentId },
     });
     return toItemStateView(updated);
+  });
+}
+
+function staleItem(current: ItemStateView): AppError {
+  return new AppError("CONFLICT", "Someone else changed this item since you loaded it; showing their version.", {
+    current,
   });
 }
 

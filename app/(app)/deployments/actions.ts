@@ -6,6 +6,8 @@ import { runAction, type ActionResult } from "@/lib/actions/result";
 import { getCurrentUser } from "@/lib/auth/session";
 import { createDeployment } from "@/lib/deployments/create-deployment";
 import { createNextRelease } from "@/lib/deployments/create-next-release";
+import { readItemHistory, type readItemHistorySchema } from "@/lib/deployments/item-history";
+import type { ItemHistory } from "@/lib/deployments/item-history-view";
 import type { ItemStateView } from "@/lib/deployments/item-state-view";
 import { moveToLatestVersion, type MoveResult } from "@/lib/deployments/move-to-latest";
 import { updateItemState } from "@/lib/deployments/update-item-state";
@@ -62,6 +64,14 @@ export async function updateItemStateAction(
 ): Promise<ActionResult<ItemStateView>> {
   const user = await getCurrentUser();
   return runAction(() => updateItemState(user, input));
+}
+
+/** One item's history, read when its details open: every signed-in role may read it. */
+export async function readItemHistoryAction(
+  input: z.input<typeof readItemHistorySchema>,
+): Promise<ActionResult<ItemHistory>> {
+  const user = await getCurrentUser();
+  return runAction(() => readItemHistory(user, input));
 }
 
 export async function moveToLatestVersionAction(
