@@ -44,11 +44,12 @@ function checklist(): Checklist {
         items: [
           {
             id: "p",
+            key: "i-p",
             text: "Parent",
             state: null,
             children: [
-              { id: "a", text: "A", state: open("a"), children: [] },
-              { id: "b", text: "B", state: open("b"), children: [] },
+              { id: "a", key: "i-a", text: "A", state: open("a"), children: [] },
+              { id: "b", key: "i-b", text: "B", state: open("b"), children: [] },
             ],
           },
         ],

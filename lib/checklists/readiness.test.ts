@@ -99,6 +99,7 @@ describe("the readiness percentage", () => {
 
 const leaf = (id: string, status: "OPEN" | "DONE" | "NOT_APPLICABLE"): ChecklistItem => ({
   id,
+  key: `i-${id}`,
   text: id,
   children: [],
   state: {
@@ -122,7 +123,7 @@ const sections: ChecklistSection[] = [
     title: "Recommended",
     kind: "PRE_DEPLOYMENT",
     priority: "RECOMMENDED",
-    items: [{ id: "rp", text: "Parent", state: null, children: [leaf("r1", "DONE"), leaf("r2", "OPEN")] }],
+    items: [{ id: "rp", key: "i-rp", text: "Parent", state: null, children: [leaf("r1", "DONE"), leaf("r2", "OPEN")] }],
   },
   {
     id: "v",
@@ -130,7 +131,7 @@ const sections: ChecklistSection[] = [
     kind: "POST_DEPLOYMENT",
     priority: null,
     items: [
-      { id: "p", text: "Smoke", state: null, children: [leaf("v1", "DONE"), leaf("v2", "OPEN")] },
+      { id: "p", key: "i-p", text: "Smoke", state: null, children: [leaf("v1", "DONE"), leaf("v2", "OPEN")] },
       leaf("v3", "NOT_APPLICABLE"),
       leaf("v4", "OPEN"),
     ],

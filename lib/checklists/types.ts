@@ -4,7 +4,14 @@ import type { ItemStateView } from "@/lib/deployments/item-state-view";
 import type { DeploymentStatus, Priority, SectionKind } from "@/lib/generated/prisma/enums";
 import type { SignOffView } from "@/lib/signoff/sign-off-view";
 
-export type ChecklistItem = { id: string; text: string; children: ChecklistItem[]; state: ItemStateView | null };
+/** `key`: the item in every template version (its history is kept by it; the page's row is `item-<key>`). */
+export type ChecklistItem = {
+  id: string;
+  key: string;
+  text: string;
+  children: ChecklistItem[];
+  state: ItemStateView | null;
+};
 export type ChecklistSection = {
   id: string;
   title: string;

@@ -55,7 +55,13 @@ export async function getChecklist(deploymentId: string, options?: ReadOptions):
   for (const item of version.items) {
     const siblings = item.parentId ? nodes.get(item.parentId)?.children : sectionItems.get(item.sectionId);
     if (!siblings) continue; // an item of a section that is not part of the checklist
-    const node: ChecklistItem = { id: item.id, text: item.text, children: [], state: states.get(item.id) ?? null };
+    const node: ChecklistItem = {
+      id: item.id,
+      key: item.key,
+      text: item.text,
+      children: [],
+      state: states.get(item.id) ?? null,
+    };
     nodes.set(item.id, node);
     siblings.push(node);
   }

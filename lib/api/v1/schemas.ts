@@ -284,6 +284,7 @@ export const createdResponse = z
 
 type ChecklistItemShape = {
   id: string;
+  key: string;
   text: string;
   children: ChecklistItemShape[];
   state: z.infer<typeof itemStateResponse> | null;
@@ -291,6 +292,10 @@ type ChecklistItemShape = {
 export const checklistItemResponse: z.ZodType<ChecklistItemShape> = z
   .object({
     id: z.string(),
+    key: z.string().meta({
+      description:
+        "The item's key: the same item in every template version (its id changes when the deployment moves to a newer version).",
+    }),
     text: z.string(),
     get children() {
       return z.array(checklistItemResponse);
