@@ -29,7 +29,9 @@ export async function FilteredDeployments({ parsed, activeOnly = false, emptyHin
           Ignored the filters in the address: {problem}.
         </p>
       ) : null}
-      <DeploymentFiltersForm filters={filters} facets={facets} />
+      {/* Keyed by the filters: a link to another filtered view (a card) remounts the form, whose
+          fields hold their values as defaults, so it shows the filters now applied. */}
+      <DeploymentFiltersForm key={JSON.stringify(filters)} filters={filters} facets={facets} />
       {rows.length === 0 ? (
         <EmptyState title={filtered ? "No deployment matches these filters" : "No deployments yet"}>
           {filtered ? "Clear a filter to see more." : emptyHint}
