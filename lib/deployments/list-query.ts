@@ -16,17 +16,23 @@ import type { DeploymentFilters } from "@/lib/deployments/schemas";
 /** Filters only: the page and the order do not change which deployments match. */
 export type ListFilters = Partial<Omit<DeploymentFilters, "page" | "sort">>;
 
-/** `activeOnly`: leave out deployed and cancelled ones (the overview) unless a filter chooses
- * statuses itself (a status, the open verification, a sign-off state). */
-export type ListScope = { activeOnly?: boolean };
+/** Statuses left out unless a filter chooses statuses itself (a status, the open
+ * verification, a sign-off state). `activeOnly`: deployed and cancelled ones (the overview's
+ * list). `withoutCancelled`: cancelled ones (the Trends, whose history includes deployed releases). */
+export type ListScope = { activeOnly?: boolean; withoutCancelled?: boolean };
 
 /** What the filters are judged against, read once per request. */
 export type ListContext = { now: Date; today: Date; clearedIds: string[] | null };
 
-export async function listContext(filters: ListFilters, now = new Date()): Promise<ListContext> {
+/** `client`: the database the list itself is read from. */
+export async function listContext(
+  filters: ListFilters,
+  now = new Date(),
+  client: Pick<typeof db, "$queryRaw" | "setting"> = db,
+): Promise<ListContext> {
   const [today, clearedIds] = await Promise.all([
-    organisationToday(now),
-    filters.signoff === "cleared" ? clearedToShipIds(now) : Promise.resolve(null),
+    organisationToday(now, client),
+    filters.signoff === "cleared" ? clearedToShipIds(now, client) : Promise.resolve(null),
   ]);
   return { now, today, clearedIds };
 }
@@ -52,10 +58,12 @@ function containing(text: string): string {
   return `%${text.replace(/[\\%_]/g, "\\$&")}%`;
 }
 
-function whereSql(filters: ListFilters, scope: ListScope, context: ListContext): Prisma.Sql {
+/** The condition on the deployment `d` that these filters select (TRUE when none). */
+export function deploymentMatchSql(filters: ListFilters, scope: ListScope, context: ListContext): Prisma.Sql {
   const conditions: Prisma.Sql[] = [];
   const choosesStatus = Boolean(filters.status || filters.verification || filters.signoff);
   if (scope.activeOnly && !choosesStatus) conditions.push(Prisma.sql`d.status::text = ANY(${[...activeStatuses]})`);
+  if (scope.withoutCancelled && !choosesStatus) conditions.push(Prisma.sql`d.status <> 'CANCELLED'`);
   if (filters.status) conditions.push(Prisma.sql`d.status::text = ${filters.status}`);
   if (filters.service) conditions.push(Prisma.sql`lower(d.service) = lower(${filters.service})`);
   if (filters.environment) conditions.push(Prisma.sql`lower(d.environment) = lower(${filters.environment})`);
@@ -72,7 +80,11 @@ function whereSql(filters: ListFilters, scope: ListScope, context: ListContext):
   if (filters.target === "missed") conditions.push(missedTargetSql(context.today));
   if (filters.signoff === "due") conditions.push(reviewDueSql(context.now));
   if (filters.signoff === "cleared") conditions.push(Prisma.sql`d.id = ANY(${context.clearedIds ?? []})`);
-  return conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
+  return conditions.length ? Prisma.join(conditions, " AND ") : Prisma.sql`TRUE`;
+}
+
+function whereSql(filters: ListFilters, scope: ListScope, context: ListContext): Prisma.Sql {
+  return Prisma.sql`WHERE ${deploymentMatchSql(filters, scope, context)}`;
 }
 
 function orderSql(sort: DeploymentFilters["sort"], context: ListContext): Prisma.Sql {

@@ -3,8 +3,8 @@
 // (lines, months, rounding) is pure and lives beside it (trend-series.ts, maintenance-months.ts).
 import "server-only";
 import { db } from "@/lib/db";
-import { Prisma } from "@/lib/generated/prisma/client";
 import type { DeploymentFilters } from "@/lib/deployments/schemas";
+import { deploymentMatchSql, listContext } from "@/lib/deployments/list-query";
 import { readinessByDeployment } from "@/lib/deployments/readiness-query";
 import { readOrgTimeZone } from "@/lib/maintenance/time-zone";
 import {
@@ -32,29 +32,15 @@ type Client = Pick<typeof db, "$queryRaw" | "setting">;
  * deployments list's own (readinessByDeployment, the same aggregate and formula): two statements.
  */
 export async function readinessTrends(filters: DeploymentFilters, client: Client = db): Promise<ReleaseSeries[]> {
-  const conditions = [
-    filters.status ? Prisma.sql`d.status = ${filters.status}::"DeploymentStatus"` : Prisma.sql`d.status <> 'CANCELLED'`,
-    filters.service ? Prisma.sql`lower(d.service) = lower(${filters.service})` : null,
-    filters.environment ? Prisma.sql`lower(d.environment) = lower(${filters.environment})` : null,
-    filters.owner ? Prisma.sql`d."ownerId" = ${filters.owner}` : null,
-    filters.verification === "open"
-      ? Prisma.sql`d.status = 'DEPLOYED' AND EXISTS (
-          SELECT 1 FROM "ItemState" v JOIN "Item" vi ON vi.id = v."itemId" JOIN "Section" vs ON vs.id = vi."sectionId"
-           WHERE v."deploymentId" = d.id AND vs.kind = 'POST_DEPLOYMENT' AND v.status = 'OPEN')`
-      : null,
-    // strpos, not LIKE: a search for "%" or "_" means those characters.
-    filters.q
-      ? Prisma.sql`(strpos(lower(d.service), lower(${filters.q})) > 0 OR strpos(lower(d.environment), lower(${filters.q})) > 0 OR strpos(lower(d.version), lower(${filters.q})) > 0)`
-      : null,
-  ].filter((condition): condition is Prisma.Sql => condition !== null);
-
+  // The list's own filters (list-query.ts), cancelled releases left out unless asked for.
+  const matching = deploymentMatchSql(filters, { withoutCancelled: true }, await listContext(filters, new Date(), client));
   const releases = await client.$queryRaw<
     { id: string; service: string; environment: string; version: string; createdAt: Date }[]
   >`
     WITH matching AS (
       SELECT d.id, d.service, d.environment, d.version, d."createdAt"
         FROM "Deployment" d
-       WHERE ${Prisma.join(conditions, " AND ")}
+       WHERE ${matching}
     ), busiest AS (
       SELECT service, environment FROM matching
        GROUP BY service, environment
