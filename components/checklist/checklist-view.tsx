@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useMemo, useState, type KeyboardEvent } from "react";
+import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState } from "react";
 import { ItemTreeRows, type RowContext } from "@/components/checklist/item-row";
 import { ReadinessHeader } from "@/components/checklist/readiness-header";
 import { useChecklist, useItemUpdate, type ItemChange } from "@/components/checklist/use-checklist";
@@ -23,6 +23,8 @@ type Props = {
   assignees: { id: string; name: string }[];
   /** What the signed-in person may do with the release itself. */
   lifecycle: LifecyclePermissions;
+  /** `?item=<key>`: the item to focus, scroll to and open on load, instead of the first open one. */
+  initialItemKey?: string | null;
 };
 
 type Filters = { openOnly: boolean; mine: boolean; priority: string };
@@ -36,11 +38,14 @@ export function ChecklistView({
   canReview,
   assignees,
   lifecycle,
+  initialItemKey = null,
 }: Props) {
   const { data: checklist } = useChecklist(initial);
   const update = useItemUpdate(checklist.deployment.id);
   const [filters, setFilters] = useState<Filters>({ openOnly: false, mine: false, priority: "" });
   const [naFormFor, setNaFormFor] = useState<string | null>(null);
+  const listRef = useRef<HTMLDivElement>(null);
+  const lastRow = useRef<LastRow>({ id: null, index: -1 });
 
   const isVisible = useCallback(
     function visible(item: ChecklistItem): boolean {
@@ -60,8 +65,10 @@ export function ChecklistView({
   }
 
   const context: RowContext = {
+    deploymentId: checklist.deployment.id,
     canUpdate,
     canAssign,
+    initialDetailsKey: initialItemKey,
     assignees,
     isVisible,
     onChange,
@@ -75,6 +82,42 @@ export function ChecklistView({
     (kind === "PRE_DEPLOYMENT" || kind === "POST_DEPLOYMENT") && itemEditable(checklist.deployment.status, kind);
   const sectionContext = (kind: ChecklistSection["kind"]): RowContext =>
     editable(kind) ? context : { ...context, canUpdate: false, canAssign: false };
+
+  // Shortcuts and their hint only where the role can use them: ticking needs item:update and
+  // a section that may still change; "Assigned to me" only for someone items can be given to.
+  const mayChange = (kind: ChecklistSection["kind"]) => canUpdate && editable(kind);
+  const keyboard = checklist.sections.some((s) => mayChange(s.kind));
+  const assignable = assignees.some((person) => person.id === currentUserId);
+
+  const onKey = useEffectEvent((event: KeyboardEvent) => {
+    if (listRef.current)
+      onChecklistKey(event, listRef.current, lastRow.current, checklist, onChange, setNaFormFor, mayChange);
+  });
+  useEffect(() => {
+    if (!keyboard) return;
+    const listener = (event: KeyboardEvent) => onKey(event);
+    document.addEventListener("keydown", listener);
+    return () => document.removeEventListener("keydown", listener);
+  }, [keyboard]);
+
+  // On load the keyboard starts at the item the link names (scrolled to, its details open) or
+  // at the first open item the person can change, so j/k/x/n need no click first.
+  const focusedOnLoad = useRef(false);
+  useEffect(() => {
+    const list = listRef.current;
+    if (focusedOnLoad.current || !list) return;
+    focusedOnLoad.current = true;
+    const named = initialItemKey ? document.getElementById(`item-${initialItemKey}`) : null;
+    if (named && list.contains(named)) {
+      named.focus({ preventScroll: true });
+      named.scrollIntoView({ block: "center" });
+    } else if (keyboard) {
+      // Not scrolled to: the page opens at its top, where the readiness is.
+      list.querySelector<HTMLElement>('[data-item-row][data-editable][data-status="OPEN"]')?.focus({
+        preventScroll: true,
+      });
+    }
+  }, [initialItemKey, keyboard]);
 
   const sections = useMemo(
     () =>
@@ -106,15 +149,17 @@ export function ChecklistView({
           />{" "}
           Open only
         </label>
-        <label className="flex items-center gap-2">
-          <input
-            type="checkbox"
-            name="mine"
-            checked={filters.mine}
-            onChange={(e) => setFilters({ ...filters, mine: e.target.checked })}
-          />{" "}
-          Assigned to me
-        </label>
+        {assignable ? (
+          <label className="flex items-center gap-2">
+            <input
+              type="checkbox"
+              name="mine"
+              checked={filters.mine}
+              onChange={(e) => setFilters({ ...filters, mine: e.target.checked })}
+            />{" "}
+            Assigned to me
+          </label>
+        ) : null}
         <label className="flex items-center gap-2">
           Priority
           <select
@@ -130,12 +175,20 @@ export function ChecklistView({
             <option value="NONE">No priority</option>
           </select>
         </label>
-        <span className="text-xs text-slate-600 dark:text-slate-400">
-          Keys: ↑/↓ or j/k move · x toggles done · n marks N/A
-        </span>
+        {keyboard ? (
+          <span data-testid="keyboard-hint" className="text-xs text-slate-600 dark:text-slate-400">
+            Keys: ↑/↓ or j/k move · x toggles done · n marks N/A (Enter saves the reason)
+          </span>
+        ) : null}
       </fieldset>
       <div
-        onKeyDown={(event) => onRowKey(event, checklist, onChange, setNaFormFor, (kind) => canUpdate && editable(kind))}
+        ref={listRef}
+        onFocus={(event) => {
+          const row = (event.target as HTMLElement).closest<HTMLElement>("[data-item-row]");
+          if (!row) return;
+          const rows = [...event.currentTarget.querySelectorAll<HTMLElement>("[data-item-row]")];
+          lastRow.current = { id: row.dataset.itemRow!, index: rows.indexOf(row) };
+        }}
         className="space-y-4"
       >
         {sections.length === 0 ? (
@@ -160,22 +213,35 @@ export function ChecklistView({
   );
 }
 
-/** Keyboard: move between items and act on the focused one without the mouse. */
-function onRowKey(
-  event: KeyboardEvent<HTMLDivElement>,
+/** The row the keyboard was last on: where j/k go on from when focus has left the rows. */
+type LastRow = { id: string | null; index: number };
+
+/**
+ * Keyboard: move between items and act on the focused one without the mouse. Listened for on
+ * the document, so the keys also work when focus has left the rows (a closed form, a row a
+ * filter hid, the page just loaded); keys typed in a field, or elsewhere on the page, are not
+ * taken.
+ */
+function onChecklistKey(
+  event: KeyboardEvent,
+  list: HTMLElement,
+  last: LastRow,
   checklist: Checklist,
   onChange: (item: ChecklistItem, change: ItemChange) => void,
   setNaFormFor: (id: string | null) => void,
   mayChange: (kind: ChecklistSection["kind"]) => boolean,
 ) {
+  if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
   const target = event.target as HTMLElement;
-  if (target.closest("form") || target.tagName === "SELECT" || target.tagName === "TEXTAREA") return;
-  const row = target.closest<HTMLElement>("[data-item-row]");
-  const rows = [...event.currentTarget.querySelectorAll<HTMLElement>("[data-item-row]")];
-  const index = row ? rows.indexOf(row) : -1;
+  const inList = list.contains(target);
+  if (!inList && target !== document.body) return;
+  if (target.closest("form") || target.isContentEditable || ["SELECT", "TEXTAREA"].includes(target.tagName)) return;
+  const row = inList ? target.closest<HTMLElement>("[data-item-row]") : null;
+  const rows = [...list.querySelectorAll<HTMLElement>("[data-item-row]")];
   const move = (delta: number) => {
     event.preventDefault();
-    rows[Math.min(rows.length - 1, Math.max(0, index + delta))]?.focus();
+    const index = nextRowIndex(rows, row ? rows.indexOf(row) : -1, last, delta);
+    rows[Math.min(rows.length - 1, Math.max(0, index))]?.focus();
   };
   if (event.key === "ArrowDown" || event.key === "j") return move(1);
   if (event.key === "ArrowUp" || event.key === "k") return move(-1);
@@ -185,10 +251,21 @@ function onRowKey(
   if (!section || !item?.state || !mayChange(section.kind)) return;
   if (event.key === "x" || event.key === " ") {
     event.preventDefault();
+    // The row may have been focused without scrolling (on load): show what is being ticked.
+    row.scrollIntoView({ block: "nearest" });
     if (item.state.status !== "NOT_APPLICABLE")
       onChange(item, { status: item.state.status === "DONE" ? "OPEN" : "DONE" });
   } else if (event.key === "n") {
     event.preventDefault();
     setNaFormFor(item.id);
   }
+}
+
+/** From the focused row; else from the last one (or, if a filter hid it, the one now in its place). */
+function nextRowIndex(rows: HTMLElement[], current: number, last: LastRow, delta: number): number {
+  if (current !== -1) return current + delta;
+  const found = rows.findIndex((r) => r.dataset.itemRow === last.id);
+  if (found !== -1) return found + delta;
+  if (last.index !== -1) return delta > 0 ? last.index : last.index - 1;
+  return 0;
 }

@@ -1,14 +1,18 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
+import { ItemHistoryList } from "@/components/checklist/item-history";
 import type { RowContext } from "@/components/checklist/item-row";
 import { formFields } from "@/components/ui/form-fields";
+import { ExternalLink } from "@/components/ui/external-link";
 import { buttonStyles, inputStyles } from "@/components/ui/styles";
 import type { ChecklistItem } from "@/lib/checklists/types";
 import { updateItemStateSchema } from "@/lib/deployments/schemas";
-import { ExternalLink } from "@/components/ui/external-link";
 
-/** Note, evidence links (one per line) and assignee of one item. */
+/**
+ * Note, evidence links (one per line), assignee and history of one item, for every role that
+ * can open the deployment: what the role may change is a field, the rest is shown as it is.
+ */
 export function ItemDetails({
   item,
   context,
@@ -21,16 +25,19 @@ export function ItemDetails({
   const state = item.state!;
   const [error, setError] = useState("");
   const id = item.id;
+  const editsContent = context.canUpdate;
+  const assigns = context.canAssign;
+  const errorId = `details-error-${id}`;
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = formFields(event.currentTarget);
-    const evidenceLinks = form.text("evidence").split(/\s+/).filter(Boolean);
-    const assignee = form.text("assignee");
+    // Only the fields this role may change: a manager's assignment sends no note.
     const change = {
-      note: form.text("note") || null,
-      evidenceLinks,
-      ...(context.canAssign ? { assigneeId: assignee || null } : {}),
+      ...(editsContent
+        ? { note: form.text("note") || null, evidenceLinks: form.text("evidence").split(/\s+/).filter(Boolean) }
+        : {}),
+      ...(assigns ? { assigneeId: form.text("assignee") || null } : {}),
     };
     const parsed = updateItemStateSchema.safeParse({ deploymentId: "-", itemId: id, version: 0, ...change });
     if (!parsed.success) {
@@ -42,27 +49,35 @@ export function ItemDetails({
     onClose();
   }
 
-  return (
-    <form
-      noValidate
-      onSubmit={submit}
-      className="mt-2 grid gap-3 rounded-md border border-slate-200 p-3 pl-6 text-sm dark:border-slate-800 sm:grid-cols-2"
-    >
-      <label className="sm:col-span-2">
-        <span className="font-medium">Note</span>
-        <textarea name="note" defaultValue={state.note ?? ""} rows={2} className={`mt-1 ${inputStyles}`} />
-      </label>
-      <label>
-        <span className="font-medium">Evidence links (one per line, http or https)</span>
-        <textarea
-          name="evidence"
-          defaultValue={state.evidenceLinks.join("\n")}
-          rows={2}
-          className={`mt-1 ${inputStyles}`}
-          aria-describedby={error ? `details-error-${id}` : undefined}
-        />
-      </label>
-      {context.canAssign ? (
+  const facts = (
+    <>
+      {editsContent ? (
+        <>
+          <label className="sm:col-span-2">
+            <span className="font-medium">Note</span>
+            <textarea name="note" defaultValue={state.note ?? ""} rows={2} className={`mt-1 ${inputStyles}`} />
+          </label>
+          <label>
+            <span className="font-medium">Evidence links (one per line, http or https)</span>
+            <textarea
+              name="evidence"
+              defaultValue={state.evidenceLinks.join("\n")}
+              rows={2}
+              className={`mt-1 ${inputStyles}`}
+              aria-invalid={error ? true : undefined}
+              aria-describedby={error ? errorId : undefined}
+            />
+          </label>
+        </>
+      ) : (
+        <div className="sm:col-span-2">
+          <h3 className="font-medium">Note</h3>
+          <p data-item-note className="whitespace-pre-wrap break-words text-slate-700 dark:text-slate-300">
+            {state.note ?? "No note."}
+          </p>
+        </div>
+      )}
+      {assigns ? (
         <label>
           <span className="font-medium">Assignee</span>
           <select name="assignee" defaultValue={state.assignee?.id ?? ""} className={`mt-1 ${inputStyles}`}>
@@ -74,18 +89,48 @@ export function ItemDetails({
             ))}
           </select>
         </label>
-      ) : null}
-      {state.evidenceLinks.length ? (
-        <ul className="sm:col-span-2">
-          {state.evidenceLinks.map((link) => (
-            <li key={link}>
-              <ExternalLink href={link}>{link}</ExternalLink>
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      ) : (
+        <div>
+          <h3 className="font-medium">Assignee</h3>
+          <p className="text-slate-700 dark:text-slate-300">{state.assignee?.name ?? "Nobody"}</p>
+        </div>
+      )}
+      <div className="sm:col-span-2">
+        <h3 className="font-medium">Evidence</h3>
+        <EvidenceLinks links={state.evidenceLinks} />
+      </div>
+    </>
+  );
+
+  const history = (
+    <ItemHistoryList
+      deploymentId={context.deploymentId}
+      itemKey={item.key}
+      itemText={item.text}
+      version={state.version}
+    />
+  );
+  const box =
+    "mt-2 grid gap-3 rounded-md border border-slate-200 p-3 pl-6 text-sm dark:border-slate-800 sm:grid-cols-2";
+
+  if (!editsContent && !assigns) {
+    return (
+      <div className={box} data-item-details>
+        {facts}
+        {history}
+        <div className="sm:col-span-2">
+          <button type="button" className={buttonStyles.ghost} onClick={onClose}>
+            Close
+          </button>
+        </div>
+      </div>
+    );
+  }
+  return (
+    <form noValidate onSubmit={submit} className={box} data-item-details>
+      {facts}
       {error ? (
-        <p id={`details-error-${id}`} role="alert" className="text-red-700 sm:col-span-2 dark:text-red-400">
+        <p id={errorId} role="alert" className="text-red-700 sm:col-span-2 dark:text-red-400">
           {error}
         </p>
       ) : null}
@@ -97,6 +142,21 @@ export function ItemDetails({
           Close
         </button>
       </div>
+      {history}
     </form>
+  );
+}
+
+/** Evidence as links: validated as http(s) when saved, and only those are made links here. */
+function EvidenceLinks({ links }: { links: string[] }) {
+  if (!links.length) return <p className="text-slate-600 dark:text-slate-400">No evidence links.</p>;
+  return (
+    <ul>
+      {links.map((link) => (
+        <li key={link}>
+          {/^https?:\/\//i.test(link) ? <ExternalLink href={link}>{link}</ExternalLink> : <span>{link}</span>}
+        </li>
+      ))}
+    </ul>
   );
 }

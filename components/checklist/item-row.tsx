@@ -1,6 +1,6 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import { useRef, useState, type FormEvent } from "react";
 import { InlineMarkdown } from "@/components/markdown/inline-markdown";
 import { ItemDetails } from "@/components/checklist/item-details";
 import { PreviousStateNote } from "@/components/checklist/previous-state";
@@ -14,8 +14,11 @@ import { updateItemStateSchema } from "@/lib/deployments/schemas";
 import { formatDateTime } from "@/lib/format";
 
 export type RowContext = {
+  deploymentId: string;
   canUpdate: boolean;
   canAssign: boolean;
+  /** The item (by key) whose details are open when the page loads (`?item=<key>`). */
+  initialDetailsKey: string | null;
   /** Items whose update is on its way: their controls wait for the answer. */
   pendingItemIds: string[];
   assignees: { id: string; name: string }[];
@@ -73,7 +76,13 @@ function LeafRow({ item, context }: { item: ChecklistItem; context: RowContext }
   const state = item.state!;
   const name = plainText(item.text);
   const pending = context.pendingItemIds.includes(item.id);
-  const [detailsOpen, setDetailsOpen] = useState(false);
+  const [detailsOpen, setDetailsOpen] = useState(context.initialDetailsKey === item.key);
+  const rowRef = useRef<HTMLLIElement>(null);
+  // Closing a form hands the keyboard back to the row, so j/k/x/n go on working.
+  const closeDetails = () => {
+    setDetailsOpen(false);
+    rowRef.current?.focus();
+  };
   const disabled = !context.canUpdate || pending;
   const statusTone =
     state.status === "DONE"
@@ -84,8 +93,11 @@ function LeafRow({ item, context }: { item: ChecklistItem; context: RowContext }
 
   return (
     <li
+      ref={rowRef}
+      id={`item-${item.key}`}
       data-item-row={item.id}
       data-status={state.status}
+      data-editable={context.canUpdate || undefined}
       tabIndex={-1}
       className={`rounded-md px-2 py-1.5 outline-none focus-visible:ring-2 focus-visible:ring-brand-500 ${statusTone}`}
     >
@@ -110,43 +122,44 @@ function LeafRow({ item, context }: { item: ChecklistItem; context: RowContext }
           <Meta item={item} />
           {state.previousState ? <PreviousStateNote previous={state.previousState} currentText={item.text} /> : null}
         </div>
-        {context.canUpdate ? (
-          <div className="flex gap-1">
-            {state.status === "OPEN" ? (
-              <button
-                type="button"
-                className={buttonStyles.ghost}
-                disabled={disabled}
-                onClick={() => context.setNaFormFor(item.id)}
-                aria-label={`Not applicable: ${name}`}
-              >
-                N/A
-              </button>
-            ) : (
-              <button
-                type="button"
-                className={buttonStyles.ghost}
-                disabled={disabled}
-                onClick={() => context.onChange(item, { status: "OPEN" })}
-                aria-label={`Reopen: ${name}`}
-              >
-                Reopen
-              </button>
-            )}
+        <div className="flex gap-1">
+          {!context.canUpdate ? null : state.status === "OPEN" ? (
             <button
               type="button"
               className={buttonStyles.ghost}
-              aria-expanded={detailsOpen}
-              onClick={() => setDetailsOpen(!detailsOpen)}
-              aria-label={`Details: ${name}`}
+              disabled={disabled}
+              onClick={() => context.setNaFormFor(item.id)}
+              aria-label={`Not applicable: ${name}`}
             >
-              Details
+              N/A
             </button>
-          </div>
-        ) : null}
+          ) : (
+            <button
+              type="button"
+              className={buttonStyles.ghost}
+              disabled={disabled}
+              onClick={() => context.onChange(item, { status: "OPEN" })}
+              aria-label={`Reopen: ${name}`}
+            >
+              Reopen
+            </button>
+          )}
+          {/* Every role reads the details; what it may not change is shown, not offered. */}
+          <button
+            type="button"
+            className={buttonStyles.ghost}
+            aria-expanded={detailsOpen}
+            onClick={() => setDetailsOpen(!detailsOpen)}
+            aria-label={`Details: ${name}`}
+          >
+            Details
+          </button>
+        </div>
       </div>
-      {context.naFormFor === item.id ? <NotApplicableForm item={item} context={context} /> : null}
-      {detailsOpen ? <ItemDetails item={item} context={context} onClose={() => setDetailsOpen(false)} /> : null}
+      {context.naFormFor === item.id ? (
+        <NotApplicableForm item={item} context={context} onDone={() => rowRef.current?.focus()} />
+      ) : null}
+      {detailsOpen ? <ItemDetails item={item} context={context} onClose={closeDetails} /> : null}
     </li>
   );
 }
@@ -164,7 +177,20 @@ function Meta({ item }: { item: ChecklistItem }) {
   return parts.length ? <p className="text-xs text-slate-600 dark:text-slate-400">{parts.join(" · ")}</p> : null;
 }
 
-function NotApplicableForm({ item, context }: { item: ChecklistItem; context: RowContext }) {
+/** `onDone`: the form closed (saved or cancelled); the row takes the keyboard back. */
+function NotApplicableForm({
+  item,
+  context,
+  onDone,
+}: {
+  item: ChecklistItem;
+  context: RowContext;
+  onDone: () => void;
+}) {
+  const close = () => {
+    context.setNaFormFor(null);
+    onDone();
+  };
   const [error, setError] = useState("");
   const errorId = `na-error-${item.id}`;
   function submit(event: FormEvent<HTMLFormElement>) {
@@ -183,7 +209,7 @@ function NotApplicableForm({ item, context }: { item: ChecklistItem; context: Ro
       return;
     }
     context.onChange(item, { status: "NOT_APPLICABLE", naReason: parsed.data.naReason });
-    context.setNaFormFor(null);
+    close();
   }
   return (
     <form noValidate onSubmit={submit} className="mt-2 flex flex-wrap items-start gap-2 pl-6">
@@ -196,7 +222,7 @@ function NotApplicableForm({ item, context }: { item: ChecklistItem; context: Ro
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? errorId : undefined}
           className={inputStyles}
-          onKeyDown={(event) => event.key === "Escape" && context.setNaFormFor(null)}
+          onKeyDown={(event) => event.key === "Escape" && close()}
         />
         {error ? (
           <span id={errorId} role="alert" className="mt-1 block text-sm text-red-700 dark:text-red-400">
@@ -207,7 +233,7 @@ function NotApplicableForm({ item, context }: { item: ChecklistItem; context: Ro
       <button type="submit" className={buttonStyles.secondary}>
         Mark not applicable
       </button>
-      <button type="button" className={buttonStyles.ghost} onClick={() => context.setNaFormFor(null)}>
+      <button type="button" className={buttonStyles.ghost} onClick={close}>
         Cancel
       </button>
     </form>

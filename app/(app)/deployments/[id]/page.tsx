@@ -13,16 +13,18 @@ import { listAssignableUsers } from "@/lib/deployments/list-assignable-users";
 import { formatDate } from "@/lib/format";
 import { isFinal } from "@/lib/deployments/lifecycle";
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ item?: string | string[] }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const deployment = await getDeploymentHeading((await params).id);
   return { title: deployment ? `${deployment.service} ${deployment.version}` : "Deployment" };
 }
 
-export default async function DeploymentPage({ params }: Props) {
+export default async function DeploymentPage({ params, searchParams }: Props) {
   const user = await requireUser();
   const { id } = await params;
+  // `?item=<key>` (My work links this way): that item is focused, scrolled to and opened.
+  const { item } = await searchParams;
   const [checklist, assignees] = await Promise.all([getChecklist(id), listAssignableUsers()]);
   if (!checklist) notFound();
   const { deployment, template } = checklist;
@@ -55,6 +57,7 @@ export default async function DeploymentPage({ params }: Props) {
         canSubmit={can(user, "deployment:submit")}
         canReview={can(user, "deployment:review")}
         assignees={assignees}
+        initialItemKey={typeof item === "string" ? item : null}
         lifecycle={{
           canEdit: can(user, "deployment:edit"),
           canDeploy: can(user, "deployment:deploy"),
