@@ -3,6 +3,7 @@ import { ActiveRunsBanner } from "@/components/procedures/active-runs-banner";
 import { AppHeader } from "@/components/shell/app-header";
 import { DatabaseUnavailable } from "@/components/shell/database-unavailable";
 import { requireShellUser } from "@/lib/auth/require-shell-user";
+import { countMyWork } from "@/lib/my-work/count-my-work";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const user = await requireShellUser();
@@ -13,6 +14,8 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
       </main>
     );
   }
+  // The one read of the layout's own: counts only (the header's badge).
+  const openWork = await countMyWork(user);
   return (
     <>
       <a
@@ -21,7 +24,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
       >
         Skip to content
       </a>
-      <AppHeader user={user} />
+      <AppHeader user={user} openWork={openWork} />
       <ActiveRunsBanner />
       <main id="main" className="mx-auto max-w-7xl px-4 py-8">
         {children}

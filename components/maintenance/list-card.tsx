@@ -21,9 +21,10 @@ export function ListCard({ schedule, list, canComplete, canAssign, workers }: Pr
   const percent = list.total ? Math.round((list.done / list.total) * 100) : 100;
   return (
     <section
+      id={`list-${list.id}`}
       aria-label={name}
       data-list-card
-      className={`${cardStyles} p-4 ${list.overdue ? "border-red-300 dark:border-red-800" : ""}`}
+      className={`${cardStyles} scroll-mt-4 p-4 ${list.overdue ? "border-red-300 dark:border-red-800" : ""}`}
     >
       <div className="flex flex-wrap items-center gap-2">
         <h3 className="text-base font-semibold">{schedule.sectionTitle}</h3>

@@ -47,7 +47,12 @@ export function TaskRow({ occurrenceId, task, canComplete, canAssign, workers }:
   const { message: error, fieldErrors } = complete;
 
   return (
-    <li data-task-row className="py-2 text-sm">
+    // My work links here (#task-<id>): the target is marked so the eye finds it.
+    <li
+      id={`task-${task.id}`}
+      data-task-row
+      className="scroll-mt-4 py-2 text-sm target:rounded-md target:bg-brand-50 target:ring-2 target:ring-brand-500 dark:target:bg-slate-800"
+    >
       <div className="flex flex-wrap items-start gap-2">
         <span aria-hidden="true" className={task.completedAt ? "text-emerald-600" : "text-slate-400"}>
           {task.completedAt ? "✓" : "○"}

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { PageUser } from "@/lib/auth/session";
 import { roleLabels } from "@/lib/auth/roles";
+import { MyWorkLink } from "@/components/my-work/my-work-link";
 import { NavLink } from "@/components/shell/nav-link";
 import { SignOutButton } from "@/components/shell/sign-out-button";
 
@@ -13,7 +14,9 @@ const navigation = [
   { href: "/api-docs", label: "API" },
 ] as const;
 
-export function AppHeader({ user }: { user: PageUser }) {
+/** `openWork`: how many rows My work lists for the user (its link's badge); without it, the
+ * link asks for itself. */
+export function AppHeader({ user, openWork }: { user: PageUser; openWork?: number }) {
   return (
     <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-4 px-4 py-3">
@@ -26,6 +29,7 @@ export function AppHeader({ user }: { user: PageUser }) {
               {item.label}
             </NavLink>
           ))}
+          <MyWorkLink open={openWork} />
           {user.role === "ADMIN" ? <NavLink href="/admin">Admin</NavLink> : null}
         </nav>
         <div className="flex items-center gap-3 text-sm">
