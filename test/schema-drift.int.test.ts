@@ -14,8 +14,10 @@ const catalogQueries = {
   indexes: `SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' ORDER BY 1, 2`,
   constraints: `SELECT conrelid::regclass::text AS table_name, conname, pg_get_constraintdef(oid) AS definition
                   FROM pg_constraint WHERE connamespace = 'public'::regnamespace ORDER BY 1, 2`,
+  // Prisma's schema only: the job queue's own (pgboss, lib/jobs/setup.ts) is not in schema.prisma.
   enums: `SELECT t.typname, array_agg(e.enumlabel ORDER BY e.enumsortorder)::text AS labels
-            FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid GROUP BY t.typname ORDER BY 1`,
+            FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid
+           WHERE t.typnamespace = 'public'::regnamespace GROUP BY t.typname ORDER BY 1`,
 };
 
 async function catalog(url: string) {

@@ -1,13 +1,15 @@
 // Applies prisma/migrations/*/migration.sql and records them in `_prisma_migrations`
 // exactly as Prisma Migrate does, so `prisma migrate status` agrees wherever the native
-// engine exists. Why our own runner: docs/decisions/0002-offline-migrations.md.
+// engine exists. Why our own runner: docs/decisions/0002-offline-migrations.md. Then the
+// job queue's schema, queues and schedules (lib/jobs/setup.ts, docs/decisions/0010-job-queue.md).
 import { createHash, randomUUID } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
+import { setUpJobQueue, type JobQueueSetup } from "@/lib/jobs/setup";
 
 export type MigrationFile = { name: string; sql: string; checksum: string };
-export type MigrateResult = { applied: string[]; alreadyApplied: number };
+export type MigrateResult = { applied: string[]; alreadyApplied: number; jobQueue: JobQueueSetup };
 
 /** Prisma takes this advisory lock too, so our runner and `prisma migrate` exclude each other. */
 const PRISMA_ADVISORY_LOCK = 72707369;
@@ -69,7 +71,10 @@ export async function migrate(connectionString: string, dir = defaultMigrationsD
     const applied = checkApplied(rows, migrations);
     const pending = migrations.filter((migration) => !applied.has(migration.name));
     for (const migration of pending) await applyOne(client, migration);
-    return { applied: pending.map((m) => m.name), alreadyApplied: applied.size };
+    const jobQueue = await setUpJobQueue(client).catch((error: Error) => {
+      throw new MigrationError(`The job queue (schema pgboss) could not be set up: ${error.message}`);
+    });
+    return { applied: pending.map((m) => m.name), alreadyApplied: applied.size, jobQueue };
   } finally {
     await client.query("SELECT pg_advisory_unlock($1)", [PRISMA_ADVISORY_LOCK]).catch(() => undefined);
     await client.end();
