@@ -25,6 +25,7 @@ export default async function DeploymentPage({ params, searchParams }: Props) {
   const { id } = await params;
   // `?item=<key>` (My work links this way): that item is focused, scrolled to and opened.
   const { item } = await searchParams;
+  const initialItemKey = typeof item === "string" ? item : null;
   const [checklist, assignees] = await Promise.all([getChecklist(id), listAssignableUsers()]);
   if (!checklist) notFound();
   const { deployment, template } = checklist;
@@ -49,7 +50,9 @@ export default async function DeploymentPage({ params, searchParams }: Props) {
           canMove={!closed && can(user, "deployment:edit")}
         />
       </div>
+      {/* Keyed by the item the link names: a link to another item of this page starts afresh. */}
       <ChecklistView
+        key={initialItemKey ?? ""}
         initial={checklist}
         currentUserId={user.id}
         canUpdate={can(user, "item:update")}
@@ -57,7 +60,7 @@ export default async function DeploymentPage({ params, searchParams }: Props) {
         canSubmit={can(user, "deployment:submit")}
         canReview={can(user, "deployment:review")}
         assignees={assignees}
-        initialItemKey={typeof item === "string" ? item : null}
+        initialItemKey={initialItemKey}
         lifecycle={{
           canEdit: can(user, "deployment:edit"),
           canDeploy: can(user, "deployment:deploy"),
