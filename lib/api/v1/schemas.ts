@@ -233,6 +233,9 @@ export const deploymentRowResponse = z
     template: z.object({ name: z.string(), version: z.number().int() }),
     readiness: readinessResponse,
     verification: verificationResponse,
+    missedTarget: z.boolean().meta({
+      description: "Not deployed or cancelled, and the target date is before today in the organisation's time zone.",
+    }),
   })
   .meta({ id: "DeploymentRow" });
 
@@ -478,21 +481,46 @@ export const approvalResponse = z
 
 export const overviewResponse = z
   .object({
-    counts: z.object({
-      active: z.number().int(),
-      clearedToShip: z
-        .number()
-        .int()
-        .meta({ description: "Signed off, and the gate (GET /api/v1/deployments/{id}/gate) would answer 200." }),
-      awaitingSignOff: z.number().int(),
-      blocked: z.number().int(),
-      overdueReviews: z.number().int(),
-      overdueMaintenance: z.number().int(),
-      deployedVerificationOpen: z
-        .number()
-        .int()
-        .meta({ description: "Deployed releases with post-deployment verification still open." }),
-    }),
+    counts: z
+      .object({
+        active: z.number().int().meta({ description: "Active deployments matching the filters: the list's total." }),
+        clearedToShip: z
+          .number()
+          .int()
+          .meta({ description: "Signed off, and the gate (GET /api/v1/deployments/{id}/gate) would answer 200." }),
+        awaitingSignOff: z
+          .number()
+          .int()
+          .meta({ description: "Submitted, waiting for a reviewer (status=READY_FOR_REVIEW)." }),
+        blocked: z
+          .number()
+          .int()
+          .meta({ description: "Verdict No-go: a critical pre-deployment item is open (verdict=NO_GO)." }),
+        missedTarget: z.number().int().meta({
+          description:
+            "Not deployed or cancelled, target date before today in the organisation's time zone (target=missed).",
+        }),
+        reviewDue: z
+          .number()
+          .int()
+          .meta({ description: "A standing sign-off's next review is within 14 days or past (signoff=due)." }),
+        deployedVerificationOpen: z
+          .number()
+          .int()
+          .meta({ description: "Deployed releases with post-deployment verification still open (verification=open)." }),
+        templatesDue: z
+          .number()
+          .int()
+          .meta({ description: "Templates whose next review is within 14 days or past; not narrowed by the filters." }),
+        overdueMaintenance: z
+          .number()
+          .int()
+          .meta({ description: "Maintenance lists past their due date, not completed; not narrowed by the filters." }),
+      })
+      .meta({
+        description:
+          "Each deployment count is the total this endpoint's `deployments` would report with the same query plus the card's filter (in parentheses): active deployments only unless a filter chooses statuses (status, verification, signoff).",
+      }),
     deployments: deploymentPageResponse,
     facets: z
       .object({
