@@ -328,7 +328,7 @@ describe("task completion", () => {
 });
 
 describe("review reminders", () => {
-  it("list templates and signed-off deployments due for review within 14 days or past, by the latest active approval", async () => {
+  it("list templates and signed-off deployments due for review within 14 days or past, by the earliest standing approval (as the gate)", async () => {
     const now = new Date();
     const { engineer, template } = await setUp("Weekly", now);
     const reviewer = await createTestUser(prisma, "REVIEWER");
@@ -363,7 +363,9 @@ describe("review reminders", () => {
     await approve(due, 5, new Date(now.getTime() - 60_000));
     const renewed = await deploy();
     await approve(renewed, 3, new Date(now.getTime() - 120_000));
-    await approve(renewed, 90, new Date(now.getTime() - 60_000)); // the latest approval moved the date on
+    // A later approval with a later date does not move the earlier one on: the gate refuses
+    // once any standing approval's review date passes, so the earliest is the one due.
+    await approve(renewed, 90, new Date(now.getTime() - 60_000));
     const invalidated = await deploy();
     await approve(invalidated, 2, new Date(now.getTime() - 60_000), now);
 
@@ -371,7 +373,9 @@ describe("review reminders", () => {
     expect(reminders.templates.find((t) => t.id === template.templateId)).toMatchObject({ overdue: true });
     const ids = reminders.deployments.map((d) => d.id);
     expect(ids).toContain(due);
-    expect(ids).not.toContain(renewed);
+    expect(reminders.deployments.find((d) => d.id === renewed)?.nextReviewAt).toEqual(
+      new Date(now.getTime() + 3 * 86_400_000),
+    );
     expect(ids).not.toContain(invalidated);
     expect(reminders.deployments.find((d) => d.id === due)).toMatchObject({
       overdue: false,
