@@ -12,6 +12,7 @@ export const eventNames: Record<WebhookEvent, string> = {
   DEPLOYMENT_CANCELLED: "deployment.cancelled",
   DEPLOYMENT_REOPENED: "deployment.reopened",
   MAINTENANCE_OVERDUE: "maintenance.overdue",
+  REVIEW_DUE: "review.due",
 };
 
 export const eventLabels: Record<WebhookEvent, string> = {
@@ -22,6 +23,7 @@ export const eventLabels: Record<WebhookEvent, string> = {
   DEPLOYMENT_CANCELLED: "Deployment cancelled",
   DEPLOYMENT_REOPENED: "Deployment reopened",
   MAINTENANCE_OVERDUE: "Maintenance overdue",
+  REVIEW_DUE: "Review due (template or sign-off)",
 };
 
 export type { WebhookEvent };
