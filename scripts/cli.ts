@@ -147,13 +147,13 @@ async function userResetPassword() {
   console.log(oneTimePassword);
 }
 
-/** For an external scheduler (cron, a Kubernetes CronJob): creates due maintenance lists, idempotently. */
+/** By hand (the job queue runs it on its own): creates due maintenance lists, idempotently. */
 async function maintenanceTickCommand(json: boolean) {
   const summary = await withPrisma((prisma) => maintenanceTick({ db: prisma }));
   console.log(json ? JSON.stringify(summary) : formatTickSummary(summary));
 }
 
-/** For cron: sends the webhook deliveries that are due, as the app's poller does. */
+/** By hand, beside the job queue: sends the webhook deliveries that are due now. */
 async function webhooksDeliverCommand(json: boolean) {
   const summary = await withPrisma((prisma) => webhooksDeliver(prisma));
   console.log(json ? JSON.stringify(summary) : formatDeliverySummary(summary));

@@ -1,5 +1,6 @@
 // A webhook receiver for tests: node:http on 127.0.0.1 with a free port, recording every
-// request and answering with the statuses it is told to (200 once the list runs out).
+// request and answering with the statuses it is told to (200 once the list runs out); "hang"
+// never answers (a sender stuck mid-send), until the receiver closes.
 import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
 
@@ -7,13 +8,13 @@ export type ReceivedRequest = { method: string; path: string; headers: IncomingH
 export type TestReceiver = {
   url: string;
   requests: ReceivedRequest[];
-  answerWith: (...statuses: number[]) => void;
+  answerWith: (...statuses: (number | "hang")[]) => void;
   close: () => Promise<void>;
 };
 
 export async function startTestReceiver(): Promise<TestReceiver> {
   const requests: ReceivedRequest[] = [];
-  let statuses: number[] = [];
+  let statuses: (number | "hang")[] = [];
   const server = createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -24,7 +25,9 @@ export async function startTestReceiver(): Promise<TestReceiver> {
         headers: request.headers,
         body: Buffer.concat(chunks).toString("utf8"),
       });
-      response.statusCode = statuses.shift() ?? 200;
+      const status = statuses.shift() ?? 200;
+      if (status === "hang") return;
+      response.statusCode = status;
       response.end("ok");
     });
   });

@@ -4,12 +4,44 @@
 // created (each is a partition table in pg-boss 10) and given its current options, and the
 // schedules are written; a schedule no longer in that table is removed.
 import PgBoss from "pg-boss";
-import type pg from "pg";
+import pg from "pg";
 import { CRON_QUEUE, queueSpecs } from "@/lib/jobs/queues";
 
 export const JOB_SCHEMA = "pgboss";
 
 export type JobQueueSetup = { schema: "created" | "upgraded" | "current"; version: number };
+
+export class JobQueueNotReadyError extends Error {
+  constructor(problem: string) {
+    super(`The job queue is not set up (${problem}); run \`npm run db:migrate\` (npm start does) first.`);
+    this.name = "JobQueueNotReadyError";
+  }
+}
+
+/** What a runner checks before it starts: pg-boss's schema at this version, and every queue. */
+export async function checkJobQueue(connectionString: string): Promise<void> {
+  const client = new pg.Client({ connectionString, connectionTimeoutMillis: 5_000 });
+  await client.connect();
+  try {
+    const boss = new PgBoss({
+      db: { executeSql: (text, values) => client.query(text, values) },
+      schema: JOB_SCHEMA,
+      migrate: false,
+      supervise: false,
+      schedule: false,
+    });
+    // With migrate: false, start() only checks the schema's version (and throws if it differs).
+    await boss.start().catch((error: Error) => {
+      throw new JobQueueNotReadyError(error.message);
+    });
+    await boss.stop({ graceful: false, close: false });
+    const existing = new Set((await boss.getQueues()).map((queue) => queue.name));
+    const missing = [CRON_QUEUE, ...queueSpecs.map((spec) => spec.name)].filter((name) => !existing.has(name));
+    if (missing.length) throw new JobQueueNotReadyError(`queue ${missing.join(", ")} missing`);
+  } finally {
+    await client.end();
+  }
+}
 
 /** Runs on the migration's own connection (its advisory lock keeps two migrations apart). */
 export async function setUpJobQueue(client: pg.Client): Promise<JobQueueSetup> {
@@ -26,6 +58,7 @@ export async function setUpJobQueue(client: pg.Client): Promise<JobQueueSetup> {
     await boss.createQueue(CRON_QUEUE);
     for (const spec of queueSpecs) {
       const options = {
+        name: spec.name,
         retryLimit: spec.retryLimit,
         retryDelay: spec.retryDelay,
         retryBackoff: spec.retryBackoff,

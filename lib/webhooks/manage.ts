@@ -9,6 +9,7 @@ import { dbOf, type DomainOptions } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { parseInput } from "@/lib/actions/parse-input";
+import { queueDeliveryAttempts } from "@/lib/webhooks/deliver";
 import { createWebhookSchema, deliveryIdSchema, updateWebhookSchema, webhookIdSchema } from "@/lib/webhooks/schemas";
 import { encryptSecret, generateWebhookSecret } from "@/lib/webhooks/secret";
 
@@ -84,6 +85,9 @@ export async function updateWebhook(
       },
       select: settingsSelect,
     });
+    // Nothing sent while it was inactive, and the jobs queued meanwhile found it so: its
+    // pending deliveries that are due get their attempt now.
+    if (!before.active && after.active) await queueDueDeliveries(tx, webhookId);
     await recordAudit(tx, {
       actorId: actor.id,
       action: "webhook.update",
@@ -159,12 +163,7 @@ export async function redeliverWebhookDelivery(
     const delivery = rows[0];
     if (!delivery) throw new AppError("NOT_FOUND", "That delivery does not exist.");
     if (delivery.status === "DELIVERED") throw new AppError("CONFLICT", "This delivery has already been delivered.");
-    // A failed delivery gets a fresh round of attempts; a pending one keeps its count.
-    const attempts = delivery.status === "FAILED" ? 0 : delivery.attempts;
-    await tx.webhookDelivery.update({
-      where: { id: deliveryId },
-      data: { status: "PENDING", nextAttemptAt: new Date(), attempts },
-    });
+    const attempts = await resetForRedelivery(tx, delivery);
     await recordAudit(tx, {
       actorId: actor.id,
       action: "webhook.redeliver",
@@ -175,6 +174,34 @@ export async function redeliverWebhookDelivery(
     });
     return { id: deliveryId, webhookId: delivery.webhookId };
   });
+}
+
+async function queueDueDeliveries(tx: Prisma.TransactionClient, webhookId: string) {
+  const now = new Date();
+  const due = { webhookId, status: "PENDING" as const, nextAttemptAt: { lte: now } };
+  const deliveries = await tx.webhookDelivery.findMany({ where: due, select: { id: true } });
+  if (deliveries.length === 0) return;
+  await tx.webhookDelivery.updateMany({ where: due, data: { nextAttemptAt: now } });
+  await queueDeliveryAttempts(
+    tx,
+    deliveries.map(({ id }) => ({ id, nextAttemptAt: now })),
+  );
+}
+
+/**
+ * Makes a locked delivery due now and queues its attempt, in the caller's transaction (also
+ * the jobs page's retry of a delivery that gave up). A failed delivery gets a fresh round of
+ * attempts; a pending one keeps its count. Returns the attempts it now has.
+ */
+export async function resetForRedelivery(
+  tx: Prisma.TransactionClient,
+  delivery: { id: string; status: string; attempts: number },
+): Promise<number> {
+  const attempts = delivery.status === "FAILED" ? 0 : delivery.attempts;
+  const nextAttemptAt = new Date();
+  await tx.webhookDelivery.update({ where: { id: delivery.id }, data: { status: "PENDING", nextAttemptAt, attempts } });
+  await queueDeliveryAttempts(tx, [{ id: delivery.id, nextAttemptAt }]);
+  return attempts;
 }
 
 async function lockWebhook(tx: Prisma.TransactionClient, webhookId: string): Promise<WebhookSettings> {

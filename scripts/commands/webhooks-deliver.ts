@@ -1,11 +1,10 @@
-// `npm run cli -- webhooks deliver`: one delivery run, for a scheduler (cron, a Kubernetes
-// CronJob) where the app's own poller is not wanted or as a backstop. Safe to run beside any
-// number of app instances: deliveries are claimed in the database, never sent twice at once.
+// `npm run cli -- webhooks deliver`: sends every due delivery now, by hand — to drain a backlog
+// or when no runner is up. Safe beside any number of runners: deliveries are leased in the
+// database, never sent twice at once, and a failure queues its next attempt on the job queue.
 import type { PrismaClient } from "@/lib/db/client";
 import { deliverDueWebhooks, type DeliveryRunSummary } from "@/lib/webhooks/deliver";
 
 export async function webhooksDeliver(prisma: PrismaClient, now: Date = new Date()): Promise<DeliveryRunSummary> {
-  // Larger batches than the poller's: a cron run may find a backlog.
   return deliverDueWebhooks({ db: prisma, now, limit: 100 });
 }
 
