@@ -5,7 +5,7 @@ import { credentialFor, expect, signIn, test } from "./fixtures";
 import { createDeploymentFromTemplatePage, importMarkdownByPaste, itemRow, unique } from "./helpers";
 import type { Browser, Page } from "@playwright/test";
 
-async function signedIn(browser: Browser, role: "ENGINEER" | "REVIEWER"): Promise<Page> {
+async function signedIn(browser: Browser, role: "ENGINEER" | "REVIEWER" | "VIEWER"): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
   const credential = credentialFor(role);
   await signIn(page, credential.email, credential.password);
@@ -99,5 +99,17 @@ test.describe("my work", () => {
     await expect(reviewer.getByRole("heading", { name: `${service} 1.0.0`, level: 1 })).toBeVisible();
     await expect(reviewer.getByTestId("deployment-status")).toHaveText("Ready for review");
     await reviewer.context().close();
+  });
+
+  test("a viewer, whom nobody gives work, has no My work link and the page says why", async ({ browser }) => {
+    const viewer = await signedIn(browser, "VIEWER");
+    await expect(
+      viewer.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Overview" }),
+    ).toBeVisible();
+    await expect(myWorkLink(viewer)).toHaveCount(0);
+    await viewer.goto("/my-work");
+    await expect(viewer.getByRole("heading", { name: "Nothing to do here" })).toBeVisible();
+    await expect(viewer.locator("[data-my-work-section]")).toHaveCount(0);
+    await viewer.context().close();
   });
 });

@@ -3,6 +3,7 @@ import type { PageUser } from "@/lib/auth/session";
 import { roleLabels } from "@/lib/auth/roles";
 import { MyWorkLink } from "@/components/my-work/my-work-link";
 import { NavLink } from "@/components/shell/nav-link";
+import { myWorkSections } from "@/lib/my-work/rules";
 import { SignOutButton } from "@/components/shell/sign-out-button";
 
 const navigation = [
@@ -13,6 +14,7 @@ const navigation = [
   { href: "/procedures", label: "Procedures" },
   { href: "/api-docs", label: "API" },
 ] as const;
+const [overview, ...others] = navigation;
 
 /** `openWork`: how many rows My work lists for the user (its link's badge); without it, the
  * link asks for itself. */
@@ -24,12 +26,14 @@ export function AppHeader({ user, openWork }: { user: PageUser; openWork?: numbe
           <span aria-hidden="true">🛫</span> Preflight
         </Link>
         <nav aria-label="Main" className="flex flex-1 flex-wrap gap-1">
-          {navigation.map((item) => (
+          <NavLink href={overview.href}>{overview.label}</NavLink>
+          {/* Second, as the place to start from; not shown to a role nobody gives work to. */}
+          {myWorkSections(user).length ? <MyWorkLink open={openWork} /> : null}
+          {others.map((item) => (
             <NavLink key={item.href} href={item.href}>
               {item.label}
             </NavLink>
           ))}
-          <MyWorkLink open={openWork} />
           {user.role === "ADMIN" ? <NavLink href="/admin">Admin</NavLink> : null}
         </nav>
         <div className="flex items-center gap-3 text-sm">

@@ -27,11 +27,11 @@ const sectionViews: Record<MyWorkSection, (work: MyWork) => ReactNode> = {
 
 /** What each section will show, for the page's empty state. */
 const sectionPromises: Record<MyWorkSection, string> = {
-  items: "checklist items assigned to you, until they are done or not applicable;",
-  reviews: "deployments submitted for review, except your own and those you approved;",
-  deployments: "your deployments that are rejected, lost their sign-off or missed their target date;",
-  maintenance: "maintenance tasks of this period’s or overdue lists, yours or unassigned;",
-  procedures: "emergency procedures while they run.",
+  items: "checklist items assigned to you, until they are done or not applicable",
+  reviews: "deployments submitted for review, except your own and those you approved",
+  deployments: "your deployments that are rejected, lost their sign-off or missed their target date",
+  maintenance: "maintenance tasks of this period’s or overdue lists, yours or unassigned",
+  procedures: "emergency procedures while they run",
 };
 
 export default async function MyWorkPage() {
