@@ -11,6 +11,11 @@ import { nextPeriod, periodLabel } from "@/lib/maintenance/periods";
 /** Overdue lists shown in full per schedule; older ones are counted, not listed. */
 const OVERDUE_SHOWN = 10;
 
+/** This period's list of a schedule: its period holds `now`. */
+export function currentListWhere(now: Date): Prisma.MaintenanceOccurrenceWhereInput {
+  return { periodStart: { lte: now }, periodEnd: { gt: now } };
+}
+
 /** An overdue list: due (the period ended) and not completed, of a schedule still running.
  * The board and the overview's "Overdue maintenance" count both use it. */
 export function overdueListsWhere(now: Date): Prisma.MaintenanceOccurrenceWhereInput {
@@ -105,7 +110,7 @@ export async function getMaintenanceBoard(now = new Date()): Promise<Maintenance
     schedules.map(async (schedule): Promise<ScheduleView> => {
       const [current, overdue, overdueCount, past] = await Promise.all([
         db.maintenanceOccurrence.findFirst({
-          where: { scheduleId: schedule.id, periodStart: { lte: now }, periodEnd: { gt: now } },
+          where: { ...currentListWhere(now), scheduleId: schedule.id },
           select: listSelect,
         }),
         db.maintenanceOccurrence.findMany({

@@ -7,6 +7,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/errors";
 import { activeApprovals } from "@/lib/signoff/locked-deployment";
+import { currentListWhere, overdueListsWhere } from "@/lib/maintenance/board";
 
 /** My work is always someone's: a signed-out caller gets the 401 every read gives. */
 export function requireSignedIn(actor: Actor | null | undefined): asserts actor is Actor {
@@ -62,14 +63,13 @@ export function awaitingReviewWhere(actor: Actor): Prisma.DeploymentWhereInput {
   };
 }
 
-/** The lists the maintenance board shows as this period's or overdue (lib/maintenance/board.ts:
- * current = the period holding `now`, overdue = due and not completed), of active schedules,
- * not completed. */
+/** The lists the maintenance board shows as this period's or overdue, not completed, of
+ * schedules still running: the board's own rules. */
 function openListWhere(now: Date): Prisma.MaintenanceOccurrenceWhereInput {
   return {
     completedAt: null,
     schedule: { active: true },
-    OR: [{ periodStart: { lte: now }, periodEnd: { gt: now } }, { dueAt: { lte: now } }],
+    OR: [currentListWhere(now), overdueListsWhere(now)],
   };
 }
 
