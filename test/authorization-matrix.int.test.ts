@@ -263,6 +263,14 @@ const matrix: Record<string, Entry> = {
     allowed: ["ADMIN"],
     call: async () => (await webhooks()).redeliverWebhookAction({ deliveryId: missing }),
   },
+  "app/(app)/admin/jobs/actions.ts#retryJobAction": {
+    allowed: ["ADMIN"],
+    call: async () =>
+      (await import("@/app/(app)/admin/jobs/actions")).retryJobAction({
+        queue: "webhook-delivery",
+        jobId: "00000000-0000-4000-8000-000000000000",
+      }),
+  },
   "app/(app)/admin/tokens/actions.ts#createApiTokenAction": {
     allowed: ["ADMIN"],
     call: async () =>

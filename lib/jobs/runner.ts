@@ -48,6 +48,8 @@ export async function startJobRunner(options: RunnerOptions): Promise<JobRunner>
     migrate: false,
     supervise: true,
     maintenanceIntervalSeconds: EXPIRY_CHECK_SECONDS,
+    // Failed jobs stay on the jobs page, ready to retry, for a week (pg-boss's default: 12 h).
+    archiveFailedAfterSeconds: 7 * 86_400,
     schedule: true,
   });
   // pg-boss reports a lost connection as an event; unheard, it would end the process.

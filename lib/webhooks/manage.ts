@@ -163,7 +163,8 @@ export async function redeliverWebhookDelivery(
     const delivery = rows[0];
     if (!delivery) throw new AppError("NOT_FOUND", "That delivery does not exist.");
     if (delivery.status === "DELIVERED") throw new AppError("CONFLICT", "This delivery has already been delivered.");
-    const attempts = await resetForRedelivery(tx, delivery);
+    const { attempts, nextAttemptAt } = await resetDelivery(tx, delivery);
+    await queueDeliveryAttempts(tx, [{ id: deliveryId, nextAttemptAt }]);
     await recordAudit(tx, {
       actorId: actor.id,
       action: "webhook.redeliver",
@@ -189,19 +190,18 @@ async function queueDueDeliveries(tx: Prisma.TransactionClient, webhookId: strin
 }
 
 /**
- * Makes a locked delivery due now and queues its attempt, in the caller's transaction (also
- * the jobs page's retry of a delivery that gave up). A failed delivery gets a fresh round of
- * attempts; a pending one keeps its count. Returns the attempts it now has.
+ * Makes a locked delivery due now, in the caller's transaction; the caller queues the attempt
+ * (redelivery) or retries the job that gave up (the jobs page). A failed delivery gets a fresh
+ * round of attempts; a pending one keeps its count.
  */
-export async function resetForRedelivery(
+export async function resetDelivery(
   tx: Prisma.TransactionClient,
   delivery: { id: string; status: string; attempts: number },
-): Promise<number> {
+): Promise<{ attempts: number; nextAttemptAt: Date }> {
   const attempts = delivery.status === "FAILED" ? 0 : delivery.attempts;
   const nextAttemptAt = new Date();
   await tx.webhookDelivery.update({ where: { id: delivery.id }, data: { status: "PENDING", nextAttemptAt, attempts } });
-  await queueDeliveryAttempts(tx, [{ id: delivery.id, nextAttemptAt }]);
-  return attempts;
+  return { attempts, nextAttemptAt };
 }
 
 async function lockWebhook(tx: Prisma.TransactionClient, webhookId: string): Promise<WebhookSettings> {

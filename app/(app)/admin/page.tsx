@@ -26,6 +26,12 @@ export default async function AdminPage() {
         : signed notifications to other tools when deployments are signed off or rejected.
       </p>
       <p className="mb-6 text-sm">
+        <Link href="/admin/jobs" className="text-brand-700 underline hover:no-underline dark:text-brand-300">
+          Background jobs
+        </Link>
+        : queues, schedules and failed jobs (webhook delivery, maintenance tick, review reminders, audit retention).
+      </p>
+      <p className="mb-6 text-sm">
         <Link href="/admin/tokens" className="text-brand-700 underline hover:no-underline dark:text-brand-300">
           API tokens
         </Link>

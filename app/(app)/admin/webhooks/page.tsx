@@ -20,7 +20,7 @@ export default async function WebhooksPage() {
     <>
       <PageHeader
         title="Webhooks"
-        description="Preflight POSTs signed JSON to these URLs when a deployment is signed off or rejected, a sign-off is invalidated, or a maintenance list becomes overdue."
+        description="Preflight POSTs signed JSON to these URLs when a deployment is signed off or rejected, a sign-off is invalidated, a maintenance list becomes overdue, or a review comes due."
         actions={
           <Link href="/admin" className="text-sm text-brand-700 underline hover:no-underline dark:text-brand-300">
             Back to administration
