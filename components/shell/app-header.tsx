@@ -25,7 +25,7 @@ export function AppHeader({ user, openWork }: { user: PageUser; openWork?: numbe
         <Link href="/" className="flex items-center gap-2 font-semibold tracking-tight">
           <span aria-hidden="true">🛫</span> Preflight
         </Link>
-        <nav aria-label="Main" className="flex flex-1 flex-wrap gap-1">
+        <nav aria-label="Main" className="flex flex-1 flex-wrap gap-0.5">
           <NavLink href={overview.href}>{overview.label}</NavLink>
           {/* Second, as the place to start from; not shown to a role nobody gives work to. */}
           {myWorkSections(user).length ? <MyWorkLink open={openWork} /> : null}
@@ -36,7 +36,7 @@ export function AppHeader({ user, openWork }: { user: PageUser; openWork?: numbe
           ))}
           {user.role === "ADMIN" ? <NavLink href="/admin">Admin</NavLink> : null}
         </nav>
-        <div className="flex items-center gap-3 text-sm">
+        <div className="flex items-center gap-2 text-sm">
           <span data-testid="current-user">
             <span className="font-medium">{user.name}</span>{" "}
             <span className="rounded-full bg-brand-50 px-2 py-0.5 text-xs font-semibold text-brand-700 dark:bg-slate-800 dark:text-slate-200">
@@ -47,7 +47,7 @@ export function AppHeader({ user, openWork }: { user: PageUser; openWork?: numbe
           {user.hasPassword ? (
             <Link
               href="/account/password"
-              className="rounded-md px-3 py-2 text-sm text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800"
+              className="rounded-md px-2 py-2 text-sm text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800"
             >
               Change password
             </Link>
