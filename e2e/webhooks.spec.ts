@@ -1,5 +1,5 @@
 // Webhooks as an admin sets them up: register a URL (the receiver this spec starts on
-// loopback), see the secret once, sign a deployment off, and the server's own poller
+// loopback), see the secret once, sign a deployment off, and the server's own job runner
 // delivers a signed deployment.signed_off that the receiver verifies; the list shows it.
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { startTestReceiver } from "../test/webhook-receiver";
@@ -69,7 +69,7 @@ test("an admin registers a webhook and receives a signed delivery when a deploym
       .click();
     await expect(page.getByText("Approved: the deployment is signed off")).toBeVisible();
 
-    // The server's poller sends it within seconds; the receiver checks the signature itself.
+    // The server's job runner sends it within seconds; the receiver checks the signature itself.
     await expect.poll(() => receiver.requests.length, { timeout: 20_000 }).toBe(1);
     const delivery = receiver.requests[0]!;
     expect(delivery.headers["content-type"]).toBe("application/json");
