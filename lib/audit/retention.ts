@@ -27,7 +27,7 @@ export type RetentionResult = {
   lastHash?: string;
 };
 
-/** For the CLI (cron): `input` comes from the validated environment, so it is not parsed again. */
+/** For the CLI and the daily job: `input` comes from the validated environment, so it is not parsed again. */
 export async function retainAuditEvents(
   input: { days: number; exportDir: string; dryRun?: boolean },
   options: DomainOptions & { now?: Date } = {},

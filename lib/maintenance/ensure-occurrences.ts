@@ -1,5 +1,5 @@
 // The app's entry point to occurrence generation: the maintenance board calls it before it
-// reads, so this period's lists exist even when no external scheduler runs the tick.
+// reads, so this period's lists exist even before the next maintenance tick (a job every 5 minutes).
 import "server-only";
 import type { DomainOptions } from "@/lib/db";
 import { generateOccurrences, type GenerationSummary } from "@/lib/maintenance/generate-occurrences";

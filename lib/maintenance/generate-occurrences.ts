@@ -1,8 +1,8 @@
 // Creates each active schedule's task lists up to the current period, idempotently in the
 // database: occurrences are inserted with ON CONFLICT DO NOTHING on (scheduleId,
 // periodStart) and tasks on (occurrenceId, itemId), so any number of app instances, page
-// views and ticks running at once create every list exactly once. Nothing runs on a timer
-// in the app: the board calls this lazily and an external scheduler calls the tick.
+// views and ticks running at once create every list exactly once. The board calls this
+// lazily, and the maintenance tick (a job on the queue, lib/maintenance/tick.ts) on schedule.
 import "server-only";
 import { recordAudit } from "@/lib/audit/record";
 import { dbOf, type DbClient, type DomainOptions } from "@/lib/db";

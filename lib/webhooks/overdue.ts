@@ -1,6 +1,6 @@
 // "Maintenance overdue" is sent once per list. Marking and queueing happen in one
 // transaction with UPDATE … WHERE "overdueNotifiedAt" IS NULL … RETURNING, so concurrent
-// ticks (several instances' pollers, cron) never queue a list twice: a row is marked by
+// ticks (several runners' jobs, the CLI by hand) never queue a list twice: a row is marked by
 // exactly one of them, and its delivery commits or rolls back with the mark.
 import "server-only";
 import { dbOf, type DomainOptions } from "@/lib/db";

@@ -1,7 +1,8 @@
 // `npm run cli -- audit verify [--json]`: walks the audit hash chain; exit 1 at the first
 // broken link. `npm run cli -- audit retain [--dry-run] [--json]`: exports events older
 // than AUDIT_RETENTION_DAYS to DATA_DIR/audit-exports and removes them, keeping a
-// checkpoint so the rest still verifies. Both are for cron (docs/decisions/0006-audit-hash-chain.md).
+// checkpoint so the rest still verifies; the audit-retention job runs the same daily
+// (lib/audit/scheduled-retention.ts). See docs/decisions/0006-audit-hash-chain.md.
 import path from "node:path";
 import type { PrismaClient } from "@/lib/db/client";
 import { retainAuditEvents, type RetentionResult } from "@/lib/audit/retention";
