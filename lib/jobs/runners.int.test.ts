@@ -26,10 +26,20 @@ let clientA: PrismaClient;
 let clientB: PrismaClient;
 let runners: JobRunner[] = [];
 let receiver: TestReceiver;
+let tablesBeforeRunners: string[];
+
+const pgbossTables = async () =>
+  (
+    await runSql<{ name: string }>(
+      url,
+      `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'pgboss' ORDER BY 1`,
+    )
+  ).map((row) => row.name);
 
 beforeAll(async () => {
   url = await createScratchDatabase();
   await migrate(url);
+  tablesBeforeRunners = await pgbossTables();
   clientA = createPrismaClient(url, { max: 4 });
   clientB = createPrismaClient(url, { max: 4 });
   receiver = await startTestReceiver();
@@ -87,6 +97,11 @@ async function runOnBoth(queue: (typeof QUEUES)["maintenanceTick" | "reviewRemin
 }
 
 describe("two runners on one database", () => {
+  it("start without creating anything: the migration made every table they use", async () => {
+    expect(runners.every((runner) => runner.status().running)).toBe(true);
+    expect(await pgbossTables()).toEqual(tablesBeforeRunners);
+  });
+
   it("create each period's maintenance list exactly once", async () => {
     const engineer = await createTestUser(clientA, "ENGINEER");
     const template = await createTemplateFromMarkdown(
