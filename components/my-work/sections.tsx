@@ -5,6 +5,7 @@ import { PriorityBadge } from "@/components/ui/badges";
 import { statusLabels } from "@/lib/deployments/lifecycle";
 import { formatDate, formatDateTime } from "@/lib/format";
 import type { AttentionReason } from "@/lib/my-work/my-deployments";
+import type { ReviewReminder } from "@/lib/reminders/review-reminders";
 import type {
   ActiveRunRow,
   AssignedItem,
@@ -102,6 +103,35 @@ export function OwnDeployments({ deployments }: { deployments: OwnDeployment[] }
           <p className={rowMetaStyles}>
             {deployment.environment} · {statusLabels[deployment.status]}
             {deployment.targetDate ? ` · target ${formatDate(deployment.targetDate)}` : ""}
+          </p>
+        </WorkRow>
+      ))}
+    </WorkSection>
+  );
+}
+
+export function ReviewReminders({ reminders }: { reminders: ReviewReminder[] }) {
+  return (
+    <WorkSection
+      id="reminders"
+      title="Reviews coming due"
+      description="Templates you own or review, and deployments you own or approved, whose review date is within 14 days or past."
+      count={reminders.length}
+      empty="No review is coming due: none of your templates or approved deployments has a review date within 14 days."
+    >
+      {reminders.map((reminder) => (
+        <WorkRow key={reminder.key}>
+          <Link href={reminder.href} className={`${rowLinkStyles} flex-1`}>
+            {reminder.kind === "template"
+              ? reminder.template.name
+              : `${reminder.deployment.service} ${reminder.deployment.version}`}
+          </Link>
+          {reminder.overdue ? <Tag tone="red">Review overdue</Tag> : <Tag tone="amber">Review due</Tag>}
+          <p className={rowMetaStyles}>
+            {reminder.kind === "template"
+              ? "Template review"
+              : `Sign-off re-review · ${reminder.deployment.environment}`}{" "}
+            · due {formatDate(reminder.dueAt)}
           </p>
         </WorkRow>
       ))}

@@ -6,6 +6,7 @@ import type { Actor } from "@/lib/auth/policy";
 import { readerOf, type ReadOptions } from "@/lib/db";
 import { organisationToday } from "@/lib/deployments/due-dates";
 import { deploymentsNeedingMe } from "@/lib/my-work/my-deployments";
+import { countReviewRemindersFor } from "@/lib/reminders/review-reminders";
 import {
   activeRunsWhere,
   assignedItemsWhere,
@@ -29,6 +30,7 @@ export async function countMyWork(actor: Actor | null, now = new Date(), options
       "deployments",
       async () => (await deploymentsNeedingMe(actor, await organisationToday(now, client), client)).length,
     ),
+    count("reminders", () => countReviewRemindersFor(actor.id, now, { db: client })),
     count("maintenance", () => client.maintenanceTask.count({ where: maintenanceTasksWhere(actor, now) })),
     count("procedures", () => client.procedureRun.count({ where: activeRunsWhere })),
   ]);

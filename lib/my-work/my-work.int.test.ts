@@ -365,7 +365,7 @@ describe("sections per role", () => {
 
     const manager = await createTestUser(prisma, "MANAGER");
     const managing = await snapshot(manager);
-    expect(managing.work.sections).toEqual(["items", "deployments"]);
+    expect(managing.work.sections).toEqual(["items", "deployments", "reminders"]);
     expect(managing.count).toBe(managing.work.total);
 
     const reviewer = await createTestUser(prisma, "REVIEWER");
@@ -373,11 +373,18 @@ describe("sections per role", () => {
       "items",
       "reviews",
       "deployments",
+      "reminders",
       "maintenance",
       "procedures",
     ]);
     const engineer = await createTestUser(prisma, "ENGINEER");
-    expect((await readMyWork(engineer)).sections).toEqual(["items", "deployments", "maintenance", "procedures"]);
+    expect((await readMyWork(engineer)).sections).toEqual([
+      "items",
+      "deployments",
+      "reminders",
+      "maintenance",
+      "procedures",
+    ]);
   });
 
   it("refuses a signed-out caller", async () => {

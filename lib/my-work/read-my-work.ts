@@ -11,6 +11,7 @@ import type { Cadence, Priority, SectionKind, Severity } from "@/lib/generated/p
 import { periodLabel } from "@/lib/maintenance/periods";
 import { scopeLabel } from "@/lib/maintenance/schemas";
 import { readOrgTimeZone } from "@/lib/maintenance/time-zone";
+import { reviewRemindersFor, type ReviewReminder } from "@/lib/reminders/review-reminders";
 import { deploymentsNeedingMe, type DeploymentNeedingMe } from "@/lib/my-work/my-deployments";
 import {
   activeRunsWhere,
@@ -69,6 +70,7 @@ export type MyWork = {
   items: AssignedItem[];
   reviews: ReviewRequest[];
   deployments: OwnDeployment[];
+  reminders: ReviewReminder[];
   maintenance: MaintenanceTaskRow[];
   procedures: ActiveRunRow[];
   /** Every row above: what the header's badge counts. */
@@ -93,7 +95,7 @@ export async function readMyWork(actor: Actor | null, now = new Date(), options?
   const none = Promise.resolve([]);
   const zone = readOrgTimeZone(client);
 
-  const [timeZone, itemStates, reviews, deployments, tasks, runs] = await Promise.all([
+  const [timeZone, itemStates, reviews, deployments, reminders, tasks, runs] = await Promise.all([
     zone,
     applies("items")
       ? client.itemState.findMany({
@@ -133,6 +135,7 @@ export async function readMyWork(actor: Actor | null, now = new Date(), options?
         })
       : none,
     applies("deployments") ? zone.then((tz) => deploymentsNeedingMe(actor, calendarDay(now, tz), client)) : none,
+    applies("reminders") ? reviewRemindersFor(actor.id, now, { db: client }) : none,
     applies("maintenance")
       ? client.maintenanceTask.findMany({
           where: maintenanceTasksWhere(actor, now),
@@ -186,6 +189,7 @@ export async function readMyWork(actor: Actor | null, now = new Date(), options?
       href: `/deployments/${deployment.id}`,
     })),
     deployments: deployments.map((deployment) => ({ ...deployment, href: `/deployments/${deployment.id}` })),
+    reminders,
     maintenance: tasks.map((task) => {
       const { occurrence } = task;
       return {
@@ -215,6 +219,7 @@ export async function readMyWork(actor: Actor | null, now = new Date(), options?
     work.items.length +
     work.reviews.length +
     work.deployments.length +
+    work.reminders.length +
     work.maintenance.length +
     work.procedures.length;
   return { ...work, total };

@@ -14,7 +14,7 @@ export function requireSignedIn(actor: Actor | null | undefined): asserts actor 
   if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in to continue.");
 }
 
-export type MyWorkSection = "items" | "reviews" | "deployments" | "maintenance" | "procedures";
+export type MyWorkSection = "items" | "reviews" | "deployments" | "reminders" | "maintenance" | "procedures";
 
 /** Who can be given a checklist item or a deployment: everyone but a viewer, as
  * listAssignableUsers picks them (and updateItemState and createDeployment accept them). */
@@ -29,6 +29,8 @@ export function myWorkSections(actor: Pick<Actor, "role">): MyWorkSection[] {
   if (canBeAssigned(actor.role)) sections.push("items");
   if (can(actor, "deployment:review")) sections.push("reviews");
   if (canBeAssigned(actor.role)) sections.push("deployments");
+  // Reviews coming due of templates they own or review, deployments they own or approved.
+  if (canBeAssigned(actor.role)) sections.push("reminders");
   // Only those who may complete maintenance are given tasks (assignMaintenanceTask).
   if (can(actor, "maintenance:complete")) sections.push("maintenance");
   if (can(actor, "procedure:run")) sections.push("procedures");

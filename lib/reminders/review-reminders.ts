@@ -5,7 +5,7 @@
 // webhook event by the "review-reminders" job.
 import "server-only";
 import { readerOf, type DbClient, type ReadOptions } from "@/lib/db";
-import { reviewDueWhere, reviewHorizon, templateReviewDueWhere } from "@/lib/deployments/due-dates";
+import { reviewDueWhere, templateReviewDueWhere } from "@/lib/deployments/due-dates";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { activeApprovals } from "@/lib/signoff/locked-deployment";
 import { appUrl, enqueueWebhookEvent } from "@/lib/webhooks/enqueue";
@@ -40,20 +40,31 @@ export type ReviewReminder = TemplateReviewReminder | SignOffReviewReminder;
 
 const person = { select: { id: true, name: true } } as const;
 
-/** Every reminder due at `now`, or only those of `userId`; soonest first. */
-async function dueReminders(now: Date, userId: string | null, options?: ReadOptions): Promise<ReviewReminder[]> {
-  const client = readerOf(options);
-  const mineTemplates: Prisma.TemplateWhereInput = userId ? { OR: [{ ownerId: userId }, { reviewerId: userId }] } : {};
-  const mineDeployments: Prisma.DeploymentWhereInput = userId
+/** Templates due at `now`; with `userId`, those they own or review. */
+function templatesDue(now: Date, userId: string | null): Prisma.TemplateWhereInput {
+  const mine: Prisma.TemplateWhereInput = userId ? { OR: [{ ownerId: userId }, { reviewerId: userId }] } : {};
+  return { AND: [templateReviewDueWhere(now), mine] };
+}
+
+/** Signed-off deployments due at `now` (some standing approval's date within the window, so
+ * the earliest is too); with `userId`, those they own or hold a standing approval on. */
+function deploymentsDue(now: Date, userId: string | null): Prisma.DeploymentWhereInput {
+  const mine: Prisma.DeploymentWhereInput = userId
     ? { OR: [{ ownerId: userId }, { signOffs: { some: { ...activeApprovals, reviewerId: userId } } }] }
     : {};
+  return { AND: [reviewDueWhere(now), mine] };
+}
+
+/** Every reminder due at `now`, or only those of `userId`; soonest first. Two statements. */
+async function dueReminders(now: Date, userId: string | null, options?: ReadOptions): Promise<ReviewReminder[]> {
+  const client = readerOf(options);
   const [templates, deployments] = await Promise.all([
     client.template.findMany({
-      where: { AND: [templateReviewDueWhere(now), mineTemplates] },
+      where: templatesDue(now, userId),
       select: { id: true, name: true, nextReviewAt: true, owner: person, reviewer: person },
     }),
     client.deployment.findMany({
-      where: { AND: [reviewDueWhere(now), mineDeployments] },
+      where: deploymentsDue(now, userId),
       select: {
         id: true,
         service: true,
@@ -68,7 +79,6 @@ async function dueReminders(now: Date, userId: string | null, options?: ReadOpti
       },
     }),
   ]);
-  const horizon = reviewHorizon(now);
   const reminders: ReviewReminder[] = [
     ...templates.map(({ nextReviewAt, ...template }): TemplateReviewReminder => {
       const dueAt = nextReviewAt!;
@@ -84,8 +94,9 @@ async function dueReminders(now: Date, userId: string | null, options?: ReadOpti
       };
     }),
     ...deployments.flatMap(({ signOffs, owner, ...deployment }): SignOffReviewReminder[] => {
+      // The where clause found a standing approval due, so the earliest (first) is one.
       const dueAt = signOffs[0]?.nextReviewAt;
-      if (!dueAt || dueAt > horizon) return [];
+      if (!dueAt) return [];
       return [
         {
           kind: "signoff",
@@ -106,6 +117,20 @@ async function dueReminders(now: Date, userId: string | null, options?: ReadOpti
 /** The reminders My work shows `userId`: templates they own or review, deployments they own or approved. */
 export function reviewRemindersFor(userId: string, now = new Date(), options?: ReadOptions): Promise<ReviewReminder[]> {
   return dueReminders(now, userId, options);
+}
+
+/** How many reminders My work shows `userId` (the header's count): two count statements. */
+export async function countReviewRemindersFor(
+  userId: string,
+  now = new Date(),
+  options?: ReadOptions,
+): Promise<number> {
+  const client = readerOf(options);
+  const [templates, deployments] = await Promise.all([
+    client.template.count({ where: templatesDue(now, userId) }),
+    client.deployment.count({ where: deploymentsDue(now, userId) }),
+  ]);
+  return templates + deployments;
 }
 
 export type ReminderRunSummary = { due: number; deliveriesQueued: number };

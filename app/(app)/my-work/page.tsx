@@ -6,6 +6,7 @@ import {
   AssignedItems,
   MaintenanceTasks,
   OwnDeployments,
+  ReviewReminders,
   ReviewRequests,
 } from "@/components/my-work/sections";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -21,6 +22,7 @@ const sectionViews: Record<MyWorkSection, (work: MyWork) => ReactNode> = {
   items: (work) => <AssignedItems items={work.items} />,
   reviews: (work) => <ReviewRequests reviews={work.reviews} />,
   deployments: (work) => <OwnDeployments deployments={work.deployments} />,
+  reminders: (work) => <ReviewReminders reminders={work.reminders} />,
   maintenance: (work) => <MaintenanceTasks tasks={work.maintenance} />,
   procedures: (work) => <ActiveRuns runs={work.procedures} />,
 };
@@ -30,6 +32,7 @@ const sectionPromises: Record<MyWorkSection, string> = {
   items: "checklist items assigned to you, until they are done or not applicable",
   reviews: "deployments submitted for review, except your own and those you approved",
   deployments: "your deployments that are rejected, lost their sign-off or missed their target date",
+  reminders: "templates and approved deployments of yours whose review comes due within 14 days",
   maintenance: "maintenance tasks of this period’s or overdue lists, yours or unassigned",
   procedures: "emergency procedures while they run",
 };
