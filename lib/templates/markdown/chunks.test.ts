@@ -90,10 +90,38 @@ describe("splitPoints / parseMarkdown", () => {
       "an indented fence that may be top-level",
       lines("# T", "", "- a", "", " ```", "", "x", "", "# H", "```", "", "## Z", ""),
     ],
-    ["an HTML block", lines("# T", "", "<div>", "```", "</div>", "", "```", "", "# code", "```", "", "## Z", "")],
+    [
+      "an indented HTML block (it may belong to a list item)",
+      lines("# T", "", " <div>", "```", "</div>", "", "```", "", "# code", "```", "", "## Z", ""),
+    ],
+    [
+      "an inline tag that may be paragraph text",
+      lines("# T", "", "<span>", "```", "", "# code", "```", "", "## Z", ""),
+    ],
     ["a link reference definition", lines("# T", "", "## See [docs][d]", "", "[d]: https://x.y", "", "## Z", "")],
   ])("stops cutting at %s", (_name, text) => {
     expect(expectSameTree(text)).toEqual([]);
+  });
+
+  it("reads an unindented block tag (<details>, <div>) as an HTML block ending at a blank line", () => {
+    const text = lines(
+      "# T",
+      "",
+      "<details><summary>How to use</summary>",
+      "```",
+      "# not code: the fence is HTML text",
+      "",
+      "```",
+      "",
+      "# code",
+      "```",
+      "",
+      "</details>",
+      "",
+      "## Z",
+      "",
+    );
+    expect(expectSameTree(text)).toEqual(["## Z"]);
   });
 
   it("keeps setext headings, quotes and tables intact", () => {

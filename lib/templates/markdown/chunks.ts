@@ -26,7 +26,17 @@ const HTML_BLOCKS: [start: RegExp, end: RegExp][] = [
 ];
 
 type State =
-  { in: "flow" } | { in: "fence"; char: string; length: number; indent: number } | { in: "html"; end: RegExp };
+  | { in: "flow" }
+  | { in: "fence"; char: string; length: number; indent: number }
+  | { in: "html"; end: RegExp | "blank" };
+
+// HTML block type 6 (CommonMark 4.6): a block-level tag such as <details> or <div>. Unindented,
+// it always starts a top-level block (it may interrupt a paragraph, so it is never lazy
+// continuation text), and that block ends at the next blank line.
+const BLOCK_TAG = new RegExp(
+  "^<\\/?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?=[ \\t>]|\\/>|$)",
+  "i",
+);
 
 export type Split = {
   /** Offsets (> 0) where a new piece starts. */
@@ -60,7 +70,7 @@ export function splitPoints(text: string, minPiece = MIN_PIECE): Split {
       // Below the opener's indent, an indented fence was either top-level code or a closed list item.
       else if (!blank && indentOf(line) < state.indent) cutting = false;
     } else if (state.in === "html") {
-      if (state.end.test(line)) state = { in: "flow" };
+      if (state.end === "blank" ? blank : state.end.test(line)) state = { in: "flow" };
     } else {
       const fence = FENCE.exec(line);
       const html = HTML_BLOCKS.find(([start]) => start.test(line));
@@ -72,6 +82,8 @@ export function splitPoints(text: string, minPiece = MIN_PIECE): Split {
           state = { in: "html", end: html[1] };
           if (indentOf(line) > 0) cutting = false; // may belong to a list item, or not
         }
+      } else if (BLOCK_TAG.test(line)) {
+        state = { in: "html", end: "blank" };
       } else if (/^ {0,3}<\/?[A-Za-z][A-Za-z0-9-]*(?=[\s/>]|$)/.test(line)) {
         cutting = false; // an HTML block of type 6 or 7 would hide a following fence from this scan
       } else if (
