@@ -36,20 +36,16 @@ test.describe("bad Markdown files", () => {
         message: "The file looks binary (it contains NUL bytes).",
       },
       {
-        what: "bytes that are not UTF-8",
+        what: "bytes that are neither UTF-8 nor Windows-1252",
         name: `latin-${id}.md`,
-        buffer: Buffer.concat([
-          Buffer.from(`# ${title}\n\n- [ ] caf`),
-          Buffer.from([0xe9, 0xff, 0xfe, 0xfd]),
-          Buffer.from("\n"),
-        ]),
-        message: "The file is not valid UTF-8 text.",
+        buffer: Buffer.concat([Buffer.from(`# ${title}\n\n- [ ] caf`), Buffer.from([0xe9, 0x81]), Buffer.from("\n")]),
+        message: "The file is not UTF-8 text, nor Windows-1252 (byte 0x81 on line 3); save it as UTF-8 and try again.",
       },
       {
-        what: "a file starting with a UTF-16 byte order mark",
+        what: "a UTF-16 byte order mark before broken UTF-16",
         name: `utf16-${id}.md`,
-        buffer: Buffer.from([0xff, 0xfe, 0xfd, 0x41]),
-        message: "The file is UTF-16 text; save it as UTF-8 and try again.",
+        buffer: Buffer.from([0xff, 0xfe, 0x23, 0x00, 0x00, 0xd8]),
+        message: "The file starts like UTF-16 text but is not valid UTF-16; save it as UTF-8 and try again.",
       },
       {
         what: "Markdown without a checklist",
