@@ -17,7 +17,13 @@ export function withDerivedKeys(parsed: ParsedTemplate): TemplateStructure {
     const keyItems = (items: ParsedItem[], path: string): StructureItem[] =>
       items.map((item) => {
         const itemPath = `${path}\u0000${item.text}`;
-        return { key: unique(`i-${digest(itemPath)}`), text: item.text, children: keyItems(item.children, itemPath) };
+        // Keys come from the text alone, so editing an item's details keeps its state.
+        return {
+          key: unique(`i-${digest(itemPath)}`),
+          text: item.text,
+          ...(item.details ? { details: item.details } : {}),
+          children: keyItems(item.children, itemPath),
+        };
       });
     return { ...section, key: sectionKey, items: keyItems(section.items, section.title) };
   });

@@ -59,6 +59,7 @@ export async function insertVersion(tx: Tx, version: NewVersion): Promise<string
           depth,
           isLeaf: item.children.length === 0,
           text: item.text,
+          details: item.details || null,
         });
         flatten(item.children, itemId, depth + 1);
       });
@@ -85,7 +86,7 @@ export async function readVersionStructure(db: Reader, versionId: string): Promi
       },
       items: {
         orderBy: [{ depth: "asc" }, { position: "asc" }],
-        select: { id: true, sectionId: true, parentId: true, key: true, text: true },
+        select: { id: true, sectionId: true, parentId: true, key: true, text: true, details: true },
       },
     },
   });
@@ -93,7 +94,12 @@ export async function readVersionStructure(db: Reader, versionId: string): Promi
   const nodes = new Map<string, StructureItem>();
   const roots = new Map<string, StructureItem[]>();
   for (const item of version.items) {
-    const node: StructureItem = { key: item.key, text: item.text, children: [] };
+    const node: StructureItem = {
+      key: item.key,
+      text: item.text,
+      ...(item.details ? { details: item.details } : {}),
+      children: [],
+    };
     nodes.set(item.id, node);
     const siblings = item.parentId
       ? nodes.get(item.parentId)!.children

@@ -7,7 +7,10 @@ import { CADENCES, PRIORITIES, SECTION_KINDS } from "@/lib/templates/markdown/ty
 export const MAX_ITEM_TEXT = 2_000;
 const key = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, "is not a valid key");
 
-export type StructureItem = { key: string; text: string; children: StructureItem[] };
+export const MAX_ITEM_DETAILS = 20_000;
+
+/** `details`: Markdown under the item that is not a box (absent or null when none). */
+export type StructureItem = { key: string; text: string; details?: string | null; children: StructureItem[] };
 
 const itemSchema: z.ZodType<StructureItem> = z.lazy(() =>
   z.object({
@@ -17,6 +20,10 @@ const itemSchema: z.ZodType<StructureItem> = z.lazy(() =>
       .trim()
       .min(1, "An item needs text.")
       .max(MAX_ITEM_TEXT, `An item's text is limited to ${MAX_ITEM_TEXT} characters.`),
+    details: z
+      .string()
+      .max(MAX_ITEM_DETAILS, `An item's details are limited to ${MAX_ITEM_DETAILS.toLocaleString("en-US")} characters.`)
+      .nullish(),
     children: z.array(itemSchema).max(500),
   }),
 );

@@ -105,7 +105,7 @@ describe("exportTemplateMarkdown", () => {
     expect(back.sections.slice(0, -1).map((s) => s.content)).toEqual(t.sections.slice(0, -1).map((s) => s.content));
     expect(back.sections.at(-1)?.content).toBe("**Next Review**: Date + 30 days");
     expect(markdown).toContain("## Failover [Procedure]\n\n1. step 1\n");
-    expect(markdown).toContain("10. step 10\n    - sub\n      - deeper\n11. step 11");
+    expect(markdown).toContain("10. step 10\n    - [ ] sub\n      - [ ] deeper\n11. step 11");
     expect(markdown).toContain("- plain bullet\n\n* [ ] replicas"); // a different bullet keeps the lists apart
     expect(markdown.trimEnd().endsWith("**Next Review**: Date + 30 days")).toBe(true);
   });

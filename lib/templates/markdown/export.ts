@@ -3,6 +3,8 @@ import type { Heading } from "mdast";
 import { toMarkdown } from "mdast-util-to-markdown";
 import { classify, formatTag, readHeading, resolveHints } from "./classify";
 import { parseMarkdown } from "./mdast";
+import { neutraliseLinks } from "./html";
+import { writePreflightComment } from "./preflight";
 import { findReviewIntervals } from "./review";
 import type { ParsedItem, ParsedSection, ParsedTemplate } from "./types";
 
@@ -32,14 +34,39 @@ function oneLine(text: string): string {
   return text.replace(/\s*\n\s*/g, " ").trim();
 }
 
-/** Task lists nest by two spaces; numbered steps need their marker's width; steps' children are plain bullets. */
-function itemLines(items: ParsedItem[], style: "task" | "step" | "bullet", marker: string, indent = ""): string[] {
-  return items.flatMap((item, i) => {
-    const prefix = style === "step" ? `${i + 1}${marker}` : style === "task" ? `${marker} [ ]` : marker;
+/** A blank line around details; where two meet, or at the end, one or none is needed. */
+const GAP = "\u0000";
+function closeGaps(lines: string[]): string[] {
+  return lines
+    .filter((line, i) => line !== GAP || (i > 0 && i < lines.length - 1 && lines[i + 1] !== GAP))
+    .map((line) => (line === GAP ? "" : line));
+}
+
+/** Details go under their item's line, indented to its content, after a blank line (else they would join its text). */
+function detailLines(details: string | null | undefined, indent: string): string[] {
+  if (!details?.trim()) return [];
+  const lines = neutraliseLinks(details.trim()).split("\n");
+  return [GAP, ...lines.map((line) => (line === "" ? "" : indent + line)), GAP];
+}
+
+function itemLine(item: ParsedItem): string {
+  const comment =
+    item.preflight && Object.keys(item.preflight).length ? ` ${writePreflightComment(item.preflight)}` : "";
+  return `${neutraliseLinks(oneLine(item.text))}${comment}`;
+}
+
+/** Task lists nest by two spaces; numbered steps need their marker's width; steps' sub-items are boxes. */
+function itemLines(items: ParsedItem[], style: "task" | "step", marker: string, indent = ""): string[] {
+  const lines = items.flatMap((item, i) => {
+    const prefix = style === "step" ? `${i + 1}${marker}` : `${marker} [ ]`;
     const childIndent = indent + " ".repeat((style === "task" ? marker.length : prefix.length) + 1);
-    const childStyle = style === "task" ? "task" : "bullet";
-    return [`${indent}${prefix} ${oneLine(item.text)}`, ...itemLines(item.children, childStyle, "-", childIndent)];
+    return [
+      `${indent}${prefix} ${itemLine(item)}`,
+      ...detailLines(item.details, childIndent),
+      ...itemLines(item.children, "task", "-", childIndent),
+    ];
   });
+  return indent === "" ? closeGaps(lines) : lines;
 }
 
 /** Markdown joins adjacent lists with the same marker, so avoid the marker content ends with. */

@@ -59,10 +59,10 @@ describe("items", () => {
     ]);
   });
 
-  it("keeps plain bullets inside or around tasks as items", () => {
+  it("makes plain bullets under or beside a box that box's details; a bullet around boxes stays a group", () => {
     const md = "# T\n\n- [ ] task\n  - plain note\n- plain sibling\n\n## G\n\n- Group\n  - [ ] inner\n";
     const [a, b] = sections(md);
-    expect(a?.items).toEqual([{ text: "task", children: [leaf("plain note")] }, leaf("plain sibling")]);
+    expect(a?.items).toEqual([{ text: "task", details: "- plain note\n\n- plain sibling", children: [] }]);
     expect(b?.items).toEqual([{ text: "Group", children: [leaf("inner")] }]);
   });
 
@@ -71,11 +71,14 @@ describe("items", () => {
     expect(only(md).items).toEqual([leaf("**Bold** `code` [link](https://x.y) continued here")]);
   });
 
-  it("keeps blocks inside items as section content, never dropping them", () => {
+  it("keeps blocks inside items as the item's details, never dropping them", () => {
     const md = "# T\n\n- [ ] run\n\n  ```sh\n  make deploy\n  ```\n";
     const { template, warnings } = parseOk(md);
-    expect(template.sections[0]).toMatchObject({ items: [leaf("run")], content: "```sh\nmake deploy\n```" });
-    expect(warnings).toContain("Kept 1 block(s) found inside list items as notes of their section.");
+    expect(template.sections[0]).toMatchObject({
+      items: [{ text: "run", details: "```sh\nmake deploy\n```", children: [] }],
+      content: null,
+    });
+    expect(warnings).toEqual([]);
   });
 
   it("skips empty task markers but keeps their sub-items", () => {
@@ -134,14 +137,14 @@ describe("classification", () => {
     ]);
   });
 
-  it("makes numbered lists under procedure headings steps, keeping sub-bullets", () => {
+  it("makes numbered lists under procedure headings steps, sub-bullets their details", () => {
     const md =
       "# T\n\n## Runbooks\n\n### Rollback\n\n1. Stop traffic\n   - drain the queue\n2. Restore\n\n## Setup notes\n\n1. not a step\n";
     const [rollback, notes] = sections(md);
     expect(rollback).toMatchObject({
       title: "Rollback",
       kind: "PROCEDURE",
-      items: [{ text: "Stop traffic", children: [leaf("drain the queue")] }, leaf("Restore")],
+      items: [{ text: "Stop traffic", details: "- drain the queue", children: [] }, leaf("Restore")],
     });
     expect(notes).toMatchObject({ kind: "REFERENCE", items: [], content: "1. not a step" });
   });

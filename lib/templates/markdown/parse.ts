@@ -5,7 +5,17 @@ import { toString } from "mdast-util-to-string";
 import { classify, NO_HINTS, readHeading, resolveHints, type Hints } from "./classify";
 import { splitPoints, type Split } from "./chunks";
 import { decodeInput } from "./decode";
-import { isItemList, sourceOf, toItems, type ItemSink } from "./items";
+import {
+  formatLines,
+  hasTask,
+  isItemList,
+  linkDefinitions,
+  newItemSink,
+  quotedItems,
+  sourceOf,
+  toItems,
+  type ItemContext,
+} from "./items";
 import { parseMarkdown } from "./mdast";
 import { repairMojibake } from "./mojibake";
 import { findReviewIntervals } from "./review";
@@ -55,25 +65,22 @@ function splitByHeadings(root: Root, titleHeading: Heading, templateTitle: strin
   return raws;
 }
 
-function buildSection(raw: RawSection, src: string, sink: ItemSink): ParsedSection | null {
+function buildSection(raw: RawSection, ctx: ItemContext): ParsedSection | null {
   const resolved = resolveHints(raw.chain);
+  const procedure = resolved.kind === "PROCEDURE";
   const items: ParsedItem[] = [];
-  const blocks: RootContent[] = [];
-  const strays = sink.strayBlocks.length;
+  const parts: string[] = [];
   for (const block of raw.blocks) {
-    if (block.type === "list" && isItemList(block, resolved.kind === "PROCEDURE")) {
-      items.push(...toItems(block, src, sink));
+    if (block.type === "list" && isItemList(block, procedure)) {
+      // Plain bullets before the first box of a list are reference text, in their place.
+      items.push(...toItems(block, ctx, parts, block.ordered === true && procedure));
+    } else if (block.type === "blockquote" && hasTask(block)) {
+      items.push(...quotedItems(block, ctx, parts));
     } else {
-      blocks.push(block);
+      parts.push(sourceOf(block, ctx).trim());
     }
   }
-  // Code, quotes or extra paragraphs inside items cannot live in a one-line item: keep them as notes.
-  blocks.push(...sink.strayBlocks.slice(strays));
-  const content =
-    blocks
-      .map((b) => sourceOf(b, src).trim())
-      .filter(Boolean)
-      .join("\n\n") || null;
+  const content = parts.filter(Boolean).join("\n\n") || null;
   // A tagged heading (written by the exporter) is kept even when empty, so export is lossless.
   if (items.length === 0 && content === null && !resolved.final) return null;
   return { title: raw.title || "Untitled section", ...classify(resolved, items.length > 0), items, content };
@@ -106,11 +113,12 @@ export function parseTemplateMarkdown(input: string | Uint8Array): ParseResult {
   const title = headingText(titleHeading);
 
   const warnings: string[] = [];
-  const sink: ItemSink = { strayBlocks: [], ticked: 0, emptySkipped: 0 };
+  const sink = newItemSink();
+  const ctx: ItemContext = { src, definitions: linkDefinitions(root), sink, quoteDepth: 0 };
   const raws = splitByHeadings(root, titleHeading, title);
   const sections: ParsedSection[] = [];
   raws.forEach((raw, i) => {
-    const section = buildSection(raw, src, sink);
+    const section = buildSection(raw, ctx);
     if (section) sections.push(section);
     const next = raws[i + 1]?.heading;
     // Parent headings ("## Pre-Deployment Checklist") are meant to be empty; leaf ones are not.
@@ -134,8 +142,10 @@ export function parseTemplateMarkdown(input: string | Uint8Array): ParseResult {
   }
   if (sink.ticked > 0) warnings.push(`${sink.ticked} ticked item(s) ([x]) were imported unticked.`);
   if (sink.emptySkipped > 0) warnings.push(`Skipped ${sink.emptySkipped} empty list item(s).`);
-  if (sink.strayBlocks.length > 0) {
-    warnings.push(`Kept ${sink.strayBlocks.length} block(s) found inside list items as notes of their section.`);
+  if (sink.quotedLines.length > 0) {
+    const n = sink.quotedLines.length;
+    warnings.push(`Imported ${n} task item(s) found inside block quotes (${formatLines(sink.quotedLines)}).`);
   }
+  warnings.push(...sink.preflightProblems);
   return { ok: true, template: { title, reviewIntervalDays, sections }, warnings };
 }

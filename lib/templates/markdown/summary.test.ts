@@ -38,7 +38,9 @@ describe("summary", () => {
     expect(json.sections[8]).toMatchObject({ title: "Security Incident Response", kind: "PROCEDURE" });
     expect(json.sections[1]?.items[0]?.children[0]).toEqual({
       text: "Set `APP_ENV=production` in `.env`",
+      details: null,
       children: [],
     });
+    expect(Object.keys(json.sections[1]!.items[0]!)).toEqual(["text", "details", "children"]);
   });
 });

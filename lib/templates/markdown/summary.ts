@@ -49,7 +49,8 @@ export function formatSummary(s: TemplateSummary): string {
   ].join("\n");
 }
 
-export type ImportJsonItem = { text: string; children: ImportJsonItem[] };
+/** `details`: the Markdown under the item that is not a box, null when there is none. */
+export type ImportJsonItem = { text: string; details: string | null; children: ImportJsonItem[] };
 export type ImportJson = {
   title: string;
   reviewIntervalDays: number;
@@ -63,7 +64,7 @@ export type ImportJson = {
 };
 
 function itemJson(item: ParsedItem): ImportJsonItem {
-  return { text: item.text, children: item.children.map(itemJson) };
+  return { text: item.text, details: item.details ?? null, children: item.children.map(itemJson) };
 }
 
 /** The import JSON: fixed key order, no `content` (reference text travels as Markdown). */

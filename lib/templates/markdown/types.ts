@@ -8,7 +8,15 @@ export type SectionKind = (typeof SECTION_KINDS)[number];
 export type Priority = (typeof PRIORITIES)[number];
 export type Cadence = (typeof CADENCES)[number];
 
-export type ParsedItem = { text: string; children: ParsedItem[] };
+export type ParsedItem = {
+  /** Inline Markdown on one line. */
+  text: string;
+  /** Markdown under the item that is not itself a box (sub-bullets, sub-steps, a <details> block); absent when none. */
+  details?: string | null;
+  /** Pairs of a `<!-- preflight: … -->` comment on the item (see preflight.ts); absent when none. */
+  preflight?: Record<string, string>;
+  children: ParsedItem[];
+};
 
 export type ParsedSection = {
   title: string;
