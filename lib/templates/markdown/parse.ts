@@ -27,9 +27,9 @@ const NO_CHECKLIST = "No checklist content found: the file has no headings with 
 const NO_HEADING = "No title found: the file has no Markdown headings (start it with a line like “# My checklist”).";
 
 // Parse time grows with the square of the list items and quotes between cut points
-// (see chunks.ts); these bounds keep list-heavy files to a few seconds.
+// (see chunks.ts). A file that is still slow is stopped by the import's time limit (the
+// parse runs in a worker, lib/templates/parse-worker); this bound only spares it the wait.
 const MAX_CONTAINERS = 5000;
-const MAX_CONTAINERS_PER_PIECE = 1000;
 
 /** The blocks under one heading (up to the next heading of any depth). */
 type RawSection = { heading: Heading | null; title: string; chain: Hints[]; blocks: RootContent[] };
@@ -90,10 +90,6 @@ function tooManyContainers(split: Split): string | null {
   const n = (count: number) => count.toLocaleString("en-US");
   if (split.containers > MAX_CONTAINERS) {
     return `The file has too many list items and quotes (${n(split.containers)}; at most ${n(MAX_CONTAINERS)}).`;
-  }
-  if (split.largestPieceContainers > MAX_CONTAINERS_PER_PIECE) {
-    const count = n(split.largestPieceContainers);
-    return `The file has too many list items in one stretch (${count}; at most ${n(MAX_CONTAINERS_PER_PIECE)}): split it into sections with headings.`;
   }
   return null;
 }
