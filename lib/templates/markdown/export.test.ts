@@ -33,7 +33,7 @@ describe("exportTemplateMarkdown", () => {
       "## 🔴 CRITICAL - Must Complete\n\n- [ ] **Environment Configuration**\n  - [ ] Set `APP_ENV=production` in `.env`\n",
     );
     expect(markdown).toContain("## Security Incident Response\n\n1. Isolate affected systems\n");
-    expect(markdown).toContain("## Data Breach [Procedure]\n\n1. Activate incident response plan\n");
+    expect(markdown).toContain("## Data Breach\n\n1. Activate incident response plan\n");
     // The seed's own footer travels as content, so no second one is added.
     expect(markdown.match(/Next Review/g)).toHaveLength(1);
   });

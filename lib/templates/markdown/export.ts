@@ -1,11 +1,13 @@
 // Template → Markdown that parseTemplateMarkdown reads back to the same structure.
 import type { Heading } from "mdast";
 import { toMarkdown } from "mdast-util-to-markdown";
-import { classify, formatTag, readHeading, resolveHints } from "./classify";
+import { classify, formatTag, isProcedure, readHeading, resolveHints } from "./classify";
+import { formatFrontMatter } from "./front-matter";
 import { parseMarkdown } from "./mdast";
 import { neutraliseLinks } from "./html";
 import { writePreflightComment } from "./preflight";
 import { findReviewIntervals } from "./review";
+import { sectionShape } from "./sections";
 import type { ParsedItem, ParsedSection, ParsedTemplate } from "./types";
 
 function heading(depth: Heading["depth"], text: string): string {
@@ -17,10 +19,17 @@ function heading(depth: Heading["depth"], text: string): string {
  * only when the title's own words would be read differently (or the section is empty, since
  * untagged empty headings are skipped on import).
  */
-function sectionHeading(s: ParsedSection): string {
+function sectionHeading(s: ParsedSection, body: string): string {
   const { title, hints } = readHeading(s.title);
   const hasItems = s.items.length > 0;
-  const read = classify(resolveHints([hints]), hasItems);
+  const resolved = resolveHints([hints]);
+  // Read back by the importer's rules: numbered steps and no boxes are a procedure, a
+  // table beside no boxes is items, so such content alone would give the section items.
+  const blocks = parseMarkdown(body).children;
+  const shape = sectionShape(blocks);
+  const procedure = isProcedure(resolved, shape);
+  const table = !shape.boxes && blocks.some((b) => b.type === "table");
+  const read = classify(resolved, hasItems || procedure || table, procedure);
   const exact =
     title === s.title &&
     (hasItems || s.content !== null) &&
@@ -78,7 +87,7 @@ function freeMarker(content: string | null, candidates: string[]): string {
 }
 
 function sectionMarkdown(s: ParsedSection): string {
-  const parts = [sectionHeading(s)];
+  const parts: string[] = [];
   const content = s.content?.trim() || null;
   if (content) parts.push(content);
   if (s.items.length > 0) {
@@ -88,7 +97,7 @@ function sectionMarkdown(s: ParsedSection): string {
         : itemLines(s.items, "task", freeMarker(content, ["-", "*", "+"]));
     parts.push(lines.join("\n"));
   }
-  return parts.join("\n\n");
+  return [sectionHeading(s, parts.join("\n\n")), ...parts].join("\n\n");
 }
 
 export function exportTemplateMarkdown(t: ParsedTemplate): string {
@@ -96,5 +105,6 @@ export function exportTemplateMarkdown(t: ParsedTemplate): string {
   // Content may already carry the footer (it is kept on import); don't stack a second one.
   const stated = findReviewIntervals(parseMarkdown(body)).at(-1);
   const footer = stated === t.reviewIntervalDays ? "" : `\n\n**Next Review**: Date + ${t.reviewIntervalDays} days`;
-  return `${body}${footer}\n`;
+  const front = t.metadata && Object.keys(t.metadata).length > 0 ? formatFrontMatter(t.metadata) : "";
+  return `${front}${body}${footer}\n`;
 }

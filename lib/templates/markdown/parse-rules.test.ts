@@ -21,9 +21,9 @@ describe("title", () => {
     ]);
   });
 
-  it("falls back to the first heading when there is no H1", () => {
+  it("without an H1 leaves the title to the caller and keeps every heading a section", () => {
     const { template } = parseOk("## Launch checklist\n\n- [ ] a\n\n## Later\n\n- [ ] b\n");
-    expect(template.title).toBe("Launch checklist");
+    expect(template.title).toBe("");
     expect(template.sections.map((s) => s.title)).toEqual(["Launch checklist", "Later"]);
   });
 
@@ -137,16 +137,16 @@ describe("classification", () => {
     ]);
   });
 
-  it("makes numbered lists under procedure headings steps, sub-bullets their details", () => {
-    const md =
-      "# T\n\n## Runbooks\n\n### Rollback\n\n1. Stop traffic\n   - drain the queue\n2. Restore\n\n## Setup notes\n\n1. not a step\n";
+  it("makes numbered lists steps, sub-bullets their details; prose with a numbered aside stays content", () => {
+    const prose = "Some background that goes on for a while, longer than the list beside it.";
+    const md = `# T\n\n## Runbooks\n\n### Rollback\n\n1. Stop traffic\n   - drain the queue\n2. Restore\n\n## Setup notes\n\n${prose}\n\n- a bullet\n\n1. not a step\n`;
     const [rollback, notes] = sections(md);
     expect(rollback).toMatchObject({
       title: "Rollback",
       kind: "PROCEDURE",
       items: [{ text: "Stop traffic", details: "- drain the queue", children: [] }, leaf("Restore")],
     });
-    expect(notes).toMatchObject({ kind: "REFERENCE", items: [], content: "1. not a step" });
+    expect(notes).toMatchObject({ kind: "REFERENCE", items: [], content: `${prose}\n\n- a bullet\n\n1. not a step` });
   });
 
   it("gives a parent heading its own section only when it has its own items or content", () => {
@@ -157,15 +157,15 @@ describe("classification", () => {
     ]);
   });
 
-  it("keeps tables, paragraphs and links as REFERENCE content, verbatim", () => {
+  it("keeps tables beside boxes, paragraphs and links as content, verbatim", () => {
     const table = "| Port | Use |\n| ---- | --- |\n| 443  | TLS |";
-    const md = `# T\n\n## Ports\n\nOpen only these:\n\n${table}\n\nSee [docs](https://x.y).\n\n## Go\n\n- [ ] a\n`;
+    const md = `# T\n\n## Ports\n\nOpen only these:\n\n${table}\n\nSee [docs](https://x.y).\n\n- [ ] a\n`;
     expect(sections(md)[0]).toEqual({
       title: "Ports",
-      kind: "REFERENCE",
+      kind: "PRE_DEPLOYMENT",
       priority: null,
       cadence: null,
-      items: [],
+      items: [leaf("a")],
       content: `Open only these:\n\n${table}\n\nSee [docs](https://x.y).`,
     });
   });

@@ -28,8 +28,23 @@ export type ParsedSection = {
   content: string | null;
 };
 
-export type ParsedTemplate = { title: string; reviewIntervalDays: number; sections: ParsedSection[] };
+export type ParsedTemplate = {
+  /** Empty when the file names none (no H1, no front matter title): the importer must ask. */
+  title: string;
+  reviewIntervalDays: number;
+  sections: ParsedSection[];
+  /** Front matter besides the title, as written (TemplateVersion.metadata); absent when none. */
+  metadata?: Record<string, string>;
+};
 
-export type ParseResult = { ok: true; template: ParsedTemplate; warnings: string[] } | { ok: false; error: string };
+export type ParseResult =
+  | {
+      ok: true;
+      template: ParsedTemplate;
+      warnings: string[];
+      /** Per section, in order: why it got its kind and priority (the preview shows it). */
+      why?: string[];
+    }
+  | { ok: false; error: string };
 
 export const DEFAULT_REVIEW_INTERVAL_DAYS = 90;
