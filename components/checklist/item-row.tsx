@@ -1,6 +1,7 @@
 "use client";
 
 import { useRef, useState, type FormEvent } from "react";
+import { BlockMarkdown } from "@/components/markdown/block-markdown";
 import { InlineMarkdown } from "@/components/markdown/inline-markdown";
 import { ItemDetails } from "@/components/checklist/item-details";
 import { PreviousStateNote } from "@/components/checklist/previous-state";
@@ -52,9 +53,10 @@ function ParentRow({ item, context }: { item: ChecklistItem; context: RowContext
         <span aria-hidden="true" className={settled === total ? "text-emerald-600" : "text-slate-400"}>
           {settled === total ? "✔" : "▸"}
         </span>
-        <span className="flex-1">
+        <div className="flex-1">
           <InlineMarkdown text={item.text} />
-        </span>
+          {item.details ? <TemplateDetails details={item.details} /> : null}
+        </div>
         {/* aria-label is not allowed on a plain span: the spoken form is sr-only text instead. */}
         <span className="text-xs tabular-nums text-slate-600 dark:text-slate-400">
           <span aria-hidden="true">
@@ -119,6 +121,7 @@ function LeafRow({ item, context }: { item: ChecklistItem; context: RowContext }
               <span className="font-semibold">N/A:</span> {state.naReason}
             </p>
           ) : null}
+          {item.details ? <TemplateDetails details={item.details} /> : null}
           <Meta item={item} />
           {state.previousState ? <PreviousStateNote previous={state.previousState} currentText={item.text} /> : null}
         </div>
@@ -161,6 +164,15 @@ function LeafRow({ item, context }: { item: ChecklistItem; context: RowContext }
       ) : null}
       {detailsOpen ? <ItemDetails item={item} context={context} onClose={closeDetails} /> : null}
     </li>
+  );
+}
+
+/** What the template says under the item (sub-bullets, steps, a <details> block): guidance, not a box. */
+function TemplateDetails({ details }: { details: string }) {
+  return (
+    <div data-item-details="" className="mt-1 font-normal">
+      <BlockMarkdown text={details} />
+    </div>
   );
 }
 

@@ -1,6 +1,7 @@
 "use client";
 
 import type { Ref } from "react";
+import { BlockMarkdown } from "@/components/markdown/block-markdown";
 import { InlineMarkdown } from "@/components/markdown/inline-markdown";
 import { PriorityBadge } from "@/components/ui/badges";
 import { cardStyles } from "@/components/ui/styles";
@@ -140,6 +141,7 @@ function ItemList({ items, ordered }: { items: ParsedItem[]; ordered: boolean })
   const children = items.map((item, index) => (
     <li key={index}>
       <InlineMarkdown text={item.text} />
+      {item.details ? <BlockMarkdown text={item.details} className="mt-1" /> : null}
       {item.children.length > 0 ? <ItemList items={item.children} ordered={ordered} /> : null}
     </li>
   ));

@@ -1,3 +1,4 @@
+import { BlockMarkdown } from "@/components/markdown/block-markdown";
 import { InlineMarkdown } from "@/components/markdown/inline-markdown";
 import type { StructureItem } from "@/lib/templates/structure";
 
@@ -8,6 +9,7 @@ export function ItemTree({ items, ordered = false }: { items: StructureItem[]; o
       {items.map((item) => (
         <li key={item.key}>
           <InlineMarkdown text={item.text} />
+          {item.details ? <BlockMarkdown text={item.details} className="mt-1" /> : null}
           {item.children.length ? <ItemTree items={item.children} /> : null}
         </li>
       ))}

@@ -9,6 +9,8 @@ export type ChecklistItem = {
   id: string;
   key: string;
   text: string;
+  /** Markdown under the item in its template that is not a box; null when none. */
+  details?: string | null;
   children: ChecklistItem[];
   state: ItemStateView | null;
 };

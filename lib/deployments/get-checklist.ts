@@ -41,7 +41,7 @@ export async function getChecklist(deploymentId: string, options?: ReadOptions):
           },
           items: {
             orderBy: [{ depth: "asc" }, { position: "asc" }],
-            select: { id: true, key: true, sectionId: true, parentId: true, text: true },
+            select: { id: true, key: true, sectionId: true, parentId: true, text: true, details: true },
           },
         },
       },
@@ -59,6 +59,7 @@ export async function getChecklist(deploymentId: string, options?: ReadOptions):
       id: item.id,
       key: item.key,
       text: item.text,
+      details: item.details,
       children: [],
       state: states.get(item.id) ?? null,
     };
