@@ -139,7 +139,8 @@ export async function insertApiToken(url: string, userId: string, scopes: ("READ
   await client.connect();
   try {
     await client.query(
-      `INSERT INTO "ApiToken" (id, name, prefix, "tokenHash", scopes, "createdById") VALUES ($1, $2, $3, $4, $5::"ApiTokenScope"[], $6)`,
+      // A token speaks for its user (userId) and was made by them (createdById).
+      `INSERT INTO "ApiToken" (id, name, prefix, "tokenHash", scopes, "createdById", "userId") VALUES ($1, $2, $3, $4, $5::"ApiTokenScope"[], $6, $6)`,
       [
         `bench-token-${randomBytes(6).toString("hex")}`,
         "bench",
