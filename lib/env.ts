@@ -55,6 +55,13 @@ const baseSchema = z.object({
     .min(1, "must be at least 1")
     .max(36500, "must be at most 36500 (100 years)")
     .optional(),
+  // How long reading one imported Markdown file may take before it is refused (lib/templates/parse-worker).
+  IMPORT_PARSE_TIMEOUT_MS: z.coerce
+    .number({ error: "must be a whole number of milliseconds" })
+    .int("must be a whole number of milliseconds")
+    .min(100, "must be at least 100")
+    .max(600_000, "must be at most 600000 (10 minutes)")
+    .default(5000),
   // The first admin, created by `npm start` only while no active admin exists (lib/users/first-admin.ts).
   DEFAULT_ADMIN_EMAIL: z
     .string()

@@ -81,6 +81,22 @@ describe.concurrent("npm run cli -- template import --dry-run --json", () => {
     expect(Object.keys(json.sections[0]!)).toEqual(["title", "kind", "priority", "cadence", "items"]);
   });
 
+  it("reads UTF-16 without a BOM, and Windows-1252 with a warning on stderr", async () => {
+    const text = "# Prüfliste\n\n## Vor dem Start\n\n- [ ] Änderungen prüfen\n";
+    const utf16 = path.join(scratch, "utf16.md");
+    writeFileSync(utf16, Buffer.from(text, "utf16le"));
+    const cp1252 = path.join(scratch, "cp1252.md");
+    writeFileSync(cp1252, Buffer.from(text, "latin1")); // ü and Ä are the same bytes in Windows-1252
+    for (const file of [utf16, cp1252]) {
+      const result = await cli("template", "import", file, "--dry-run", "--json");
+      expect(result.status).toBe(0);
+      const json = JSON.parse(result.stdout) as ImportJson;
+      expect(json.title).toBe("Prüfliste");
+      expect(json.sections.flatMap((s) => s.items.map((i) => i.text))).toEqual(["Änderungen prüfen"]);
+      expect(result.stderr.includes("read as Windows-1252")).toBe(file === cp1252);
+    }
+  });
+
   it("without --json prints a readable summary", async () => {
     const result = await cli("template", "import", seedFile, "--dry-run");
     expect(result.status).toBe(0);
@@ -91,7 +107,11 @@ describe.concurrent("npm run cli -- template import --dry-run --json", () => {
   it.each([
     ["empty", Buffer.alloc(0), "The file is empty."],
     ["binary", Buffer.from([0x23, 0x00, 0x01, 0x02]), "binary"],
-    ["latin1", Buffer.from([0x23, 0x20, 0xe9, 0xe8, 0x0a]), "UTF-8"],
+    [
+      "neither UTF-8 nor Windows-1252",
+      Buffer.from([0x23, 0x20, 0xe9, 0x81, 0x0a]),
+      "nor Windows-1252 (byte 0x81 on line 1)",
+    ],
     ["prose", Buffer.from("# Notes\n\nNothing to tick here.\n"), "No checklist content"],
     ["huge", Buffer.alloc(1_048_577, "a"), "larger than 1 MB"],
   ])(

@@ -87,7 +87,7 @@ try {
 async function templateImport(file: string | undefined, dryRun: boolean, json: boolean) {
   if (!file) exitWith(`Name the Markdown file to import.\n${usage}`, 2);
   const bytes = readSource(file);
-  const { template, warnings } = readTemplateMarkdown(bytes);
+  const { template, warnings } = await readTemplateMarkdown(bytes);
   for (const warning of warnings) console.error(`warning: ${warning}`);
   if (dryRun) {
     console.log(json ? JSON.stringify(toImportJson(template), null, 2) : formatSummary(summarizeTemplate(template)));

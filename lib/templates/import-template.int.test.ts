@@ -52,7 +52,11 @@ describe("importTemplate", () => {
   it.each([
     ["an empty file", new Uint8Array(), "The file is empty."],
     ["a binary file", new Uint8Array([0x23, 0x20, 0x00, 0x01, 0x02]), "binary"],
-    ["a file that is not UTF-8", new Uint8Array([0x23, 0x20, 0xff, 0xfe, 0x41]), "UTF-8"],
+    [
+      "a file that is neither UTF-8 nor Windows-1252",
+      new Uint8Array([0x23, 0x20, 0x81, 0x41]),
+      "not UTF-8 text, nor Windows-1252 (byte 0x81 on line 1)",
+    ],
     [
       "prose without checklist content",
       new TextEncoder().encode("# Notes\n\nJust some prose.\n"),

@@ -9,26 +9,47 @@ import { dbOf, type DomainOptions } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors";
 import { decodeInput, MAX_TEMPLATE_BYTES } from "@/lib/templates/markdown/decode";
-import { parseTemplateMarkdown } from "@/lib/templates/markdown/parse";
 import type { ParsedTemplate } from "@/lib/templates/markdown/types";
+import { checkStructure } from "@/lib/templates/import-limits";
+import { parseInWorker } from "@/lib/templates/parse-worker/parse-in-worker";
 import { importSourceSchema, templateSourceSchema, type SectionOverride } from "@/lib/templates/schemas";
-import { withDerivedKeys } from "@/lib/templates/derive-keys";
 import { insertVersion } from "@/lib/templates/store-version";
-import { structureSchema, type TemplateStructure } from "@/lib/templates/structure";
+import type { TemplateStructure } from "@/lib/templates/structure";
 
 export type ImportPreview = { template: ParsedTemplate; warnings: string[] };
 
 /** What the import form would store; stores nothing. */
-export function previewTemplateImport(actor: Actor | null, input: z.input<typeof importSourceSchema>): ImportPreview {
+export async function previewTemplateImport(
+  actor: Actor | null,
+  input: z.input<typeof importSourceSchema>,
+): Promise<ImportPreview> {
   requirePermission(actor, "template:import");
   const { source, overrides } = formSource(input);
-  return readTemplateMarkdown(source, overrides);
+  const { template, warnings } = await readChecked(source, overrides);
+  return { template, warnings };
 }
 
 /** Parses without storing (the CLI's dry run, and every import's first step); a file that
  * cannot be imported is a 422 with the reason. */
-export function readTemplateMarkdown(source: string | Uint8Array, overrides: SectionOverride[] = []): ImportPreview {
-  const result = parseTemplateMarkdown(source);
+export async function readTemplateMarkdown(
+  source: string | Uint8Array,
+  overrides: SectionOverride[] = [],
+): Promise<ImportPreview> {
+  const { template, warnings } = await readChecked(source, overrides);
+  return { template, warnings };
+}
+
+/** One read for the preview, the dry run and the import, so all three refuse the same files:
+ * the parse runs in a worker under its time and memory limits, then the stored structure's
+ * limits are checked. */
+async function readChecked(
+  source: string | Uint8Array,
+  overrides: SectionOverride[],
+): Promise<ImportPreview & { structure: TemplateStructure; sourceMarkdown: string }> {
+  // Decoding is linear and names encoding problems itself; only the parse needs the worker.
+  const decoded = decodeInput(source);
+  if (!decoded.ok) throw new AppError("UNPROCESSABLE", decoded.error);
+  const result = await parseInWorker(decoded.text);
   if (!result.ok) throw new AppError("UNPROCESSABLE", result.error);
   const sections = result.template.sections.map((section, index) => {
     const override = overrides.find((o) => o.index === index);
@@ -42,7 +63,11 @@ export function readTemplateMarkdown(source: string | Uint8Array, overrides: Sec
       "BAD_REQUEST",
       `There is no section ${badOverride.index + 1} to correct; the file has ${sections.length}.`,
     );
-  return { template: { ...result.template, sections }, warnings: result.warnings };
+  const template = { ...result.template, sections };
+  const checked = checkStructure(template, decoded.text);
+  if (!checked.ok) throw new AppError("UNPROCESSABLE", checked.error);
+  const warnings = [...(decoded.warnings ?? []), ...result.warnings];
+  return { template, warnings, structure: checked.structure, sourceMarkdown: decoded.text };
 }
 
 export type ImportedTemplate = { templateId: string; versionId: string; slug: string };
@@ -75,10 +100,7 @@ export async function createTemplateFromMarkdown(
 ): Promise<ImportedTemplate> {
   const { source, overrides, slug: chosenSlug } = parseInput(templateSourceSchema, input);
   const actorId = "actorId" in by ? by.actorId : null;
-  const { template } = readTemplateMarkdown(source, overrides);
-  const structure = validStructure(template);
-  const decoded = decodeInput(source);
-  const sourceMarkdown = decoded.ok ? decoded.text : "";
+  const { structure, sourceMarkdown } = await readChecked(source, overrides);
   const base = chosenSlug ?? slugify(structure.title);
   const db = dbOf(options);
 
@@ -119,12 +141,6 @@ export async function createTemplateFromMarkdown(
     }
   }
   throw new AppError("CONFLICT", `Too many templates are named “${structure.title}”; rename this one.`);
-}
-
-function validStructure(template: ParsedTemplate): TemplateStructure {
-  const parsed = structureSchema.safeParse(withDerivedKeys(template));
-  if (!parsed.success) throw new AppError("UNPROCESSABLE", parsed.error.issues[0]!.message);
-  return parsed.data;
 }
 
 export function slugify(title: string): string {

@@ -47,7 +47,7 @@ function safeJson(value: string): unknown {
 export async function previewImportAction(formData: FormData): Promise<ActionResult<ImportPreview>> {
   const user = await getCurrentUser();
   const source = await readSource(formData);
-  return runAction(() => Promise.resolve(previewTemplateImport(user, source)));
+  return runAction(() => previewTemplateImport(user, source));
 }
 
 export async function importTemplateAction(formData: FormData): Promise<ActionResult<{ templateId: string }>> {
