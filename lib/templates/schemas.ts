@@ -29,6 +29,8 @@ export const importSourceSchema = z
       .optional(),
     file: bytes.optional(),
     overrides: importOverridesSchema.default([]),
+    /** The title when the file names none: what the person typed, or the uploaded file's name. */
+    title: z.string().trim().max(200, "A title is at most 200 characters.").optional(),
   })
   .refine((input) => input.text !== undefined || input.file !== undefined, {
     message: "Paste Markdown or choose a file.",
@@ -39,6 +41,8 @@ export const importSourceSchema = z
 export const templateSourceSchema = z.object({
   source: z.union([z.string(), bytes], { error: "Give the Markdown as text or bytes." }),
   overrides: importOverridesSchema.default([]),
+  /** The title when the file names none (the CLI: the file's name). */
+  title: z.string().trim().max(200, "A title is at most 200 characters.").optional(),
   slug: z
     .string()
     .regex(/^[a-z0-9][a-z0-9-]{0,99}$/, "A slug is lower-case letters, digits and dashes.")

@@ -11,6 +11,8 @@ export type NewVersion = {
   number: number;
   structure: TemplateStructure;
   sourceMarkdown: string;
+  /** Front matter besides the title (TemplateVersion.metadata), exported back. */
+  metadata?: Record<string, string>;
   createdById: string | null;
   changeNote?: string;
   /** Distinct approvals a deployment of this version needs (1–5). */
@@ -24,6 +26,7 @@ export async function insertVersion(tx: Tx, version: NewVersion): Promise<string
       number: version.number,
       title: version.structure.title,
       sourceMarkdown: version.sourceMarkdown,
+      ...(version.metadata ? { metadata: version.metadata } : {}),
       createdById: version.createdById,
       changeNote: version.changeNote ?? null,
       reviewIntervalDays: version.structure.reviewIntervalDays,

@@ -107,7 +107,8 @@ function buildSection(raw: RawSection, ctx: ItemContext): Built | null {
   const hasItems = items.length > 0;
   const classification = classify(resolved, hasItems, procedure);
   return {
-    section: { title: raw.title || "Untitled section", ...classification, items, content },
+    // The leading section of an untitled file is named by the caller, with the template.
+    section: { title: raw.title || (raw.heading ? "Untitled section" : ""), ...classification, items, content },
     why: explain(classification, resolved, shape, hasItems),
     parent: raw.parent,
   };
