@@ -11,7 +11,8 @@ import type { ParsedTemplate } from "@/lib/templates/markdown/types";
 import { ImportPreview } from "./import-preview";
 import type { Classification } from "./labels";
 
-type Preview = { template: ParsedTemplate; warnings: string[] };
+// `why` and `untitled` are optional so the form works with a server that does not send them.
+type Preview = { template: ParsedTemplate; warnings: string[]; why?: string[]; untitled?: boolean };
 
 function formatBytes(bytes: number): string {
   return bytes < 1024 ? `${bytes} bytes` : `${(bytes / 1024).toFixed(1)} KB`;
@@ -24,6 +25,8 @@ export function ImportForm() {
   const [file, setFile] = useState<File | null>(null);
   const [preview, setPreview] = useState<Preview | null>(null);
   const [classes, setClasses] = useState<Classification[]>([]);
+  // Asked for only when the file names no title (pasted text without "# Title").
+  const [title, setTitle] = useState("");
   const fileInput = useRef<HTMLInputElement>(null);
   const previewHeading = useRef<HTMLHeadingElement>(null);
   // Two calls, so each error shows next to what caused it: the source (reading) or the
@@ -41,7 +44,7 @@ export function ImportForm() {
     action: importTemplateAction,
     // Stays pending while the next page loads, so the import cannot be sent twice.
     leavesPage: true,
-    success: () => `Imported “${preview?.template.title}”`,
+    success: () => `Imported “${preview?.template.title || title.trim()}”`,
     onSuccess: (imported) => router.push(`/templates/${imported.templateId}`),
   });
   const pending = reading.pending || importing.pending;
@@ -102,6 +105,13 @@ export function ImportForm() {
     if (!preview) return;
     const data = sourceFormData();
     if (!data) return;
+    if (preview.untitled) {
+      if (title.trim() === "") {
+        importing.reject("Give the template a title.");
+        return;
+      }
+      data.set("title", title.trim());
+    }
     const sections = preview.template.sections;
     const missingCadence = sections.find(
       (section, index) => classes[index]?.kind === "MAINTENANCE" && !classes[index]?.cadence,
@@ -189,7 +199,29 @@ export function ImportForm() {
             }
             disabled={pending}
             headingRef={previewHeading}
+            why={preview.why}
           />
+          {preview.untitled ? (
+            <div className={`${cardStyles} p-4`}>
+              <label htmlFor="import-title" className="block text-sm font-medium">
+                Title
+              </label>
+              <p id="import-title-hint" className="text-sm text-slate-600 dark:text-slate-400">
+                The text has no “# Title” heading and no title in front matter: name the template.
+              </p>
+              <input
+                id="import-title"
+                name="title"
+                value={title}
+                maxLength={200}
+                required
+                aria-describedby="import-title-hint"
+                onChange={(event) => setTitle(event.target.value)}
+                disabled={importing.pending}
+                className={`mt-1 ${inputStyles}`}
+              />
+            </div>
+          ) : null}
           <ErrorAlert message={importing.message} />
           <div className="flex flex-wrap items-center gap-3">
             <button type="button" onClick={onImport} disabled={pending} className={buttonStyles.primary}>

@@ -20,17 +20,19 @@ type Props = {
   onClassChange: (index: number, value: Classification) => void;
   disabled: boolean;
   headingRef?: Ref<HTMLHeadingElement>;
+  /** Per section: why the parser gave it its kind and priority. */
+  why?: string[];
 };
 
 /** What an import would create; the heading takes focus when the preview appears. */
-export function ImportPreview({ template, warnings, classes, onClassChange, disabled, headingRef }: Props) {
+export function ImportPreview({ template, warnings, classes, onClassChange, disabled, headingRef, why }: Props) {
   const effective = template.sections.map((section, index) => ({ ...section, ...(classes[index] ?? section) }));
   return (
     <section aria-labelledby="import-preview-title" className="space-y-4">
       <div className={`${cardStyles} p-4`}>
         <p className="text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">Preview</p>
         <h2 id="import-preview-title" ref={headingRef} tabIndex={-1} className="text-xl font-semibold">
-          {template.title}
+          {template.title || "Untitled: give it a title below"}
         </h2>
         <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
           Review every {template.reviewIntervalDays} days · {template.sections.length} section
@@ -64,6 +66,7 @@ export function ImportPreview({ template, warnings, classes, onClassChange, disa
               index={index}
               section={section}
               value={classes[index] ?? section}
+              why={why?.[index]}
               onChange={(value) => onClassChange(index, value)}
               disabled={disabled}
             />
@@ -84,8 +87,10 @@ function SectionRow({
   value,
   onChange,
   disabled,
+  why,
 }: {
   index: number;
+  why?: string | undefined;
   section: ParsedSection;
   value: Classification;
   onChange: (value: Classification) => void;
@@ -95,37 +100,44 @@ function SectionRow({
   const corrected = !sameClass(value, section);
   return (
     <li className={`${cardStyles} grid gap-3 p-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,28rem)]`}>
-      <details className="min-w-0">
-        <summary className="cursor-pointer">
-          <span className="font-medium">{section.title}</span>{" "}
-          <span className="text-sm text-slate-600 dark:text-slate-400">
-            · {leaves === 0 && section.content ? "text only" : `${leaves} item${leaves === 1 ? "" : "s"}`}
-          </span>{" "}
-          <span className="inline-flex flex-wrap items-center gap-1 align-middle text-xs">
-            <span className="rounded-full bg-slate-100 px-2 py-0.5 font-medium dark:bg-slate-800">
-              {kindLabels[value.kind]}
-            </span>
-            <PriorityBadge priority={value.priority} />
-            {value.cadence ? (
+      <div className="min-w-0">
+        <details>
+          <summary className="cursor-pointer">
+            <span className="font-medium">{section.title}</span>{" "}
+            <span className="text-sm text-slate-600 dark:text-slate-400">
+              · {leaves === 0 && section.content ? "text only" : `${leaves} item${leaves === 1 ? "" : "s"}`}
+            </span>{" "}
+            <span className="inline-flex flex-wrap items-center gap-1 align-middle text-xs">
               <span className="rounded-full bg-slate-100 px-2 py-0.5 font-medium dark:bg-slate-800">
-                {cadenceLabels[value.cadence]}
+                {kindLabels[value.kind]}
               </span>
+              <PriorityBadge priority={value.priority} />
+              {value.cadence ? (
+                <span className="rounded-full bg-slate-100 px-2 py-0.5 font-medium dark:bg-slate-800">
+                  {cadenceLabels[value.cadence]}
+                </span>
+              ) : null}
+              {corrected ? <span className="font-semibold text-brand-700 dark:text-brand-50">(corrected)</span> : null}
+            </span>
+          </summary>
+          <div className="mt-3 space-y-3 text-sm">
+            {section.items.length > 0 ? <ItemList items={section.items} ordered={value.kind === "PROCEDURE"} /> : null}
+            {section.content !== null ? (
+              <pre className="max-h-96 overflow-auto whitespace-pre-wrap rounded-md bg-slate-50 p-3 font-mono text-xs dark:bg-slate-950">
+                {section.content}
+              </pre>
             ) : null}
-            {corrected ? <span className="font-semibold text-brand-700 dark:text-brand-50">(corrected)</span> : null}
-          </span>
-        </summary>
-        <div className="mt-3 space-y-3 text-sm">
-          {section.items.length > 0 ? <ItemList items={section.items} ordered={value.kind === "PROCEDURE"} /> : null}
-          {section.content !== null ? (
-            <pre className="max-h-96 overflow-auto whitespace-pre-wrap rounded-md bg-slate-50 p-3 font-mono text-xs dark:bg-slate-950">
-              {section.content}
-            </pre>
-          ) : null}
-          {section.items.length === 0 && section.content === null ? (
-            <p className="text-slate-600 dark:text-slate-400">This section is empty.</p>
-          ) : null}
-        </div>
-      </details>
+            {section.items.length === 0 && section.content === null ? (
+              <p className="text-slate-600 dark:text-slate-400">This section is empty.</p>
+            ) : null}
+          </div>
+        </details>
+        {why ? (
+          <p data-testid="import-section-why" className="mt-1 text-xs text-slate-600 dark:text-slate-400">
+            Why: {why}
+          </p>
+        ) : null}
+      </div>
       <ClassificationSelects
         idPrefix={`import-section-${index}`}
         name={sectionName(section.title, index)}
