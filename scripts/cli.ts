@@ -9,6 +9,7 @@
 // to stderr), so they can be piped or captured.
 import { readFileSync, statSync } from "node:fs";
 import { parseArgs } from "node:util";
+import path from "node:path";
 import { createPrismaClient, type PrismaClient } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
 import { roleLabels } from "@/lib/auth/roles";
@@ -87,14 +88,16 @@ try {
 async function templateImport(file: string | undefined, dryRun: boolean, json: boolean) {
   if (!file) exitWith(`Name the Markdown file to import.\n${usage}`, 2);
   const bytes = readSource(file);
-  const { template, warnings } = await readTemplateMarkdown(bytes);
+  // A file without an H1 or a front matter title is named after the file.
+  const fileTitle = path.basename(file).replace(/\.(md|markdown|txt)$/i, "");
+  const { template, warnings } = await readTemplateMarkdown(bytes, [], fileTitle);
   for (const warning of warnings) console.error(`warning: ${warning}`);
   if (dryRun) {
     console.log(json ? JSON.stringify(toImportJson(template), null, 2) : formatSummary(summarizeTemplate(template)));
     return;
   }
   const imported = await withPrisma((prisma) =>
-    createTemplateFromMarkdown({ actorLabel: "cli" }, { source: bytes }, { db: prisma }),
+    createTemplateFromMarkdown({ actorLabel: "cli" }, { source: bytes, title: fileTitle }, { db: prisma }),
   );
   console.log(
     json

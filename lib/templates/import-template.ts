@@ -16,7 +16,9 @@ import { importSourceSchema, templateSourceSchema, type SectionOverride } from "
 import { insertVersion } from "@/lib/templates/store-version";
 import type { TemplateStructure } from "@/lib/templates/structure";
 
-export type ImportPreview = { template: ParsedTemplate; warnings: string[] };
+/** `why`: per section, why it got its kind and priority. `untitled`: the file names no title
+ * and none was given, so the form asks for one. */
+export type ImportPreview = { template: ParsedTemplate; warnings: string[]; why: string[]; untitled: boolean };
 
 /** What the import form would store; stores nothing. */
 export async function previewTemplateImport(
@@ -24,9 +26,9 @@ export async function previewTemplateImport(
   input: z.input<typeof importSourceSchema>,
 ): Promise<ImportPreview> {
   requirePermission(actor, "template:import");
-  const { source, overrides } = formSource(input);
-  const { template, warnings } = await readChecked(source, overrides);
-  return { template, warnings };
+  const { source, overrides, title } = formSource(input);
+  const { template, warnings, why, untitled } = await readChecked(source, overrides, title);
+  return { template, warnings, why, untitled };
 }
 
 /** Parses without storing (the CLI's dry run, and every import's first step); a file that
@@ -34,9 +36,11 @@ export async function previewTemplateImport(
 export async function readTemplateMarkdown(
   source: string | Uint8Array,
   overrides: SectionOverride[] = [],
+  /** The title when the file names none (the CLI passes the file's name). */
+  title?: string,
 ): Promise<ImportPreview> {
-  const { template, warnings } = await readChecked(source, overrides);
-  return { template, warnings };
+  const { template, warnings, why, untitled } = await readChecked(source, overrides, title);
+  return { template, warnings, why, untitled };
 }
 
 /** One read for the preview, the dry run and the import, so all three refuse the same files:
@@ -45,6 +49,7 @@ export async function readTemplateMarkdown(
 async function readChecked(
   source: string | Uint8Array,
   overrides: SectionOverride[],
+  fallbackTitle?: string,
 ): Promise<ImportPreview & { structure: TemplateStructure; sourceMarkdown: string }> {
   // Decoding is linear and names encoding problems itself; only the parse needs the worker.
   const decoded = decodeInput(source);
@@ -63,11 +68,25 @@ async function readChecked(
       "BAD_REQUEST",
       `There is no section ${badOverride.index + 1} to correct; the file has ${sections.length}.`,
     );
-  const template = { ...result.template, sections };
-  const checked = checkStructure(template, decoded.text);
+  // No H1 and no front matter title: the caller's (a file name, or what the person typed).
+  const title = result.template.title || fallbackTitle?.trim() || "";
+  const template = {
+    ...result.template,
+    title,
+    sections: sections.map((s) => (s.title === "" ? { ...s, title: title || "Untitled" } : s)),
+  };
+  // An untitled file still previews (the form then asks for a title); storing it is refused.
+  const checked = checkStructure({ ...template, title: title || "Untitled" }, decoded.text);
   if (!checked.ok) throw new AppError("UNPROCESSABLE", checked.error);
   const warnings = [...(decoded.warnings ?? []), ...result.warnings];
-  return { template, warnings, structure: checked.structure, sourceMarkdown: decoded.text };
+  return {
+    template,
+    warnings,
+    why: result.why ?? [],
+    untitled: title === "",
+    structure: checked.structure,
+    sourceMarkdown: decoded.text,
+  };
 }
 
 export type ImportedTemplate = { templateId: string; versionId: string; slug: string };
@@ -85,11 +104,12 @@ export async function importTemplate(
 function formSource(input: z.input<typeof importSourceSchema>): {
   source: string | Uint8Array;
   overrides: SectionOverride[];
+  title?: string;
 } {
-  const { text, file, overrides } = parseInput(importSourceSchema, input);
+  const { text, file, overrides, title } = parseInput(importSourceSchema, input);
   if (file && file.byteLength > MAX_TEMPLATE_BYTES)
     throw new AppError("PAYLOAD_TOO_LARGE", "The file is larger than 1 MB.");
-  return { source: file ?? text!, overrides };
+  return { source: file ?? text!, overrides, ...(title ? { title } : {}) };
 }
 
 /** The import itself, for callers that already checked who may do it (the seed, the CLI). */
@@ -98,9 +118,17 @@ export async function createTemplateFromMarkdown(
   input: z.input<typeof templateSourceSchema>,
   options?: DomainOptions,
 ): Promise<ImportedTemplate> {
-  const { source, overrides, slug: chosenSlug } = parseInput(templateSourceSchema, input);
+  const { source, overrides, slug: chosenSlug, title } = parseInput(templateSourceSchema, input);
   const actorId = "actorId" in by ? by.actorId : null;
-  const { structure, sourceMarkdown } = await readChecked(source, overrides);
+  const { structure, sourceMarkdown, untitled, template } = await readChecked(source, overrides, title);
+  if (untitled) {
+    throw new AppError(
+      "UNPROCESSABLE",
+      "The file names no title (no “# Title” heading, no title or name in its front matter): give the template a title.",
+      undefined,
+      { title: "Give the template a title." },
+    );
+  }
   const base = chosenSlug ?? slugify(structure.title);
   const db = dbOf(options);
 
@@ -122,6 +150,7 @@ export async function createTemplateFromMarkdown(
           number: 1,
           structure,
           sourceMarkdown,
+          ...(template.metadata ? { metadata: template.metadata } : {}),
           createdById: actorId,
           changeNote: "Imported from Markdown",
           requiredApprovals: 1,

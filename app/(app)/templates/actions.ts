@@ -23,6 +23,10 @@ async function readSource(formData: FormData): Promise<z.input<typeof importSour
   const file = formData.get("file");
   const text = formData.get("text");
   const overrides = formData.get("overrides");
+  const title = formData.get("title");
+  // A file that names no title of its own is named after the file; a typed title wins.
+  const fileTitle = file instanceof File ? file.name.replace(/\.(md|markdown|txt)$/i, "") : "";
+  const chosen = typeof title === "string" && title.trim() !== "" ? title : fileTitle;
   return {
     // An uploaded file counts even when empty: the importer then says "The file is empty."
     file:
@@ -32,6 +36,7 @@ async function readSource(formData: FormData): Promise<z.input<typeof importSour
     text: typeof text === "string" && text.trim() !== "" ? text : undefined,
     // Typed as what it should be; the domain's schema checks what it is.
     overrides: typeof overrides === "string" && overrides ? (safeJson(overrides) as SectionOverride[]) : [],
+    ...(chosen ? { title: chosen } : {}),
   };
 }
 
