@@ -16,6 +16,17 @@ describe("parseEnv", () => {
     expect(env.DATABASE_URL).toBeUndefined();
   });
 
+  it("gives the import's parse 5 s by default and refuses a limit that is not a sane whole number", () => {
+    expect(parseEnv({}).IMPORT_PARSE_TIMEOUT_MS).toBe(5000);
+    expect(parseEnv({ IMPORT_PARSE_TIMEOUT_MS: "20000" }).IMPORT_PARSE_TIMEOUT_MS).toBe(20000);
+    expect(() => parseEnv({ IMPORT_PARSE_TIMEOUT_MS: "5s" })).toThrow(
+      "Configuration error: IMPORT_PARSE_TIMEOUT_MS must be a whole number of milliseconds.",
+    );
+    expect(() => parseEnv({ IMPORT_PARSE_TIMEOUT_MS: "10" })).toThrow(
+      "Configuration error: IMPORT_PARSE_TIMEOUT_MS must be at least 100.",
+    );
+  });
+
   it("treats empty values as unset", () => {
     expect(parseEnv({ DATABASE_URL: "", AUTH_SECRET: "" }).DATABASE_URL).toBeUndefined();
   });
