@@ -33,7 +33,11 @@ type Client = Pick<typeof db, "$queryRaw" | "setting">;
  */
 export async function readinessTrends(filters: DeploymentFilters, client: Client = db): Promise<ReleaseSeries[]> {
   // The list's own filters (list-query.ts), cancelled releases left out unless asked for.
-  const matching = deploymentMatchSql(filters, { withoutCancelled: true }, await listContext(filters, new Date(), client));
+  const matching = deploymentMatchSql(
+    filters,
+    { withoutCancelled: true },
+    await listContext(filters, new Date(), client),
+  );
   const releases = await client.$queryRaw<
     { id: string; service: string; environment: string; version: string; createdAt: Date }[]
   >`

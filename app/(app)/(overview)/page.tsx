@@ -36,11 +36,7 @@ export default async function OverviewPage({ searchParams }: Props) {
       />
       {/* Streamed: the charts never hold back the list above them. */}
       <Suspense fallback={<TrendsFallback />}>
-        <TrendsSection
-          filters={parsed.filters}
-          filtered={filtered}
-          canCreate={canCreate}
-        />
+        <TrendsSection filters={parsed.filters} filtered={filtered} canCreate={canCreate} />
       </Suspense>
     </>
   );
