@@ -10,7 +10,7 @@ function probeMarkdown(title: string): string {
   return [
     `# ${title}`,
     "",
-    "## CRITICAL checks",
+    "## CRITICAL - checks",
     `- [ ] ${SCRIPT_ITEM}`,
     `- [ ] ${IMG_ITEM}`,
     "- [ ] [click me](javascript:alert(3))",
@@ -52,7 +52,7 @@ test.describe("user-written text renders inert", () => {
       await page.getByRole("button", { name: "Preview" }).click();
       await expect(page.getByRole("heading", { name: title, level: 2 })).toBeVisible();
       await expect(page.getByTestId("import-summary")).toContainText("4 critical");
-      await page.locator("summary", { hasText: "CRITICAL checks" }).click();
+      await page.locator("summary", { hasText: "CRITICAL - checks" }).click();
       await expectInert(page);
       expect(dialogs).toEqual([]);
     });
@@ -61,7 +61,7 @@ test.describe("user-written text renders inert", () => {
       await page.getByRole("button", { name: "Import template" }).click();
       await expect(page.getByText(`Imported “${title}”`)).toBeVisible();
       await expect(page.getByRole("heading", { name: title, level: 1 })).toBeVisible();
-      await page.getByRole("region", { name: "CRITICAL checks" }).getByText("Show items").click();
+      await page.getByRole("region", { name: "CRITICAL - checks" }).getByText("Show items").click();
       await expectInert(page);
       expect(dialogs).toEqual([]);
     });
