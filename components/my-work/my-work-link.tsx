@@ -4,6 +4,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useRef } from "react";
+import { navLinkStyles } from "@/components/shell/nav-link";
 
 const openKey = ["my-work", "open"] as const;
 
@@ -41,7 +42,7 @@ export function MyWorkLink({ open }: { open?: number }) {
       href="/my-work"
       aria-current={active ? "page" : undefined}
       aria-label={count ? `My work, ${count} open` : "My work"}
-      className="inline-flex items-center gap-1.5 rounded-md px-3 py-2 text-sm font-medium text-slate-600 hover:bg-slate-100 hover:text-slate-900 aria-[current=page]:bg-slate-200 aria-[current=page]:text-slate-900 dark:text-slate-300 dark:hover:bg-slate-800 dark:hover:text-white dark:aria-[current=page]:bg-slate-800 dark:aria-[current=page]:text-white"
+      className={`inline-flex items-center gap-1.5 ${navLinkStyles}`}
     >
       My work
       {count ? (
