@@ -1,5 +1,6 @@
 // npm run cli -- <command>
 //   template import <file> [--dry-run] [--json]                import a Markdown checklist as a template
+//   template export <id|slug> [--version N]                    print a template version's Markdown
 //   user create --email <email> --role <role> [--name <name>]  create a user with a one-time password
 //   user reset-password --email <email>                        give a user a new one-time password
 //   token create --email <email> --scope <scope> [--scope …] [--name <name>] [--expires-days <N>]
@@ -17,6 +18,7 @@ import { AppError } from "@/lib/errors";
 import { createTemplateFromMarkdown, readTemplateMarkdown } from "@/lib/templates/import-template";
 import { formatSummary, summarizeTemplate, toImportJson } from "@/lib/templates/markdown/summary";
 import { MAX_TEMPLATE_BYTES } from "@/lib/templates/markdown/decode";
+import { exportTemplateVersion, findTemplateVersion } from "@/lib/templates/queries";
 import { insertUserWithOneTimePassword } from "@/lib/users/create-user";
 import { setOneTimePassword, userIdByEmail } from "@/lib/users/reset-password";
 import { createUserSchema, userEmailSchema } from "@/lib/users/schemas";
@@ -28,6 +30,7 @@ import { exitWith, withDatabase } from "./lib/bootstrap";
 
 const usage = `Usage:
   npm run cli -- template import <file> [--dry-run] [--json]
+  npm run cli -- template export <id|slug> [--version <N>]
   npm run cli -- user create --email <email> --role <ADMIN|MANAGER|REVIEWER|ENGINEER|VIEWER> [--name <name>]
   npm run cli -- user reset-password --email <email>
   npm run cli -- token create --email <email> --scope <READ|WRITE|GATE> [--scope …] [--name <name>] [--expires-days <1-3650>]
@@ -49,6 +52,7 @@ const { values, positionals } = parseArgs({
     name: { type: "string" },
     scope: { type: "string", multiple: true },
     "expires-days": { type: "string" },
+    version: { type: "string" },
   },
 });
 
@@ -61,6 +65,7 @@ if (values.help || !group) {
 try {
   if (group === "template" && command === "import")
     await templateImport(file, Boolean(values["dry-run"]), Boolean(values.json));
+  else if (group === "template" && command === "export") await templateExport(file);
   else if (group === "user" && command === "create") await userCreate();
   else if (group === "user" && command === "reset-password") await userResetPassword();
   else if (group === "token" && command === "create")
@@ -106,8 +111,27 @@ async function templateImport(file: string | undefined, dryRun: boolean, json: b
   );
 }
 
+/** The Markdown of one version (the latest unless --version), on stdout: importing it gives the same structure. */
+async function templateExport(ref: string | undefined) {
+  if (!ref) exitWith(`Name the template to export (its id or slug).\n${usage}`, 2);
+  const raw = option("version");
+  if (raw !== undefined && !/^[1-9]\d{0,5}$/.test(raw)) exitWith(`--version: “${raw}” is not a version number.`, 2);
+  const versionNumber = raw === undefined ? undefined : Number(raw);
+  const markdown = await withPrisma(async (prisma) => {
+    const found = await findTemplateVersion(ref, versionNumber, { db: prisma });
+    if (!found) throw new AppError("NOT_FOUND", `No active template has the id or slug “${ref}”.`);
+    if (!found.version)
+      throw new AppError(
+        "NOT_FOUND",
+        `Template ${found.slug} has no version ${versionNumber}; its versions are 1 to ${found.latest}.`,
+      );
+    return (await exportTemplateVersion(ref, found.version.number, { db: prisma }))!.body;
+  });
+  process.stdout.write(markdown);
+}
+
 /** A string option's value; `--email` without one is as good as missing. */
-function option(name: "email" | "role" | "name" | "expires-days"): string | undefined {
+function option(name: "email" | "role" | "name" | "expires-days" | "version"): string | undefined {
   const value = values[name];
   return typeof value === "string" ? value : undefined;
 }

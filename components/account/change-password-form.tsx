@@ -7,6 +7,7 @@ import { changePasswordAction } from "@/app/account/password/actions";
 import { ErrorAlert } from "@/components/ui/error-alert";
 import { Field } from "@/components/ui/field";
 import { buttonStyles, cardStyles } from "@/components/ui/styles";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { useServerForm } from "@/components/ui/use-server-form";
 import { changePasswordSchema, MIN_PASSWORD_LENGTH } from "@/lib/users/schemas";
 
@@ -14,6 +15,7 @@ type Props = { email: string; currentLabel: string };
 
 export function ChangePasswordForm({ email, currentLabel }: Props) {
   const router = useRouter();
+  const hydrated = useHydrated();
   const { fieldErrors, formError, pending, onSubmit } = useServerForm({
     schema: changePasswordSchema,
     read: (fields) => fields.entries(),
@@ -35,7 +37,7 @@ export function ChangePasswordForm({ email, currentLabel }: Props) {
   });
 
   return (
-    <form noValidate onSubmit={onSubmit} className={`${cardStyles} space-y-4 p-6`}>
+    <form noValidate method="post" onSubmit={onSubmit} className={`${cardStyles} space-y-4 p-6`}>
       {/* Lets password managers file the new password under the right account. */}
       <input type="text" name="username" autoComplete="username" value={email} readOnly hidden />
       <Field
@@ -64,7 +66,7 @@ export function ChangePasswordForm({ email, currentLabel }: Props) {
         error={fieldErrors.confirmPassword}
       />
       <ErrorAlert message={formError} />
-      <button type="submit" disabled={pending} className={buttonStyles.primary}>
+      <button type="submit" disabled={pending || !hydrated} className={buttonStyles.primary}>
         {pending ? "Changing…" : "Change password"}
       </button>
     </form>

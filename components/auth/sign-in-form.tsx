@@ -6,6 +6,7 @@ import { useState, type FormEvent } from "react";
 import { Field } from "@/components/ui/field";
 import { formFields } from "@/components/ui/form-fields";
 import { UNREACHABLE } from "@/components/ui/server-action";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { signInSchema } from "@/lib/auth/schemas";
 
 type FieldErrors = Partial<Record<"email" | "password", string>>;
@@ -16,6 +17,7 @@ export function SignInForm({ callbackPath, initialMessage = "" }: { callbackPath
   const [errors, setErrors] = useState<FieldErrors>({});
   const [message, setMessage] = useState(initialMessage);
   const [pending, setPending] = useState(false);
+  const hydrated = useHydrated();
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -50,6 +52,7 @@ export function SignInForm({ callbackPath, initialMessage = "" }: { callbackPath
   return (
     <form
       noValidate
+      method="post"
       onSubmit={(event) => void submit(event)}
       className="space-y-4 rounded-xl border border-slate-200 bg-white p-6 shadow-sm dark:border-slate-800 dark:bg-slate-900"
     >
@@ -67,7 +70,7 @@ export function SignInForm({ callbackPath, initialMessage = "" }: { callbackPath
       </p>
       <button
         type="submit"
-        disabled={pending}
+        disabled={pending || !hydrated}
         className="w-full rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60"
       >
         {pending ? "Signing in…" : "Sign in"}

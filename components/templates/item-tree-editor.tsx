@@ -1,7 +1,7 @@
 "use client";
 
 import { inputStyles } from "@/components/ui/styles";
-import { MAX_ITEM_TEXT, newKey, type StructureItem } from "@/lib/templates/structure";
+import { MAX_ITEM_DETAILS, MAX_ITEM_TEXT, newKey, type StructureItem } from "@/lib/templates/structure";
 import { useFocusTarget, useRequestFocus } from "./focus";
 import { itemName } from "./labels";
 import {
@@ -206,6 +206,7 @@ function ItemRow({ sectionKey, root, item, index, siblingCount, previous, depth,
           </button>
         </div>
       </div>
+      <DetailsEditor item={item} name={name} onChange={onChange} />
       {item.children.length > 0 ? (
         <ItemList
           sectionKey={sectionKey}
@@ -217,5 +218,34 @@ function ItemRow({ sectionKey, root, item, index, siblingCount, previous, depth,
         />
       ) : null}
     </li>
+  );
+}
+
+/** The Markdown under the box (sub-bullets, links, a <details> block), folded away until wanted. */
+function DetailsEditor({ item, name, onChange }: { item: StructureItem; name: string; onChange: UpdateItems }) {
+  const { key } = item;
+  const id = `item-${key}-details`;
+  const has = Boolean(item.details?.trim());
+  return (
+    <details className="ml-13 mt-1">
+      <summary className="cursor-pointer text-xs text-slate-600 dark:text-slate-400">
+        {has ? "Details" : "Add details"}
+        <span className="sr-only"> of item {name}</span>
+      </summary>
+      <label htmlFor={id} className="sr-only">
+        Details of item {name} (Markdown)
+      </label>
+      <textarea
+        id={id}
+        value={item.details ?? ""}
+        maxLength={MAX_ITEM_DETAILS}
+        rows={Math.min(8, Math.max(2, (item.details ?? "").split("\n").length))}
+        onChange={(event) => {
+          const details = event.target.value;
+          onChange((items) => updateItem(items, key, { details: details.trim() ? details : null }));
+        }}
+        className={`${inputStyles} mt-1 w-full font-mono text-xs`}
+      />
+    </details>
   );
 }

@@ -72,7 +72,7 @@ export function removeItem(items: Items, key: string): Items {
 }
 
 /** Changes an item's own fields (its text); children are kept. */
-export function updateItem(items: Items, key: string, patch: Partial<Pick<StructureItem, "text">>): Items {
+export function updateItem(items: Items, key: string, patch: Partial<Pick<StructureItem, "text" | "details">>): Items {
   return withSiblings(items, key, (siblings, index) => replaceAt(siblings, index, { ...siblings[index]!, ...patch }));
 }
 

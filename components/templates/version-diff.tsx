@@ -38,6 +38,9 @@ export function VersionDiffView({ diff, fromVersion }: { diff: VersionDiff; from
           {diff.itemsMoved.map((item, i) => (
             <Change key={`im-${i}`} sign="↕" section={item.section} markdown={item.text} />
           ))}
+          {diff.itemsDetailsChanged.map((item, i) => (
+            <Change key={`id-${i}`} sign="~" section={item.section} markdown={item.text} note="details edited" />
+          ))}
         </ul>
       )}
     </section>
@@ -57,11 +60,14 @@ function Change({
   text,
   section,
   markdown,
+  note,
 }: {
   sign: string;
   text?: string;
   section?: string;
   markdown?: string;
+  /** Said after the item, e.g. "details edited". */
+  note?: string;
 }) {
   return (
     <li className="flex gap-2">
@@ -72,6 +78,7 @@ function Change({
         {text}
         {section ? <span className="text-slate-600 dark:text-slate-400">{section}: </span> : null}
         {markdown ? <InlineMarkdown text={markdown} /> : null}
+        {note ? <span className="text-slate-600 dark:text-slate-400"> ({note})</span> : null}
       </span>
     </li>
   );

@@ -46,10 +46,11 @@ function checklist(): Checklist {
             id: "p",
             key: "i-p",
             text: "Parent",
+            details: null,
             state: null,
             children: [
-              { id: "a", key: "i-a", text: "A", state: open("a"), children: [] },
-              { id: "b", key: "i-b", text: "B", state: open("b"), children: [] },
+              { id: "a", key: "i-a", text: "A", details: null, state: open("a"), children: [] },
+              { id: "b", key: "i-b", text: "B", details: null, state: open("b"), children: [] },
             ],
           },
         ],

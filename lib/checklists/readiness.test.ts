@@ -101,6 +101,7 @@ const leaf = (id: string, status: "OPEN" | "DONE" | "NOT_APPLICABLE"): Checklist
   id,
   key: `i-${id}`,
   text: id,
+  details: null,
   children: [],
   state: {
     itemId: id,
@@ -123,7 +124,16 @@ const sections: ChecklistSection[] = [
     title: "Recommended",
     kind: "PRE_DEPLOYMENT",
     priority: "RECOMMENDED",
-    items: [{ id: "rp", key: "i-rp", text: "Parent", state: null, children: [leaf("r1", "DONE"), leaf("r2", "OPEN")] }],
+    items: [
+      {
+        id: "rp",
+        key: "i-rp",
+        text: "Parent",
+        details: null,
+        state: null,
+        children: [leaf("r1", "DONE"), leaf("r2", "OPEN")],
+      },
+    ],
   },
   {
     id: "v",
@@ -131,7 +141,14 @@ const sections: ChecklistSection[] = [
     kind: "POST_DEPLOYMENT",
     priority: null,
     items: [
-      { id: "p", key: "i-p", text: "Smoke", state: null, children: [leaf("v1", "DONE"), leaf("v2", "OPEN")] },
+      {
+        id: "p",
+        key: "i-p",
+        text: "Smoke",
+        details: null,
+        state: null,
+        children: [leaf("v1", "DONE"), leaf("v2", "OPEN")],
+      },
       leaf("v3", "NOT_APPLICABLE"),
       leaf("v4", "OPEN"),
     ],

@@ -10,7 +10,7 @@ export type ChecklistItem = {
   key: string;
   text: string;
   /** Markdown under the item in its template that is not a box; null when none. */
-  details?: string | null;
+  details: string | null;
   children: ChecklistItem[];
   state: ItemStateView | null;
 };

@@ -27,7 +27,12 @@ export function withDerivedKeys(parsed: ParsedTemplate): TemplateStructure {
       });
     return { ...section, key: sectionKey, items: keyItems(section.items, section.title) };
   });
-  return { title: parsed.title, reviewIntervalDays: parsed.reviewIntervalDays, sections };
+  return {
+    title: parsed.title,
+    reviewIntervalDays: parsed.reviewIntervalDays,
+    sections,
+    ...(parsed.metadata ? { metadata: parsed.metadata } : {}),
+  };
 }
 
 function digest(text: string): string {

@@ -1,7 +1,14 @@
 // What changed between two versions of a template, matched by stable keys.
 import type { StructureItem, TemplateStructure } from "@/lib/templates/structure";
 
-type FlatItem = { key: string; text: string; section: string; parentKey: string | null; position: number };
+type FlatItem = {
+  key: string;
+  text: string;
+  details: string;
+  section: string;
+  parentKey: string | null;
+  position: number;
+};
 
 export type VersionDiff = {
   title: { from: string; to: string } | null;
@@ -12,6 +19,8 @@ export type VersionDiff = {
   itemsRemoved: { section: string; text: string }[];
   itemsChanged: { section: string; from: string; to: string }[];
   itemsMoved: { section: string; text: string }[];
+  /** Items whose details (the Markdown under the box) were edited. */
+  itemsDetailsChanged: { section: string; text: string }[];
 };
 
 export function diffStructures(before: TemplateStructure, after: TemplateStructure): VersionDiff {
@@ -36,10 +45,12 @@ export function diffStructures(before: TemplateStructure, after: TemplateStructu
   const newItems = flatten(after);
   const itemsChanged: VersionDiff["itemsChanged"] = [];
   const itemsMoved: VersionDiff["itemsMoved"] = [];
+  const itemsDetailsChanged: VersionDiff["itemsDetailsChanged"] = [];
   for (const [key, next] of newItems) {
     const prev = oldItems.get(key);
     if (!prev) continue;
     if (prev.text !== next.text) itemsChanged.push({ section: next.section, from: prev.text, to: next.text });
+    if (prev.details !== next.details) itemsDetailsChanged.push({ section: next.section, text: next.text });
     if (prev.section !== next.section || prev.parentKey !== next.parentKey || prev.position !== next.position) {
       itemsMoved.push({ section: next.section, text: next.text });
     }
@@ -57,6 +68,7 @@ export function diffStructures(before: TemplateStructure, after: TemplateStructu
       .map(({ section, text }) => ({ section, text })),
     itemsChanged,
     itemsMoved,
+    itemsDetailsChanged,
   };
 }
 
@@ -71,7 +83,14 @@ function flatten(structure: TemplateStructure): Map<string, FlatItem> {
   const items = new Map<string, FlatItem>();
   const visit = (children: StructureItem[], section: string, parentKey: string | null) =>
     children.forEach((item, position) => {
-      items.set(item.key, { key: item.key, text: item.text, section, parentKey, position });
+      items.set(item.key, {
+        key: item.key,
+        text: item.text,
+        details: item.details?.trim() ?? "",
+        section,
+        parentKey,
+        position,
+      });
       visit(item.children, section, item.key);
     });
   for (const section of structure.sections) visit(section.items, section.title, null);

@@ -120,7 +120,7 @@ export async function createTemplateFromMarkdown(
 ): Promise<ImportedTemplate> {
   const { source, overrides, slug: chosenSlug, title } = parseInput(templateSourceSchema, input);
   const actorId = "actorId" in by ? by.actorId : null;
-  const { structure, sourceMarkdown, untitled, template } = await readChecked(source, overrides, title);
+  const { structure, sourceMarkdown, untitled } = await readChecked(source, overrides, title);
   if (untitled) {
     throw new AppError(
       "UNPROCESSABLE",
@@ -150,7 +150,6 @@ export async function createTemplateFromMarkdown(
           number: 1,
           structure,
           sourceMarkdown,
-          ...(template.metadata ? { metadata: template.metadata } : {}),
           createdById: actorId,
           changeNote: "Imported from Markdown",
           requiredApprovals: 1,

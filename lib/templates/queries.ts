@@ -173,13 +173,31 @@ export const templateExportQuery = z.object({
 });
 
 /** One version (the latest unless `versionNumber`) as Markdown that imports back to the same
- * structure; null when the template or the version does not exist. */
-export async function exportTemplateVersion(templateId: string, versionNumber?: number): Promise<DownloadFile | null> {
-  const detail = await getTemplateDetail(templateId, versionNumber);
-  if (!detail) return null;
+ * structure; null when the template or the version does not exist. `ref`: its id or slug. */
+export async function exportTemplateVersion(
+  ref: string,
+  versionNumber?: number,
+  options?: DomainOptions,
+): Promise<DownloadFile | null> {
+  const found = await findTemplateVersion(ref, versionNumber, options);
+  if (!found?.version) return null;
+  const structure = (await readVersionStructure(dbOf(options), found.version.id))!;
   return {
-    body: exportTemplateMarkdown(detail.version.structure),
-    filename: `${detail.slug}-v${detail.version.number}.md`,
+    body: exportTemplateMarkdown(structure),
+    filename: `${found.slug}-v${found.version.number}.md`,
     contentType: "text/markdown; charset=utf-8",
   };
+}
+
+/** An active template by id or slug with the chosen version (the latest unless
+ * `versionNumber`; null when it has no such version) and its latest number. */
+export async function findTemplateVersion(ref: string, versionNumber?: number, options?: DomainOptions) {
+  const template = await dbOf(options).template.findFirst({
+    where: { archivedAt: null, OR: [{ slug: ref }, ...(isPlausibleId(ref) ? [{ id: ref }] : [])] },
+    select: { slug: true, versions: { orderBy: { number: "desc" }, select: { id: true, number: true } } },
+  });
+  if (!template) return null;
+  const version =
+    versionNumber === undefined ? template.versions[0] : template.versions.find((v) => v.number === versionNumber);
+  return { slug: template.slug, latest: template.versions[0]?.number ?? 0, version: version ?? null };
 }

@@ -11,8 +11,6 @@ export type NewVersion = {
   number: number;
   structure: TemplateStructure;
   sourceMarkdown: string;
-  /** Front matter besides the title (TemplateVersion.metadata), exported back. */
-  metadata?: Record<string, string>;
   createdById: string | null;
   changeNote?: string;
   /** Distinct approvals a deployment of this version needs (1–5). */
@@ -26,7 +24,7 @@ export async function insertVersion(tx: Tx, version: NewVersion): Promise<string
       number: version.number,
       title: version.structure.title,
       sourceMarkdown: version.sourceMarkdown,
-      ...(version.metadata ? { metadata: version.metadata } : {}),
+      ...(version.structure.metadata ? { metadata: version.structure.metadata } : {}),
       createdById: version.createdById,
       changeNote: version.changeNote ?? null,
       reviewIntervalDays: version.structure.reviewIntervalDays,
@@ -83,6 +81,7 @@ export async function readVersionStructure(db: Reader, versionId: string): Promi
     select: {
       title: true,
       reviewIntervalDays: true,
+      metadata: true,
       sections: {
         orderBy: { position: "asc" },
         select: { id: true, key: true, title: true, kind: true, priority: true, cadence: true, content: true },
@@ -113,5 +112,16 @@ export async function readVersionStructure(db: Reader, versionId: string): Promi
     title: version.title,
     reviewIntervalDays: version.reviewIntervalDays,
     sections: version.sections.map(({ id, ...section }) => ({ ...section, items: roots.get(id) ?? [] })),
+    ...(isMetadata(version.metadata) ? { metadata: version.metadata } : {}),
   };
+}
+
+function isMetadata(value: unknown): value is Record<string, string> {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    !Array.isArray(value) &&
+    Object.keys(value).length > 0 &&
+    Object.values(value).every((v) => typeof v === "string")
+  );
 }

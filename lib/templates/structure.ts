@@ -43,6 +43,11 @@ export const structureSchema = z
     title: z.string().trim().min(1, "The template needs a title.").max(200),
     reviewIntervalDays: z.number().int().min(1).max(3650),
     sections: z.array(sectionSchema).min(1, "A template needs at least one section.").max(200),
+    /** Front matter besides the title, as written (TemplateVersion.metadata); kept by edits, exported back. */
+    metadata: z
+      .record(z.string().max(200), z.string().max(20_000))
+      .refine((m) => Object.keys(m).length <= 100, "Front matter is limited to 100 keys.")
+      .optional(),
   })
   .superRefine((structure, ctx) => {
     const seen = new Set<string>();

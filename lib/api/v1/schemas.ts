@@ -289,6 +289,7 @@ type ChecklistItemShape = {
   id: string;
   key: string;
   text: string;
+  details: string | null;
   children: ChecklistItemShape[];
   state: z.infer<typeof itemStateResponse> | null;
 };
@@ -299,7 +300,11 @@ export const checklistItemResponse: z.ZodType<ChecklistItemShape> = z
       description:
         "The item's key: the same item in every template version (its id changes when the deployment moves to a newer version).",
     }),
-    text: z.string(),
+    text: z.string().meta({ description: "The item, as inline Markdown." }),
+    details: z.string().nullable().meta({
+      description:
+        "Markdown under the item in its template that is not a box (notes, links, sub-steps); null when none.",
+    }),
     get children() {
       return z.array(checklistItemResponse);
     },

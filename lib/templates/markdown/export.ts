@@ -6,7 +6,7 @@ import { formatFrontMatter } from "./front-matter";
 import { parseMarkdown } from "./mdast";
 import { neutraliseLinks } from "./html";
 import { writePreflightComment } from "./preflight";
-import { findReviewIntervals } from "./review";
+import { findReviewIntervals, reviewFooter } from "./review";
 import { sectionShape } from "./sections";
 import type { ParsedItem, ParsedSection, ParsedTemplate } from "./types";
 
@@ -86,7 +86,8 @@ function freeMarker(content: string | null, candidates: string[]): string {
   return candidates.find((c) => c !== used) ?? "-";
 }
 
-function sectionMarkdown(s: ParsedSection): string {
+/** What goes under a section's heading: its reference text, then its items. */
+function sectionBody(s: ParsedSection): string {
   const parts: string[] = [];
   const content = s.content?.trim() || null;
   if (content) parts.push(content);
@@ -97,14 +98,32 @@ function sectionMarkdown(s: ParsedSection): string {
         : itemLines(s.items, "task", freeMarker(content, ["-", "*", "+"]));
     parts.push(lines.join("\n"));
   }
-  return [sectionHeading(s, parts.join("\n\n")), ...parts].join("\n\n");
+  return parts.join("\n\n");
+}
+
+function sectionMarkdown(s: ParsedSection): string {
+  const body = sectionBody(s);
+  return [sectionHeading(s, body), ...(body ? [body] : [])].join("\n\n");
+}
+
+/**
+ * What the file had under its H1 (the importer names that section after the template) goes
+ * back under the H1, unless it would then be read as another kind or priority.
+ */
+function introMarkdown(t: ParsedTemplate): string | null {
+  const first = t.sections[0];
+  if (!first || first.title !== t.title) return null;
+  const body = sectionBody(first);
+  return body && sectionHeading(first, body) === heading(2, first.title) ? body : null;
 }
 
 export function exportTemplateMarkdown(t: ParsedTemplate): string {
-  const body = [heading(1, t.title), ...t.sections.map(sectionMarkdown)].join("\n\n");
+  const intro = introMarkdown(t);
+  const sections = intro === null ? t.sections : t.sections.slice(1);
+  const body = [heading(1, t.title), ...(intro === null ? [] : [intro]), ...sections.map(sectionMarkdown)].join("\n\n");
   // Content may already carry the footer (it is kept on import); don't stack a second one.
   const stated = findReviewIntervals(parseMarkdown(body)).at(-1);
-  const footer = stated === t.reviewIntervalDays ? "" : `\n\n**Next Review**: Date + ${t.reviewIntervalDays} days`;
+  const footer = stated === t.reviewIntervalDays ? "" : `\n\n${reviewFooter(t.reviewIntervalDays)}`;
   const front = t.metadata && Object.keys(t.metadata).length > 0 ? formatFrontMatter(t.metadata) : "";
   return `${front}${body}${footer}\n`;
 }

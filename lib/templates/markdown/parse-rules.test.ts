@@ -190,13 +190,21 @@ describe("classification", () => {
 describe("review interval", () => {
   it.each([
     ["Next Review: Date + 30 days", 30],
-    ["**Next Review**: Date + 45 days", 45],
     ["**Next Review:** [Date + 60 days]", 60],
     ["Nothing about reviews.", 90],
   ])("%s → %i days, footer kept as content", (footer, days) => {
     const { template } = parseOk(`# T\n\n- [ ] a\n\n---\n\n${footer}\n`);
     expect(template.reviewIntervalDays).toBe(days);
     expect(template.sections[0]?.content).toBe(`---\n\n${footer}`);
+  });
+
+  it("reads the export's own footer as the interval only, so an export reads back as it was", () => {
+    const { template } = parseOk(`# T\n\n- [ ] a\n\nBefore.\n\n---\n\n**Next Review**: Date + 45 days\n`);
+    expect(template.reviewIntervalDays).toBe(45);
+    expect(template.sections[0]?.content).toBe("Before.");
+    // Only at the end of the file: the same words elsewhere are text.
+    const middle = parseOk(`# T\n\n## A\n\n- [ ] a\n\n**Next Review**: Date + 45 days\n\n## B\n\n- [ ] b\n`).template;
+    expect(middle.sections[0]?.content).toBe("**Next Review**: Date + 45 days");
   });
 
   it("uses the last stated interval and warns about the conflict", () => {

@@ -18,7 +18,7 @@ import {
 } from "./items";
 import { parseMarkdown } from "./mdast";
 import { repairMojibake } from "./mojibake";
-import { findReviewIntervals } from "./review";
+import { findReviewIntervals, withoutReviewFooter } from "./review";
 import { disambiguate, headingText, sectionShape, tableItems } from "./sections";
 import { DEFAULT_REVIEW_INTERVAL_DAYS, type ParsedItem, type ParsedSection, type ParseResult } from "./types";
 
@@ -163,6 +163,12 @@ export function parseTemplateMarkdown(input: string | Uint8Array, options: Parse
   });
   const titles = disambiguate(built.map((b) => ({ title: b.section.title, parent: b.parent })));
   const sections: ParsedSection[] = built.map((b, i) => ({ ...b.section, title: titles[i]! }));
+  // The exporter's own footer states the interval; it is not the last section's text.
+  const last = sections.at(-1);
+  if (last) {
+    last.content = withoutReviewFooter(last.content);
+    if (last.content === null && last.items.length === 0 && sections.length > 1) sections.pop();
+  }
   if (!sections.some((s) => s.items.length > 0)) return { ok: false, error: NO_CHECKLIST };
 
   const intervals = findReviewIntervals(root);

@@ -15,3 +15,18 @@ export function findReviewIntervals(node: Nodes): number[] {
   }
   return "children" in node ? (node.children as Nodes[]).flatMap(findReviewIntervals) : [];
 }
+
+/** The footer the exporter writes (when the text states no interval of its own). */
+export function reviewFooter(days: number): string {
+  return `**Next Review**: Date + ${days} days`;
+}
+
+// With the rule a hand-written footer often has above it.
+const FOOTER = /(?:^|\n\n)(?:(?:---|\*\*\*|___)\n\n)?\*\*Next Review\*\*: Date \+ \d{1,4} days\s*$/;
+
+/** A section's text without the exporter's footer at its end, so an export reads back as it was. */
+export function withoutReviewFooter(content: string | null): string | null {
+  if (content === null) return null;
+  const stripped = content.replace(FOOTER, "");
+  return stripped === content ? content : stripped.trim() || null;
+}

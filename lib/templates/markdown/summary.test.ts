@@ -30,11 +30,14 @@ describe("summary", () => {
     expect(text.split("\n").at(-1)).toBe("  14 sections, 115 items");
   });
 
-  it("produces the import JSON shape without content, in a fixed key order", () => {
+  it("produces the import JSON with everything an import stores, in a fixed key order", () => {
     const json = toImportJson(seed);
-    expect(Object.keys(json)).toEqual(["title", "reviewIntervalDays", "sections"]);
-    expect(Object.keys(json.sections[0]!)).toEqual(["title", "kind", "priority", "cadence", "items"]);
-    expect(JSON.stringify(json)).not.toContain('"content"');
+    expect(Object.keys(json)).toEqual(["title", "reviewIntervalDays", "sections", "metadata"]);
+    expect(Object.keys(json.sections[0]!)).toEqual(["title", "kind", "priority", "cadence", "content", "items"]);
+    // Reference text travels as Markdown: the seed's intro and its Resources links.
+    expect(json.sections[0]?.content).toContain("**All items marked as CRITICAL must be completed.**");
+    expect(json.sections.at(-1)?.content).toContain("- [OWASP Top 10](https://owasp.org/www-project-top-ten/)");
+    expect(json.metadata).toEqual({});
     expect(json.sections[8]).toMatchObject({ title: "Security Incident Response", kind: "PROCEDURE" });
     expect(json.sections[1]?.items[0]?.children[0]).toEqual({
       text: "Set `APP_ENV=production` in `.env`",

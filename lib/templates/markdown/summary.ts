@@ -59,15 +59,19 @@ export type ImportJson = {
     kind: SectionKind;
     priority: Priority | null;
     cadence: Cadence | null;
+    /** The section's reference text (everything under its heading that is not an item), as Markdown. */
+    content: string | null;
     items: ImportJsonItem[];
   }[];
+  /** Front matter besides the title, as written. */
+  metadata: Record<string, string>;
 };
 
 function itemJson(item: ParsedItem): ImportJsonItem {
   return { text: item.text, details: item.details ?? null, children: item.children.map(itemJson) };
 }
 
-/** The import JSON: fixed key order, no `content` (reference text travels as Markdown). */
+/** The import JSON, in a fixed key order: everything an import would store. */
 export function toImportJson(t: ParsedTemplate): ImportJson {
   return {
     title: t.title,
@@ -77,7 +81,9 @@ export function toImportJson(t: ParsedTemplate): ImportJson {
       kind: s.kind,
       priority: s.priority,
       cadence: s.cadence,
+      content: s.content,
       items: s.items.map(itemJson),
     })),
+    metadata: t.metadata ?? {},
   };
 }

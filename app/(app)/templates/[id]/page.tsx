@@ -135,6 +135,24 @@ export default async function TemplatePage({ params, searchParams }: Props) {
               </p>
             ) : null}
           </dl>
+          {version.structure.metadata ? (
+            <section aria-labelledby="template-metadata" className={`${cardStyles} p-4`}>
+              <h2 id="template-metadata" className="mb-1 text-sm font-semibold">
+                Front matter
+              </h2>
+              <p className="mb-2 text-xs text-slate-600 dark:text-slate-400">
+                Kept from the imported file as written, and exported back with it.
+              </p>
+              <dl className="space-y-2 text-sm">
+                {Object.entries(version.structure.metadata).map(([key, value]) => (
+                  <div key={key}>
+                    <dt className="font-mono text-xs text-slate-600 dark:text-slate-400">{key}</dt>
+                    <dd className="font-mono text-xs break-words whitespace-pre-wrap">{value || "—"}</dd>
+                  </div>
+                ))}
+              </dl>
+            </section>
+          ) : null}
           {people ? (
             <section aria-labelledby="template-people" className={`${cardStyles} p-4`}>
               <h2 id="template-people" className="mb-2 text-sm font-semibold">
