@@ -78,7 +78,7 @@ describe.concurrent("npm run cli -- template import --dry-run --json", () => {
     expect(json.title).toBe("Production Security Checklist");
     expect(result.stdout).not.toMatch(/ð|Ÿ|â€/);
     expect(json.sections.map((s) => s.title)).toContain("🔴 CRITICAL - Must Complete");
-    expect(Object.keys(json.sections[0]!)).toEqual(["title", "kind", "priority", "cadence", "items"]);
+    expect(Object.keys(json.sections[0]!)).toEqual(["title", "kind", "priority", "cadence", "content", "items"]);
   });
 
   it("reads UTF-16 without a BOM, and Windows-1252 with a warning on stderr", async () => {
