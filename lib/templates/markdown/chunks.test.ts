@@ -151,15 +151,21 @@ describe("splitPoints / parseMarkdown", () => {
 
   it("counts list items and quotes, overall and per piece", () => {
     const text = lines("# T", "", "- a", "  - b", "1. c", "> q", "> q", "", "## A", "", "* d", "");
-    expect(splitPoints(text, 0)).toEqual({ starts: [text.indexOf("## A")], containers: 5, largestPieceContainers: 4 });
+    expect(splitPoints(text, 0)).toEqual({
+      starts: [text.indexOf("## A")],
+      containers: 5,
+      largestPieceContainers: 4,
+      overLimitLine: null,
+    });
   });
 });
 
 describe("parse-time bounds", () => {
-  it("refuses more list items and quotes than it can parse quickly", () => {
+  it("refuses more list items and quotes than it can parse quickly, naming the line past the limit", () => {
     const sections = Array.from({ length: 6 }, (_, i) => `## S${i}\n\n${"- [ ] a\n".repeat(900)}`).join("\n");
+    // Section S5 starts on line 3 + 5 × 903; its 501st item is the 5,001st.
     expect(parseError(`# T\n\n${sections}`)).toBe(
-      "The file has too many list items and quotes (5,400; at most 5,000).",
+      "The file has too many list items and quotes: 5,400, at most 5,000 (number 5,001 is on line 5020). Split it into several templates.",
     );
   });
 

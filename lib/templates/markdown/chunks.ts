@@ -44,7 +44,14 @@ export type Split = {
   /** List items and block quotes (the containers whose closing costs time), overall and in the biggest piece. */
   containers: number;
   largestPieceContainers: number;
+  /** The line of the container past MAX_CONTAINERS; null when there are not that many. */
+  overLimitLine: number | null;
 };
+
+// Parse time grows with the square of the list items and quotes between cut points. A file
+// that is still slow is stopped by the import's time limit (the parse runs in a worker,
+// lib/templates/parse-worker); this bound only spares it the wait.
+export const MAX_CONTAINERS = 5000;
 
 const indentOf = (line: string) => line.length - line.trimStart().length;
 
@@ -58,7 +65,10 @@ export function splitPoints(text: string, minPiece = MIN_PIECE): Split {
   let containers = 0;
   let pieceContainers = 0;
   let largestPieceContainers = 0;
+  let overLimitLine: number | null = null;
+  let lineNumber = 0;
   for (let offset = 0; offset < text.length;) {
+    lineNumber++;
     const newline = text.indexOf("\n", offset);
     const end = newline === -1 ? text.length : newline + 1;
     const line = text.slice(offset, newline === -1 ? text.length : newline);
@@ -102,11 +112,17 @@ export function splitPoints(text: string, minPiece = MIN_PIECE): Split {
       if (LIST_ITEM.test(line) || (quote && !previousQuote)) {
         containers++;
         pieceContainers++;
+        if (containers === MAX_CONTAINERS + 1) overLimitLine = lineNumber;
       }
       previousQuote = quote;
     }
     previousBlank = blank;
     offset = end;
   }
-  return { starts, containers, largestPieceContainers: Math.max(largestPieceContainers, pieceContainers) };
+  return {
+    starts,
+    containers,
+    largestPieceContainers: Math.max(largestPieceContainers, pieceContainers),
+    overLimitLine,
+  };
 }

@@ -25,6 +25,8 @@ export type Hints = {
 export const NO_HINTS: Hints = { kind: null, priority: null, cadence: null, final: false };
 
 const PRIORITY_LABEL = /^(?:priority )?(critical|high|recommended)(?: priority)?$/;
+// "Priority: Critical" names its priority after the colon the label stops at.
+const PRIORITY_COLON = /^priority:\s*(critical|high|recommended)\b/i;
 const CADENCES = "daily|weekly|monthly|quarterly|annually|annual|yearly";
 // "Weekly", "Monthly checks", "Regular maintenance quarterly": the cadence is the label.
 const CADENCE_LABEL = new RegExp(
@@ -95,10 +97,7 @@ function parseTag(inner: string): Hints | null {
  * " - …", " – …" or ": …" part, lower-cased. "🔴 CRITICAL - Must Complete" → "critical".
  */
 export function headingLabel(text: string): string {
-  const head = text
-    .replace(BRACKET_WORDS, " ")
-    .replace(/[\p{Extended_Pictographic}\p{Emoji_Modifier}\u{FE0F}\u{200D}\u{20E3}]/gu, " ")
-    .split(/\s[-–—]\s|:\s|:$/)[0]!;
+  const head = plain(text.replace(BRACKET_WORDS, " ")).split(/\s[-–—]\s|:\s|:$/)[0]!;
   return head
     .toLowerCase()
     .replace(/[^\p{L}\p{N}\s-]+/gu, " ")
@@ -107,10 +106,17 @@ export function headingLabel(text: string): string {
     .trim();
 }
 
+/** The heading without emoji and surrounding space. */
+function plain(text: string): string {
+  return text.replace(/[\p{Extended_Pictographic}\p{Emoji_Modifier}\u{FE0F}\u{200D}\u{20E3}]/gu, " ").trim();
+}
+
 /** What a heading's label (and any bracketed word) says; prose around a keyword says nothing. */
 function labelHints(text: string): Hints {
   const label = headingLabel(text);
-  let priority = (PRIORITY_LABEL.exec(label)?.[1]?.toUpperCase() ?? null) as Priority | null;
+  const named =
+    PRIORITY_LABEL.exec(label)?.[1] ?? (label === "priority" ? PRIORITY_COLON.exec(plain(text)) : null)?.[1];
+  let priority = (named?.toUpperCase() ?? null) as Priority | null;
   let cadence = CADENCE_OF[CADENCE_LABEL.exec(label)?.[1] ?? ""] ?? null;
   for (const [, inner] of text.matchAll(BRACKET_WORDS)) {
     for (const word of (inner ?? "").toLowerCase().split(/[\s,]+/)) {

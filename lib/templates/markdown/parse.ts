@@ -2,7 +2,7 @@
 // The rules it follows: README.md in this folder; why they are so: docs/decisions/0004-markdown-import.md.
 import type { Heading, Root, RootContent } from "mdast";
 import { classify, explain, isProcedure, NO_HINTS, readHeading, resolveHints, type Hints } from "./classify";
-import { splitPoints, type Split } from "./chunks";
+import { MAX_CONTAINERS, splitPoints, type Split } from "./chunks";
 import { decodeInput } from "./decode";
 import { frontMatterTitle, readFrontMatter } from "./front-matter";
 import {
@@ -25,11 +25,6 @@ import { DEFAULT_REVIEW_INTERVAL_DAYS, type ParsedItem, type ParsedSection, type
 export type * from "./types";
 
 const NO_CHECKLIST = "No checklist content found: the file has no headings with task lists or numbered steps.";
-
-// Parse time grows with the square of the list items and quotes between cut points
-// (see chunks.ts). A file that is still slow is stopped by the import's time limit (the
-// parse runs in a worker, lib/templates/parse-worker); this bound only spares it the wait.
-const MAX_CONTAINERS = 5000;
 
 /** The blocks under one heading (up to the next heading of any depth). */
 type RawSection = {
@@ -117,7 +112,10 @@ function buildSection(raw: RawSection, ctx: ItemContext): Built | null {
 function tooManyContainers(split: Split): string | null {
   const n = (count: number) => count.toLocaleString("en-US");
   if (split.containers > MAX_CONTAINERS) {
-    return `The file has too many list items and quotes (${n(split.containers)}; at most ${n(MAX_CONTAINERS)}).`;
+    return (
+      `The file has too many list items and quotes: ${n(split.containers)}, at most ${n(MAX_CONTAINERS)} ` +
+      `(number ${n(MAX_CONTAINERS + 1)} is on line ${split.overLimitLine}). Split it into several templates.`
+    );
   }
   return null;
 }

@@ -163,6 +163,7 @@ describe("headings are labels (point 7)", () => {
       "## Critical path timing\n\n- [ ] b",
       "## 🟠 High – before launch\n\n- [ ] c",
       "## Priority: critical\n\n- [ ] d",
+      "## Priority: later\n\n- [ ] d2",
       "## Secrets [CRITICAL]\n\n- [ ] e",
       "## Weekly\n\n- [ ] f",
       "## Weekly digest wording\n\n- [ ] g",
@@ -174,7 +175,9 @@ describe("headings are labels (point 7)", () => {
       ["High Availability", "PRE_DEPLOYMENT", null, null, 1],
       ["Critical path timing", "PRE_DEPLOYMENT", null, null, 1],
       ["🟠 High – before launch", "PRE_DEPLOYMENT", "HIGH", null, 1],
-      ["Priority: critical", "PRE_DEPLOYMENT", null, null, 1],
+      // The one label that names its priority after the colon.
+      ["Priority: critical", "PRE_DEPLOYMENT", "CRITICAL", null, 1],
+      ["Priority: later", "PRE_DEPLOYMENT", null, null, 1],
       ["Secrets [CRITICAL]", "PRE_DEPLOYMENT", "CRITICAL", null, 1],
       ["Weekly", "MAINTENANCE", null, "WEEKLY", 1],
       ["Weekly digest wording", "PRE_DEPLOYMENT", null, null, 1],
