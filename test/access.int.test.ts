@@ -421,7 +421,7 @@ describe("sign-off decisions by crafted request", () => {
     const api = await postApproval(deploymentId, { comment: "mine", digest: await digest() });
     expect([api.status, (await api.json()).error]).toEqual([
       403,
-      "You own this deployment; another reviewer must approve it.",
+      "You may not approve this deployment: you owned it. A reviewer who did not work on it must approve it.",
     ]);
     expect(await deploymentSnapshot(deploymentId)).toEqual(before);
   });

@@ -20,8 +20,10 @@ import { fieldErrorsOf } from "@/lib/actions/field-errors";
 import type { Checklist } from "@/lib/checklists/types";
 import type { FieldErrors } from "@/lib/errors";
 import { formatDate, formatDateTime, utcDay } from "@/lib/format";
+import { maxReviewDays } from "@/lib/signoff/review-dates";
 import { approveSchema, rejectSchema } from "@/lib/signoff/schemas";
 import { canTransition } from "@/lib/deployments/lifecycle";
+import { approvalConflict, describeContributions, listInWords } from "@/lib/auth/policy";
 
 type Props = { checklist: Checklist; currentUserId: string; canSubmit: boolean; canReview: boolean };
 
@@ -33,7 +35,8 @@ export function SignOffPanel({ checklist, currentUserId, canSubmit, canReview }:
     action: () => submitForReviewAction({ deploymentId: deployment.id }),
     success: "Submitted for review",
   });
-  const isOwner = deployment.owner.id === currentUserId;
+  const mine = signOff.contributors.find((c) => c.user.id === currentUserId);
+  const conflict = mine ? approvalConflict(mine.summary) : null;
   const alreadyApproved = signOff.approvals.some((a) => a.reviewer.id === currentUserId);
 
   return (
@@ -81,9 +84,10 @@ export function SignOffPanel({ checklist, currentUserId, canSubmit, canReview }:
             {signOff.requiredApprovals === 1 ? "" : "s"}
           </h2>
           <ReviewSummary checklist={checklist} />
-          {!canReview ? null : isOwner ? (
-            <p className="text-sm text-slate-600 dark:text-slate-400">
-              You own this deployment; another reviewer must approve it.
+          <Contributors contributors={signOff.contributors} />
+          {!canReview ? null : conflict ? (
+            <p data-testid="approval-conflict" className="text-sm text-slate-600 dark:text-slate-400">
+              {conflict}
             </p>
           ) : alreadyApproved ? (
             <p className="text-sm text-slate-600 dark:text-slate-400">
@@ -116,6 +120,26 @@ export function SignOffPanel({ checklist, currentUserId, canSubmit, canReview }:
   );
 }
 
+/** Who did the work: none of them may approve it (separation of duties). */
+function Contributors({ contributors }: { contributors: Checklist["signOff"]["contributors"] }) {
+  if (contributors.length === 0) return null;
+  return (
+    <div className="text-sm">
+      <h3 className="font-semibold">Who worked on it</h3>
+      <ul aria-label="Who worked on it" className="mt-1 space-y-0.5 text-slate-700 dark:text-slate-300">
+        {contributors.map(({ user, summary }) => (
+          <li key={user.id}>
+            <span className="font-medium">{user.name}</span> {listInWords(describeContributions(summary))}
+          </li>
+        ))}
+      </ul>
+      <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">
+        None of them may approve it: an approval must come from someone who did not work on it.
+      </p>
+    </div>
+  );
+}
+
 /** The checklist query holds this page's data: refetch it after any answer, and show a
  * refusal as a toast (the buttons have no room for a message). */
 function useChecklistRefetch(deploymentId: string) {
@@ -129,8 +153,14 @@ function useChecklistRefetch(deploymentId: string) {
 
 function ReviewForm({ checklist }: { checklist: Checklist }) {
   const deploymentId = checklist.deployment.id;
-  // Chosen days are UTC days, as the server reads them; it refuses today or earlier.
-  const [days] = useState(() => ({ earliest: utcDay(1), suggested: utcDay(checklist.signOff.reviewIntervalDays) }));
+  // Chosen days are UTC days, as the server reads them; it refuses today or earlier, and
+  // days past twice the review interval.
+  const interval = checklist.signOff.reviewIntervalDays;
+  const [days] = useState(() => ({
+    earliest: utcDay(1),
+    suggested: utcDay(interval),
+    latest: utcDay(maxReviewDays(interval)),
+  }));
   const [decision, setDecision] = useState<"approve" | "reject">("approve");
   // A refusal shows at its field (or in the form's alert), not as a toast: this form has room.
   const approve = useServerAction({
@@ -189,6 +219,7 @@ function ReviewForm({ checklist }: { checklist: Checklist }) {
           type="date"
           name="nextReviewAt"
           min={days.earliest}
+          max={days.latest}
           defaultValue={days.suggested}
           {...controlProps("review-next-review", nextReviewError)}
           className={`mt-1 ${inputStyles}`}

@@ -14,10 +14,12 @@ type Props = {
   earliest: string;
   /** YYYY-MM-DD: today plus the interval, the suggested next review. */
   suggested: string;
+  /** YYYY-MM-DD: the latest next review allowed (twice the interval). */
+  latest: string;
 };
 
 /** Records a review now; the next review is after the template's interval unless changed. */
-export function MarkReviewedForm({ templateId, intervalDays, earliest, suggested }: Props) {
+export function MarkReviewedForm({ templateId, intervalDays, earliest, suggested, latest }: Props) {
   const { fieldErrors, error, pending, onSubmit } = useServerForm({
     schema: markTemplateReviewedSchema,
     read: (fields) => ({ templateId, nextReviewAt: fields.text("nextReviewAt") }),
@@ -33,12 +35,13 @@ export function MarkReviewedForm({ templateId, intervalDays, earliest, suggested
         name="nextReviewAt"
         type="date"
         min={earliest}
+        max={latest}
         defaultValue={suggested}
         error={fieldErrors.nextReviewAt}
       />
       <p className="text-xs text-slate-600 dark:text-slate-400">
         Suggested: in {intervalDays} days, the template&apos;s review interval (also used when left empty). Tomorrow at
-        the earliest.
+        the earliest, {formatDate(latest)} at the latest.
       </p>
       <p role="status" aria-live="polite" className="min-h-5 text-sm text-red-700 dark:text-red-400">
         {Object.keys(fieldErrors).length ? null : error}

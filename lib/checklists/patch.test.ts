@@ -66,6 +66,7 @@ function checklist(): Checklist {
       rejection: null,
       invalidation: null,
       footer: { reviewedBy: null, lastUpdated: "2026-01-01T00:00:00.000Z", nextReview: null },
+      contributors: [],
     },
   };
 }

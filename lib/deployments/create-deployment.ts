@@ -9,6 +9,7 @@ import { requirePermission, type Actor } from "@/lib/auth/policy";
 import { dbOf, type DomainOptions } from "@/lib/db";
 import { AppError, invalidField } from "@/lib/errors";
 import { createDeploymentSchema } from "@/lib/deployments/schemas";
+import { creationContributions, recordContributions } from "@/lib/signoff/contributions";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 export async function createDeployment(
@@ -52,6 +53,7 @@ export async function insertDeployment(
       FROM "Item" i JOIN "Section" s ON s.id = i."sectionId"
      WHERE i."templateVersionId" = ${version.id} AND i."isLeaf"
        AND s.kind IN ('PRE_DEPLOYMENT', 'POST_DEPLOYMENT')`;
+  await recordContributions(tx, deployment.id, actor, creationContributions(actor.id, ownerId));
   await recordAudit(tx, {
     actorId: actor.id,
     action: "deployment.create",

@@ -16,6 +16,7 @@ import {
   type Person,
 } from "@/lib/deployments/item-history-view";
 import { AppError } from "@/lib/errors";
+import { itemContributions, recordContributions } from "@/lib/signoff/contributions";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ItemStatus } from "@/lib/generated/prisma/enums";
 import { entityId } from "@/lib/validation";
@@ -49,7 +50,8 @@ export function changedFields(before: ItemContent, after: ItemContent): ItemChan
 }
 
 /**
- * Records one write to one item: a row per field that changed (none when nothing did).
+ * Records one write to one item: a row per field that changed (none when nothing did), and
+ * the contributions that makes.
  * Call it inside the write's transaction, after the write, so a refused write records nothing.
  */
 export async function recordItemChanges(
@@ -62,9 +64,15 @@ export async function recordItemChanges(
     after: ItemContent;
   },
 ): Promise<number> {
-  return appendChanges(tx, input.deploymentId, input.actor, [
-    { item: input.item, changes: changedFields(input.before, input.after) },
-  ]);
+  const changes = changedFields(input.before, input.after);
+  // Changing an item's content is working on the deployment (separation of duties).
+  await recordContributions(
+    tx,
+    input.deploymentId,
+    input.actor,
+    itemContributions(input.actor.id, input.item.key, changes),
+  );
+  return appendChanges(tx, input.deploymentId, input.actor, [{ item: input.item, changes }]);
 }
 
 /** What a version move reset: the item under its new text, and what it held before. */

@@ -24,6 +24,7 @@ import {
 import { AppError, invalidField } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { afterChecklistChange } from "@/lib/signoff/invalidate";
+import { ownerChangeContributions, recordContributions } from "@/lib/signoff/contributions";
 import { lockDeployment, withdrawApprovals } from "@/lib/signoff/locked-deployment";
 import { deploymentFacts, enqueueWebhookEvent } from "@/lib/webhooks/enqueue";
 
@@ -126,6 +127,7 @@ export async function editInTransaction(
     } as Prisma.DeploymentUncheckedUpdateInput,
   });
 
+  if (after.ownerId) await recordContributions(tx, locked.id, actor, ownerChangeContributions(actor.id, after.ownerId));
   let invalidated = false;
   const covered = changed.filter((f) => coveredByApproval.includes(f));
   if (covered.length > 0) {

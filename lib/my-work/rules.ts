@@ -54,13 +54,15 @@ export function assignedItemsWhere(actor: Actor): Prisma.ItemStateWhereInput {
   };
 }
 
-/** Deployments in review that the actor may still approve: not their own (four eyes, as
- * approveDeployment refuses), and not one they already hold a standing approval on (a
- * template asking for several approvals waits for someone else). */
+/** Deployments in review that the actor may still approve: none they worked on (separation
+ * of duties, from the contribution record, as approveDeployment refuses), and not one they
+ * already hold a standing approval on (a template asking for several approvals waits for
+ * someone else). */
 export function awaitingReviewWhere(actor: Actor): Prisma.DeploymentWhereInput {
   return {
     status: "READY_FOR_REVIEW",
     ownerId: { not: actor.id },
+    contributions: { none: { userId: actor.id } },
     signOffs: { none: { reviewerId: actor.id, ...activeApprovals } },
   };
 }

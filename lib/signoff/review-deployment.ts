@@ -1,16 +1,19 @@
-// A reviewer approves or rejects a deployment in review. Four eyes: the owner never
-// approves their own deployment; a template may require several distinct approvals.
+// A reviewer approves or rejects a deployment in review. Separation of duties: nobody who
+// worked on a deployment approves it (lib/auth/policy.ts, approvalConflict); a template may
+// require several distinct approvals.
 import "server-only";
 import type { z } from "zod";
 import { parseInput } from "@/lib/actions/parse-input";
 import { recordAudit } from "@/lib/audit/record";
-import { requirePermission, type Actor } from "@/lib/auth/policy";
+import { approvalConflict, requirePermission, type Actor } from "@/lib/auth/policy";
 import { dbOf, type DomainOptions } from "@/lib/db";
 import { nextStatus } from "@/lib/deployments/lifecycle";
 import { readinessByDeployment } from "@/lib/deployments/readiness-query";
 import { AppError, invalidInput } from "@/lib/errors";
 import { CURRENT_DIGEST_VERSION } from "@/lib/signoff/digest";
 import { activeApprovals, currentDigest, lockDeployment, withdrawApprovals } from "@/lib/signoff/locked-deployment";
+import { contributionsOf } from "@/lib/signoff/contributions";
+import { reviewDayProblem } from "@/lib/signoff/review-dates";
 import { approveSchema, rejectSchema } from "@/lib/signoff/schemas";
 import { deploymentFacts, enqueueWebhookEvent } from "@/lib/webhooks/enqueue";
 
@@ -25,8 +28,12 @@ export async function approveDeployment(
   const data = parseInput(approveSchema, input);
   return dbOf(options).$transaction(async (tx) => {
     const deployment = await lockDeployment(tx, data.deploymentId);
-    if (deployment.ownerId === actor.id)
-      throw new AppError("FORBIDDEN", "You own this deployment; another reviewer must approve it.");
+    // Separation of duties, from the contribution record, under the lock: a contribution
+    // written after this read waits for the lock, and then finds the approval.
+    const mine = await contributionsOf(tx, data.deploymentId, actor.id);
+    // The owner counts as a contributor even where the record predates them (a row written by SQL).
+    const conflict = approvalConflict({ ...mine, owner: mine.owner || deployment.ownerId === actor.id });
+    if (conflict) throw new AppError("FORBIDDEN", conflict, { code: "SEPARATION_OF_DUTIES" });
     if (deployment.status === "SIGNED_OFF")
       throw new AppError("CONFLICT", "This deployment is already signed off.", { code: "TRANSITION_NOT_ALLOWED" });
     const signedOffStatus = nextStatus("signOff", deployment.status)!;
@@ -48,10 +55,11 @@ export async function approveDeployment(
       throw new AppError("CONFLICT", "You have already approved this deployment; another reviewer must add theirs.");
 
     const now = new Date();
+    const problem = data.nextReviewAt ? reviewDayProblem(data.nextReviewAt, deployment.reviewIntervalDays, now) : null;
+    if (problem) throw invalidInput({ nextReviewAt: problem });
     const nextReviewAt = data.nextReviewAt
       ? new Date(`${data.nextReviewAt}T00:00:00Z`)
       : new Date(now.getTime() + deployment.reviewIntervalDays * DAY);
-    if (nextReviewAt <= now) throw invalidInput({ nextReviewAt: "The next review must be in the future." });
     const signOff = await tx.signOff.create({
       data: {
         deploymentId: data.deploymentId,

@@ -1,7 +1,9 @@
 // What the checklist page shows about review: approvals that count, the last rejection,
 // the last invalidation (the banner) and the footer fields.
 import "server-only";
+import type { ContributionSummary } from "@/lib/auth/policy";
 import { readerOf, type ReadOptions } from "@/lib/db";
+import { contributorsOf } from "@/lib/signoff/contributions";
 
 export type SignOffView = {
   requiredApprovals: number;
@@ -16,6 +18,8 @@ export type SignOffView = {
   rejection: { reviewer: string; createdAt: string; comment: string } | null;
   invalidation: { by: string | null; at: string; reason: string } | null;
   footer: { reviewedBy: string | null; lastUpdated: string; nextReview: string | null };
+  /** Who worked on the deployment (the contribution record), by name; none of them may approve it. */
+  contributors: { user: { id: string; name: string }; summary: ContributionSummary }[];
 };
 
 export async function loadSignOffView(
@@ -25,10 +29,11 @@ export async function loadSignOffView(
   options?: ReadOptions,
 ): Promise<SignOffView> {
   const db = readerOf(options);
-  const [template, signOffs] = await Promise.all([
+  const [{ ownerId, ...template }, signOffs] = await Promise.all([
     db.deployment.findUniqueOrThrow({
       where: { id: deploymentId },
       select: {
+        ownerId: true,
         templateVersion: { select: { requiredApprovals: true, reviewIntervalDays: true } },
       },
     }),
@@ -49,6 +54,12 @@ export async function loadSignOffView(
       },
     }),
   ]);
+  const contributions = await contributorsOf(db, deploymentId, ownerId);
+  const people = await db.user.findMany({
+    where: { id: { in: [...contributions.keys()] } },
+    select: { id: true, name: true },
+    orderBy: { name: "asc" },
+  });
   const approvals = signOffs.filter((s) => s.decision === "APPROVED" && !s.invalidatedAt);
   const latestDecision = signOffs[0];
   const rejection =
@@ -85,5 +96,6 @@ export async function loadSignOffView(
       lastUpdated: lastChange.toISOString(),
       nextReview: newest?.nextReviewAt?.toISOString() ?? null,
     },
+    contributors: people.map((user) => ({ user, summary: contributions.get(user.id)! })),
   };
 }

@@ -7,6 +7,7 @@ import { submitForReview } from "@/lib/signoff/submit-for-review";
 import { importSmallTemplate } from "@/test/checklist-fixtures";
 import { deploymentInReview, raceTwoApprovalsAndAnItemChange } from "@/test/signoff-fixtures";
 import { createTestUser, uniqueKey, useTestPrisma } from "@/test/db";
+import { utcDay } from "@/lib/format";
 
 const prisma = useTestPrisma();
 
@@ -37,7 +38,7 @@ describe("sign-off", () => {
       deploymentId,
       comment: "Looks good",
       digest: seen,
-      nextReviewAt: "2099-01-31",
+      nextReviewAt: utcDay(45),
     });
     expect(result).toEqual({ signedOff: true, approvals: 1, required: 1 });
     expect(await status(deploymentId)).toBe("SIGNED_OFF");
@@ -49,9 +50,23 @@ describe("sign-off", () => {
       digest: seen,
       invalidatedAt: null,
     });
-    expect(signOff.nextReviewAt!.toISOString()).toBe("2099-01-31T00:00:00.000Z");
+    expect(signOff.nextReviewAt!.toISOString()).toBe(`${utcDay(45)}T00:00:00.000Z`);
     const view = (await getChecklist(deploymentId))!.signOff;
-    expect(view.footer).toMatchObject({ reviewedBy: reviewers[0]!.name, nextReview: "2099-01-31T00:00:00.000Z" });
+    expect(view.footer).toMatchObject({ reviewedBy: reviewers[0]!.name, nextReview: `${utcDay(45)}T00:00:00.000Z` });
+  });
+
+  it("bounds the next review: in the future, and at most twice the template's interval away", async () => {
+    const { reviewers, deploymentId, digest } = await inReview();
+    const attempt = async (nextReviewAt: string) =>
+      approveDeployment(reviewers[0]!, { deploymentId, comment: "", digest: await digest(), nextReviewAt });
+    await expect(attempt("9999-12-31")).rejects.toMatchObject({
+      status: 400,
+      message: `nextReviewAt: The next review must be within 60 days (twice the review interval of 30 days): ${utcDay(60)} at the latest.`,
+      fieldErrors: { nextReviewAt: expect.stringContaining("within 60 days") },
+    });
+    await expect(attempt(utcDay(0))).rejects.toMatchObject({ status: 400 });
+    expect(await prisma.signOff.count({ where: { deploymentId } })).toBe(0);
+    await expect(attempt(utcDay(60))).resolves.toMatchObject({ signedOff: true });
   });
 
   it("defaults the next review to the approval date plus the template's interval", async () => {

@@ -1,6 +1,6 @@
 // A reviewer records that a template was reviewed: last reviewed is now, the next review
 // is after the template's interval (its latest version's) unless they choose another day,
-// which must be after today.
+// which must be after today and within twice the interval (lib/signoff/review-dates.ts).
 import "server-only";
 import type { z } from "zod";
 import { parseInput } from "@/lib/actions/parse-input";
@@ -8,6 +8,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { requirePermission, type Actor } from "@/lib/auth/policy";
 import { dbOf, type DomainOptions } from "@/lib/db";
 import { AppError, invalidField } from "@/lib/errors";
+import { reviewDayProblem } from "@/lib/signoff/review-dates";
 import { markTemplateReviewedSchema } from "@/lib/templates/schemas";
 
 const DAY_MS = 86_400_000;
@@ -22,9 +23,6 @@ export async function markTemplateReviewed(
   requirePermission(actor, "template:review");
   const data = parseInput(markTemplateReviewedSchema, input);
   const now = options?.now ?? new Date();
-  // A chosen day is a calendar day (UTC, as dates are stored): tomorrow at the earliest.
-  if (data.nextReviewAt !== undefined && data.nextReviewAt <= now.toISOString().slice(0, 10))
-    throw invalidField("nextReviewAt", "The next review must be in the future (tomorrow or later).");
   return dbOf(options).$transaction(async (tx) => {
     const template = await tx.template.findFirst({
       where: { id: data.templateId, archivedAt: null },
@@ -37,6 +35,9 @@ export async function markTemplateReviewed(
     });
     if (!template) throw new AppError("NOT_FOUND", "That template does not exist.");
     const interval = template.versions[0]!.reviewIntervalDays;
+    // A chosen day is a calendar day (UTC): tomorrow at the earliest, within the bound.
+    const problem = data.nextReviewAt === undefined ? null : reviewDayProblem(data.nextReviewAt, interval, now);
+    if (problem) throw invalidField("nextReviewAt", problem);
     const review: TemplateReview = {
       lastReviewedAt: now,
       nextReviewAt: data.nextReviewAt

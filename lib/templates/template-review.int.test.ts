@@ -74,7 +74,7 @@ describe("marking a template reviewed", () => {
     });
   });
 
-  it("takes a chosen next review day after today, refuses today or a past day, and keeps an assigned reviewer", async () => {
+  it("takes a chosen next review day after today and within twice the interval, refuses others, and keeps an assigned reviewer", async () => {
     const { admin, reviewer, template } = await setUp();
     await setTemplatePeople(admin, { templateId: template.templateId, reviewerId: reviewer.id });
     const now = new Date("2030-03-10T23:30:00Z");
@@ -86,6 +86,18 @@ describe("marking a template reviewed", () => {
       ).rejects.toMatchObject({
         status: 400,
         fieldErrors: { nextReviewAt: "The next review must be in the future (tomorrow or later)." },
+      });
+    }
+    // No review stands forever: twice the interval (30 days) at most.
+    for (const day of ["2030-05-10", "9999-12-31"]) {
+      await expect(
+        markTemplateReviewed(admin, { templateId: template.templateId, nextReviewAt: day }, options),
+      ).rejects.toMatchObject({
+        status: 400,
+        fieldErrors: {
+          nextReviewAt:
+            "The next review must be within 60 days (twice the review interval of 30 days): 2030-05-09 at the latest.",
+        },
       });
     }
     await expect(

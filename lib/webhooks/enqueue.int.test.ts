@@ -11,6 +11,7 @@ import { submitForReview } from "@/lib/signoff/submit-for-review";
 import { encryptSecret, generateWebhookSecret } from "@/lib/webhooks/secret";
 import { importSmallTemplate } from "@/test/checklist-fixtures";
 import { createTestUser, runSql, testDatabaseUrl, uniqueKey, useTestPrisma } from "@/test/db";
+import { utcDay } from "@/lib/format";
 
 process.env.AUTH_SECRET ??= "webhook-enqueue-test-secret-0123456789abcdef";
 
@@ -78,7 +79,7 @@ describe("webhook events", () => {
       deploymentId,
       comment: "Ship it",
       digest: await digest(),
-      nextReviewAt: "2099-01-31",
+      nextReviewAt: utcDay(45),
     });
     const deliveries = await deliveriesFor(deploymentId);
     expect(deliveries.map((d) => d.hook).sort()).toEqual(["all", "signedOffOnly"]);
@@ -100,7 +101,7 @@ describe("webhook events", () => {
             comment: "Ship it",
             approvals: 1,
             required: 1,
-            nextReviewAt: "2099-01-31T00:00:00.000Z",
+            nextReviewAt: `${utcDay(45)}T00:00:00.000Z`,
           },
         },
       });

@@ -13,6 +13,7 @@ import { can } from "@/lib/auth/policy";
 import { requireUser } from "@/lib/auth/session";
 import { formatDate } from "@/lib/format";
 import { diffStructures } from "@/lib/templates/diff";
+import { maxReviewDays } from "@/lib/signoff/review-dates";
 import { getTemplateDetail } from "@/lib/templates/queries";
 import { listTemplatePeopleChoices } from "@/lib/templates/template-people";
 
@@ -177,6 +178,7 @@ export default async function TemplatePage({ params, searchParams }: Props) {
                 intervalDays={detail.latestReviewIntervalDays}
                 earliest={day(1)}
                 suggested={day(detail.latestReviewIntervalDays)}
+                latest={day(maxReviewDays(detail.latestReviewIntervalDays))}
               />
             </section>
           ) : null}
