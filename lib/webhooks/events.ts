@@ -13,6 +13,7 @@ export const eventNames: Record<WebhookEvent, string> = {
   DEPLOYMENT_REOPENED: "deployment.reopened",
   MAINTENANCE_OVERDUE: "maintenance.overdue",
   REVIEW_DUE: "review.due",
+  WAIVER_EXPIRED: "waiver.expired",
 };
 
 export const eventLabels: Record<WebhookEvent, string> = {
@@ -24,6 +25,7 @@ export const eventLabels: Record<WebhookEvent, string> = {
   DEPLOYMENT_REOPENED: "Deployment reopened",
   MAINTENANCE_OVERDUE: "Maintenance overdue",
   REVIEW_DUE: "Review due (template or sign-off)",
+  WAIVER_EXPIRED: "Waiver expired",
 };
 
 export type { WebhookEvent };
