@@ -54,7 +54,16 @@ function names(html: string): string[] {
 
 describe("TemplateEditor markup", () => {
   const html = renderToStaticMarkup(
-    <TemplateEditor templateId="t1" baseVersion={3} initial={structure} requiredApprovals={2} />,
+    <TemplateEditor
+      templateId="t1"
+      baseVersion={3}
+      initial={{ ...structure, approverGroup: "compliance" }}
+      requiredApprovals={2}
+      groups={[
+        { slug: "compliance", name: "Compliance" },
+        { slug: "security", name: "Security" },
+      ]}
+    />,
   );
 
   it("labels every control", () => {
@@ -67,6 +76,8 @@ describe("TemplateEditor markup", () => {
         "Kind of section “Critical”",
         "Priority of section “Critical”",
         "Cadence of section “Weekly”",
+        "Approver group of the whole checklist",
+        "Approver group of section “Critical”",
         "Item 1",
         "Item 1.1",
         "Move item “Backups **restorable**” up",
@@ -88,6 +99,16 @@ describe("TemplateEditor markup", () => {
     );
     expect(html).toContain("Add section");
     expect(html).toContain('href="/templates/t1"');
+  });
+
+  it("offers the reviewer groups, None first, with the checklist's chosen", () => {
+    const select = html.match(/<select[^>]*id="template-approver-group"[^>]*>(.*?)<\/select>/)?.[1] ?? "";
+    expect([...select.matchAll(/<option[^>]*>([^<]*)<\/option>/g)].map((m) => m[1])).toEqual([
+      "None",
+      "Compliance (compliance)",
+      "Security (security)",
+    ]);
+    expect(select).toMatch(/<option value="compliance" selected="">/);
   });
 
   it("escapes reference text instead of rendering it as HTML", () => {

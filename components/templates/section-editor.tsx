@@ -1,8 +1,10 @@
 "use client";
 
 import { buttonStyles, cardStyles, inputStyles } from "@/components/ui/styles";
+import type { GroupChoice } from "@/lib/groups/schemas";
 import { countLeaves } from "@/lib/templates/markdown/summary";
 import { newKey, type StructureItem, type StructureSection } from "@/lib/templates/structure";
+import { ApproverGroupSelect } from "./approver-group-select";
 import { ClassificationSelects } from "./classification-selects";
 import { useFocusTarget, useRequestFocus } from "./focus";
 import { ItemTreeEditor } from "./item-tree-editor";
@@ -17,10 +19,11 @@ type Props = {
   onChange: (change: (section: StructureSection) => StructureSection) => void;
   onMove: (offset: -1 | 1) => void;
   onRemove: () => void;
+  groups: GroupChoice[];
 };
 
 /** One section: its title, classification, items and the buttons that move or remove it. */
-export function SectionEditor({ section, index, count, onChange, onMove, onRemove }: Props) {
+export function SectionEditor({ section, index, count, onChange, onMove, onRemove, groups }: Props) {
   const requestFocus = useRequestFocus();
   const titleRef = useFocusTarget<HTMLInputElement>(section.key, "title");
   const upRef = useFocusTarget<HTMLButtonElement>(section.key, "section-up");
@@ -109,6 +112,19 @@ export function SectionEditor({ section, index, count, onChange, onMove, onRemov
           onChange((current) => ({ ...current, kind, priority, cadence }))
         }
       />
+
+      {groups.length > 0 || section.approverGroup ? (
+        <div className="sm:max-w-md">
+          <ApproverGroupSelect
+            id={`section-${key}-approver-group`}
+            of={name}
+            groups={groups}
+            value={section.approverGroup}
+            onChange={(approverGroup) => onChange((current) => ({ ...current, approverGroup }))}
+            hint="A member of this group must approve deployments because of this section, in addition to the whole checklist's group."
+          />
+        </div>
+      ) : null}
 
       {section.content !== null ? (
         <details className="text-sm">

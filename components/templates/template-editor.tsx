@@ -8,8 +8,10 @@ import { controlProps } from "@/components/ui/field";
 import { ErrorAlert } from "@/components/ui/error-alert";
 import { buttonStyles, cardStyles, inputStyles } from "@/components/ui/styles";
 import { useServerAction } from "@/components/ui/use-server-action";
+import type { GroupChoice } from "@/lib/groups/schemas";
 import { requiredApprovalsSchema } from "@/lib/templates/schemas";
 import { newKey, structureSchema, type StructureSection, type TemplateStructure } from "@/lib/templates/structure";
+import { ApproverGroupSelect } from "./approver-group-select";
 import { FocusProvider, TEMPLATE_FOCUS_KEY, useFocusTarget, useRequestFocus } from "./focus";
 import { locateIssue } from "./locate-issue";
 import { SectionEditor } from "./section-editor";
@@ -21,6 +23,8 @@ type Props = {
   initial: TemplateStructure;
   /** The base version's; the new version gets what is set here (1–5). */
   requiredApprovals: number;
+  /** The reviewer groups a section or the whole checklist may need approval from. */
+  groups: GroupChoice[];
 };
 
 /** Edits a copy of the latest version's structure and publishes it as the next version. */
@@ -55,7 +59,7 @@ function publishMessage(
 
 const INTERVAL_ERROR = "The review interval must be a whole number of days from 1 to 3650.";
 
-function Editor({ templateId, baseVersion, initial, requiredApprovals: initialApprovals }: Props) {
+function Editor({ templateId, baseVersion, initial, requiredApprovals: initialApprovals, groups }: Props) {
   const router = useRouter();
   const requestFocus = useRequestFocus();
   const titleRef = useFocusTarget<HTMLInputElement>(TEMPLATE_FOCUS_KEY, "title");
@@ -217,6 +221,20 @@ function Editor({ templateId, baseVersion, initial, requiredApprovals: initialAp
           />
           <FieldError id="template-required-approvals" message={approvalsError} />
         </div>
+        <div className="sm:col-span-3 sm:max-w-md">
+          <ApproverGroupSelect
+            id="template-approver-group"
+            of="the whole checklist"
+            groups={groups}
+            value={structure.approverGroup}
+            onChange={(approverGroup) => setStructure((current) => ({ ...current, approverGroup }))}
+            hint={
+              groups.length === 0
+                ? "No reviewer groups exist yet; an admin creates them under Administration → Reviewer groups."
+                : "For the whole checklist: a member of this group must approve every deployment."
+            }
+          />
+        </div>
       </div>
 
       {sections.length === 0 ? (
@@ -231,6 +249,7 @@ function Editor({ templateId, baseVersion, initial, requiredApprovals: initialAp
           onChange={(change) => updateSection(section.key, change)}
           onMove={(offset) => moveSection(index, offset)}
           onRemove={() => removeSection(index)}
+          groups={groups}
         />
       ))}
 

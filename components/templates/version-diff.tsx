@@ -17,6 +17,12 @@ export function VersionDiffView({ diff, fromVersion }: { diff: VersionDiff; from
               Renamed from “{diff.title.from}” to “{diff.title.to}”
             </li>
           ) : null}
+          {diff.approverGroup ? (
+            <Change
+              sign="~"
+              text={`Whole checklist: approver group ${diff.approverGroup.from ?? "none"} → ${diff.approverGroup.to ?? "none"}`}
+            />
+          ) : null}
           {diff.sectionsAdded.map((title) => (
             <Change key={`sa-${title}`} sign="+" text={`Section “${title}” added`} />
           ))}

@@ -19,9 +19,7 @@ describe("unmetGroups", () => {
   });
 
   it("counts one approval for one group at most: two groups need two people", () => {
-    expect(unmetGroups(["compliance", "security"], [approval("ann", "compliance", "security")])).toEqual([
-      "security",
-    ]);
+    expect(unmetGroups(["compliance", "security"], [approval("ann", "compliance", "security")])).toEqual(["security"]);
     expect(
       unmetGroups(["compliance", "security"], [approval("ann", "compliance", "security"), approval("bob", "security")]),
     ).toEqual([]);

@@ -76,3 +76,36 @@ describe("diffStructures", () => {
     expect(diffStructures(after, base).itemsRemoved).toEqual([{ section: "Checks", text: "New" }]);
   });
 });
+
+describe("diffStructures: approver groups", () => {
+  it("reports a section's group set, changed or cleared, and the whole checklist's", () => {
+    const withGroups = edit((s) => {
+      s.approverGroup = "compliance";
+      s.sections[0]!.approverGroup = "security";
+    });
+    const added = diffStructures(base, withGroups);
+    expect(added.approverGroup).toEqual({ from: null, to: "compliance" });
+    expect(added.sectionsChanged).toEqual([{ title: "Checks", changes: ["approver group none → security"] }]);
+    expect(isEmptyDiff(added)).toBe(false);
+
+    const changed = diffStructures(
+      withGroups,
+      edit((s) => {
+        s.approverGroup = null;
+        s.sections[0]!.approverGroup = "compliance";
+      }),
+    );
+    expect(changed.approverGroup).toEqual({ from: "compliance", to: null });
+    expect(changed.sectionsChanged).toEqual([{ title: "Checks", changes: ["approver group security → compliance"] }]);
+  });
+
+  it("does not count an absent group and null as a change", () => {
+    const after = edit((s) => {
+      s.approverGroup = null;
+      s.sections[0]!.approverGroup = null;
+    });
+    const diff = diffStructures(base, after);
+    expect(diff.approverGroup).toBeNull();
+    expect(isEmptyDiff(diff)).toBe(true);
+  });
+});

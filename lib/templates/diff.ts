@@ -12,6 +12,8 @@ type FlatItem = {
 
 export type VersionDiff = {
   title: { from: string; to: string } | null;
+  /** The whole checklist's approver group (slugs; null: none), when it changed. */
+  approverGroup: { from: string | null; to: string | null } | null;
   sectionsAdded: string[];
   sectionsRemoved: string[];
   sectionsChanged: { title: string; changes: string[] }[];
@@ -39,6 +41,8 @@ export function diffStructures(before: TemplateStructure, after: TemplateStructu
     if (prev.position !== next.position)
       changes.push(`moved from position ${prev.position + 1} to ${next.position + 1}`);
     if ((prev.content ?? "") !== (next.content ?? "")) changes.push("reference text edited");
+    if ((prev.approverGroup ?? null) !== (next.approverGroup ?? null))
+      changes.push(`approver group ${prev.approverGroup ?? "none"} → ${next.approverGroup ?? "none"}`);
     if (changes.length) sectionsChanged.push({ title: next.title, changes });
   }
   const oldItems = flatten(before);
@@ -57,6 +61,10 @@ export function diffStructures(before: TemplateStructure, after: TemplateStructu
   }
   return {
     title: before.title === after.title ? null : { from: before.title, to: after.title },
+    approverGroup:
+      (before.approverGroup ?? null) === (after.approverGroup ?? null)
+        ? null
+        : { from: before.approverGroup ?? null, to: after.approverGroup ?? null },
     sectionsAdded: [...newSections.values()].filter((s) => !oldSections.has(s.key)).map((s) => s.title),
     sectionsRemoved: [...oldSections.values()].filter((s) => !newSections.has(s.key)).map((s) => s.title),
     sectionsChanged,
@@ -75,7 +83,10 @@ export function diffStructures(before: TemplateStructure, after: TemplateStructu
 export function isEmptyDiff(diff: VersionDiff): boolean {
   return (
     !diff.title &&
-    Object.entries(diff).every(([key, value]) => key === "title" || (Array.isArray(value) && value.length === 0))
+    !diff.approverGroup &&
+    Object.entries(diff).every(
+      ([key, value]) => key === "title" || key === "approverGroup" || (Array.isArray(value) && value.length === 0),
+    )
   );
 }
 

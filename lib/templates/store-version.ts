@@ -1,6 +1,7 @@
 // Writes and reads a template version's sections and item tree.
 import "server-only";
 import { randomUUID } from "node:crypto";
+import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { StructureItem, TemplateStructure } from "@/lib/templates/structure";
 
@@ -18,6 +19,7 @@ export type NewVersion = {
 };
 
 export async function insertVersion(tx: Tx, version: NewVersion): Promise<string> {
+  const groupId = await approverGroupIds(tx, version.structure);
   const { id } = await tx.templateVersion.create({
     data: {
       templateId: version.templateId,
@@ -29,6 +31,7 @@ export async function insertVersion(tx: Tx, version: NewVersion): Promise<string
       changeNote: version.changeNote ?? null,
       reviewIntervalDays: version.structure.reviewIntervalDays,
       requiredApprovals: version.requiredApprovals,
+      approverGroupId: groupId(version.structure.approverGroup),
     },
     select: { id: true },
   });
@@ -46,6 +49,7 @@ export async function insertVersion(tx: Tx, version: NewVersion): Promise<string
       priority: section.priority,
       cadence: section.cadence,
       content: section.content,
+      approverGroupId: groupId(section.approverGroup),
     });
     const flatten = (children: StructureItem[], parentId: string | null, depth: number) =>
       children.forEach((item, index) => {
@@ -72,6 +76,36 @@ export async function insertVersion(tx: Tx, version: NewVersion): Promise<string
   return id;
 }
 
+/**
+ * The ids of the reviewer groups the structure names by slug, as a lookup; an unknown slug
+ * is a 400 naming it. The groups are held FOR SHARE until the caller's transaction ends, so
+ * a group cannot be deleted between this check and the commit (deleteGroup locks it FOR
+ * UPDATE, then finds this version).
+ */
+async function approverGroupIds(
+  tx: Tx,
+  structure: TemplateStructure,
+): Promise<(slug?: string | null) => string | null> {
+  const named = [
+    { slug: structure.approverGroup, where: "The whole checklist" },
+    ...structure.sections.map((section) => ({ slug: section.approverGroup, where: `Section “${section.title}”` })),
+  ].filter((entry): entry is { slug: string; where: string } => Boolean(entry.slug));
+  const slugs = [...new Set(named.map((entry) => entry.slug))];
+  const found =
+    slugs.length === 0
+      ? []
+      : await tx.$queryRaw<{ id: string; slug: string }[]>`
+          SELECT id, slug FROM "ReviewerGroup" WHERE slug = ANY(${slugs}::text[]) ORDER BY id FOR SHARE`;
+  const ids = new Map(found.map((group) => [group.slug, group.id]));
+  const unknown = named.find((entry) => !ids.has(entry.slug));
+  if (unknown)
+    throw new AppError(
+      "BAD_REQUEST",
+      `${unknown.where} needs approval from the group “${unknown.slug}”, but there is no reviewer group with that slug. Create it under Administration → Reviewer groups, or choose another.`,
+    );
+  return (slug) => (slug ? ids.get(slug)! : null);
+}
+
 type Reader = Pick<Tx, "templateVersion">;
 
 /** A stored version back as a structure (sections in order, item trees rebuilt). */
@@ -82,9 +116,19 @@ export async function readVersionStructure(db: Reader, versionId: string): Promi
       title: true,
       reviewIntervalDays: true,
       metadata: true,
+      approverGroup: { select: { slug: true } },
       sections: {
         orderBy: { position: "asc" },
-        select: { id: true, key: true, title: true, kind: true, priority: true, cadence: true, content: true },
+        select: {
+          id: true,
+          key: true,
+          title: true,
+          kind: true,
+          priority: true,
+          cadence: true,
+          content: true,
+          approverGroup: { select: { slug: true } },
+        },
       },
       items: {
         orderBy: [{ depth: "asc" }, { position: "asc" }],
@@ -111,8 +155,15 @@ export async function readVersionStructure(db: Reader, versionId: string): Promi
   return {
     title: version.title,
     reviewIntervalDays: version.reviewIntervalDays,
-    sections: version.sections.map(({ id, ...section }) => ({ ...section, items: roots.get(id) ?? [] })),
+    // A group is present only when named, as details and metadata are: structures compared
+    // with the one read back need not spell out `approverGroup: null`.
+    sections: version.sections.map(({ id, approverGroup, ...section }) => ({
+      ...section,
+      ...(approverGroup ? { approverGroup: approverGroup.slug } : {}),
+      items: roots.get(id) ?? [],
+    })),
     ...(isMetadata(version.metadata) ? { metadata: version.metadata } : {}),
+    ...(version.approverGroup ? { approverGroup: version.approverGroup.slug } : {}),
   };
 }
 

@@ -2,12 +2,17 @@
 // edits and the diff compares. Shared by server and browser (the editor). Keys survive edits, so unchanged items can be matched
 // across versions (and a deployment moved to a newer version keeps their states).
 import { z } from "zod";
+import { groupSlug } from "@/lib/groups/schemas";
 import { CADENCES, PRIORITIES, SECTION_KINDS } from "@/lib/templates/markdown/types";
 
 export const MAX_ITEM_TEXT = 2_000;
 const key = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, "is not a valid key");
 
 export const MAX_ITEM_DETAILS = 20_000;
+
+/** The slug of the reviewer group one of whose members must approve; absent or null: none.
+ * Stored as the group's id (store-version.ts); imported templates name none. */
+const approverGroup = groupSlug.nullish();
 
 /** `details`: Markdown under the item that is not a box (absent or null when none). */
 export type StructureItem = { key: string; text: string; details?: string | null; children: StructureItem[] };
@@ -36,6 +41,7 @@ export const sectionSchema = z.object({
   cadence: z.enum(CADENCES).nullable(),
   content: z.string().max(200_000).nullable(),
   items: z.array(itemSchema).max(2_000),
+  approverGroup,
 });
 
 export const structureSchema = z
@@ -43,6 +49,8 @@ export const structureSchema = z
     title: z.string().trim().min(1, "The template needs a title.").max(200),
     reviewIntervalDays: z.number().int().min(1).max(3650),
     sections: z.array(sectionSchema).min(1, "A template needs at least one section.").max(200),
+    /** For the whole checklist. */
+    approverGroup,
     /** Front matter besides the title, as written (TemplateVersion.metadata); kept by edits, exported back. */
     metadata: z
       .record(z.string().max(200), z.string().max(20_000))

@@ -105,6 +105,7 @@ export default async function TemplatePage({ params, searchParams }: Props) {
                   {version.leafCounts[index]} items
                 </span>
               </div>
+              {section.approverGroup ? <NeedsApproval group={section.approverGroup} /> : null}
               {section.items.length ? (
                 <details className="mt-2">
                   <summary className="cursor-pointer text-sm text-slate-600 dark:text-slate-400">Show items</summary>
@@ -125,6 +126,11 @@ export default async function TemplatePage({ params, searchParams }: Props) {
         <aside className="space-y-4">
           <dl className={`${cardStyles} space-y-2 p-4 text-sm`}>
             <Field label={`Required approvals (v${version.number})`} value={String(detail.requiredApprovals)} />
+            {version.structure.approverGroup ? (
+              <div data-testid="checklist-approver-group">
+                <NeedsApproval group={version.structure.approverGroup} />
+              </div>
+            ) : null}
             <Field label={`Review interval (v${version.number})`} value={`${detail.reviewIntervalDays} days`} />
             <Field label="Owner" value={detail.owner ?? "—"} />
             <Field label="Reviewer" value={detail.reviewer ?? "—"} />
@@ -206,6 +212,15 @@ export default async function TemplatePage({ params, searchParams }: Props) {
         </aside>
       </div>
     </>
+  );
+}
+
+/** A template version's reviewer group, by slug: one of its members must approve. */
+function NeedsApproval({ group }: { group: string }) {
+  return (
+    <p className="mt-2 text-sm text-slate-700 dark:text-slate-300">
+      Needs approval from: <span className="font-mono font-medium">{group}</span>
+    </p>
   );
 }
 

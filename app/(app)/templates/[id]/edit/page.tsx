@@ -5,6 +5,7 @@ import { Forbidden } from "@/components/ui/forbidden";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/policy";
 import { requireUser } from "@/lib/auth/session";
+import { listGroupChoices } from "@/lib/groups/queries";
 import { getTemplateDetail } from "@/lib/templates/queries";
 
 export const metadata: Metadata = { title: "Edit template" };
@@ -13,7 +14,7 @@ export default async function EditTemplatePage({ params }: { params: Promise<{ i
   const { id } = await params;
   const user = await requireUser();
   if (!can(user, "template:edit")) return <Forbidden what="editing templates" />;
-  const detail = await getTemplateDetail(id);
+  const [detail, groups] = await Promise.all([getTemplateDetail(id), listGroupChoices()]);
   if (!detail) notFound();
   return (
     <>
@@ -28,6 +29,7 @@ export default async function EditTemplatePage({ params }: { params: Promise<{ i
         baseVersion={detail.version.number}
         initial={detail.version.structure}
         requiredApprovals={detail.requiredApprovals}
+        groups={groups}
       />
     </>
   );
