@@ -35,6 +35,7 @@ const procedures = () => import("@/app/(app)/procedures/actions");
 const admin = () => import("@/app/(app)/admin/actions");
 const account = () => import("@/app/account/password/actions");
 const webhooks = () => import("@/app/(app)/admin/webhooks/actions");
+const groups = () => import("@/app/(app)/admin/groups/actions");
 const missing = "does-not-exist";
 
 const matrix: Record<string, Entry> = {
@@ -262,6 +263,28 @@ const matrix: Record<string, Entry> = {
   "app/(app)/admin/webhooks/actions.ts#redeliverWebhookAction": {
     allowed: ["ADMIN"],
     call: async () => (await webhooks()).redeliverWebhookAction({ deliveryId: missing }),
+  },
+  // Reviewer groups: an admin gets past the permission check to a 404 (no such group) or a
+  // 400 (a slug no group may have); nothing is written.
+  "app/(app)/admin/groups/actions.ts#createGroupAction": {
+    allowed: ["ADMIN"],
+    call: async () => (await groups()).createGroupAction({ slug: "-not-a-slug", name: "Matrix" }),
+  },
+  "app/(app)/admin/groups/actions.ts#renameGroupAction": {
+    allowed: ["ADMIN"],
+    call: async () => (await groups()).renameGroupAction({ groupId: missing, name: "Matrix" }),
+  },
+  "app/(app)/admin/groups/actions.ts#deleteGroupAction": {
+    allowed: ["ADMIN"],
+    call: async () => (await groups()).deleteGroupAction({ groupId: missing }),
+  },
+  "app/(app)/admin/groups/actions.ts#addGroupMemberAction": {
+    allowed: ["ADMIN"],
+    call: async () => (await groups()).addGroupMemberAction({ groupId: missing, userId: missing }),
+  },
+  "app/(app)/admin/groups/actions.ts#removeGroupMemberAction": {
+    allowed: ["ADMIN"],
+    call: async () => (await groups()).removeGroupMemberAction({ groupId: missing, userId: missing }),
   },
   "app/(app)/admin/jobs/actions.ts#retryJobAction": {
     allowed: ["ADMIN"],

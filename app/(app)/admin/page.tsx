@@ -20,6 +20,12 @@ export default async function AdminPage() {
         description="Users and roles. New users and password resets get a one-time password that must be changed at first sign-in."
       />
       <p className="mb-6 text-sm">
+        <Link href="/admin/groups" className="text-brand-700 underline hover:no-underline dark:text-brand-300">
+          Reviewer groups
+        </Link>
+        : who must approve what a template names (compliance, security, …), each group by one of its members.
+      </p>
+      <p className="mb-6 text-sm">
         <Link href="/admin/webhooks" className="text-brand-700 underline hover:no-underline dark:text-brand-300">
           Webhooks
         </Link>
