@@ -1,7 +1,7 @@
 import { buttonStyles, inputStyles } from "@/components/ui/styles";
 import type { DeploymentFilters } from "@/lib/deployments/schemas";
 import { deploymentStatuses, statusLabels } from "@/lib/deployments/lifecycle";
-import { verdictLabels } from "@/lib/checklists/readiness";
+import { verdictLabels, verdicts } from "@/lib/checklists/readiness";
 
 /** A plain GET form: the filters live in the URL, so a filtered view can be shared. */
 type Facets = { services: string[]; environments: string[]; owners: { id: string; name: string }[] };
@@ -65,7 +65,7 @@ export function DeploymentFiltersForm({
         name="verdict"
         label="Verdict"
         value={filters.verdict}
-        options={(["NO_GO", "GO_WITH_RISKS", "GO"] as const).map((v) => [v, verdictLabels[v]])}
+        options={verdicts.map((v) => [v, verdictLabels[v]])}
       />
       <Select
         name="signoff"

@@ -21,6 +21,7 @@ export function PriorityBadge({ priority }: { priority: Priority | null }) {
 
 const verdictStyles: Record<Verdict, string> = {
   GO: "bg-emerald-100 text-emerald-800 ring-emerald-600/30 dark:bg-emerald-950 dark:text-emerald-200",
+  GO_WITH_WAIVERS: "bg-sky-100 text-sky-900 ring-sky-600/30 dark:bg-sky-950 dark:text-sky-200",
   GO_WITH_RISKS: "bg-amber-100 text-amber-900 ring-amber-600/30 dark:bg-amber-950 dark:text-amber-200",
   NO_GO: "bg-red-100 text-red-800 ring-red-600/30 dark:bg-red-950 dark:text-red-200",
 };

@@ -9,6 +9,7 @@ const none: ContributionSummary = {
   naReason: 0,
   note: 0,
   evidence: 0,
+  waivers: 0,
 };
 
 describe("separation of duties (approvalConflict)", () => {
@@ -27,6 +28,7 @@ describe("separation of duties (approvalConflict)", () => {
       "linked evidence on 3 items",
     ]);
     expect(describeContributions({ ...none, status: 1 })).toEqual(["changed the status of one of its items"]);
+    expect(describeContributions({ ...none, waivers: 1 })).toEqual(["asked to waive one item"]);
   });
 
   it("joins lists as a sentence does", () => {

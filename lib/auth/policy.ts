@@ -65,6 +65,8 @@ export type ContributionSummary = {
   naReason: number;
   note: number;
   evidence: number;
+  /** Distinct items they asked to waive. */
+  waivers: number;
 };
 
 const items = (n: number) => (n === 1 ? "one item" : `${n} items`);
@@ -79,6 +81,7 @@ export function describeContributions(s: ContributionSummary): string[] {
   if (s.naReason) parts.push(`gave the N/A reason of ${items(s.naReason)}`);
   if (s.note) parts.push(`wrote the note of ${items(s.note)}`);
   if (s.evidence) parts.push(`linked evidence on ${items(s.evidence)}`);
+  if (s.waivers) parts.push(`asked to waive ${items(s.waivers)}`);
   return parts;
 }
 

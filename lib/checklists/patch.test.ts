@@ -34,7 +34,14 @@ function checklist(): Checklist {
       cancelledAt: null,
       cancelReason: null,
     },
-    template: { id: "t", name: "T", versionNumber: 1, latestVersionNumber: 1 },
+    template: {
+      id: "t",
+      name: "T",
+      versionNumber: 1,
+      latestVersionNumber: 1,
+      allowCriticalWaivers: false,
+      highBlocksGate: false,
+    },
     sections: [
       {
         id: "s1",
@@ -48,9 +55,10 @@ function checklist(): Checklist {
             text: "Parent",
             details: null,
             state: null,
+            waiver: null,
             children: [
-              { id: "a", key: "i-a", text: "A", details: null, state: open("a"), children: [] },
-              { id: "b", key: "i-b", text: "B", details: null, state: open("b"), children: [] },
+              { id: "a", key: "i-a", text: "A", details: null, state: open("a"), waiver: null, children: [] },
+              { id: "b", key: "i-b", text: "B", details: null, state: open("b"), waiver: null, children: [] },
             ],
           },
         ],
@@ -58,6 +66,7 @@ function checklist(): Checklist {
     ],
     readiness: { ready: false, verdict: "NO_GO", score: 0, byPriority: {} as Checklist["readiness"]["byPriority"] },
     verification: { total: 0, done: 0, notApplicable: 0, open: 0, percent: 100 },
+    waivers: [],
     digest: "0".repeat(64),
     signOff: {
       requiredApprovals: 1,

@@ -102,6 +102,7 @@ const leaf = (id: string, status: "OPEN" | "DONE" | "NOT_APPLICABLE"): Checklist
   key: `i-${id}`,
   text: id,
   details: null,
+  waiver: null,
   children: [],
   state: {
     itemId: id,
@@ -131,6 +132,7 @@ const sections: ChecklistSection[] = [
         text: "Parent",
         details: null,
         state: null,
+        waiver: null,
         children: [leaf("r1", "DONE"), leaf("r2", "OPEN")],
       },
     ],
@@ -147,6 +149,7 @@ const sections: ChecklistSection[] = [
         text: "Smoke",
         details: null,
         state: null,
+        waiver: null,
         children: [leaf("v1", "DONE"), leaf("v2", "OPEN")],
       },
       leaf("v3", "NOT_APPLICABLE"),
@@ -196,6 +199,9 @@ describe("the gate's rules and cleared to ship", () => {
     nextReviewAt: new Date("2027-01-01T00:00:00Z"),
     invalidated: false,
     rejected: false,
+    highBlocksGate: false,
+    pendingWaivers: 0,
+    expiredWaivers: 0,
   };
 
   it("clears a signed-off deployment whose sign-off stands", () => {

@@ -9,9 +9,14 @@ import { itemStateViewSelect, toItemStateView } from "@/lib/deployments/item-sta
 import { checklistDigest } from "@/lib/signoff/digest";
 import { loadSignOffView } from "@/lib/signoff/sign-off-view";
 import { isPlausibleId } from "@/lib/validation";
+import { currentWaivers, waiversOfDeployment } from "@/lib/waivers/queries";
 
 /** null when there is no such deployment; an id that cannot be one finds nothing without a query. */
-export async function getChecklist(deploymentId: string, options?: ReadOptions): Promise<Checklist | null> {
+export async function getChecklist(
+  deploymentId: string,
+  options?: ReadOptions,
+  now = new Date(),
+): Promise<Checklist | null> {
   if (!isPlausibleId(deploymentId)) return null;
   const deployment = await readerOf(options).deployment.findUnique({
     where: { id: deploymentId },
@@ -27,6 +32,8 @@ export async function getChecklist(deploymentId: string, options?: ReadOptions):
       templateVersion: {
         select: {
           number: true,
+          allowCriticalWaivers: true,
+          highBlocksGate: true,
           template: {
             select: {
               id: true,
@@ -49,6 +56,8 @@ export async function getChecklist(deploymentId: string, options?: ReadOptions):
   });
   if (!deployment) return null;
   const { templateVersion: version } = deployment;
+  const waivers = await waiversOfDeployment(deployment.id, options);
+  const waiverOf = currentWaivers(waivers);
   const states = new Map(deployment.itemStates.map((s) => [s.itemId, toItemStateView(s)]));
   const sectionItems = new Map<string, ChecklistItem[]>(version.sections.map((s) => [s.id, []]));
   const nodes = new Map<string, ChecklistItem>();
@@ -62,7 +71,11 @@ export async function getChecklist(deploymentId: string, options?: ReadOptions):
       details: item.details,
       children: [],
       state: states.get(item.id) ?? null,
+      waiver: null,
     };
+    // A settled item's expired waiver is history; an open one's still explains why it is open.
+    const waiver = waiverOf.get(item.key);
+    if (waiver && (waiver.status !== "EXPIRED" || (node.state?.status ?? "OPEN") === "OPEN")) node.waiver = waiver;
     nodes.set(item.id, node);
     siblings.push(node);
   }
@@ -104,9 +117,12 @@ export async function getChecklist(deploymentId: string, options?: ReadOptions):
       name: version.template.name,
       versionNumber: version.number,
       latestVersionNumber: version.template.versions[0]!.number,
+      allowCriticalWaivers: version.allowCriticalWaivers,
+      highBlocksGate: version.highBlocksGate,
     },
     sections,
-    readiness: readinessOfSections(sections),
+    waivers,
+    readiness: readinessOfSections(sections, now),
     verification: verificationOfSections(sections),
     digest,
     signOff: await loadSignOffView(deployment.id, deployment.status, lastChange, options),

@@ -12,6 +12,7 @@ import { activeStatuses } from "@/lib/deployments/lifecycle";
 import { missedTargetSql, organisationToday, reviewDueSql } from "@/lib/deployments/due-dates";
 import { clearedToShipIds } from "@/lib/deployments/readiness-query";
 import type { DeploymentFilters } from "@/lib/deployments/schemas";
+import { waivedSql } from "@/lib/waivers/sql";
 
 /** Filters only: the page and the order do not change which deployments match. */
 export type ListFilters = Partial<Omit<DeploymentFilters, "page" | "sort">>;
@@ -37,21 +38,34 @@ export async function listContext(
   return { now, today, clearedIds };
 }
 
-/** A pre-deployment or post-deployment leaf of the deployment `d` that is open (or has no state). */
-function openLeaf(kind: "PRE_DEPLOYMENT" | "POST_DEPLOYMENT", priority?: "CRITICAL" | "HIGH"): Prisma.Sql {
+/** A pre-deployment or post-deployment leaf of the deployment `d` that is open (or has no
+ * state) and that no approved, unexpired waiver settles. */
+function openLeaf(kind: "PRE_DEPLOYMENT" | "POST_DEPLOYMENT", now: Date, priority?: "CRITICAL" | "HIGH"): Prisma.Sql {
   return Prisma.sql`EXISTS (
     SELECT 1 FROM "Item" i
       JOIN "Section" s ON s.id = i."sectionId"
       LEFT JOIN "ItemState" st ON st."itemId" = i.id AND st."deploymentId" = d.id
      WHERE i."templateVersionId" = d."templateVersionId" AND i."isLeaf"
        AND s.kind::text = ${kind} ${priority ? Prisma.sql`AND s.priority::text = ${priority}` : Prisma.empty}
-       AND (st.status IS NULL OR st.status = 'OPEN'))`;
+       AND (st.status IS NULL OR st.status = 'OPEN') AND NOT ${waivedSql(now)})`;
 }
 
-/** The readiness module's verdict as a rank (No-go 0, Go with risks 1, Go 2). */
-const verdictRank = Prisma.sql`(CASE WHEN ${openLeaf("PRE_DEPLOYMENT", "CRITICAL")} THEN 0
-  WHEN ${openLeaf("PRE_DEPLOYMENT", "HIGH")} THEN 1 ELSE 2 END)`;
-const verdictRanks = { NO_GO: 0, GO_WITH_RISKS: 1, GO: 2 } as const;
+/** A pre-deployment leaf of `d` that an approved, unexpired waiver settles. */
+function waivedLeaf(now: Date): Prisma.Sql {
+  return Prisma.sql`EXISTS (
+    SELECT 1 FROM "Item" i
+      JOIN "Section" s ON s.id = i."sectionId"
+      LEFT JOIN "ItemState" st ON st."itemId" = i.id AND st."deploymentId" = d.id
+     WHERE i."templateVersionId" = d."templateVersionId" AND i."isLeaf" AND s.kind = 'PRE_DEPLOYMENT'
+       AND (st.status IS NULL OR st.status = 'OPEN') AND ${waivedSql(now)})`;
+}
+
+/** The readiness module's verdict as a rank (No-go 0, Go with risks 1, Go with waivers 2, Go 3). */
+function verdictRank(now: Date): Prisma.Sql {
+  return Prisma.sql`(CASE WHEN ${openLeaf("PRE_DEPLOYMENT", now, "CRITICAL")} THEN 0
+    WHEN ${openLeaf("PRE_DEPLOYMENT", now, "HIGH")} THEN 1 WHEN ${waivedLeaf(now)} THEN 2 ELSE 3 END)`;
+}
+const verdictRanks = { NO_GO: 0, GO_WITH_RISKS: 1, GO_WITH_WAIVERS: 2, GO: 3 } as const;
 
 /** `%` and `_` in a search are letters, not wildcards. */
 function containing(text: string): string {
@@ -75,8 +89,8 @@ export function deploymentMatchSql(filters: ListFilters, scope: ListScope, conte
     );
   }
   if (filters.verification === "open")
-    conditions.push(Prisma.sql`(d.status = 'DEPLOYED' AND ${openLeaf("POST_DEPLOYMENT")})`);
-  if (filters.verdict) conditions.push(Prisma.sql`${verdictRank} = ${verdictRanks[filters.verdict]}`);
+    conditions.push(Prisma.sql`(d.status = 'DEPLOYED' AND ${openLeaf("POST_DEPLOYMENT", context.now)})`);
+  if (filters.verdict) conditions.push(Prisma.sql`${verdictRank(context.now)} = ${verdictRanks[filters.verdict]}`);
   if (filters.target === "missed") conditions.push(missedTargetSql(context.today));
   if (filters.signoff === "due") conditions.push(reviewDueSql(context.now));
   if (filters.signoff === "cleared") conditions.push(Prisma.sql`d.id = ANY(${context.clearedIds ?? []})`);
@@ -94,7 +108,7 @@ function orderSql(sort: DeploymentFilters["sort"], context: ListContext): Prisma
     service: Prisma.sql`d.service ASC, d.environment ASC, d."createdAt" DESC`,
     status: Prisma.sql`d.status ASC, ${byTarget}`,
     updated: Prisma.sql`d."updatedAt" DESC`,
-    verdict: Prisma.sql`${verdictRank} ASC, ${byTarget}`,
+    verdict: Prisma.sql`${verdictRank(context.now)} ASC, ${byTarget}`,
     // Missed first, the longest missed (the earliest target) first; then the rest by target.
     missed: Prisma.sql`(CASE WHEN ${missedTargetSql(context.today)} THEN 0 ELSE 1 END) ASC, ${byTarget}`,
   }[sort ?? "target"];

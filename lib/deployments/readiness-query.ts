@@ -18,6 +18,7 @@ import {
   type Verification,
 } from "@/lib/checklists/readiness";
 import type { DeploymentStatus } from "@/lib/deployments/lifecycle";
+import { expiredWaiverSql, pendingWaiverSql, waivedSql } from "@/lib/waivers/sql";
 
 type Client = Pick<Prisma.TransactionClient, "$queryRaw">;
 type Row = {
@@ -27,6 +28,7 @@ type Row = {
   total: number;
   done: number;
   notApplicable: number;
+  waived: number;
 };
 
 export type DeploymentProgress = { readiness: Readiness; verification: Verification };
@@ -35,13 +37,14 @@ export type DeploymentProgress = { readiness: Readiness; verification: Verificat
 export async function progressByDeployment(
   deploymentIds: string[],
   client: Client = db,
+  now = new Date(),
 ): Promise<Map<string, DeploymentProgress>> {
   if (deploymentIds.length === 0) return new Map();
-  return progressWhere(Prisma.sql`d.id = ANY(${deploymentIds})`, deploymentIds, client);
+  return progressWhere(Prisma.sql`d.id = ANY(${deploymentIds})`, deploymentIds, client, now);
 }
 
 /** `ids`: the deployments `filter` finds that have an entry even with no leaves at all. */
-async function progressWhere(filter: Prisma.Sql, ids: string[], client: Client) {
+async function progressWhere(filter: Prisma.Sql, ids: string[], client: Client, now: Date) {
   const counts = new Map<string, { readiness: ReadinessCounts; verification: Counts }>();
   const countsOf = (id: string) => {
     let entry = counts.get(id);
@@ -57,7 +60,8 @@ async function progressWhere(filter: Prisma.Sql, ids: string[], client: Client) 
            COALESCE(s.priority::text, 'NONE') AS priority,
            COUNT(*)::int AS total,
            (COUNT(*) FILTER (WHERE st.status = 'DONE'))::int AS done,
-           (COUNT(*) FILTER (WHERE st.status = 'NOT_APPLICABLE'))::int AS "notApplicable"
+           (COUNT(*) FILTER (WHERE st.status = 'NOT_APPLICABLE'))::int AS "notApplicable",
+           (COUNT(*) FILTER (WHERE (st.status IS NULL OR st.status = 'OPEN') AND ${waivedSql(now)}))::int AS waived
       FROM "Deployment" d
       JOIN "Item" i ON i."templateVersionId" = d."templateVersionId" AND i."isLeaf"
       JOIN "Section" s ON s.id = i."sectionId"
@@ -100,7 +104,21 @@ type FactsRow = {
   lastApprovedAt: Date | null;
   lastInvalidatedAt: Date | null;
   lastDecision: "APPROVED" | "REJECTED" | null;
+  highBlocksGate: boolean;
+  pendingWaivers: number;
+  expiredWaivers: number;
 };
+
+/** Open pre-deployment leaves of `d` whose current waiver is in `phase` (0 without waivers,
+ * cheaply: most deployments have none). */
+function openLeavesWith(phase: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`(CASE WHEN EXISTS (SELECT 1 FROM "Waiver" w0 WHERE w0."deploymentId" = d.id) THEN (
+    SELECT COUNT(*) FROM "Item" i
+      JOIN "Section" s ON s.id = i."sectionId"
+      LEFT JOIN "ItemState" st ON st."itemId" = i.id AND st."deploymentId" = d.id
+     WHERE i."templateVersionId" = d."templateVersionId" AND i."isLeaf" AND s.kind = 'PRE_DEPLOYMENT'
+       AND (st.status IS NULL OR st.status = 'OPEN') AND ${phase}) ELSE 0 END)::int`;
+}
 
 /** The sign-off facts the gate weighs, per deployment, as lib/signoff/sign-off-view.ts reads
  * them for one: standing approvals, the earliest review date among them, an invalidation
@@ -108,14 +126,17 @@ type FactsRow = {
 export async function signOffFactsByDeployment(
   deploymentIds: string[],
   client: Client = db,
+  now = new Date(),
 ): Promise<Map<string, SignOffFacts>> {
   if (deploymentIds.length === 0) return new Map();
-  return signOffFactsWhere(Prisma.sql`d.id = ANY(${deploymentIds})`, client);
+  return signOffFactsWhere(Prisma.sql`d.id = ANY(${deploymentIds})`, client, now);
 }
 
-async function signOffFactsWhere(filter: Prisma.Sql, client: Client): Promise<Map<string, SignOffFacts>> {
+async function signOffFactsWhere(filter: Prisma.Sql, client: Client, now: Date): Promise<Map<string, SignOffFacts>> {
   const rows = await client.$queryRaw<FactsRow[]>`
-    SELECT d.id, d.status::text AS status, v."requiredApprovals",
+    SELECT d.id, d.status::text AS status, v."requiredApprovals", v."highBlocksGate",
+           ${openLeavesWith(pendingWaiverSql)} AS "pendingWaivers",
+           ${openLeavesWith(expiredWaiverSql(now))} AS "expiredWaivers",
            (COUNT(so.id) FILTER (WHERE so.decision = 'APPROVED' AND so."invalidatedAt" IS NULL))::int AS approvals,
            MIN(so."nextReviewAt") FILTER (WHERE so.decision = 'APPROVED' AND so."invalidatedAt" IS NULL) AS "nextReviewAt",
            MAX(so."createdAt") FILTER (WHERE so.decision = 'APPROVED' AND so."invalidatedAt" IS NULL) AS "lastApprovedAt",
@@ -127,7 +148,7 @@ async function signOffFactsWhere(filter: Prisma.Sql, client: Client): Promise<Ma
       JOIN "TemplateVersion" v ON v.id = d."templateVersionId"
       LEFT JOIN "SignOff" so ON so."deploymentId" = d.id
      WHERE ${filter}
-     GROUP BY d.id, d.status, v."requiredApprovals"`;
+     GROUP BY d.id, d.status, d."templateVersionId", v."requiredApprovals", v."highBlocksGate"`;
   return new Map(
     rows.map((row) => {
       const rejected = row.lastDecision === "REJECTED" && (row.status === "REJECTED" || row.status === "IN_PROGRESS");
@@ -142,6 +163,9 @@ async function signOffFactsWhere(filter: Prisma.Sql, client: Client): Promise<Ma
         nextReviewAt: row.nextReviewAt,
         invalidated,
         rejected,
+        highBlocksGate: row.highBlocksGate,
+        pendingWaivers: row.pendingWaivers,
+        expiredWaivers: row.expiredWaivers,
       };
       return [row.id, facts];
     }),
@@ -154,10 +178,11 @@ export async function clearedToShipByDeployment(
   now = new Date(),
   client: Client = db,
 ): Promise<Map<string, boolean>> {
-  const [readiness, facts] = await Promise.all([
-    readinessByDeployment(deploymentIds, client),
-    signOffFactsByDeployment(deploymentIds, client),
+  const [progress, facts] = await Promise.all([
+    progressByDeployment(deploymentIds, client, now),
+    signOffFactsByDeployment(deploymentIds, client, now),
   ]);
+  const readiness = new Map([...progress].map(([id, p]) => [id, p.readiness]));
   return new Map(deploymentIds.map((id) => [id, isClearedToShip(readiness.get(id)!, facts.get(id)!, now)]));
 }
 
@@ -166,8 +191,8 @@ export async function clearedToShipByDeployment(
 export async function clearedToShipIds(now = new Date(), client: Client = db): Promise<string[]> {
   const signedOff = Prisma.sql`d.status = 'SIGNED_OFF'`;
   const [progress, facts] = await Promise.all([
-    progressWhere(signedOff, [], client),
-    signOffFactsWhere(signedOff, client),
+    progressWhere(signedOff, [], client, now),
+    signOffFactsWhere(signedOff, client, now),
   ]);
   const none = computeReadiness({});
   return [...facts].filter(([id, f]) => isClearedToShip(progress.get(id)?.readiness ?? none, f, now)).map(([id]) => id);

@@ -210,7 +210,9 @@ export const deploymentFiltersSchema = z.object({
     .or(z.literal("").transform(() => undefined)),
   /** The readiness verdict (lib/checklists/readiness.ts). */
   verdict: z
-    .enum(["NO_GO", "GO_WITH_RISKS", "GO"], { error: "must be NO_GO, GO_WITH_RISKS or GO" })
+    .enum(["NO_GO", "GO_WITH_RISKS", "GO_WITH_WAIVERS", "GO"], {
+      error: "must be NO_GO, GO_WITH_RISKS, GO_WITH_WAIVERS or GO",
+    })
     .optional()
     .or(z.literal("").transform(() => undefined)),
   /** `cleared`: cleared to ship (the gate answers 200, not yet deployed). `due`: a standing

@@ -6,6 +6,7 @@ import type { DbClient } from "@/lib/db";
 import { QUEUES, type QueueName } from "@/lib/jobs/queues";
 import { maintenanceTick } from "@/lib/maintenance/tick";
 import { queueReviewReminders } from "@/lib/reminders/review-reminders";
+import { expireWaivers } from "@/lib/waivers/expire-waivers";
 import { deliveryJobData, runDeliveryJob } from "@/lib/webhooks/deliver";
 
 export type JobHandler = (data: unknown, context: { db: DbClient }) => Promise<unknown>;
@@ -15,4 +16,5 @@ export const jobHandlers: Record<QueueName, JobHandler> = {
   [QUEUES.maintenanceTick]: (_data, { db }) => maintenanceTick({ db }),
   [QUEUES.reviewReminders]: (_data, { db }) => queueReviewReminders({ db }),
   [QUEUES.auditRetention]: (_data, { db }) => runScheduledRetention({ db }),
+  [QUEUES.waiverExpiry]: (_data, { db }) => expireWaivers({ db }),
 };

@@ -9,6 +9,7 @@ export const QUEUES = {
   maintenanceTick: "maintenance-tick",
   reviewReminders: "review-reminders",
   auditRetention: "audit-retention",
+  waiverExpiry: "waiver-expiry",
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -79,6 +80,19 @@ export const queueSpecs: readonly QueueSpec[] = [
     retryBackoff: true,
     expireInSeconds: 300,
     schedule: { cron: "5 * * * *", words: "hourly, at 5 past" },
+    concurrency: 1,
+    pollingIntervalSeconds: 5,
+  },
+  {
+    name: QUEUES.waiverExpiry,
+    label: "Waiver expiry",
+    description:
+      "Marks waivers past their expiry as expired, withdraws the sign-offs that relied on them and sends “waiver.expired”.",
+    retryLimit: 2,
+    retryDelay: 30,
+    retryBackoff: true,
+    expireInSeconds: 300,
+    schedule: { cron: "* * * * *", words: "every minute" },
     concurrency: 1,
     pollingIntervalSeconds: 5,
   },

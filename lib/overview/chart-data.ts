@@ -76,7 +76,7 @@ export async function readinessTrends(filters: DeploymentFilters, client: Client
         version: release.version,
         createdAt: release.createdAt.toISOString(),
         percent: score,
-        settled: leaves.reduce((sum, p) => sum + p.done + p.notApplicable, 0),
+        settled: leaves.reduce((sum, p) => sum + p.done + p.notApplicable + p.waived, 0),
         total: leaves.reduce((sum, p) => sum + p.total, 0),
       };
     }),

@@ -1,6 +1,6 @@
 // The contribution record: who worked on a deployment (created it, owns it or named its
-// owner, changed an item's status, N/A reason, note or evidence — directly or through an API
-// token). Append-only (a trigger refuses updates and deletes); written in the transaction of
+// owner, changed an item's status, N/A reason, note or evidence, asked for a waiver —
+// directly or through an API token). Append-only (a trigger refuses updates and deletes); written in the transaction of
 // the change itself; read by the approval, the review panel and My work.
 import "server-only";
 import type { Actor, ContributionSummary } from "@/lib/auth/policy";
@@ -75,6 +75,7 @@ const EMPTY: ContributionSummary = {
   naReason: 0,
   note: 0,
   evidence: 0,
+  waivers: 0,
 };
 
 type Row = { userId: string; kind: ContributionKind; items: number };
@@ -91,6 +92,7 @@ function summarise(rows: Row[]): Map<string, ContributionSummary> {
     else if (row.kind === "ITEM_NA_REASON") summary.naReason = items;
     else if (row.kind === "ITEM_NOTE") summary.note = items;
     else if (row.kind === "ITEM_EVIDENCE") summary.evidence = items;
+    else if (row.kind === "WAIVER_REQUESTED") summary.waivers = items;
     byUser.set(row.userId, summary);
   }
   return byUser;

@@ -14,7 +14,8 @@ import { deploymentFacts, enqueueWebhookEvent } from "@/lib/webhooks/enqueue";
 export async function afterChecklistChange(
   tx: Prisma.TransactionClient,
   deployment: LockedDeployment,
-  change: { actorId: string; description: string; event?: Extract<LifecycleEvent, "change" | "invalidate"> },
+  /** `actorId` null: the system (a waiver's expiry, processed by the job runner). */
+  change: { actorId: string | null; description: string; event?: Extract<LifecycleEvent, "change" | "invalidate"> },
 ): Promise<number> {
   const count = await withdrawApprovals(tx, deployment.id, { actorId: change.actorId, reason: change.description });
   const event = change.event ?? "change";
@@ -36,7 +37,7 @@ export async function afterChecklistChange(
       },
     }));
     await recordAudit(tx, {
-      actorId: change.actorId,
+      ...(change.actorId ? { actorId: change.actorId } : { actorLabel: "system" }),
       action: "signoff.invalidate",
       entityType: "Deployment",
       entityId: deployment.id,

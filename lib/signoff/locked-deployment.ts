@@ -15,11 +15,15 @@ export type LockedDeployment = {
   ownerId: string;
   requiredApprovals: number;
   reviewIntervalDays: number;
+  /** The template version's: open HIGH items block the gate (and so submitting and approving). */
+  highBlocksGate: boolean;
+  allowCriticalWaivers: boolean;
 };
 
 export async function lockDeployment(tx: Tx, deploymentId: string): Promise<LockedDeployment> {
   const rows = await tx.$queryRaw<LockedDeployment[]>`
-    SELECT d.id, d.status, d."ownerId", v."requiredApprovals", v."reviewIntervalDays"
+    SELECT d.id, d.status, d."ownerId", v."requiredApprovals", v."reviewIntervalDays", v."highBlocksGate",
+           v."allowCriticalWaivers"
       FROM "Deployment" d
       JOIN "TemplateVersion" v ON v.id = d."templateVersionId"
      WHERE d.id = ${deploymentId}
@@ -60,7 +64,7 @@ export const activeApprovals = { decision: "APPROVED", invalidatedAt: null } as 
 export async function withdrawApprovals(
   tx: Tx,
   deploymentId: string,
-  by: { actorId: string; reason: string; at?: Date },
+  by: { actorId: string | null; reason: string; at?: Date },
 ): Promise<number> {
   const { count } = await tx.signOff.updateMany({
     where: { deploymentId, ...activeApprovals },

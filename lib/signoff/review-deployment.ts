@@ -48,6 +48,11 @@ export async function approveDeployment(
     const readiness = (await readinessByDeployment([data.deploymentId], tx)).get(data.deploymentId)!;
     if (!readiness.ready)
       throw new AppError("CONFLICT", "Critical items are open; this deployment cannot be approved.");
+    if (deployment.highBlocksGate && readiness.byPriority.HIGH.open > 0)
+      throw new AppError(
+        "CONFLICT",
+        "High items are open, and this template's open high items block the gate; this deployment cannot be approved.",
+      );
     const already = await tx.signOff.count({
       where: { deploymentId: data.deploymentId, reviewerId: actor.id, ...activeApprovals },
     });

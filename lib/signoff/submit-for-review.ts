@@ -37,6 +37,17 @@ export async function submitInTransaction(tx: Prisma.TransactionClient, actor: A
       reasons: [{ code: "OPEN_CRITICAL_ITEMS", message: `${open} critical item(s) are open.` }],
     });
   }
+  const high = readiness.byPriority.HIGH.open;
+  if (deployment.highBlocksGate && high > 0) {
+    throw new AppError(
+      "CONFLICT",
+      `${high} high item(s) are still open, and this template's open high items block the gate; settle them before asking for review.`,
+      {
+        code: "TRANSITION_NOT_ALLOWED",
+        reasons: [{ code: "OPEN_HIGH_ITEMS", message: `${high} high item(s) are open.` }],
+      },
+    );
+  }
   await tx.deployment.update({
     where: { id: deploymentId },
     data: { status, submittedAt: new Date() },

@@ -7,7 +7,7 @@ import "server-only";
 import type { ReadOptions } from "@/lib/db";
 import { getChecklist } from "@/lib/deployments/get-checklist";
 import type { GateReasonCode } from "@/lib/api/v1/schemas";
-import { gateRefusals, type GateRefusal } from "@/lib/checklists/readiness";
+import { gateRefusals, waiverCounts, type GateRefusal } from "@/lib/checklists/readiness";
 import { isSignedOff } from "@/lib/deployments/lifecycle";
 import { sentence } from "@/lib/format";
 
@@ -31,9 +31,11 @@ export async function evaluateGate(
   now = new Date(),
   options?: ReadOptions,
 ): Promise<GateVerdict | null> {
-  const checklist = await getChecklist(deploymentId, options);
+  const checklist = await getChecklist(deploymentId, options, now);
   if (!checklist) return null;
   const { deployment, readiness, signOff } = checklist;
+  // Expiry is judged here, at `now`, whether or not the job runner has marked it yet.
+  const waivers = waiverCounts(checklist.sections, now);
   const status = deployment.status;
   // The earliest review date governs: one expired approval is enough to re-review.
   const nextReviewAt =
@@ -50,12 +52,21 @@ export async function evaluateGate(
       nextReviewAt: nextReviewAt ? new Date(nextReviewAt) : null,
       invalidated: signOff.invalidation !== null,
       rejected: signOff.rejection !== null,
+      highBlocksGate: checklist.template.highBlocksGate,
+      pendingWaivers: waivers.pending,
+      expiredWaivers: waivers.expired,
     },
     now,
   );
   const messages: Record<GateRefusal, () => string> = {
     CANCELLED: () => "The deployment was cancelled.",
     OPEN_CRITICAL_ITEMS: () => `${readiness.byPriority.CRITICAL.open} critical item(s) are open.`,
+    OPEN_HIGH_ITEMS: () =>
+      `${readiness.byPriority.HIGH.open} high item(s) are open, and this template's open high items block the gate.`,
+    WAIVER_EXPIRED: () =>
+      `${waivers.expired} item(s) are open again because their waiver expired; settle them or have a new waiver approved.`,
+    WAIVER_PENDING: () =>
+      `${waivers.pending} item(s) have a waiver awaiting approval; a pending waiver settles nothing.`,
     SIGNOFF_INVALIDATED: () => {
       const { by, at, reason } = signOff.invalidation!;
       return `The sign-off was invalidated on ${at}${by ? ` by ${by}` : ""}: ${sentence(reason)}`;

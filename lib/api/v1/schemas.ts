@@ -183,6 +183,7 @@ const progress = z.object({
   total: z.number().int(),
   done: z.number().int(),
   notApplicable: z.number().int(),
+  waived: z.number().int().meta({ description: "Open items an approved, unexpired waiver settles." }),
   open: z.number().int(),
   percent: z.number().int(),
 });
@@ -190,14 +191,15 @@ const progress = z.object({
 export const readinessResponse = z
   .object({
     ready: z.boolean().meta({
-      description: "Every CRITICAL item is DONE or NOT_APPLICABLE (what submitting needs; not the gate).",
+      description: "Every CRITICAL item is settled (what submitting needs; not the gate).",
     }),
-    verdict: z.enum(["GO", "GO_WITH_RISKS", "NO_GO"]).meta({
-      description: "NO_GO while a CRITICAL item is open, GO_WITH_RISKS while a HIGH one is, else GO.",
+    verdict: z.enum(["GO", "GO_WITH_WAIVERS", "GO_WITH_RISKS", "NO_GO"]).meta({
+      description:
+        "NO_GO while a CRITICAL item is open, GO_WITH_RISKS while a HIGH one is, GO_WITH_WAIVERS while an approved waiver settles an item, else GO.",
     }),
     score: z.number().int().min(0).max(100).meta({
       description:
-        "The readiness percentage: settled (DONE or NOT_APPLICABLE) items weighted CRITICAL 8, HIGH 4, RECOMMENDED 2, no priority 1, over all their weight, rounded down; 100 when there are none.",
+        "The readiness percentage: settled (DONE, NOT_APPLICABLE or under an approved, unexpired waiver) items weighted CRITICAL 8, HIGH 4, RECOMMENDED 2, no priority 1, over all their weight, rounded down; 100 when there are none.",
     }),
     byPriority: z.object({ CRITICAL: progress, HIGH: progress, RECOMMENDED: progress, NONE: progress }),
   })
@@ -374,6 +376,9 @@ export const checklistResponse = z
 
 export const gateReasonCodes = [
   "OPEN_CRITICAL_ITEMS",
+  "OPEN_HIGH_ITEMS",
+  "WAIVER_EXPIRED",
+  "WAIVER_PENDING",
   "NOT_SUBMITTED",
   "MISSING_APPROVALS",
   "SIGNOFF_INVALIDATED",
