@@ -3,7 +3,17 @@
 // picker offers no day the server refuses; an item's Markdown reaches the invalidation
 // banner as text.
 import { credentialFor, expect, signIn, test } from "./fixtures";
-import { alertWith, createDeploymentFromTemplatePage, importMarkdownByPaste, itemRow, unique } from "./helpers";
+import {
+  alertWith,
+  createDeploymentFromTemplatePage,
+  dayFromToday,
+  importMarkdownByPaste,
+  itemRow,
+  unique,
+} from "./helpers";
+
+/** Within the bound (twice the review interval), so the approval is accepted. */
+const nextReviewDay = dayFromToday(45);
 
 /** The UTC day `offset` days from now, YYYY-MM-DD: how the server reads a chosen date. */
 function utcDay(offset: number): string {
@@ -59,7 +69,7 @@ test.describe("errors where they belong", () => {
     await comment.fill("Restore drill evidence checked");
     await nextReview.fill("2020-01-01");
     await review.getByRole("button", { name: "Approve" }).click();
-    const dateMessage = "The next review must be in the future.";
+    const dateMessage = "The next review must be in the future (tomorrow or later).";
     await expect(nextReview).toHaveAccessibleDescription(dateMessage);
     await expect(nextReview).toHaveAttribute("aria-invalid", "true");
     // The comment's earlier refusal is gone; the date's shows once, at its field, in words.
@@ -68,7 +78,7 @@ test.describe("errors where they belong", () => {
     await expect(page.getByText(/nextReviewAt/)).toHaveCount(0);
     await expect(page.getByTestId("deployment-status")).toHaveText("Ready for review");
 
-    await nextReview.fill("2099-03-01");
+    await nextReview.fill(nextReviewDay.iso);
     await review.getByRole("button", { name: "Approve" }).click();
     await expect(page.getByText("Approved: the deployment is signed off")).toBeVisible();
     await expect(page.getByTestId("deployment-status")).toHaveText("Signed off");

@@ -2,11 +2,18 @@
 // person would: no API shortcuts, no route interception.
 import path from "node:path";
 import { expect, type Locator, type Page } from "@playwright/test";
+import { formatDate } from "@/lib/format";
 
 /** The reference checklist the seed imports (its headings carry mojibake the importer repairs). */
 export const REFERENCE_CHECKLIST = path.resolve(process.cwd(), "prisma/seed/production-security-checklist.md");
 
 /** A suffix that keeps names unique across runs and specs sharing one server. */
+/** A UTC day `days` from today: as a date input takes it, and as the app shows it. */
+export function dayFromToday(days: number): { iso: string; shown: string } {
+  const day = new Date(Date.now() + days * 86_400_000);
+  return { iso: day.toISOString().slice(0, 10), shown: formatDate(day) };
+}
+
 export function unique(): string {
   return `${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
 }

@@ -5,12 +5,16 @@ import type { Page } from "@playwright/test";
 import { credentialFor, expect, signIn, test } from "./fixtures";
 import {
   createDeploymentFromTemplatePage,
+  dayFromToday,
   fillNewDeploymentForm,
   importMarkdownByPaste,
   itemRow,
   REFERENCE_TEMPLATE,
   unique,
 } from "./helpers";
+
+/** Within the bound (twice the review interval), so the approval is accepted. */
+const nextReviewDay = dayFromToday(45);
 
 // Monthly, not weekly: a list counts in the month its period ends, and a week can end next month.
 const MONTHLY_OPTION = "Production Security Checklist v1 · Monthly (Monthly, 4 tasks)";
@@ -150,7 +154,7 @@ test("the printable record shows every item's state, N/A reasons and the sign-of
   await page.goto(deploymentPath);
   const review = page.getByRole("region", { name: /In review/ });
   await review.getByLabel("Review comment").fill("Restore drill evidence checked");
-  await review.getByLabel("Next review").fill("2099-03-01");
+  await review.getByLabel("Next review").fill(nextReviewDay.iso);
   await review.getByRole("button", { name: "Approve" }).click();
   await expect(page.getByText("Approved: the deployment is signed off")).toBeVisible();
   await page.getByRole("link", { name: "Printable record" }).click();
@@ -181,7 +185,7 @@ test("the printable record shows every item's state, N/A reasons and the sign-of
   const decision = signOff.getByTestId("record-decision");
   await expect(decision).toContainText("Approved by Demo Admin");
   await expect(decision).toContainText("Restore drill evidence checked");
-  await expect(decision).toContainText("Next review1 Mar 2099");
+  await expect(decision).toContainText(`Next review${nextReviewDay.shown}`);
   await expect(decision).toContainText(
     /Digest \(sha256, pre-deployment items\)[0-9a-f]{64}Matches the item states in this record\./,
   );

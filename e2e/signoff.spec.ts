@@ -1,7 +1,12 @@
 // Sign-off as people with different roles do it: four eyes, the reviewer's decision, the
 // footer, and a later change that invalidates the sign-off.
 import { credentialFor, expect, signIn, test } from "./fixtures";
-import { createDeploymentFromTemplatePage, importMarkdownByPaste, itemRow, unique } from "./helpers";
+import { createDeploymentFromTemplatePage, dayFromToday, importMarkdownByPaste, itemRow, unique } from "./helpers";
+
+/** Within the bound (twice the review interval), so the approval is accepted. */
+const nextReviewDay = dayFromToday(45);
+const OWNER_REFUSAL =
+  "You may not approve this deployment: you created it, owned it and changed the status of 2 of its items. A reviewer who did not work on it must approve it.";
 
 test.describe("sign-off", () => {
   test.use({ allowedConsoleErrors: [/status of 403/] });
@@ -36,15 +41,15 @@ test.describe("sign-off", () => {
     await owner.getByRole("button", { name: "Submit for review" }).click();
     await expect(owner.getByTestId("deployment-status")).toHaveText("Ready for review");
 
-    // Four eyes: no approve button for the owner, and the server refuses a crafted request.
-    await expect(owner.getByText("You own this deployment; another reviewer must approve it.")).toBeVisible();
+    // Separation of duties: no approve button for who did the work, and the server refuses a crafted request.
+    await expect(owner.getByTestId("approval-conflict")).toHaveText(OWNER_REFUSAL);
     await expect(owner.getByRole("button", { name: "Approve" })).toHaveCount(0);
     const deploymentId = deploymentPath.split("/").pop()!;
     const crafted = await owner.request.post(`/api/v1/deployments/${deploymentId}/approvals`, {
       data: { comment: "self-approval", digest: "0".repeat(64) },
     });
     expect(crafted.status()).toBe(403);
-    expect(await crafted.json()).toEqual({ error: "You own this deployment; another reviewer must approve it." });
+    expect(await crafted.json()).toEqual({ error: OWNER_REFUSAL });
 
     // Another reviewer (the admin) sees what they approve, then approves.
     await page.goto(deploymentPath);
@@ -52,13 +57,13 @@ test.describe("sign-off", () => {
     await expect(review.getByRole("heading", { name: "Open high-priority items (1)" })).toBeVisible();
     await expect(review.getByText("Alerts configured")).toBeVisible();
     await review.getByLabel("Review comment").fill("Restore drill evidence checked");
-    await review.getByLabel("Next review").fill("2099-03-01");
+    await review.getByLabel("Next review").fill(nextReviewDay.iso);
     await review.getByRole("button", { name: "Approve" }).click();
     await expect(page.getByText("Approved: the deployment is signed off")).toBeVisible();
     await expect(page.getByTestId("deployment-status")).toHaveText("Signed off");
     const footer = page.getByTestId("review-footer");
     await expect(footer).toContainText("Reviewed by:Demo Admin");
-    await expect(footer).toContainText("Next review:1 Mar 2099");
+    await expect(footer).toContainText(`Next review:${nextReviewDay.shown}`);
     await expect(footer).toContainText("Last updated:");
 
     // An engineer reopens a critical item: the sign-off is invalidated, visibly.
