@@ -121,7 +121,7 @@ export function SectionEditor({ section, index, count, onChange, onMove, onRemov
             groups={groups}
             value={section.approverGroup}
             onChange={(approverGroup) => onChange((current) => ({ ...current, approverGroup }))}
-            hint="A member of this group must approve deployments because of this section, in addition to the whole checklist's group."
+            hint="Because of this section, a member of this group must approve each deployment; each group named needs a different approver."
           />
         </div>
       ) : null}

@@ -225,13 +225,14 @@ function Editor({ templateId, baseVersion, initial, requiredApprovals: initialAp
           <ApproverGroupSelect
             id="template-approver-group"
             of="the whole checklist"
+            prominent
             groups={groups}
             value={structure.approverGroup}
             onChange={(approverGroup) => setStructure((current) => ({ ...current, approverGroup }))}
             hint={
               groups.length === 0
                 ? "No reviewer groups exist yet; an admin creates them under Administration → Reviewer groups."
-                : "For the whole checklist: a member of this group must approve every deployment."
+                : "For the whole checklist: a member of this group must approve every deployment. Each group a version names needs a different approver."
             }
           />
         </div>

@@ -127,9 +127,7 @@ export default async function TemplatePage({ params, searchParams }: Props) {
           <dl className={`${cardStyles} space-y-2 p-4 text-sm`}>
             <Field label={`Required approvals (v${version.number})`} value={String(detail.requiredApprovals)} />
             {version.structure.approverGroup ? (
-              <div data-testid="checklist-approver-group">
-                <NeedsApproval group={version.structure.approverGroup} />
-              </div>
+              <Field label="Needs approval from" value={version.structure.approverGroup} />
             ) : null}
             <Field label={`Review interval (v${version.number})`} value={`${detail.reviewIntervalDays} days`} />
             <Field label="Owner" value={detail.owner ?? "—"} />
@@ -215,7 +213,7 @@ export default async function TemplatePage({ params, searchParams }: Props) {
   );
 }
 
-/** A template version's reviewer group, by slug: one of its members must approve. */
+/** A section's reviewer group, by slug: one of its members must approve. */
 function NeedsApproval({ group }: { group: string }) {
   return (
     <p className="mt-2 text-sm text-slate-700 dark:text-slate-300">
