@@ -1,14 +1,15 @@
 // Template versions name reviewer groups (the whole checklist's, each section's): stored by
 // id, read back by slug, kept and diffed by publishing, and they keep the group from deletion.
+import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
 import { createGroup, deleteGroup } from "@/lib/groups/manage";
 import { listGroups } from "@/lib/groups/queries";
 import { requiredGroups } from "@/lib/signoff/approver-groups";
 import { publishTemplateVersion } from "@/lib/templates/publish-version";
-import { readVersionStructure } from "@/lib/templates/store-version";
+import { insertVersion, readVersionStructure } from "@/lib/templates/store-version";
 import { importSmallTemplate } from "@/test/checklist-fixtures";
-import { createTestUser, uniqueKey, useTestPrisma } from "@/test/db";
+import { createTestUser, testDatabaseUrl, uniqueKey, useTestPrisma } from "@/test/db";
 
 const prisma = useTestPrisma();
 const options = { db: prisma };
@@ -123,5 +124,69 @@ describe("approver groups of a template version", () => {
       ),
     ).rejects.toMatchObject({ status: 400 });
     expect(await prisma.templateVersion.count({ where: { templateId: template.templateId } })).toBe(1);
+  });
+});
+
+describe("a group deleted while a version naming it is published", () => {
+  const settled = (promise: Promise<unknown>) => {
+    const state = { done: false };
+    void promise.then(
+      () => (state.done = true),
+      () => (state.done = true),
+    );
+    return state;
+  };
+  const pause = () => new Promise((resolve) => setTimeout(resolve, 300));
+
+  it("waits for a deletion under way, then refuses the slug that is gone (400, not a foreign-key error)", async () => {
+    const { admin, template, compliance, v1 } = await setUp();
+    const deleting = new pg.Client({ connectionString: testDatabaseUrl() });
+    await deleting.connect();
+    try {
+      await deleting.query("BEGIN");
+      await deleting.query(`SELECT id FROM "ReviewerGroup" WHERE id = $1 FOR UPDATE`, [compliance.id]);
+      const publishing = publishTemplateVersion(
+        admin,
+        { templateId: template.templateId, baseVersion: 1, structure: { ...v1, approverGroup: compliance.slug } },
+        options,
+      );
+      const outcome = publishing.catch((e: unknown) => e);
+      const state = settled(publishing);
+      await pause();
+      expect(state.done).toBe(false);
+      await deleting.query(`DELETE FROM "ReviewerGroup" WHERE id = $1`, [compliance.id]);
+      await deleting.query("COMMIT");
+      expect(await outcome).toMatchObject({
+        status: 400,
+        message: expect.stringContaining(`no reviewer group with that slug`),
+      });
+    } finally {
+      await deleting.end();
+    }
+  });
+
+  it("makes a deletion wait for a publish under way, which then refuses it naming the template (409)", async () => {
+    const { admin, template, compliance, v1 } = await setUp();
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const publishing = prisma.$transaction(async (tx) => {
+      await insertVersion(tx, {
+        templateId: template.templateId,
+        number: 2,
+        structure: { ...v1, approverGroup: compliance.slug },
+        sourceMarkdown: "",
+        createdById: admin.id,
+        requiredApprovals: 1,
+      });
+      await held;
+    });
+    await pause();
+    const deleting = deleteGroup(admin, { groupId: compliance.id }, options).catch((e: unknown) => e);
+    const state = settled(deleting);
+    await pause();
+    expect(state.done).toBe(false);
+    release();
+    await publishing;
+    expect(await deleting).toMatchObject({ status: 409, details: { templates: [{ versions: [2] }] } });
   });
 });
