@@ -30,6 +30,7 @@ const formWith = (fields: Record<string, string>) => {
 
 const templates = () => import("@/app/(app)/templates/actions");
 const deployments = () => import("@/app/(app)/deployments/actions");
+const waivers = () => import("@/app/(app)/waivers/actions");
 const maintenance = () => import("@/app/(app)/maintenance/actions");
 const procedures = () => import("@/app/(app)/procedures/actions");
 const admin = () => import("@/app/(app)/admin/actions");
@@ -126,6 +127,19 @@ const matrix: Record<string, Entry> = {
   "app/(app)/deployments/actions.ts#rejectDeploymentAction": {
     allowed: ["ADMIN", "REVIEWER"],
     call: async () => (await deployments()).rejectDeploymentAction({ deploymentId: missing, comment: "no" }),
+  },
+  "app/(app)/waivers/actions.ts#requestWaiverAction": {
+    allowed: ["ADMIN", "REVIEWER", "ENGINEER"],
+    call: async () =>
+      (await waivers()).requestWaiverAction({ deploymentId: missing, itemId: missing, reason: "r", control: "c" }),
+  },
+  "app/(app)/waivers/actions.ts#decideWaiverAction": {
+    allowed: ["ADMIN", "REVIEWER"],
+    call: async () => (await waivers()).decideWaiverAction({ waiverId: missing, decision: "approve" }),
+  },
+  "app/(app)/waivers/actions.ts#revokeWaiverAction": {
+    allowed: ["ADMIN", "REVIEWER", "ENGINEER"],
+    call: async () => (await waivers()).revokeWaiverAction({ waiverId: missing, reason: "no longer needed" }),
   },
   "app/(app)/deployments/actions.ts#editDeploymentAction": {
     allowed: ["ADMIN", "MANAGER", "REVIEWER", "ENGINEER"],

@@ -75,13 +75,29 @@ export function ChecklistView({
     naFormFor,
     setNaFormFor,
     pendingItemIds: update.inFlight.map((call) => call.itemId),
+    waivers: null,
   };
 
   // After the go-live only the post-deployment verification stays editable; cancelled, nothing.
   const editable = (kind: ChecklistSection["kind"]) =>
     (kind === "PRE_DEPLOYMENT" || kind === "POST_DEPLOYMENT") && itemEditable(checklist.deployment.status, kind);
-  const sectionContext = (kind: ChecklistSection["kind"]): RowContext =>
-    editable(kind) ? context : { ...context, canUpdate: false, canAssign: false };
+  const sectionContext = ({ kind, priority }: ChecklistSection): RowContext => {
+    const rows = editable(kind) ? context : { ...context, canUpdate: false, canAssign: false };
+    // Waivers are for pre-deployment items: what the gate and the verdict look at.
+    if (kind !== "PRE_DEPLOYMENT") return rows;
+    return {
+      ...rows,
+      waivers: {
+        deploymentId: checklist.deployment.id,
+        currentUserId,
+        canRequest: rows.canUpdate,
+        canReview: canReview && editable(kind),
+        priority,
+        allowCriticalWaivers: checklist.template.allowCriticalWaivers,
+        reviewIntervalDays: checklist.signOff.reviewIntervalDays,
+      },
+    };
+  };
 
   // Shortcuts and their hint only where the role can use them: ticking needs item:update and
   // a section that may still change; "Assigned to me" only for someone items can be given to.
@@ -204,7 +220,7 @@ export function ChecklistView({
                   <span className="text-xs font-normal text-slate-600 dark:text-slate-400">after deploying</span>
                 ) : null}
               </h2>
-              <ItemTreeRows items={section.items} context={sectionContext(section.kind)} />
+              <ItemTreeRows items={section.items} context={sectionContext(section)} />
             </section>
           ))
         )}

@@ -5,6 +5,7 @@ import { ItemHistoryList } from "@/components/checklist/item-history";
 import type { RowContext } from "@/components/checklist/item-row";
 import { formFields } from "@/components/ui/form-fields";
 import { ExternalLink } from "@/components/ui/external-link";
+import { WaiverPanel } from "@/components/waivers/waiver-panel";
 import { buttonStyles, inputStyles } from "@/components/ui/styles";
 import type { ChecklistItem } from "@/lib/checklists/types";
 import { updateItemStateSchema } from "@/lib/deployments/schemas";
@@ -113,37 +114,50 @@ export function ItemDetails({
   const box =
     "mt-2 grid gap-3 rounded-md border border-slate-200 p-3 pl-6 text-sm dark:border-slate-800 sm:grid-cols-2";
 
+  // Its own box beside the details form: a form inside a form is not HTML.
+  const waiver = context.waivers ? (
+    <div className={box} data-item-waiver>
+      <WaiverPanel item={item} context={context.waivers} />
+    </div>
+  ) : null;
+
   if (!editsContent && !assigns) {
     return (
-      <div className={box} data-item-details>
+      <>
+        <div className={box} data-item-details>
+          {facts}
+          {history}
+          <div className="sm:col-span-2">
+            <button type="button" className={buttonStyles.ghost} onClick={onClose}>
+              Close
+            </button>
+          </div>
+        </div>
+        {waiver}
+      </>
+    );
+  }
+  return (
+    <>
+      <form noValidate onSubmit={submit} className={box} data-item-details>
         {facts}
-        {history}
-        <div className="sm:col-span-2">
+        {error ? (
+          <p id={errorId} role="alert" className="text-red-700 sm:col-span-2 dark:text-red-400">
+            {error}
+          </p>
+        ) : null}
+        <div className="flex gap-2 sm:col-span-2">
+          <button type="submit" className={buttonStyles.secondary}>
+            Save details
+          </button>
           <button type="button" className={buttonStyles.ghost} onClick={onClose}>
             Close
           </button>
         </div>
-      </div>
-    );
-  }
-  return (
-    <form noValidate onSubmit={submit} className={box} data-item-details>
-      {facts}
-      {error ? (
-        <p id={errorId} role="alert" className="text-red-700 sm:col-span-2 dark:text-red-400">
-          {error}
-        </p>
-      ) : null}
-      <div className="flex gap-2 sm:col-span-2">
-        <button type="submit" className={buttonStyles.secondary}>
-          Save details
-        </button>
-        <button type="button" className={buttonStyles.ghost} onClick={onClose}>
-          Close
-        </button>
-      </div>
-      {history}
-    </form>
+        {history}
+      </form>
+      {waiver}
+    </>
   );
 }
 

@@ -4,6 +4,8 @@ import { useRef, useState, type FormEvent } from "react";
 import { BlockMarkdown } from "@/components/markdown/block-markdown";
 import { InlineMarkdown } from "@/components/markdown/inline-markdown";
 import { ItemDetails } from "@/components/checklist/item-details";
+import { WaiverBadge } from "@/components/waivers/waiver-badge";
+import type { WaiverContext } from "@/components/waivers/waiver-panel";
 import { PreviousStateNote } from "@/components/checklist/previous-state";
 import type { ItemChange } from "@/components/checklist/use-checklist";
 import { formFields } from "@/components/ui/form-fields";
@@ -27,6 +29,8 @@ export type RowContext = {
   onChange: (item: ChecklistItem, change: ItemChange) => void;
   naFormFor: string | null;
   setNaFormFor: (itemId: string | null) => void;
+  /** Waivers of this section's items (pre-deployment sections only). */
+  waivers: WaiverContext | null;
 };
 
 export function ItemTreeRows({ items, context }: { items: ChecklistItem[]; context: RowContext }) {
@@ -122,6 +126,11 @@ function LeafRow({ item, context }: { item: ChecklistItem; context: RowContext }
             </p>
           ) : null}
           {item.details ? <TemplateDetails details={item.details} /> : null}
+          {item.waiver && context.waivers ? (
+            <div>
+              <WaiverBadge waiver={item.waiver} />
+            </div>
+          ) : null}
           <Meta item={item} />
           {state.previousState ? <PreviousStateNote previous={state.previousState} currentText={item.text} /> : null}
         </div>

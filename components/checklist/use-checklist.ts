@@ -30,6 +30,17 @@ export function useChecklist(initial: Checklist) {
   });
 }
 
+/** For actions whose answer changes the checklist (sign-off, waivers): refetch the query
+ * that holds the page's data after any answer, and show a refusal as a toast. */
+export function useChecklistRefetch(deploymentId: string) {
+  const queryClient = useQueryClient();
+  return {
+    refresh: false,
+    toastFailure: true,
+    onSettled: () => queryClient.invalidateQueries({ queryKey: checklistKey(deploymentId) }),
+  };
+}
+
 /** Optimistic item updates: shown at once, rolled back with the reason when refused. */
 export function useItemUpdate(deploymentId: string) {
   const queryClient = useQueryClient();

@@ -80,6 +80,7 @@ const reasonTags: Record<AttentionReason, { label: string; tone: "red" | "amber"
   REJECTED: { label: "Rejected", tone: "red" },
   SIGNOFF_INVALIDATED: { label: "Sign-off invalidated", tone: "red" },
   MISSED_TARGET: { label: "Missed target date", tone: "amber" },
+  WAIVER_EXPIRED: { label: "Waiver expired", tone: "red" },
 };
 
 export function OwnDeployments({ deployments }: { deployments: OwnDeployment[] }) {

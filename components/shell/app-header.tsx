@@ -12,6 +12,7 @@ const navigation = [
   { href: "/templates", label: "Templates" },
   { href: "/maintenance", label: "Maintenance" },
   { href: "/procedures", label: "Procedures" },
+  { href: "/waivers", label: "Waivers" },
   { href: "/api-docs", label: "API" },
 ] as const;
 const [overview, ...others] = navigation;

@@ -2,16 +2,22 @@ import { InlineMarkdown } from "@/components/markdown/inline-markdown";
 import { leavesOf } from "@/lib/checklists/tree";
 import type { Checklist } from "@/lib/checklists/types";
 import { ExternalLink } from "@/components/ui/external-link";
+import { WaiverBadge } from "@/components/waivers/waiver-badge";
+import { isWaived } from "@/lib/checklists/readiness";
 
 /** What a reviewer must see before approving: N/A critical items with reasons, open high items, evidence. */
 export function ReviewSummary({ checklist }: { checklist: Checklist }) {
   const leavesWhere = (priority: string) =>
     leavesOf(checklist.sections.filter((s) => s.priority === priority).flatMap((s) => s.items));
   const naCritical = leavesWhere("CRITICAL").filter((l) => l.state?.status === "NOT_APPLICABLE");
-  const openHigh = leavesWhere("HIGH").filter((l) => l.state?.status === "OPEN");
+  const now = new Date();
+  const openHigh = leavesWhere("HIGH").filter((l) => l.state?.status === "OPEN" && !isWaived(l.waiver, now));
+  const waived = leavesOf(checklist.sections.filter((s) => s.kind === "PRE_DEPLOYMENT").flatMap((s) => s.items)).filter(
+    (l) => l.state?.status === "OPEN" && l.waiver,
+  );
   const evidence = leavesOf(checklist.sections.flatMap((s) => s.items)).filter((l) => l.state?.evidenceLinks.length);
   return (
-    <div className="grid gap-4 text-sm md:grid-cols-3">
+    <div className="grid gap-4 text-sm md:grid-cols-2 xl:grid-cols-4">
       <SummaryList
         title={`Critical items marked not applicable (${naCritical.length})`}
         empty="None: every critical item is done."
@@ -26,6 +32,14 @@ export function ReviewSummary({ checklist }: { checklist: Checklist }) {
         {openHigh.map((leaf) => (
           <li key={leaf.id}>
             <InlineMarkdown text={leaf.text} />
+          </li>
+        ))}
+      </SummaryList>
+      <SummaryList title={`Waivers (${waived.length})`} empty="No item is waived.">
+        {waived.map((leaf) => (
+          <li key={leaf.id}>
+            <InlineMarkdown text={leaf.text} /> — <WaiverBadge waiver={leaf.waiver!} now={now} />{" "}
+            <span className="italic">{leaf.waiver!.reason}</span>
           </li>
         ))}
       </SummaryList>

@@ -1,13 +1,12 @@
 "use client";
 
-import { useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import {
   approveDeploymentAction,
   rejectDeploymentAction,
   submitForReviewAction,
 } from "@/app/(app)/deployments/actions";
-import { checklistKey } from "@/components/checklist/use-checklist";
+import { useChecklistRefetch } from "@/components/checklist/use-checklist";
 import { ReviewSummary } from "@/components/signoff/review-summary";
 import { ErrorAlert } from "@/components/ui/error-alert";
 import { controlProps, LabelledControl } from "@/components/ui/field";
@@ -138,17 +137,6 @@ function Contributors({ contributors }: { contributors: Checklist["signOff"]["co
       </p>
     </div>
   );
-}
-
-/** The checklist query holds this page's data: refetch it after any answer, and show a
- * refusal as a toast (the buttons have no room for a message). */
-function useChecklistRefetch(deploymentId: string) {
-  const queryClient = useQueryClient();
-  return {
-    refresh: false,
-    toastFailure: true,
-    onSettled: () => queryClient.invalidateQueries({ queryKey: checklistKey(deploymentId) }),
-  };
 }
 
 function ReviewForm({ checklist }: { checklist: Checklist }) {

@@ -4,9 +4,11 @@ import {
   computeVerification,
   gateRefusals,
   isClearedToShip,
+  isWaived,
   readinessOfSections,
   readinessPercent,
   verificationOfSections,
+  waiverCounts,
   type SignOffFacts,
 } from "@/lib/checklists/readiness";
 import type { ChecklistItem, ChecklistSection } from "@/lib/checklists/types";
@@ -18,7 +20,28 @@ describe("computeReadiness", () => {
       HIGH: { total: 2, done: 2, notApplicable: 0 },
     });
     expect(result).toMatchObject({ ready: false, verdict: "NO_GO" });
-    expect(result.byPriority.CRITICAL).toEqual({ total: 3, done: 2, notApplicable: 0, open: 1, percent: 66 });
+    expect(result.byPriority.CRITICAL).toEqual({
+      total: 3,
+      done: 2,
+      notApplicable: 0,
+      waived: 0,
+      open: 1,
+      percent: 66,
+    });
+  });
+
+  it("counts waived items as settled, and says Go with waivers when one is", () => {
+    const result = computeReadiness({
+      CRITICAL: { total: 1, done: 1, notApplicable: 0 },
+      HIGH: { total: 2, done: 1, notApplicable: 0, waived: 1 },
+    });
+    expect(result).toMatchObject({ ready: true, verdict: "GO_WITH_WAIVERS", score: 100 });
+    expect(result.byPriority.HIGH).toMatchObject({ open: 0, waived: 1, percent: 100 });
+    // An open high item still outranks a waiver.
+    const risky = computeReadiness({
+      HIGH: { total: 2, done: 0, notApplicable: 0, waived: 1 },
+    });
+    expect(risky.verdict).toBe("GO_WITH_RISKS");
   });
 
   it("counts not-applicable critical items as settled", () => {
@@ -240,5 +263,57 @@ describe("the gate's rules and cleared to ship", () => {
     ])
       expect(isClearedToShip(settled, facts, now)).toBe(false);
     expect(isClearedToShip(open, signedOff, now)).toBe(false);
+  });
+
+  it("refuses a pending or expired waiver, and open HIGH items where the version says they block", () => {
+    expect(gateRefusals(settled, { ...signedOff, pendingWaivers: 1 }, now)).toEqual(["WAIVER_PENDING"]);
+    expect(gateRefusals(settled, { ...signedOff, expiredWaivers: 2 }, now)).toEqual(["WAIVER_EXPIRED"]);
+    const openHigh = computeReadiness({
+      CRITICAL: { total: 1, done: 1, notApplicable: 0 },
+      HIGH: { total: 1, done: 0, notApplicable: 0 },
+    });
+    expect(gateRefusals(openHigh, signedOff, now)).toEqual([]);
+    expect(gateRefusals(openHigh, { ...signedOff, highBlocksGate: true }, now)).toEqual(["OPEN_HIGH_ITEMS"]);
+  });
+});
+
+describe("waivers on a loaded checklist", () => {
+  const now = new Date("2026-12-01T12:00:00Z");
+  const waiver = (status: "PENDING" | "APPROVED" | "EXPIRED", expiresAt: string) => ({
+    id: `w-${status}`,
+    itemKey: "k",
+    itemText: "x",
+    priority: "HIGH" as const,
+    status,
+    reason: "r",
+    control: "c",
+    expiresAt,
+    requestedBy: { id: "u", name: "U" },
+    requestedAt: "2026-11-01T00:00:00.000Z",
+    requiredApprovals: 1,
+    approvals: [],
+    decidedBy: null,
+    decisionNote: null,
+  });
+  const waivedLeaf = (id: string, w: ReturnType<typeof waiver> | null): ChecklistItem => ({
+    ...leaf(id, "OPEN"),
+    waiver: w,
+  });
+  const high = (items: ChecklistItem[]): ChecklistSection[] => [
+    { id: "h", title: "High", kind: "PRE_DEPLOYMENT", priority: "HIGH", items },
+  ];
+
+  it("settles an open item under an approved waiver until it expires, not a pending or expired one", () => {
+    const sections = high([
+      waivedLeaf("a", waiver("APPROVED", "2026-12-02T00:00:00.000Z")),
+      waivedLeaf("b", waiver("PENDING", "2026-12-20T00:00:00.000Z")),
+      waivedLeaf("c", waiver("APPROVED", "2026-12-01T11:00:00.000Z")),
+      waivedLeaf("d", waiver("EXPIRED", "2026-11-30T00:00:00.000Z")),
+    ]);
+    expect(readinessOfSections(sections, now).byPriority.HIGH).toMatchObject({ waived: 1, open: 3 });
+    expect(waiverCounts(sections, now)).toEqual({ pending: 1, expired: 2 });
+    expect(isWaived(waiver("APPROVED", "2026-12-01T12:00:00.000Z"), now)).toBe(false);
+    // A day later the first has expired too.
+    expect(readinessOfSections(sections, new Date("2026-12-02T00:00:00Z")).byPriority.HIGH.waived).toBe(0);
   });
 });

@@ -16,20 +16,21 @@ const row: DeploymentRow = {
   readiness: computeReadiness({
     CRITICAL: { total: 4, done: 3, notApplicable: 1 },
     HIGH: { total: 2, done: 1, notApplicable: 0 },
+    RECOMMENDED: { total: 1, done: 0, notApplicable: 0, waived: 1 },
   }),
   verification: computeVerification({ total: 5, done: 1, notApplicable: 1 }),
   missedTarget: true,
 };
 
 describe("deploymentsCsv", () => {
-  // Readiness: (4 critical × 8 + 1 high × 4) / (4 × 8 + 2 × 4) = 36 / 40 = 90 %.
+  // Readiness: (4 critical × 8 + 1 high × 4 + 1 waived recommended × 2) / (4 × 8 + 2 × 4 + 1 × 2) = 38 / 42 = 90 %.
   it("writes a header and one quoted, formula-safe row per deployment", () => {
     const [header, line] = deploymentsCsv([row], "https://preflight.example").trim().split("\n");
     expect(header).toBe(
-      "Service,Environment,Version,Status,Verdict,Readiness %,Critical settled,Critical total,High settled,High total,Recommended settled,Recommended total,Verification settled,Verification total,Owner,Target date,Target missed,Template,Template version,Link",
+      "Service,Environment,Version,Status,Verdict,Readiness %,Critical settled,Critical total,High settled,High total,Recommended settled,Recommended total,Waived,Verification settled,Verification total,Owner,Target date,Target missed,Template,Template version,Link",
     );
     expect(line).toBe(
-      `"'=HYPERLINK(""http://evil"")","prod, eu",2.0.0,In progress,Go with risks,90,4,4,1,2,0,0,2,5,"Ann ""Ops"" Lee",2026-12-01,yes,Release,3,https://preflight.example/deployments/d1`,
+      `"'=HYPERLINK(""http://evil"")","prod, eu",2.0.0,In progress,Go with risks,90,4,4,1,2,1,1,1,2,5,"Ann ""Ops"" Lee",2026-12-01,yes,Release,3,https://preflight.example/deployments/d1`,
     );
   });
 });

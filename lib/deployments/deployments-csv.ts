@@ -1,5 +1,6 @@
 // The overview as CSV, as filtered: the verdict and readiness percentage (the readiness
-// module's), the pre-deployment items per priority, then the post-deployment verification. Cells a spreadsheet would run as formulas are
+// module's), the pre-deployment items per priority (settled includes waived; "Waived" counts
+// the items an approved, unexpired waiver settles), then the post-deployment verification. Cells a spreadsheet would run as formulas are
 // prefixed with an apostrophe (CSV injection).
 import { stringify } from "csv-stringify/sync";
 import { verdictLabels } from "@/lib/checklists/readiness";
@@ -19,6 +20,7 @@ const columns = [
   "High total",
   "Recommended settled",
   "Recommended total",
+  "Waived",
   "Verification settled",
   "Verification total",
   "Owner",
@@ -44,6 +46,7 @@ export function deploymentsCsv(rows: DeploymentRow[], baseUrl: string): string {
     ...settled(row, "CRITICAL"),
     ...settled(row, "HIGH"),
     ...settled(row, "RECOMMENDED"),
+    Object.values(row.readiness.byPriority).reduce((n, p) => n + p.waived, 0),
     row.verification.total - row.verification.open,
     row.verification.total,
     row.owner.name,

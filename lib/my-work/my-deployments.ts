@@ -1,5 +1,6 @@
 // The actor's own deployments that need them: rejected, signed off until an edit invalidated
-// the sign-off (and nobody approved since), or past their target date. Each reason is the
+// the sign-off (and nobody approved since), past their target date, or with an item a
+// waiver no longer settles (it expired). Each reason is the
 // rule the rest of the product applies: the gate's sign-off facts for "invalidated", the
 // lists' missed-target rule for the date.
 import "server-only";
@@ -12,7 +13,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 
 type Reader = NonNullable<ReadOptions["db"]>;
 
-export type AttentionReason = "REJECTED" | "SIGNOFF_INVALIDATED" | "MISSED_TARGET";
+export type AttentionReason = "REJECTED" | "SIGNOFF_INVALIDATED" | "MISSED_TARGET" | "WAIVER_EXPIRED";
 
 export type DeploymentNeedingMe = {
   id: string;
@@ -25,7 +26,7 @@ export type DeploymentNeedingMe = {
 };
 
 /** Owned by the actor and possibly needing them; the sign-off facts decide "invalidated". */
-function candidatesWhere(actor: Actor, today: Date): Prisma.DeploymentWhereInput {
+function candidatesWhere(actor: Actor, today: Date, now: Date): Prisma.DeploymentWhereInput {
   return {
     ownerId: actor.id,
     OR: [
@@ -36,21 +37,32 @@ function candidatesWhere(actor: Actor, today: Date): Prisma.DeploymentWhereInput
         status: { in: [...activeStatuses] },
         signOffs: { some: { decision: "APPROVED", invalidatedAt: { not: null } } },
       },
+      // A waiver expired: only then can the facts find an item it left open.
+      {
+        status: { in: [...activeStatuses] },
+        waivers: { some: { OR: [{ status: "EXPIRED" }, { status: "APPROVED", expiresAt: { lte: now } }] } },
+      },
     ],
   };
 }
 
 /** Two statements however many deployments: the candidates, then their sign-off facts in one
  * aggregate. `today` is the organisation's (organisationToday / calendarDay). */
-export async function deploymentsNeedingMe(actor: Actor, today: Date, client: Reader): Promise<DeploymentNeedingMe[]> {
+export async function deploymentsNeedingMe(
+  actor: Actor,
+  today: Date,
+  client: Reader,
+  now = new Date(),
+): Promise<DeploymentNeedingMe[]> {
   const candidates = await client.deployment.findMany({
-    where: candidatesWhere(actor, today),
+    where: candidatesWhere(actor, today, now),
     orderBy: [{ targetDate: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }],
     select: { id: true, service: true, environment: true, version: true, status: true, targetDate: true },
   });
   const facts = await signOffFactsByDeployment(
     candidates.map((c) => c.id),
     client,
+    now,
   );
   return candidates
     .map((deployment) => {
@@ -58,6 +70,7 @@ export async function deploymentsNeedingMe(actor: Actor, today: Date, client: Re
       if (deployment.status === "REJECTED") reasons.push("REJECTED");
       if (facts.get(deployment.id)?.invalidated) reasons.push("SIGNOFF_INVALIDATED");
       if (missedTarget(deployment, today)) reasons.push("MISSED_TARGET");
+      if ((facts.get(deployment.id)?.expiredWaivers ?? 0) > 0) reasons.push("WAIVER_EXPIRED");
       return { ...deployment, reasons };
     })
     .filter((deployment) => deployment.reasons.length > 0);

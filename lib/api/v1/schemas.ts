@@ -287,6 +287,28 @@ export const createdResponse = z
   .object({ id: z.string(), url: z.string().meta({ example: "/api/v1/deployments/cmabc123" }) })
   .meta({ id: "Created" });
 
+export const waiverResponse = z
+  .object({
+    id: z.string(),
+    itemKey: z.string(),
+    itemText: z.string(),
+    priority: z.enum(["CRITICAL", "HIGH", "RECOMMENDED"]).nullable(),
+    status: z.enum(["PENDING", "APPROVED", "REJECTED", "REVOKED", "EXPIRED"]).meta({
+      description:
+        "APPROVED settles the open item until expiresAt (an APPROVED waiver past expiresAt is treated as EXPIRED at once, before the job runner marks it).",
+    }),
+    reason: z.string(),
+    control: z.string().meta({ description: "The compensating control or a ticket link." }),
+    expiresAt: instant,
+    requestedBy: person,
+    requestedAt: instant,
+    requiredApprovals: z.number().int().meta({ description: "2 for a CRITICAL item, else 1." }),
+    approvals: z.array(z.object({ reviewer: person, comment: z.string(), createdAt: instant })),
+    decidedBy: person.nullable(),
+    decisionNote: z.string().nullable(),
+  })
+  .meta({ id: "Waiver" });
+
 type ChecklistItemShape = {
   id: string;
   key: string;
@@ -294,6 +316,7 @@ type ChecklistItemShape = {
   details: string | null;
   children: ChecklistItemShape[];
   state: z.infer<typeof itemStateResponse> | null;
+  waiver: z.infer<typeof waiverResponse> | null;
 };
 export const checklistItemResponse: z.ZodType<ChecklistItemShape> = z
   .object({
@@ -313,6 +336,9 @@ export const checklistItemResponse: z.ZodType<ChecklistItemShape> = z
     state: itemStateResponse
       .nullable()
       .meta({ description: "Leaves have a state; a parent is done when its children are." }),
+    waiver: waiverResponse
+      .nullable()
+      .meta({ description: "The item's current waiver (pending, approved or expired); null when none." }),
   })
   .meta({ id: "ChecklistItem" });
 
@@ -339,7 +365,10 @@ export const checklistResponse = z
       name: z.string(),
       versionNumber: z.number().int(),
       latestVersionNumber: z.number().int(),
+      allowCriticalWaivers: z.boolean(),
+      highBlocksGate: z.boolean().meta({ description: "Open HIGH items block the gate (OPEN_HIGH_ITEMS)." }),
     }),
+    waivers: z.array(waiverResponse).meta({ description: "Every waiver of the deployment, newest first." }),
     sections: z.array(
       z.object({
         id: z.string(),
@@ -370,6 +399,26 @@ export const checklistResponse = z
       rejection: z.object({ reviewer: z.string(), createdAt: instant, comment: z.string() }).nullable(),
       invalidation: z.object({ by: z.string().nullable(), at: instant, reason: z.string() }).nullable(),
       footer: z.object({ reviewedBy: z.string().nullable(), lastUpdated: instant, nextReview: instant.nullable() }),
+      contributors: z
+        .array(
+          z.object({
+            user: person,
+            summary: z.object({
+              created: z.boolean(),
+              owner: z.boolean(),
+              ownerSet: z.boolean(),
+              status: z.number().int(),
+              naReason: z.number().int(),
+              note: z.number().int(),
+              evidence: z.number().int(),
+              waivers: z.number().int(),
+            }),
+          }),
+        )
+        .meta({
+          description:
+            "Who worked on the deployment (the contribution record; item counts are distinct items). None of them may approve it.",
+        }),
     }),
   })
   .meta({ id: "Checklist" });

@@ -5,6 +5,7 @@ import { notFound } from "next/navigation";
 import { PrintButton } from "@/components/record/print-button";
 import { RecordSection } from "@/components/record/record-items";
 import { SignOffRecord } from "@/components/record/sign-off-record";
+import { WaiverRecord } from "@/components/record/waiver-record";
 import { VerdictBadge } from "@/components/ui/badges";
 import { requireUser } from "@/lib/auth/session";
 import { getDeploymentHeading, getDeploymentRecord } from "@/lib/deployments/get-deployment-record";
@@ -74,6 +75,7 @@ export default async function DeploymentRecordPage({ params }: Props) {
       {checklist.sections.map((section) => (
         <RecordSection key={section.id} section={section} />
       ))}
+      <WaiverRecord waivers={checklist.waivers} />
       <SignOffRecord requiredApprovals={checklist.signOff.requiredApprovals} decisions={decisions} />
       <p className="mt-6 text-xs text-slate-600 dark:text-slate-400">
         Digest of the pre-deployment item states in this record (sha256):{" "}
