@@ -82,6 +82,12 @@ export function SignOffPanel({ checklist, currentUserId, canSubmit, canReview }:
             In review · {signOff.approvals.length} of {signOff.requiredApprovals} approval
             {signOff.requiredApprovals === 1 ? "" : "s"}
           </h2>
+          {signOff.requiredGroups.length ? (
+            <p data-testid="required-groups" className="text-sm text-slate-700 dark:text-slate-300">
+              Needs an approval from each of: {signOff.requiredGroups.join(", ")}
+              {signOff.unmetGroups.length ? ` · still missing: ${signOff.unmetGroups.join(", ")}` : " · all given"}.
+            </p>
+          ) : null}
           <ReviewSummary checklist={checklist} />
           <Contributors contributors={signOff.contributors} />
           {!canReview ? null : conflict ? (
@@ -156,7 +162,11 @@ function ReviewForm({ checklist }: { checklist: Checklist }) {
     toastFailure: false,
     action: approveDeploymentAction,
     success: (r) =>
-      r.signedOff ? "Approved: the deployment is signed off" : `Approved (${r.approvals} of ${r.required})`,
+      r.signedOff
+        ? "Approved: the deployment is signed off"
+        : r.missingGroups.length
+          ? `Approved; it still needs approval from ${r.missingGroups.join(", ")}`
+          : `Approved (${r.approvals} of ${r.required})`,
   });
   const reject = useServerAction({
     ...useChecklistRefetch(deploymentId),

@@ -76,6 +76,8 @@ function checklist(): Checklist {
       invalidation: null,
       footer: { reviewedBy: null, lastUpdated: "2026-01-01T00:00:00.000Z", nextReview: null },
       contributors: [],
+      requiredGroups: [],
+      unmetGroups: [],
     },
   };
 }

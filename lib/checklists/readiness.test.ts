@@ -223,6 +223,7 @@ describe("the gate's rules and cleared to ship", () => {
     invalidated: false,
     rejected: false,
     highBlocksGate: false,
+    unmetGroups: [],
     pendingWaivers: 0,
     expiredWaivers: 0,
   };

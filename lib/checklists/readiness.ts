@@ -182,6 +182,9 @@ export type SignOffFacts = {
   rejected: boolean;
   /** Its template version makes open HIGH items block the gate. */
   highBlocksGate: boolean;
+  /** Reviewer groups the version needs that no standing approval covers (each group a
+   * distinct approver; lib/signoff/approver-groups.ts). */
+  unmetGroups: string[];
   /** Open pre-deployment leaves with a waiver awaiting approval. */
   pendingWaivers: number;
   /** Open pre-deployment leaves whose latest waiver expired (and none settles them now). */
@@ -213,7 +216,10 @@ export function gateRefusals(readiness: Readiness, facts: SignOffFacts, now: Dat
   if (facts.invalidated) refusals.push("SIGNOFF_INVALIDATED");
   if (facts.rejected) refusals.push("REJECTED");
   if (notSubmittedStatuses.includes(facts.status)) refusals.push("NOT_SUBMITTED");
-  if ((facts.status === "READY_FOR_REVIEW" || signedOff) && facts.approvals < facts.requiredApprovals)
+  if (
+    (facts.status === "READY_FOR_REVIEW" || signedOff) &&
+    (facts.approvals < facts.requiredApprovals || facts.unmetGroups.length > 0)
+  )
     refusals.push("MISSING_APPROVALS");
   if (signedOff && facts.nextReviewAt && facts.nextReviewAt <= now) refusals.push("REVIEW_EXPIRED");
   return refusals;

@@ -18,6 +18,7 @@ import {
   type Verification,
 } from "@/lib/checklists/readiness";
 import type { DeploymentStatus } from "@/lib/deployments/lifecycle";
+import { unmetGroups, type GroupApproval } from "@/lib/signoff/approver-groups";
 import { expiredWaiverSql, pendingWaiverSql, waivedSql } from "@/lib/waivers/sql";
 
 type Client = Pick<Prisma.TransactionClient, "$queryRaw">;
@@ -107,6 +108,8 @@ type FactsRow = {
   highBlocksGate: boolean;
   pendingWaivers: number;
   expiredWaivers: number;
+  requiredGroups: string[];
+  approvalGroups: GroupApproval[] | null;
 };
 
 /** Open pre-deployment leaves of `d` whose current waiver is in `phase` (0 without waivers,
@@ -137,6 +140,11 @@ async function signOffFactsWhere(filter: Prisma.Sql, client: Client, now: Date):
     SELECT d.id, d.status::text AS status, v."requiredApprovals", v."highBlocksGate",
            ${openLeavesWith(pendingWaiverSql)} AS "pendingWaivers",
            ${openLeavesWith(expiredWaiverSql(now))} AS "expiredWaivers",
+           (SELECT COALESCE(JSON_AGG(g.slug ORDER BY g.slug), '[]'::json) FROM "ReviewerGroup" g
+             WHERE g.id = v."approverGroupId"
+                OR g.id IN (SELECT sg."approverGroupId" FROM "Section" sg WHERE sg."templateVersionId" = v.id)) AS "requiredGroups",
+           JSON_AGG(JSON_BUILD_OBJECT('reviewerId', so."reviewerId", 'groups', so.groups))
+             FILTER (WHERE so.decision = 'APPROVED' AND so."invalidatedAt" IS NULL) AS "approvalGroups",
            (COUNT(so.id) FILTER (WHERE so.decision = 'APPROVED' AND so."invalidatedAt" IS NULL))::int AS approvals,
            MIN(so."nextReviewAt") FILTER (WHERE so.decision = 'APPROVED' AND so."invalidatedAt" IS NULL) AS "nextReviewAt",
            MAX(so."createdAt") FILTER (WHERE so.decision = 'APPROVED' AND so."invalidatedAt" IS NULL) AS "lastApprovedAt",
@@ -148,7 +156,7 @@ async function signOffFactsWhere(filter: Prisma.Sql, client: Client, now: Date):
       JOIN "TemplateVersion" v ON v.id = d."templateVersionId"
       LEFT JOIN "SignOff" so ON so."deploymentId" = d.id
      WHERE ${filter}
-     GROUP BY d.id, d.status, d."templateVersionId", v."requiredApprovals", v."highBlocksGate"`;
+     GROUP BY d.id, d.status, d."templateVersionId", v.id, v."requiredApprovals", v."highBlocksGate", v."approverGroupId"`;
   return new Map(
     rows.map((row) => {
       const rejected = row.lastDecision === "REJECTED" && (row.status === "REJECTED" || row.status === "IN_PROGRESS");
@@ -164,6 +172,7 @@ async function signOffFactsWhere(filter: Prisma.Sql, client: Client, now: Date):
         invalidated,
         rejected,
         highBlocksGate: row.highBlocksGate,
+        unmetGroups: unmetGroups(row.requiredGroups, row.approvalGroups ?? []),
         pendingWaivers: row.pendingWaivers,
         expiredWaivers: row.expiredWaivers,
       };

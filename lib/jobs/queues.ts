@@ -84,19 +84,6 @@ export const queueSpecs: readonly QueueSpec[] = [
     pollingIntervalSeconds: 5,
   },
   {
-    name: QUEUES.waiverExpiry,
-    label: "Waiver expiry",
-    description:
-      "Marks waivers past their expiry as expired, withdraws the sign-offs that relied on them and sends “waiver.expired”.",
-    retryLimit: 2,
-    retryDelay: 30,
-    retryBackoff: true,
-    expireInSeconds: 300,
-    schedule: { cron: "* * * * *", words: "every minute" },
-    concurrency: 1,
-    pollingIntervalSeconds: 5,
-  },
-  {
     name: QUEUES.auditRetention,
     label: "Audit retention",
     description:
@@ -106,6 +93,19 @@ export const queueSpecs: readonly QueueSpec[] = [
     retryBackoff: true,
     expireInSeconds: 3_600,
     schedule: { cron: "30 3 * * *", words: "daily at 03:30 UTC" },
+    concurrency: 1,
+    pollingIntervalSeconds: 5,
+  },
+  {
+    name: QUEUES.waiverExpiry,
+    label: "Waiver expiry",
+    description:
+      "Marks waivers past their expiry as expired, withdraws the sign-offs that relied on them and sends “waiver.expired”.",
+    retryLimit: 2,
+    retryDelay: 30,
+    retryBackoff: true,
+    expireInSeconds: 300,
+    schedule: { cron: "* * * * *", words: "every minute" },
     concurrency: 1,
     pollingIntervalSeconds: 5,
   },

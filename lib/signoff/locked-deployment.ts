@@ -18,12 +18,13 @@ export type LockedDeployment = {
   /** The template version's: open HIGH items block the gate (and so submitting and approving). */
   highBlocksGate: boolean;
   allowCriticalWaivers: boolean;
+  templateVersionId: string;
 };
 
 export async function lockDeployment(tx: Tx, deploymentId: string): Promise<LockedDeployment> {
   const rows = await tx.$queryRaw<LockedDeployment[]>`
     SELECT d.id, d.status, d."ownerId", v."requiredApprovals", v."reviewIntervalDays", v."highBlocksGate",
-           v."allowCriticalWaivers"
+           v."allowCriticalWaivers", d."templateVersionId"
       FROM "Deployment" d
       JOIN "TemplateVersion" v ON v.id = d."templateVersionId"
      WHERE d.id = ${deploymentId}

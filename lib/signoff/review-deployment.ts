@@ -12,6 +12,7 @@ import { readinessByDeployment } from "@/lib/deployments/readiness-query";
 import { AppError, invalidInput } from "@/lib/errors";
 import { CURRENT_DIGEST_VERSION } from "@/lib/signoff/digest";
 import { activeApprovals, currentDigest, lockDeployment, withdrawApprovals } from "@/lib/signoff/locked-deployment";
+import { groupsOfUser, requiredGroups, unmetGroups } from "@/lib/signoff/approver-groups";
 import { contributionsOf } from "@/lib/signoff/contributions";
 import { reviewDayProblem } from "@/lib/signoff/review-dates";
 import { approveSchema, rejectSchema } from "@/lib/signoff/schemas";
@@ -23,7 +24,7 @@ export async function approveDeployment(
   actor: Actor | null,
   input: z.input<typeof approveSchema>,
   options?: DomainOptions,
-): Promise<{ signedOff: boolean; approvals: number; required: number }> {
+): Promise<{ signedOff: boolean; approvals: number; required: number; missingGroups: string[] }> {
   requirePermission(actor, "deployment:review");
   const data = parseInput(approveSchema, input);
   return dbOf(options).$transaction(async (tx) => {
@@ -74,11 +75,18 @@ export async function approveDeployment(
         digest: data.digest,
         digestVersion: CURRENT_DIGEST_VERSION,
         nextReviewAt,
+        // What this approval can count for: the groups its reviewer is in now.
+        groups: await groupsOfUser(tx, actor.id),
         createdAt: now,
       },
     });
-    const approvals = await tx.signOff.count({ where: { deploymentId: data.deploymentId, ...activeApprovals } });
-    const signedOff = approvals >= deployment.requiredApprovals;
+    const standing = await tx.signOff.findMany({
+      where: { deploymentId: data.deploymentId, ...activeApprovals },
+      select: { reviewerId: true, groups: true },
+    });
+    const approvals = standing.length;
+    const unmet = unmetGroups(await requiredGroups(tx, deployment.templateVersionId), standing);
+    const signedOff = approvals >= deployment.requiredApprovals && unmet.length === 0;
     if (signedOff) {
       await tx.deployment.update({ where: { id: data.deploymentId }, data: { status: signedOffStatus } });
       await enqueueWebhookEvent(
@@ -111,10 +119,12 @@ export async function approveDeployment(
         nextReviewAt: nextReviewAt.toISOString(),
         approvals,
         required: deployment.requiredApprovals,
+        groups: signOff.groups,
+        missingGroups: unmet,
         status: signedOff ? signedOffStatus : deployment.status,
       },
     });
-    return { signedOff, approvals, required: deployment.requiredApprovals };
+    return { signedOff, approvals, required: deployment.requiredApprovals, missingGroups: unmet };
   });
 }
 

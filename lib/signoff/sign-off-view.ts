@@ -3,17 +3,24 @@
 import "server-only";
 import type { ContributionSummary } from "@/lib/auth/policy";
 import { readerOf, type ReadOptions } from "@/lib/db";
+import { requiredGroups, unmetGroups } from "@/lib/signoff/approver-groups";
 import { contributorsOf } from "@/lib/signoff/contributions";
 
 export type SignOffView = {
   requiredApprovals: number;
   reviewIntervalDays: number;
+  /** Reviewer groups the version needs an approval from (one distinct member each). */
+  requiredGroups: string[];
+  /** Of those, the groups no standing approval covers yet. */
+  unmetGroups: string[];
   approvals: {
     id: string;
     reviewer: { id: string; name: string };
     createdAt: string;
     comment: string;
     nextReviewAt: string | null;
+    /** The groups the reviewer was in when approving. */
+    groups: string[];
   }[];
   rejection: { reviewer: string; createdAt: string; comment: string } | null;
   invalidation: { by: string | null; at: string; reason: string } | null;
@@ -29,11 +36,12 @@ export async function loadSignOffView(
   options?: ReadOptions,
 ): Promise<SignOffView> {
   const db = readerOf(options);
-  const [{ ownerId, ...template }, signOffs] = await Promise.all([
+  const [{ ownerId, templateVersionId, ...template }, signOffs] = await Promise.all([
     db.deployment.findUniqueOrThrow({
       where: { id: deploymentId },
       select: {
         ownerId: true,
+        templateVersionId: true,
         templateVersion: { select: { requiredApprovals: true, reviewIntervalDays: true } },
       },
     }),
@@ -47,6 +55,7 @@ export async function loadSignOffView(
         comment: true,
         createdAt: true,
         nextReviewAt: true,
+        groups: true,
         invalidatedAt: true,
         invalidationReason: true,
         reviewer: { select: { id: true, name: true } },
@@ -54,7 +63,10 @@ export async function loadSignOffView(
       },
     }),
   ]);
-  const contributions = await contributorsOf(db, deploymentId, ownerId);
+  const [contributions, required] = await Promise.all([
+    contributorsOf(db, deploymentId, ownerId),
+    requiredGroups(db, templateVersionId),
+  ]);
   const people = await db.user.findMany({
     where: { id: { in: [...contributions.keys()] } },
     select: { id: true, name: true },
@@ -80,7 +92,13 @@ export async function loadSignOffView(
       createdAt: a.createdAt.toISOString(),
       comment: a.comment,
       nextReviewAt: a.nextReviewAt?.toISOString() ?? null,
+      groups: a.groups,
     })),
+    requiredGroups: required,
+    unmetGroups: unmetGroups(
+      required,
+      approvals.map((a) => ({ reviewerId: a.reviewer.id, groups: a.groups })),
+    ),
     rejection: rejection
       ? { reviewer: rejection.reviewer.name, createdAt: rejection.createdAt.toISOString(), comment: rejection.comment }
       : null,

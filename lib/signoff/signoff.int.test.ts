@@ -40,7 +40,7 @@ describe("sign-off", () => {
       digest: seen,
       nextReviewAt: utcDay(45),
     });
-    expect(result).toEqual({ signedOff: true, approvals: 1, required: 1 });
+    expect(result).toEqual({ signedOff: true, approvals: 1, required: 1, missingGroups: [] });
     expect(await status(deploymentId)).toBe("SIGNED_OFF");
     const signOff = await prisma.signOff.findFirstOrThrow({ where: { deploymentId } });
     expect(signOff).toMatchObject({

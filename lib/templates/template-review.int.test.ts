@@ -277,10 +277,25 @@ describe("required approvals", () => {
     });
     const onV2 = await inReview(v2.versionId);
 
-    expect(await approve(reviewers[0]!, onV1)).toEqual({ signedOff: true, approvals: 1, required: 1 });
-    expect(await approve(reviewers[0]!, onV2)).toEqual({ signedOff: false, approvals: 1, required: 2 });
+    expect(await approve(reviewers[0]!, onV1)).toEqual({
+      signedOff: true,
+      approvals: 1,
+      required: 1,
+      missingGroups: [],
+    });
+    expect(await approve(reviewers[0]!, onV2)).toEqual({
+      signedOff: false,
+      approvals: 1,
+      required: 2,
+      missingGroups: [],
+    });
     expect((await getChecklist(onV2))!.deployment.status).toBe("READY_FOR_REVIEW");
-    expect(await approve(reviewers[1]!, onV2)).toEqual({ signedOff: true, approvals: 2, required: 2 });
+    expect(await approve(reviewers[1]!, onV2)).toEqual({
+      signedOff: true,
+      approvals: 2,
+      required: 2,
+      missingGroups: [],
+    });
     expect((await getChecklist(onV1))!.deployment.status).toBe("SIGNED_OFF");
     expect((await getChecklist(onV2))!.deployment.status).toBe("SIGNED_OFF");
   });

@@ -96,7 +96,7 @@ export async function submitForReviewAction(input: z.input<typeof submitForRevie
 
 export async function approveDeploymentAction(
   input: z.input<typeof approveSchema>,
-): Promise<ActionResult<{ signedOff: boolean; approvals: number; required: number }>> {
+): Promise<ActionResult<{ signedOff: boolean; approvals: number; required: number; missingGroups: string[] }>> {
   const user = await getCurrentUser();
   return runAction(async () => {
     const result = await approveDeployment(user, input);

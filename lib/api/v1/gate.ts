@@ -53,6 +53,7 @@ export async function evaluateGate(
       invalidated: signOff.invalidation !== null,
       rejected: signOff.rejection !== null,
       highBlocksGate: checklist.template.highBlocksGate,
+      unmetGroups: signOff.unmetGroups,
       pendingWaivers: waivers.pending,
       expiredWaivers: waivers.expired,
     },
@@ -73,7 +74,17 @@ export async function evaluateGate(
     },
     REJECTED: () => `Rejected by ${signOff.rejection!.reviewer}: ${sentence(signOff.rejection!.comment)}`,
     NOT_SUBMITTED: () => "The deployment has not been submitted for review.",
-    MISSING_APPROVALS: () => `${signOff.approvals.length} of ${signOff.requiredApprovals} required approval(s) given.`,
+    MISSING_APPROVALS: () =>
+      [
+        signOff.approvals.length < signOff.requiredApprovals
+          ? `${signOff.approvals.length} of ${signOff.requiredApprovals} required approval(s) given.`
+          : null,
+        signOff.unmetGroups.length
+          ? `No approval yet from ${signOff.unmetGroups.map((g) => `“${g}”`).join(", ")} (each group needs a different approver).`
+          : null,
+      ]
+        .filter(Boolean)
+        .join(" "),
     REVIEW_EXPIRED: () =>
       `The sign-off's review date ${nextReviewAt!.slice(0, 10)} has passed; it must be reviewed again.`,
   };

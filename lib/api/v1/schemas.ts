@@ -387,6 +387,10 @@ export const checklistResponse = z
     signOff: z.object({
       requiredApprovals: z.number().int(),
       reviewIntervalDays: z.number().int(),
+      requiredGroups: z
+        .array(z.string())
+        .meta({ description: "Reviewer groups the version needs an approval from, each by a different person." }),
+      unmetGroups: z.array(z.string()).meta({ description: "Of those, the groups no standing approval covers yet." }),
       approvals: z.array(
         z.object({
           id: z.string(),
@@ -394,6 +398,7 @@ export const checklistResponse = z
           createdAt: instant,
           comment: z.string(),
           nextReviewAt: instant.nullable(),
+          groups: z.array(z.string()).meta({ description: "The groups the reviewer was in when approving." }),
         }),
       ),
       rejection: z.object({ reviewer: z.string(), createdAt: instant, comment: z.string() }).nullable(),
