@@ -59,6 +59,7 @@ describe("TemplateEditor markup", () => {
       baseVersion={3}
       initial={{ ...structure, approverGroup: "compliance" }}
       requiredApprovals={2}
+      gateOptions={{ allowCriticalWaivers: false, highBlocksGate: true }}
       groups={[
         { slug: "compliance", name: "Compliance" },
         { slug: "security", name: "Security" },

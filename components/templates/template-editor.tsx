@@ -10,6 +10,7 @@ import { buttonStyles, cardStyles, inputStyles } from "@/components/ui/styles";
 import { useServerAction } from "@/components/ui/use-server-action";
 import type { GroupChoice } from "@/lib/groups/schemas";
 import { requiredApprovalsSchema } from "@/lib/templates/schemas";
+import type { GateOptions } from "@/lib/templates/queries";
 import { newKey, structureSchema, type StructureSection, type TemplateStructure } from "@/lib/templates/structure";
 import { ApproverGroupSelect } from "./approver-group-select";
 import { FocusProvider, TEMPLATE_FOCUS_KEY, useFocusTarget, useRequestFocus } from "./focus";
@@ -23,6 +24,8 @@ type Props = {
   initial: TemplateStructure;
   /** The base version's; the new version gets what is set here (1–5). */
   requiredApprovals: number;
+  /** The base version's gate options; the new version gets what is set here. */
+  gateOptions: GateOptions;
   /** The reviewer groups a section or the whole checklist may need approval from. */
   groups: GroupChoice[];
 };
@@ -59,7 +62,15 @@ function publishMessage(
 
 const INTERVAL_ERROR = "The review interval must be a whole number of days from 1 to 3650.";
 
-function Editor({ templateId, baseVersion, initial, requiredApprovals: initialApprovals, groups }: Props) {
+function Editor({
+  templateId,
+  baseVersion,
+  initial,
+  requiredApprovals: initialApprovals,
+  gateOptions: initialGate,
+  groups,
+}: Props) {
+  const [gate, setGate] = useState<GateOptions>(initialGate);
   const router = useRouter();
   const requestFocus = useRequestFocus();
   const titleRef = useFocusTarget<HTMLInputElement>(TEMPLATE_FOCUS_KEY, "title");
@@ -162,6 +173,7 @@ function Editor({ templateId, baseVersion, initial, requiredApprovals: initialAp
       structure: parsed.data,
       changeNote: note === "" ? undefined : note,
       requiredApprovals: approvalsParsed.data,
+      ...gate,
     });
   }
 
@@ -221,6 +233,38 @@ function Editor({ templateId, baseVersion, initial, requiredApprovals: initialAp
           />
           <FieldError id="template-required-approvals" message={approvalsError} />
         </div>
+        <fieldset className="space-y-2 sm:col-span-3">
+          <legend className="text-sm font-medium">Gate</legend>
+          <label className="flex items-start gap-2 text-sm">
+            <input
+              type="checkbox"
+              className="mt-0.5 size-4 accent-brand-600"
+              checked={gate.highBlocksGate}
+              onChange={(event) => setGate((g) => ({ ...g, highBlocksGate: event.target.checked }))}
+            />
+            <span>
+              Open high items block the gate
+              <span className="block text-xs text-slate-600 dark:text-slate-400">
+                Off: a deployment with open high items can ship as “Go with risks”. On: they must be done, not
+                applicable or waived, like critical items.
+              </span>
+            </span>
+          </label>
+          <label className="flex items-start gap-2 text-sm">
+            <input
+              type="checkbox"
+              className="mt-0.5 size-4 accent-brand-600"
+              checked={gate.allowCriticalWaivers}
+              onChange={(event) => setGate((g) => ({ ...g, allowCriticalWaivers: event.target.checked }))}
+            />
+            <span>
+              Critical items may be waived
+              <span className="block text-xs text-slate-600 dark:text-slate-400">
+                Each such waiver then needs two reviewers who did not work on the deployment.
+              </span>
+            </span>
+          </label>
+        </fieldset>
         <div className="sm:col-span-3 sm:max-w-md">
           <ApproverGroupSelect
             id="template-approver-group"

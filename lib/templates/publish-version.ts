@@ -27,7 +27,7 @@ export async function publishTemplateVersion(
     const latest = await tx.templateVersion.findFirstOrThrow({
       where: { templateId: data.templateId },
       orderBy: { number: "desc" },
-      select: { id: true, number: true, requiredApprovals: true },
+      select: { id: true, number: true, requiredApprovals: true, allowCriticalWaivers: true, highBlocksGate: true },
     });
     if (latest.number !== data.baseVersion) {
       throw new AppError(
@@ -38,10 +38,14 @@ export async function publishTemplateVersion(
     const previous = (await readVersionStructure(tx, latest.id))!;
     const diff = diffStructures(previous, data.structure);
     const requiredApprovals = data.requiredApprovals ?? latest.requiredApprovals;
+    const allowCriticalWaivers = data.allowCriticalWaivers ?? latest.allowCriticalWaivers;
+    const highBlocksGate = data.highBlocksGate ?? latest.highBlocksGate;
     if (
       isEmptyDiff(diff) &&
       previous.reviewIntervalDays === data.structure.reviewIntervalDays &&
-      requiredApprovals === latest.requiredApprovals
+      requiredApprovals === latest.requiredApprovals &&
+      allowCriticalWaivers === latest.allowCriticalWaivers &&
+      highBlocksGate === latest.highBlocksGate
     ) {
       throw new AppError("BAD_REQUEST", "Nothing changed, so no new version was published.");
     }
@@ -54,6 +58,8 @@ export async function publishTemplateVersion(
       createdById: actor.id,
       changeNote: data.changeNote,
       requiredApprovals,
+      allowCriticalWaivers,
+      highBlocksGate,
     });
     await tx.template.update({
       where: { id: data.templateId },
@@ -68,12 +74,16 @@ export async function publishTemplateVersion(
         version: latest.number,
         reviewIntervalDays: previous.reviewIntervalDays,
         requiredApprovals: latest.requiredApprovals,
+        allowCriticalWaivers: latest.allowCriticalWaivers,
+        highBlocksGate: latest.highBlocksGate,
       },
       after: {
         version: number,
         changeNote: data.changeNote ?? null,
         reviewIntervalDays: data.structure.reviewIntervalDays,
         requiredApprovals,
+        allowCriticalWaivers,
+        highBlocksGate,
         diff,
       },
     });

@@ -60,6 +60,8 @@ export async function listTemplates(
   }));
 }
 
+export type GateOptions = { allowCriticalWaivers: boolean; highBlocksGate: boolean };
+
 export type TemplateDetail = {
   id: string;
   slug: string;
@@ -67,6 +69,8 @@ export type TemplateDetail = {
   /** The selected version's. */
   reviewIntervalDays: number;
   requiredApprovals: number;
+  /** The selected version's gate options. */
+  gateOptions: GateOptions;
   /** The latest version's interval: the template's, which a review starts again. */
   latestReviewIntervalDays: number;
   owner: string | null;
@@ -109,6 +113,8 @@ export async function getTemplateDetail(
           changeNote: true,
           reviewIntervalDays: true,
           requiredApprovals: true,
+          allowCriticalWaivers: true,
+          highBlocksGate: true,
           createdBy: { select: { name: true } },
         },
       },
@@ -123,11 +129,12 @@ export async function getTemplateDetail(
   const previous = previousVersion
     ? { number: previousVersion.number, structure: (await readVersionStructure(db, previousVersion.id))! }
     : null;
-  const { reviewIntervalDays, requiredApprovals } = selected;
+  const { reviewIntervalDays, requiredApprovals, allowCriticalWaivers, highBlocksGate } = selected;
   return {
     ...template,
     reviewIntervalDays,
     requiredApprovals,
+    gateOptions: { allowCriticalWaivers, highBlocksGate },
     latestReviewIntervalDays: template.versions[0]!.reviewIntervalDays,
     owner: template.owner?.name ?? null,
     reviewer: template.reviewer?.name ?? null,

@@ -65,6 +65,9 @@ export const publishVersionSchema = z.object({
   changeNote: z.string().trim().max(500, "A change note is limited to 500 characters.").optional(),
   /** Pinned to the new version; left out, the previous version's number carries over. */
   requiredApprovals: requiredApprovalsSchema.optional(),
+  /** The gate's options, pinned to the new version; left out, the previous version's carry over. */
+  allowCriticalWaivers: z.boolean().optional(),
+  highBlocksGate: z.boolean().optional(),
 });
 
 /** Who owns a template and who reviews it; a field left out stays, null clears it. */

@@ -16,6 +16,9 @@ export type NewVersion = {
   changeNote?: string;
   /** Distinct approvals a deployment of this version needs (1–5). */
   requiredApprovals: number;
+  /** The gate's options of this version (both off when absent). */
+  allowCriticalWaivers?: boolean;
+  highBlocksGate?: boolean;
 };
 
 export async function insertVersion(tx: Tx, version: NewVersion): Promise<string> {
@@ -31,6 +34,8 @@ export async function insertVersion(tx: Tx, version: NewVersion): Promise<string
       changeNote: version.changeNote ?? null,
       reviewIntervalDays: version.structure.reviewIntervalDays,
       requiredApprovals: version.requiredApprovals,
+      allowCriticalWaivers: version.allowCriticalWaivers ?? false,
+      highBlocksGate: version.highBlocksGate ?? false,
       approverGroupId: groupId(version.structure.approverGroup),
     },
     select: { id: true },

@@ -204,6 +204,31 @@ describe("a template's owner and reviewer", () => {
   });
 });
 
+describe("the gate's options", () => {
+  it("are published with a version, each change alone a new version, and carry over when left out", async () => {
+    const { admin, template, latestStructure } = await setUp();
+    const { structure } = await latestStructure();
+    const { templateId } = template;
+    await expect(
+      publishTemplateVersion(admin, { templateId, baseVersion: 1, structure, highBlocksGate: false }),
+    ).rejects.toThrow("Nothing changed");
+    await publishTemplateVersion(admin, { templateId, baseVersion: 1, structure, highBlocksGate: true });
+    await publishTemplateVersion(admin, { templateId, baseVersion: 2, structure, allowCriticalWaivers: true });
+    await publishTemplateVersion(admin, { templateId, baseVersion: 3, structure: { ...structure, title: "Renamed" } });
+    const versions = await prisma.templateVersion.findMany({
+      where: { templateId },
+      orderBy: { number: "asc" },
+      select: { number: true, highBlocksGate: true, allowCriticalWaivers: true },
+    });
+    expect(versions).toEqual([
+      { number: 1, highBlocksGate: false, allowCriticalWaivers: false },
+      { number: 2, highBlocksGate: true, allowCriticalWaivers: false },
+      { number: 3, highBlocksGate: true, allowCriticalWaivers: true },
+      { number: 4, highBlocksGate: true, allowCriticalWaivers: true },
+    ]);
+  });
+});
+
 describe("required approvals", () => {
   it("are published with a version: a change of them alone is a new version; out of 1–5 is refused naming the field", async () => {
     const { admin, template, latestStructure } = await setUp();

@@ -130,6 +130,17 @@ export default async function TemplatePage({ params, searchParams }: Props) {
               <Field label="Needs approval from" value={version.structure.approverGroup} />
             ) : null}
             <Field label={`Review interval (v${version.number})`} value={`${detail.reviewIntervalDays} days`} />
+            <Field
+              label={`Gate (v${version.number})`}
+              value={[
+                detail.gateOptions.highBlocksGate
+                  ? "open high items block it"
+                  : "open high items allowed (Go with risks)",
+                detail.gateOptions.allowCriticalWaivers
+                  ? "critical items may be waived (two approvers)"
+                  : "no critical waivers",
+              ].join("; ")}
+            />
             <Field label="Owner" value={detail.owner ?? "—"} />
             <Field label="Reviewer" value={detail.reviewer ?? "—"} />
             <Field label="Last reviewed" value={formatDate(detail.lastReviewedAt)} />

@@ -29,6 +29,7 @@ export default async function EditTemplatePage({ params }: { params: Promise<{ i
         baseVersion={detail.version.number}
         initial={detail.version.structure}
         requiredApprovals={detail.requiredApprovals}
+        gateOptions={detail.gateOptions}
         groups={groups}
       />
     </>
