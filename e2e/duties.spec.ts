@@ -67,7 +67,7 @@ test("a reviewer who created the deployment for an engineer and ticked its items
     data: { comment: "mine", digest: "0".repeat(64) },
   });
   expect(crafted.status()).toBe(403);
-  expect(await crafted.json()).toEqual({ error: refusal });
+  expect(await crafted.json()).toEqual({ error: refusal, code: "SEPARATION_OF_DUTIES" });
   const gate = await reviewer.request.get(`/api/v1${path}/gate`);
   expect(gate.status()).toBe(409);
 });

@@ -62,6 +62,8 @@ test.describe("my work", () => {
     // navigation that keeps the header mounted.
     await item.getByRole("checkbox", { name: "Done: Alerts configured" }).click();
     await expect(item).toHaveAttribute("data-status", "DONE");
+    // The tick shows at once; its controls wait for the server's answer (then it is saved).
+    await expect(item.getByRole("checkbox", { name: "Done: Alerts configured" })).toBeEnabled();
     await myWorkLink(engineer).click();
     await expect(engineer).toHaveURL(/\/my-work$/);
     await expect(engineer.locator("[data-my-work-row]", { hasText: service })).toHaveCount(0);

@@ -49,7 +49,7 @@ test.describe("sign-off", () => {
       data: { comment: "self-approval", digest: "0".repeat(64) },
     });
     expect(crafted.status()).toBe(403);
-    expect(await crafted.json()).toEqual({ error: OWNER_REFUSAL });
+    expect(await crafted.json()).toEqual({ error: OWNER_REFUSAL, code: "SEPARATION_OF_DUTIES" });
 
     // Another reviewer (the admin) sees what they approve, then approves.
     await page.goto(deploymentPath);
