@@ -6,6 +6,7 @@ import type { ChecklistItem, ChecklistSection } from "@/lib/checklists/types";
 import { formatDateTime } from "@/lib/format";
 import type { ItemStatus } from "@/lib/generated/prisma/enums";
 import { ExternalLink } from "@/components/ui/external-link";
+import { isWaived } from "@/lib/checklists/readiness";
 
 // Words and a glyph, not colour alone: the record is read on black-and-white paper.
 const stateLabels: Record<ItemStatus, { glyph: string; label: string }> = {
@@ -75,7 +76,9 @@ function RecordRow({ item, depth }: Row) {
     );
   }
   const state = item.state;
-  const status = stateLabels[state?.status ?? "OPEN"];
+  // An open item an approved, unexpired waiver settles reads as waived (the table below says by whom).
+  const waived = (state?.status ?? "OPEN") === "OPEN" && isWaived(item.waiver, new Date());
+  const status = waived ? { glyph: "⊙", label: "Waived" } : stateLabels[state?.status ?? "OPEN"];
   return (
     <tr data-record-item={item.id} data-status={state?.status ?? "OPEN"}>
       <td className={cell}>{text}</td>

@@ -5,7 +5,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { cardStyles } from "@/components/ui/styles";
 import { PriorityBadge } from "@/components/ui/badges";
 import { requireUser } from "@/lib/auth/session";
-import { formatDate } from "@/lib/format";
+import { formatDate, utcDay } from "@/lib/format";
 import { listWaivers, type WaiverListEntry } from "@/lib/waivers/queries";
 import { WAIVER_EXPIRING_DAYS } from "@/lib/waivers/rules";
 
@@ -93,7 +93,10 @@ function WaiverTable({
           </thead>
           <tbody>
             {rows.map((waiver) => {
-              const days = Math.ceil((new Date(waiver.expiresAt).getTime() - now.getTime()) / 86_400_000);
+              // Calendar days (UTC) from today to its last day.
+              const days = Math.round(
+                (Date.parse(waiver.expiresAt.slice(0, 10)) - Date.parse(utcDay(0, now))) / 86_400_000,
+              );
               return (
                 <tr key={waiver.id} className="border-t border-slate-200 align-top dark:border-slate-800">
                   <td className="py-1.5 pr-3">
