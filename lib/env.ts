@@ -1,6 +1,7 @@
 // The one validated view of process.env. Nothing else reads process.env.
 import { z } from "zod";
 import { Role } from "@/lib/generated/prisma/enums";
+import { parseSigningKey } from "@/lib/attestations/key-format";
 import { parseCorsOrigins } from "@/lib/security/cors";
 
 const logLevels = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
@@ -54,6 +55,15 @@ const baseSchema = z.object({
     .int("must be a whole number of days")
     .min(1, "must be at least 1")
     .max(36500, "must be at most 36500 (100 years)")
+    .optional(),
+  // The Ed25519 private key that signs attestations (lib/attestations/keys.ts); unset in local
+  // mode: generated once into DATA_DIR/attestation-key.pem. Kept as given, checked here.
+  ATTESTATION_SIGNING_KEY: z
+    .string()
+    .superRefine((value, ctx) => {
+      const parsed = parseSigningKey(value);
+      if ("problem" in parsed) ctx.addIssue({ code: "custom", message: parsed.problem });
+    })
     .optional(),
   // How long reading one imported Markdown file may take before it is refused (lib/templates/parse-worker).
   IMPORT_PARSE_TIMEOUT_MS: z.coerce

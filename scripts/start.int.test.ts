@@ -32,4 +32,18 @@ describe("npm start in production mode", () => {
     expect(result.status).toBe(1);
     expect(result.stderr.trim()).toBe("Configuration error: DATABASE_URL must be a postgresql:// connection URL.");
   });
+
+  it("exits 1 naming a malformed ATTESTATION_SIGNING_KEY", () => {
+    const result = start({
+      APP_ENV: "production",
+      DATABASE_URL: "postgresql://127.0.0.1:1/none",
+      AUTH_SECRET: "x".repeat(40),
+      APP_URL: "https://preflight.example",
+      ATTESTATION_SIGNING_KEY: "not a key!",
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim()).toMatch(
+      /^Configuration error: ATTESTATION_SIGNING_KEY is neither PEM nor base64 \([^\n]+\)\.$/,
+    );
+  });
 });
