@@ -33,4 +33,11 @@ describe("deploymentsCsv", () => {
       `"'=HYPERLINK(""http://evil"")","prod, eu",2.0.0,In progress,Go with risks,90,4,4,1,2,1,1,1,2,5,"Ann ""Ops"" Lee",2026-12-01,yes,Release,3,https://preflight.example/deployments/d1`,
     );
   });
+
+  it("L6: defuses a service named ;=1+1", () => {
+    const [, line] = deploymentsCsv([{ ...row, service: ";=1+1" }], "https://preflight.example")
+      .trim()
+      .split("\n");
+    expect(line).toMatch(/^';=1\+1,/);
+  });
 });

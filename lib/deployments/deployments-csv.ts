@@ -1,8 +1,8 @@
 // The overview as CSV, as filtered: the verdict and readiness percentage (the readiness
 // module's), the pre-deployment items per priority (settled includes waived; "Waived" counts
-// the items an approved, unexpired waiver settles), then the post-deployment verification. Cells a spreadsheet would run as formulas are
-// prefixed with an apostrophe (CSV injection).
-import { stringify } from "csv-stringify/sync";
+// the items an approved, unexpired waiver settles), then the post-deployment verification.
+// lib/csv.ts defuses the cells a spreadsheet would run as formulas (CSV injection).
+import { toCsv } from "@/lib/csv";
 import { verdictLabels } from "@/lib/checklists/readiness";
 import type { DeploymentRow } from "@/lib/deployments/list-deployments";
 import { statusLabels } from "@/lib/deployments/lifecycle";
@@ -56,9 +56,5 @@ export function deploymentsCsv(rows: DeploymentRow[], baseUrl: string): string {
     row.template.version,
     new URL(`/deployments/${row.id}`, baseUrl).toString(),
   ]);
-  return stringify([columns, ...records].map((record) => record.map(defuse)));
-}
-
-function defuse(value: string | number): string | number {
-  return typeof value === "string" && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return toCsv([columns, ...records]);
 }
