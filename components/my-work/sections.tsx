@@ -12,6 +12,7 @@ import type {
   MaintenanceTaskRow,
   OwnDeployment,
   ReviewRequest,
+  WaiverRequest,
 } from "@/lib/my-work/read-my-work";
 import { cadenceLabels } from "@/lib/templates/labels";
 
@@ -53,7 +54,7 @@ export function ReviewRequests({ reviews }: { reviews: ReviewRequest[] }) {
       id="reviews"
       title="Awaiting your review"
       count={reviews.length}
-      empty="Nothing awaits your review. Deployments submitted for review appear here, except your own and those you have already approved."
+      empty="Nothing awaits your review. Deployments submitted for review appear here, except those you worked on and those you have already approved."
     >
       {reviews.map((review) => (
         <WorkRow key={review.id}>
@@ -69,6 +70,39 @@ export function ReviewRequests({ reviews }: { reviews: ReviewRequest[] }) {
             {review.environment} · owner {review.owner}
             {review.submittedAt ? ` · submitted ${formatDateTime(review.submittedAt)}` : ""}
             {review.targetDate ? ` · target ${formatDate(review.targetDate)}` : ""}
+          </p>
+        </WorkRow>
+      ))}
+    </WorkSection>
+  );
+}
+
+export function WaiverRequests({ waivers }: { waivers: WaiverRequest[] }) {
+  return (
+    <WorkSection
+      id="waivers"
+      title="Waivers awaiting your approval"
+      count={waivers.length}
+      empty="No waiver awaits you. Waivers asked for on deployments you did not work on appear here until they are decided."
+    >
+      {waivers.map((waiver) => (
+        <WorkRow key={waiver.id}>
+          <Link href={waiver.href} className={`${rowLinkStyles} flex-1`}>
+            {waiver.text}
+            <span className="sr-only">
+              {" "}
+              in {waiver.deployment.service} {waiver.deployment.version} ({waiver.deployment.environment})
+            </span>
+          </Link>
+          <PriorityBadge priority={waiver.priority} />
+          {waiver.requiredApprovals > 1 ? (
+            <Tag tone="slate">
+              {waiver.approvals} of {waiver.requiredApprovals} approvals
+            </Tag>
+          ) : null}
+          <p className={rowMetaStyles}>
+            {waiver.deployment.service} {waiver.deployment.version} · {waiver.deployment.environment} · asked by{" "}
+            {waiver.requestedBy} · until {formatDate(waiver.expiresAt)} · {waiver.reason}
           </p>
         </WorkRow>
       ))}

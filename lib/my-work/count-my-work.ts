@@ -11,6 +11,7 @@ import {
   activeRunsWhere,
   assignedItemsWhere,
   awaitingReviewWhere,
+  pendingWaiversWhere,
   maintenanceTasksWhere,
   myWorkSections,
   requireSignedIn,
@@ -26,6 +27,7 @@ export async function countMyWork(actor: Actor | null, now = new Date(), options
   const counts = await Promise.all([
     count("items", () => client.itemState.count({ where: assignedItemsWhere(actor) })),
     count("reviews", () => client.deployment.count({ where: awaitingReviewWhere(actor) })),
+    count("waivers", () => client.waiver.count({ where: pendingWaiversWhere(actor) })),
     count(
       "deployments",
       async () => (await deploymentsNeedingMe(actor, await organisationToday(now, client), client)).length,

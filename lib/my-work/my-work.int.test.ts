@@ -374,6 +374,7 @@ describe("sections per role", () => {
     expect((await readMyWork(reviewer)).sections).toEqual([
       "items",
       "reviews",
+      "waivers",
       "deployments",
       "reminders",
       "maintenance",

@@ -18,9 +18,10 @@ import {
   assignedItemsWhere,
   awaitingReviewWhere,
   maintenanceTasksWhere,
-  myWorkSections,
-  requireSignedIn,
   type MyWorkSection,
+  myWorkSections,
+  pendingWaiversWhere,
+  requireSignedIn,
 } from "@/lib/my-work/rules";
 import { activeApprovals } from "@/lib/signoff/locked-deployment";
 
@@ -41,6 +42,19 @@ export type ReviewRequest = DeploymentName & {
   targetDate: Date | null;
   approvals: number;
   requiredApprovals: number;
+  href: string;
+};
+
+export type WaiverRequest = {
+  id: string;
+  text: string;
+  priority: Priority | null;
+  reason: string;
+  expiresAt: Date;
+  requiredApprovals: number;
+  approvals: number;
+  requestedBy: string;
+  deployment: DeploymentName;
   href: string;
 };
 
@@ -69,6 +83,7 @@ export type MyWork = {
   sections: MyWorkSection[];
   items: AssignedItem[];
   reviews: ReviewRequest[];
+  waivers: WaiverRequest[];
   deployments: OwnDeployment[];
   reminders: ReviewReminder[];
   maintenance: MaintenanceTaskRow[];
@@ -95,7 +110,7 @@ export async function readMyWork(actor: Actor | null, now = new Date(), options?
   const none = Promise.resolve([]);
   const zone = readOrgTimeZone(client);
 
-  const [timeZone, itemStates, reviews, deployments, reminders, tasks, runs] = await Promise.all([
+  const [timeZone, itemStates, reviews, waivers, deployments, reminders, tasks, runs] = await Promise.all([
     zone,
     applies("items")
       ? client.itemState.findMany({
@@ -131,6 +146,25 @@ export async function readMyWork(actor: Actor | null, now = new Date(), options?
             owner: { select: { name: true } },
             templateVersion: { select: { requiredApprovals: true } },
             _count: { select: { signOffs: { where: activeApprovals } } },
+          },
+        })
+      : none,
+    applies("waivers")
+      ? client.waiver.findMany({
+          where: pendingWaiversWhere(actor),
+          // Waiting longest first.
+          orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+          select: {
+            id: true,
+            itemKey: true,
+            itemText: true,
+            priority: true,
+            reason: true,
+            expiresAt: true,
+            requiredApprovals: true,
+            requestedBy: { select: { name: true } },
+            deployment: { select: { id: true, service: true, environment: true, version: true } },
+            _count: { select: { approvals: true } },
           },
         })
       : none,
@@ -188,6 +222,14 @@ export async function readMyWork(actor: Actor | null, now = new Date(), options?
       requiredApprovals: templateVersion.requiredApprovals,
       href: `/deployments/${deployment.id}`,
     })),
+    waivers: waivers.map(({ requestedBy, _count, deployment, itemKey, itemText, ...waiver }) => ({
+      ...waiver,
+      text: plainText(itemText),
+      requestedBy: requestedBy.name,
+      approvals: _count.approvals,
+      deployment,
+      href: itemHref(deployment.id, itemKey),
+    })),
     deployments: deployments.map((deployment) => ({ ...deployment, href: `/deployments/${deployment.id}` })),
     reminders,
     maintenance: tasks.map((task) => {
@@ -218,6 +260,7 @@ export async function readMyWork(actor: Actor | null, now = new Date(), options?
   const total =
     work.items.length +
     work.reviews.length +
+    work.waivers.length +
     work.deployments.length +
     work.reminders.length +
     work.maintenance.length +

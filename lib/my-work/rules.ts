@@ -14,7 +14,8 @@ export function requireSignedIn(actor: Actor | null | undefined): asserts actor 
   if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in to continue.");
 }
 
-export type MyWorkSection = "items" | "reviews" | "deployments" | "reminders" | "maintenance" | "procedures";
+export type MyWorkSection =
+  "items" | "reviews" | "waivers" | "deployments" | "reminders" | "maintenance" | "procedures";
 
 /** Who can be given a checklist item or a deployment: everyone but a viewer, as
  * listAssignableUsers picks them (and updateItemState and createDeployment accept them). */
@@ -27,7 +28,7 @@ function canBeAssigned(role: Role): boolean {
 export function myWorkSections(actor: Pick<Actor, "role">): MyWorkSection[] {
   const sections: MyWorkSection[] = [];
   if (canBeAssigned(actor.role)) sections.push("items");
-  if (can(actor, "deployment:review")) sections.push("reviews");
+  if (can(actor, "deployment:review")) sections.push("reviews", "waivers");
   if (canBeAssigned(actor.role)) sections.push("deployments");
   // Reviews coming due of templates they own or review, deployments they own or approved.
   if (canBeAssigned(actor.role)) sections.push("reminders");
@@ -64,6 +65,21 @@ export function awaitingReviewWhere(actor: Actor): Prisma.DeploymentWhereInput {
     ownerId: { not: actor.id },
     contributions: { none: { userId: actor.id } },
     signOffs: { none: { reviewerId: actor.id, ...activeApprovals } },
+  };
+}
+
+/** Waivers awaiting a decision the actor may make: not theirs, not yet approved by them, on a
+ * deployment they did not work on (decideWaiver refuses the rest) that can still change. */
+export function pendingWaiversWhere(actor: Actor): Prisma.WaiverWhereInput {
+  return {
+    status: "PENDING",
+    requestedById: { not: actor.id },
+    approvals: { none: { reviewerId: actor.id } },
+    deployment: {
+      ownerId: { not: actor.id },
+      contributions: { none: { userId: actor.id } },
+      status: { notIn: ["DEPLOYED", "CANCELLED"] },
+    },
   };
 }
 

@@ -14,6 +14,8 @@ import { approveDeployment } from "@/lib/signoff/review-deployment";
 import { submitForReview } from "@/lib/signoff/submit-for-review";
 import { decideWaiver } from "@/lib/waivers/decide-waiver";
 import { expireWaivers } from "@/lib/waivers/expire-waivers";
+import { countMyWork } from "@/lib/my-work/count-my-work";
+import { readMyWork } from "@/lib/my-work/read-my-work";
 import { listWaivers } from "@/lib/waivers/queries";
 import { requestWaiver } from "@/lib/waivers/request-waiver";
 import { revokeWaiver } from "@/lib/waivers/revoke-waiver";
@@ -218,6 +220,27 @@ describe("waivers", () => {
     if ((await status(deploymentId)) !== "READY_FOR_REVIEW") await submitForReview(owner, { deploymentId });
     await approveDeployment(reviewers[1]!, { deploymentId, comment: "ok", digest: await digest() });
     expect(await gateCodes(deploymentId)).toEqual([]);
+  });
+
+  it("wait on My work for the reviewers who may decide them, and leave it once decided", async () => {
+    const { owner, reviewers, deploymentId } = await deploymentInReview(prisma);
+    const { id } = await waive(owner, deploymentId, "Alerts configured");
+    const helper = await createTestUser(prisma, "REVIEWER");
+    const runbook = await leaf(deploymentId, "Runbook linked");
+    await updateItemState(helper, { deploymentId, itemId: runbook.id, version: runbook.state!.version, note: "x" });
+    const waiting = async (actor: Actor) => (await readMyWork(actor)).waivers.map((w) => w.id);
+    expect(await waiting(reviewers[0]!)).toContain(id);
+    expect(await waiting(helper)).not.toContain(id);
+    const work = await readMyWork(reviewers[0]!);
+    expect(await countMyWork(reviewers[0]!)).toBe(work.total);
+    expect(work.waivers.find((w) => w.id === id)).toMatchObject({
+      text: "Alerts configured",
+      requestedBy: owner.name,
+      approvals: 0,
+      href: expect.stringMatching(new RegExp(`^/deployments/${deploymentId}\\?item=`)),
+    });
+    await decideWaiver(reviewers[1]!, { waiverId: id, decision: "approve" });
+    expect(await waiting(reviewers[0]!)).not.toContain(id);
   });
 
   it("bound the expiry by the template's review interval, and only open pre-deployment items can be waived", async () => {

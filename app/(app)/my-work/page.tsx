@@ -8,6 +8,7 @@ import {
   OwnDeployments,
   ReviewReminders,
   ReviewRequests,
+  WaiverRequests,
 } from "@/components/my-work/sections";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
@@ -21,6 +22,7 @@ export const metadata: Metadata = { title: "My work" };
 const sectionViews: Record<MyWorkSection, (work: MyWork) => ReactNode> = {
   items: (work) => <AssignedItems items={work.items} />,
   reviews: (work) => <ReviewRequests reviews={work.reviews} />,
+  waivers: (work) => <WaiverRequests waivers={work.waivers} />,
   deployments: (work) => <OwnDeployments deployments={work.deployments} />,
   reminders: (work) => <ReviewReminders reminders={work.reminders} />,
   maintenance: (work) => <MaintenanceTasks tasks={work.maintenance} />,
@@ -30,7 +32,8 @@ const sectionViews: Record<MyWorkSection, (work: MyWork) => ReactNode> = {
 /** What each section will show, for the page's empty state. */
 const sectionPromises: Record<MyWorkSection, string> = {
   items: "checklist items assigned to you, until they are done or not applicable",
-  reviews: "deployments submitted for review, except your own and those you approved",
+  reviews: "deployments submitted for review that you may approve (you did not work on them) and have not approved",
+  waivers: "waivers awaiting a reviewer's approval, on deployments you did not work on",
   deployments: "your deployments that are rejected, lost their sign-off or missed their target date",
   reminders: "templates and approved deployments of yours whose review comes due within 14 days",
   maintenance: "maintenance tasks of this period’s or overdue lists, yours or unassigned",
