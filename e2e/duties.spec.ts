@@ -182,7 +182,7 @@ test("a version naming two reviewer groups signs off only with an approval from 
   }
   const addMember = async (slug: string, email: string) => {
     const select = page.getByLabel(`Add a member to ${slug}`);
-    await select.selectOption((await select.locator("option", { hasText: email }).getAttribute("value")));
+    await select.selectOption(await select.locator("option", { hasText: email }).getAttribute("value"));
     await select.locator("xpath=ancestor::form").getByRole("button", { name: "Add" }).click();
     await expect(page.getByRole("button", { name: new RegExp(`^Remove .* from ${slug}$`) })).toBeVisible();
   };
