@@ -111,6 +111,23 @@ describe("downloads", () => {
     expect(refused.status).toBe(403);
   });
 
+  it("I2: every download, the template Markdown export included, is no-store in every answer", async () => {
+    await signInNew("VIEWER");
+    const template = await importSmallTemplate(prisma);
+    const templateGet = (await templateRoute()).GET;
+    const responses = [
+      await templateGet(get(`/templates/${template.templateId}/export`), withId(template.templateId)),
+      await templateGet(get(`/templates/${template.templateId}/export?v=1`), withId(template.templateId)),
+      await templateGet(get(`/templates/${template.templateId}/export?v=one`), withId(template.templateId)),
+      await templateGet(get(`/templates/${template.templateId}/export?v=9`), withId(template.templateId)),
+      await (await csvRoute()).GET(get("/deployments/export.csv")),
+      await (await csvRoute()).GET(get("/deployments/export.csv?status=SHIPPED")),
+      await (await procedureRoute()).GET(get("/api/procedures/nope/export"), withId("nope")),
+    ];
+    expect(responses.map((response) => response.status)).toEqual([200, 200, 400, 404, 200, 400, 404]);
+    for (const response of responses) expect(response.headers.get("cache-control")).toBe("no-store");
+  });
+
   it("name a file exactly, with an ASCII stand-in when the name is not plain ASCII", () => {
     expect(contentDisposition("a-v1.md")).toBe('attachment; filename="a-v1.md"');
     expect(contentDisposition('Zürich "prod".md')).toBe(
