@@ -95,8 +95,8 @@ export function listInWords(parts: string[]): string {
  * refusal, naming what they did, or null when they may approve. Checked inside the
  * approval's transaction from the contribution record (lib/signoff/review-deployment.ts).
  */
-export function approvalConflict(s: ContributionSummary): string | null {
+export function approvalConflict(s: ContributionSummary, what = "this deployment"): string | null {
   const parts = describeContributions(s);
   if (parts.length === 0) return null;
-  return `You may not approve this deployment: you ${listInWords(parts)}. A reviewer who did not work on it must approve it.`;
+  return `You may not approve ${what}: you ${listInWords(parts)}. A reviewer who did not work on it must approve it.`;
 }

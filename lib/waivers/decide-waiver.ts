@@ -59,11 +59,11 @@ export async function decideWaiver(
         code: "SEPARATION_OF_DUTIES",
       });
     const mine = await contributionsOf(tx, waiver.deploymentId, actor.id);
-    const conflict = approvalConflict({ ...mine, owner: mine.owner || deployment.ownerId === actor.id });
-    if (conflict)
-      throw new AppError("FORBIDDEN", conflict.replace("approve this deployment", "approve its waivers"), {
-        code: "SEPARATION_OF_DUTIES",
-      });
+    const conflict = approvalConflict(
+      { ...mine, owner: mine.owner || deployment.ownerId === actor.id },
+      "waivers of this deployment",
+    );
+    if (conflict) throw new AppError("FORBIDDEN", conflict, { code: "SEPARATION_OF_DUTIES" });
     if (approvals.some((a) => a.reviewerId === actor.id))
       throw new AppError("CONFLICT", "You have approved this waiver already; a second reviewer must add theirs.");
     if (waiver.expiresAt <= now) throw new AppError("CONFLICT", "This waiver's expiry has passed; ask for a new one.");

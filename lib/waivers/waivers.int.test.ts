@@ -75,7 +75,9 @@ describe("waivers", () => {
     await updateItemState(helper, { deploymentId, itemId: note.id, version: note.state!.version, note: "seen" });
     await expect(decideWaiver(helper, { waiverId: id, decision: "approve" })).rejects.toMatchObject({
       status: 403,
-      message: expect.stringContaining("You may not approve its waivers: you wrote the note of one item."),
+      message: expect.stringContaining(
+        "You may not approve waivers of this deployment: you wrote the note of one item.",
+      ),
     });
 
     await expect(
