@@ -11,6 +11,7 @@ import { cardStyles, inputStyles } from "@/components/ui/styles";
 import { findItem } from "@/lib/checklists/patch";
 import { itemEditable, statusLabels } from "@/lib/deployments/lifecycle";
 import type { Checklist, ChecklistItem, ChecklistSection } from "@/lib/checklists/types";
+import { approvalConflict } from "@/lib/auth/policy";
 
 type Props = {
   initial: Checklist;
@@ -81,6 +82,9 @@ export function ChecklistView({
   // After the go-live only the post-deployment verification stays editable; cancelled, nothing.
   const editable = (kind: ChecklistSection["kind"]) =>
     (kind === "PRE_DEPLOYMENT" || kind === "POST_DEPLOYMENT") && itemEditable(checklist.deployment.status, kind);
+  // Who worked on the deployment may not approve its waivers (the server refuses them too).
+  const mine = checklist.signOff.contributors.find((c) => c.user.id === currentUserId);
+  const waiverConflict = mine ? approvalConflict(mine.summary, "waivers of this deployment") : null;
   const sectionContext = ({ kind, priority }: ChecklistSection): RowContext => {
     const rows = editable(kind) ? context : { ...context, canUpdate: false, canAssign: false };
     // Waivers are for pre-deployment items: what the gate and the verdict look at.
@@ -92,6 +96,7 @@ export function ChecklistView({
         currentUserId,
         canRequest: rows.canUpdate,
         canReview: canReview && editable(kind),
+        conflict: waiverConflict,
         priority,
         allowCriticalWaivers: checklist.template.allowCriticalWaivers,
         reviewIntervalDays: checklist.signOff.reviewIntervalDays,

@@ -29,6 +29,8 @@ export type WaiverContext = {
   canRequest: boolean;
   /** May decide on one (deployment:review); the server still refuses who worked on it. */
   canReview: boolean;
+  /** Why this person may not approve the deployment's waivers (they worked on it); null when they may. */
+  conflict: string | null;
   priority: Priority | null;
   allowCriticalWaivers: boolean;
   reviewIntervalDays: number;
@@ -117,6 +119,7 @@ function WaiverActions({ waiver, context }: { waiver: WaiverView; context: Waive
   const mayDecide =
     pending &&
     context.canReview &&
+    context.conflict === null &&
     waiver.requestedBy.id !== context.currentUserId &&
     !waiver.approvals.some((a) => a.reviewer.id === context.currentUserId);
   const mayRevoke = context.canRequest || context.canReview;
@@ -124,6 +127,9 @@ function WaiverActions({ waiver, context }: { waiver: WaiverView; context: Waive
   if (!mayDecide && !mayRevoke) return null;
   return (
     <div className="mt-2 space-y-2">
+      {pending && context.canReview && context.conflict ? (
+        <p className="text-slate-600 dark:text-slate-400">{context.conflict}</p>
+      ) : null}
       {mayDecide || mayRevoke ? (
         <LabelledControl
           id={commentId}
