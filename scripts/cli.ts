@@ -22,6 +22,7 @@ import { exportTemplateVersion, findTemplateVersion } from "@/lib/templates/quer
 import { insertUserWithOneTimePassword } from "@/lib/users/create-user";
 import { setOneTimePassword, userIdByEmail } from "@/lib/users/reset-password";
 import { createUserSchema, userEmailSchema } from "@/lib/users/schemas";
+import { attestationCommand, isAttestationCommand } from "./commands/attestation";
 import { auditCommand, isAuditCommand } from "./commands/audit";
 import { formatTickSummary, maintenanceTick } from "./commands/maintenance-tick";
 import { tokenCreate } from "./commands/token-create";
@@ -37,7 +38,9 @@ const usage = `Usage:
   npm run cli -- maintenance tick [--json]
   npm run cli -- audit verify [--json]
   npm run cli -- audit retain [--dry-run] [--json]
-  npm run cli -- webhooks deliver [--json]`;
+  npm run cli -- webhooks deliver [--json]
+  npm run cli -- attestation verify <attestation.json> --key <keys.json | PEM file | URL> [--record <record.json>]
+  npm run cli -- attestation rotate-key`;
 
 const { values, positionals } = parseArgs({
   args: process.argv.slice(2),
@@ -53,6 +56,8 @@ const { values, positionals } = parseArgs({
     scope: { type: "string", multiple: true },
     "expires-days": { type: "string" },
     version: { type: "string" },
+    key: { type: "string" },
+    record: { type: "string" },
   },
 });
 
@@ -83,6 +88,8 @@ try {
     process.exit(
       await auditCommand(command, { json: Boolean(values.json), dryRun: Boolean(values["dry-run"]) }, withPrisma),
     );
+  else if (group === "attestation" && isAttestationCommand(command))
+    process.exit(await attestationCommand(command, { file, key: option("key"), record: option("record") }, withPrisma));
   else if (group === "webhooks" && command === "deliver") await webhooksDeliverCommand(Boolean(values.json));
   else exitWith(`Unknown command “${positionals.join(" ")}”.\n${usage}`, 2);
 } catch (error) {
@@ -131,7 +138,7 @@ async function templateExport(ref: string | undefined) {
 }
 
 /** A string option's value; `--email` without one is as good as missing. */
-function option(name: "email" | "role" | "name" | "expires-days" | "version"): string | undefined {
+function option(name: "email" | "role" | "name" | "expires-days" | "version" | "key" | "record"): string | undefined {
   const value = values[name];
   return typeof value === "string" ? value : undefined;
 }
