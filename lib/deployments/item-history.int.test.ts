@@ -266,7 +266,7 @@ describe("item history: version moves and audit retention", () => {
     expect(history.events[1]!.itemText).toBe("Alerts configured");
   });
 
-  it("audit retention removes old audit events and leaves item history as it was", async () => {
+  it("audit retention removes old audit events and leaves item history and contributions as they were", async () => {
     const url = await createScratchDatabase();
     await migrate(url);
     const client = createPrismaClient(url, { max: 4 });
@@ -280,6 +280,9 @@ describe("item history: version moves and audit retention", () => {
     );
     const history = await rows();
     expect(history).toHaveLength(2);
+    const contributions = () => client.contribution.findMany({ where: { deploymentId }, orderBy: { id: "asc" } });
+    const worked = await contributions();
+    expect(worked.map((c) => c.kind)).toEqual(expect.arrayContaining(["CREATED", "OWNER", "ITEM_STATUS", "ITEM_NOTE"]));
 
     const exportDir = path.join(mkdtempSync(path.join(tmpdir(), "preflight-history-")), "exports");
     const later = new Date(Date.now() + 400 * 86_400_000);
@@ -287,6 +290,8 @@ describe("item history: version moves and audit retention", () => {
     expect(result.removed).toBeGreaterThan(0);
     expect(await client.auditEvent.count({ where: { action: "item.update" } })).toBe(0);
     expect(await rows()).toEqual(history);
+    // Who worked on it stays too: separation of duties outlives the audit log's window.
+    expect(await contributions()).toEqual(worked);
   });
 });
 
