@@ -33,16 +33,33 @@ export function isRealDay(value: string): boolean {
   return !Number.isNaN(parsed) && new Date(parsed).toISOString().slice(0, 10) === value;
 }
 
-/** A short name people type (service, environment, version): no control characters or < >. */
+// Bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) reorder what
+// a reader sees ("evil\u202Egnp.exe" shows as "evilexe.png"); zero-width characters (U+200B–U+200D,
+// U+2060, U+FEFF) make two different names look alike.
+const invisibleOrDirectionChanging = /[\u200b-\u200d\u2060\ufeff\u202a-\u202e\u2066-\u2069]/u;
+
+/** A name people read and tell apart: `subject` starts the message ("The service", "A name"). */
+export function visibleName<T extends z.ZodType<string, string>>(schema: T, subject: string) {
+  return schema.refine(
+    (value) => !invisibleOrDirectionChanging.test(value),
+    `${subject} cannot contain invisible or direction-changing characters.`,
+  );
+}
+
+/** A short name people type (service, environment, version): no control characters, < >,
+ * invisible or direction-changing characters. */
 export function labelText(what: string, max: number, options: { forbidSlash?: boolean } = {}) {
   const forbidden = options.forbidSlash ? /^[^\u0000-\u001f<>/]+$/ : /^[^\u0000-\u001f<>]+$/;
-  return z
-    .string()
-    .trim()
-    .min(1, `Enter the ${what}.`)
-    .max(max, `The ${what} is limited to ${max} characters.`)
-    .regex(
-      forbidden,
-      `The ${what} cannot contain control characters${options.forbidSlash ? ", < > or /" : " or < >"}.`,
-    );
+  return visibleName(
+    z
+      .string()
+      .trim()
+      .min(1, `Enter the ${what}.`)
+      .max(max, `The ${what} is limited to ${max} characters.`)
+      .regex(
+        forbidden,
+        `The ${what} cannot contain control characters${options.forbidSlash ? ", < > or /" : " or < >"}.`,
+      ),
+    `The ${what}`,
+  );
 }

@@ -1,7 +1,7 @@
 // Inputs of the reviewer-group use cases, shared by the admin forms, their server actions and
 // the template editor (a group is named by its slug in a template's structure).
 import { z } from "zod";
-import { entityId } from "@/lib/validation";
+import { entityId, visibleName } from "@/lib/validation";
 
 export const MAX_GROUP_NAME = 80;
 
@@ -16,12 +16,15 @@ export const groupSlug = z
     "A slug is 1–40 lower-case letters, digits and dashes, starting with a letter or digit.",
   );
 
-const groupName = z
-  .string({ error: "Enter a name." })
-  .trim()
-  .min(1, "Enter a name.")
-  .max(MAX_GROUP_NAME, `A name is limited to ${MAX_GROUP_NAME} characters.`)
-  .regex(/^[^\u0000-\u001f<>]+$/, "A name cannot contain control characters or < >.");
+const groupName = visibleName(
+  z
+    .string({ error: "Enter a name." })
+    .trim()
+    .min(1, "Enter a name.")
+    .max(MAX_GROUP_NAME, `A name is limited to ${MAX_GROUP_NAME} characters.`)
+    .regex(/^[^\u0000-\u001f<>]+$/, "A name cannot contain control characters or < >."),
+  "A name",
+);
 
 export const createGroupSchema = z.object({ slug: groupSlug, name: groupName });
 

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { emailSchema } from "@/lib/auth/schemas";
 import { Role } from "@/lib/generated/prisma/enums";
+import { visibleName } from "@/lib/validation";
 
 export const MIN_PASSWORD_LENGTH = 12;
 
@@ -11,12 +12,15 @@ const userId = z.string().trim().min(1, "Choose a user.").max(64, "That is not a
 export const roleSchema = z.enum(Role, { error: "Choose a role: ADMIN, MANAGER, REVIEWER, ENGINEER or VIEWER." });
 
 export const createUserSchema = z.object({
-  name: z
-    .string()
-    .trim()
-    .min(1, "Enter a name.")
-    .max(100, "A name is limited to 100 characters.")
-    .regex(/^[^\u0000-\u001f<>]+$/, "A name cannot contain control characters or < >."),
+  name: visibleName(
+    z
+      .string()
+      .trim()
+      .min(1, "Enter a name.")
+      .max(100, "A name is limited to 100 characters.")
+      .regex(/^[^\u0000-\u001f<>]+$/, "A name cannot contain control characters or < >."),
+    "A name",
+  ),
   email: emailSchema,
   role: roleSchema,
 });
