@@ -7,6 +7,7 @@ import {
   ambiguousTemplateBody,
   approvalBody,
   approvalResponse,
+  attestationKeysResponse,
   auditPageResponse,
   auditQuery,
   checklistResponse,
@@ -258,6 +259,19 @@ export function openApiDocument() {
       "/api/v1/templates": { get: { operationId: "listTemplates", ...operations.listTemplates } },
       "/api/v1/overview": { get: { operationId: "getOverview", ...operations.getOverview } },
       "/api/v1/audit": { get: { operationId: "readAuditLog", ...operations.readAuditLog } },
+      "/api/v1/attestation-keys": {
+        get: {
+          operationId: "listAttestationKeys",
+          summary: "List the attestation signing keys",
+          description:
+            "The public keys sign-off attestations (in-toto statements in DSSE envelopes) are signed with: the current one and every retired one, so attestations signed before a rotation still verify. No authentication needed.",
+          tags: ["Meta"],
+          security: [],
+          responses: {
+            "200": { description: "The public keys, oldest first.", ...jsonContent(attestationKeysResponse) },
+          },
+        },
+      },
       "/api/v1/openapi.json": {
         get: {
           operationId: "getOpenApi",

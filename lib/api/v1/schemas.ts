@@ -595,3 +595,23 @@ export const overviewResponse = z
       .meta({ description: "The values the filters offer: services, environments and owners that have deployments." }),
   })
   .meta({ id: "Overview" });
+
+export const attestationKeysResponse = z
+  .object({
+    keys: z.array(
+      z.object({
+        id: z.string().meta({
+          description:
+            "The key id in DSSE envelopes: ed25519: and the first 16 hex digits of sha256 over the SPKI DER.",
+          example: "ed25519:3f9a0c1d2e4b5a69",
+        }),
+        publicKeyPem: z.string().meta({ description: "The Ed25519 public key, SPKI PEM." }),
+        createdAt: z.iso.datetime(),
+        retiredAt: z.iso
+          .datetime()
+          .nullable()
+          .meta({ description: "When a newer key replaced it; it still verifies what it signed before." }),
+      }),
+    ),
+  })
+  .meta({ id: "AttestationKeys" });
