@@ -82,6 +82,21 @@ describe("changeOwnPassword", () => {
     });
   });
 
+  it("L3: refuses a new password that is long enough but easy to guess, says why, and changes nothing", async () => {
+    const user = await userWithOneTimePassword();
+    for (const weak of ["aaaaaaaaaaaa", "password1234", "qwertyuiop12"]) {
+      const input = { currentPassword: oneTime, newPassword: weak, confirmPassword: weak };
+      const { status, message } = await refusal(changeOwnPassword(user, input, { db: prisma }));
+      expect(status).toBe(400);
+      expect(message).toMatch(/^This password is too easy to guess\. \S/);
+    }
+    expect(await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({
+      mustChangePassword: true,
+      tokenVersion: 0,
+      passwordHash: user.passwordHash,
+    });
+  });
+
   it("needs a signed-in, active user", async () => {
     const user = await userWithOneTimePassword();
     const input = { currentPassword: oneTime, newPassword: chosen, confirmPassword: chosen };

@@ -4,6 +4,7 @@ import "server-only";
 import type { z } from "zod";
 import { recordAudit } from "@/lib/audit/record";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { passwordWeakness } from "@/lib/auth/password-strength";
 import { accountKey, attemptSucceeded, beginAttempt } from "@/lib/auth/rate-limit";
 import { dbOf, type DomainOptions } from "@/lib/db";
 import { AppError, invalidField } from "@/lib/errors";
@@ -22,9 +23,13 @@ export async function changeOwnPassword(
   const prisma = dbOf(options);
   const user = await prisma.user.findUnique({
     where: { id: actor.id },
-    select: { id: true, email: true, active: true, passwordHash: true, tokenVersion: true },
+    select: { id: true, email: true, name: true, active: true, passwordHash: true, tokenVersion: true },
   });
   if (!user?.active) throw new AppError("UNAUTHENTICATED", "Sign in to continue.");
+  // The schema checks the length (in the browser too); how guessable it is needs the
+  // dictionaries, which stay on the server.
+  const weakness = passwordWeakness(newPassword, [user.email, user.name]);
+  if (weakness) throw invalidField("newPassword", weakness);
 
   // A stolen session must not become a way to guess the password: wrong current passwords
   // count against the same per-account limit as failed sign-ins.

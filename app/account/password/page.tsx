@@ -25,12 +25,12 @@ export default async function PasswordPage() {
       {user.mustChangePassword ? (
         <PageHeader
           title="Choose your password"
-          description={`You signed in with a one-time password. Choose your own password (at least ${MIN_PASSWORD_LENGTH} characters) before you continue.`}
+          description={`You signed in with a one-time password. Choose your own password (at least ${MIN_PASSWORD_LENGTH} characters and hard to guess: several unrelated words work well) before you continue.`}
         />
       ) : (
         <PageHeader
           title="Change your password"
-          description={`At least ${MIN_PASSWORD_LENGTH} characters, different from the current one. Sessions on other devices end.`}
+          description={`At least ${MIN_PASSWORD_LENGTH} characters and hard to guess (several unrelated words work well), different from the current one. Sessions on other devices end.`}
         />
       )}
       <ChangePasswordForm
