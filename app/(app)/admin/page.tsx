@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { forbidden } from "next/navigation";
 import { UserAdmin } from "@/components/users/user-admin";
-import { Forbidden } from "@/components/ui/forbidden";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/policy";
 import { requireUser } from "@/lib/auth/session";
@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "Admin" };
 
 export default async function AdminPage() {
   const user = await requireUser();
-  if (!can(user, "user:manage")) return <Forbidden what="administration" />;
+  if (!can(user, "user:manage")) forbidden();
   const users = await listUsers(user);
   return (
     <>

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { forbidden } from "next/navigation";
 import { CreateGroupForm } from "@/components/groups/create-group-form";
 import { GroupCard } from "@/components/groups/group-card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Forbidden } from "@/components/ui/forbidden";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/policy";
 import { requireUser } from "@/lib/auth/session";
@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: "Reviewer groups" };
 
 export default async function ReviewerGroupsPage() {
   const user = await requireUser();
-  if (!can(user, "user:manage")) return <Forbidden what="reviewer groups" />;
+  if (!can(user, "user:manage")) forbidden();
   const [groups, eligible] = await Promise.all([listGroups(user), listEligibleMembers(user)]);
   return (
     <>

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { forbidden } from "next/navigation";
 import { FailuresTable } from "@/components/jobs/failures-table";
 import { QueuesTable } from "@/components/jobs/queues-table";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Forbidden } from "@/components/ui/forbidden";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/policy";
 import { requireUser } from "@/lib/auth/session";
@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: "Background jobs" };
 
 export default async function JobsPage() {
   const user = await requireUser();
-  if (!can(user, "settings:manage")) return <Forbidden what="background jobs" />;
+  if (!can(user, "settings:manage")) forbidden();
   const { queues, failures, runner, lastTickAt } = await readJobsOverview(user);
   return (
     <>

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { forbidden } from "next/navigation";
 import { TokenAdmin } from "@/components/api-tokens/token-admin";
-import { Forbidden } from "@/components/ui/forbidden";
 import { PageHeader } from "@/components/ui/page-header";
 import { listApiTokens } from "@/lib/api-tokens/list-api-tokens";
 import { listTokenUsers } from "@/lib/api-tokens/list-token-users";
@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: "API tokens" };
 
 export default async function ApiTokensPage() {
   const user = await requireUser();
-  if (!can(user, "token:manage")) return <Forbidden what="API tokens" />;
+  if (!can(user, "token:manage")) forbidden();
   const [tokens, users] = await Promise.all([listApiTokens(user), listTokenUsers(user)]);
   return (
     <>

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { forbidden } from "next/navigation";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Forbidden } from "@/components/ui/forbidden";
 import { PageHeader } from "@/components/ui/page-header";
 import { SignatureHelp } from "@/components/webhooks/signature-help";
 import { WebhookAdmin } from "@/components/webhooks/webhook-admin";
@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: "Webhooks" };
 
 export default async function WebhooksPage() {
   const user = await requireUser();
-  if (!can(user, "settings:manage")) return <Forbidden what="webhooks" />;
+  if (!can(user, "settings:manage")) forbidden();
   const webhooks = await listWebhooks(user);
   return (
     <>

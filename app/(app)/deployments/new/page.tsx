@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
+import { forbidden } from "next/navigation";
 import { NewDeploymentForm } from "@/components/deployments/new-deployment-form";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Forbidden } from "@/components/ui/forbidden";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/policy";
 import { requireUser } from "@/lib/auth/session";
@@ -14,7 +14,7 @@ type Props = { searchParams: Promise<{ templateVersion?: string }> };
 
 export default async function NewDeploymentPage({ searchParams }: Props) {
   const user = await requireUser();
-  if (!can(user, "deployment:create")) return <Forbidden what="creating deployments" />;
+  if (!can(user, "deployment:create")) forbidden();
   const [versions, owners] = await Promise.all([listTemplateVersionsForNewDeployment(), listAssignableUsers()]);
   const requested = (await searchParams).templateVersion;
   return (

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { forbidden } from "next/navigation";
 import { ImportForm } from "@/components/templates/import-form";
-import { Forbidden } from "@/components/ui/forbidden";
 import { PageHeader } from "@/components/ui/page-header";
 import { buttonStyles } from "@/components/ui/styles";
 import { can } from "@/lib/auth/policy";
@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "Import template" };
 
 export default async function ImportTemplatePage() {
   const user = await requireUser();
-  if (!can(user, "template:import")) return <Forbidden what="importing templates" />;
+  if (!can(user, "template:import")) forbidden();
   return (
     <>
       <PageHeader

@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { forbidden, notFound } from "next/navigation";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Forbidden } from "@/components/ui/forbidden";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { DeliveriesTable } from "@/components/webhooks/deliveries-table";
@@ -18,7 +17,7 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<str
 
 export default async function WebhookPage({ params, searchParams }: Props) {
   const user = await requireUser();
-  if (!can(user, "settings:manage")) return <Forbidden what="webhooks" />;
+  if (!can(user, "settings:manage")) forbidden();
   const { id } = await params;
   const webhook = await getWebhook(user, id);
   if (!webhook) notFound();

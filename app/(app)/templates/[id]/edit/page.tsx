@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { forbidden, notFound } from "next/navigation";
 import { TemplateEditor } from "@/components/templates/template-editor";
-import { Forbidden } from "@/components/ui/forbidden";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/policy";
 import { requireUser } from "@/lib/auth/session";
@@ -13,7 +12,7 @@ export const metadata: Metadata = { title: "Edit template" };
 export default async function EditTemplatePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await requireUser();
-  if (!can(user, "template:edit")) return <Forbidden what="editing templates" />;
+  if (!can(user, "template:edit")) forbidden();
   const [detail, groups] = await Promise.all([getTemplateDetail(id), listGroupChoices()]);
   if (!detail) notFound();
   return (
