@@ -15,12 +15,14 @@ export type RecordedDecision = {
   invalidatedAt: Date | null;
   invalidatedBy: string | null;
   invalidationReason: string | null;
+  attestationKeyId: string | null;
+  hasSnapshot: boolean;
 };
 
-type Props = { decisions: RecordedDecision[]; requiredApprovals: number };
+type Props = { deploymentId: string; decisions: RecordedDecision[]; requiredApprovals: number };
 
 /** Every review decision, oldest first: what was approved (the digest), by whom, and whether it still stands. */
-export function SignOffRecord({ decisions, requiredApprovals }: Props) {
+export function SignOffRecord({ deploymentId, decisions, requiredApprovals }: Props) {
   const standing = decisions.filter((d) => d.decision === "APPROVED" && !d.invalidatedAt).length;
   return (
     <section
@@ -67,6 +69,39 @@ export function SignOffRecord({ decisions, requiredApprovals }: Props) {
                       : "Differs from the item states in this record: items changed after this decision."}
                   </span>
                 </dd>
+                {d.attestationKeyId ? (
+                  <>
+                    <dt className="text-slate-600 dark:text-slate-400">Attestation</dt>
+                    <dd data-testid="record-attestation">
+                      Signed with key <span className="font-mono text-xs">{d.attestationKeyId}</span>
+                      <span className="block text-xs print:hidden">
+                        <a
+                          className="text-brand-700 underline dark:text-brand-50"
+                          href={`/api/v1/deployments/${deploymentId}/attestations`}
+                        >
+                          Attestations (JSON)
+                        </a>{" "}
+                        ·{" "}
+                        <a className="text-brand-700 underline dark:text-brand-50" href="/api/v1/attestation-keys">
+                          Public keys
+                        </a>
+                      </span>
+                    </dd>
+                  </>
+                ) : null}
+                {d.hasSnapshot ? (
+                  <>
+                    <dt className="text-slate-600 dark:text-slate-400">Approved states</dt>
+                    <dd className="print:hidden">
+                      <a
+                        className="text-brand-700 underline dark:text-brand-50"
+                        href={`/deployments/${deploymentId}/record.json?signOff=${d.id}`}
+                      >
+                        record.json
+                      </a>
+                    </dd>
+                  </>
+                ) : null}
                 <dt className="text-slate-600 dark:text-slate-400">Status</dt>
                 <dd data-testid="record-decision-validity">
                   {d.invalidatedAt

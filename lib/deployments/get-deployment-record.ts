@@ -27,6 +27,10 @@ export type RecordDecision = {
   invalidationReason: string | null;
   reviewer: string;
   invalidatedBy: string | null;
+  /** The key id of its attestation (the approval that cleared the deployment); null when none. */
+  attestationKeyId: string | null;
+  /** It stored the item states it approved (record.json). */
+  hasSnapshot: boolean;
 };
 
 export type DeploymentRecord = { checklist: Checklist; decisions: RecordDecision[] };
@@ -52,6 +56,8 @@ export async function getDeploymentRecord(
       nextReviewAt: true,
       invalidatedAt: true,
       invalidationReason: true,
+      attestationKeyId: true,
+      snapshot: true,
       reviewer: { select: { name: true } },
       invalidatedBy: { select: { name: true } },
     },
@@ -64,8 +70,9 @@ export async function getDeploymentRecord(
   }
   return {
     checklist,
-    decisions: decisions.map(({ reviewer, invalidatedBy, ...decision }) => ({
+    decisions: decisions.map(({ reviewer, invalidatedBy, snapshot, ...decision }) => ({
       ...decision,
+      hasSnapshot: snapshot !== null,
       matchesChecklist: decision.digest === digests.get(decision.digestVersion),
       reviewer: reviewer.name,
       invalidatedBy: invalidatedBy?.name ?? null,

@@ -5,7 +5,7 @@ import "server-only";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { DeploymentStatus } from "@/lib/generated/prisma/enums";
-import { CURRENT_DIGEST_VERSION, checklistDigest, type DigestVersion } from "@/lib/signoff/digest";
+import { CURRENT_DIGEST_VERSION, checklistDigest, type DigestState, type DigestVersion } from "@/lib/signoff/digest";
 
 type Tx = Prisma.TransactionClient;
 
@@ -41,6 +41,11 @@ export async function currentDigest(
   deploymentId: string,
   version: DigestVersion = CURRENT_DIGEST_VERSION,
 ): Promise<string> {
+  return checklistDigest(await digestStates(tx, deploymentId), version);
+}
+
+/** The deployment's item states as the digest reads them (what an approval stores as its snapshot). */
+export async function digestStates(tx: Tx, deploymentId: string): Promise<DigestState[]> {
   const states = await tx.itemState.findMany({
     where: { deploymentId },
     select: {
@@ -51,10 +56,9 @@ export async function currentDigest(
       item: { select: { key: true, section: { select: { kind: true } } } },
     },
   });
-  return checklistDigest(
-    states.map(({ item, ...state }) => ({ key: item.key, kind: item.section.kind, ...state })),
-    version,
-  );
+  return states
+    .map(({ item, ...state }) => ({ key: item.key, kind: item.section.kind, ...state }))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
 /** Approvals that still count: not invalidated, approving. */

@@ -10,8 +10,15 @@ import { dbOf, type DomainOptions } from "@/lib/db";
 import { nextStatus } from "@/lib/deployments/lifecycle";
 import { readinessByDeployment } from "@/lib/deployments/readiness-query";
 import { AppError, invalidInput } from "@/lib/errors";
-import { CURRENT_DIGEST_VERSION } from "@/lib/signoff/digest";
-import { activeApprovals, currentDigest, lockDeployment, withdrawApprovals } from "@/lib/signoff/locked-deployment";
+import { signApproval } from "@/lib/attestations/sign-approval";
+import { CURRENT_DIGEST_VERSION, checklistDigest } from "@/lib/signoff/digest";
+import {
+  activeApprovals,
+  currentDigest,
+  digestStates,
+  lockDeployment,
+  withdrawApprovals,
+} from "@/lib/signoff/locked-deployment";
 import { groupsOfUser, requiredGroups, unmetGroups } from "@/lib/signoff/approver-groups";
 import { contributionsOf } from "@/lib/signoff/contributions";
 import { reviewDayProblem } from "@/lib/signoff/review-dates";
@@ -40,7 +47,8 @@ export async function approveDeployment(
     const signedOffStatus = nextStatus("signOff", deployment.status)!;
     // Decided under the lock: the checklist the reviewer saw must be the one that exists
     // (its pre-deployment items: the digest of today's algorithm leaves verification out).
-    if ((await currentDigest(tx, data.deploymentId, CURRENT_DIGEST_VERSION)) !== data.digest) {
+    const states = await digestStates(tx, data.deploymentId);
+    if (checklistDigest(states, CURRENT_DIGEST_VERSION) !== data.digest) {
       throw new AppError(
         "CONFLICT",
         "The checklist changed while you were reviewing it; look at it again before approving.",
@@ -77,6 +85,8 @@ export async function approveDeployment(
         nextReviewAt,
         // What this approval can count for: the groups its reviewer is in now.
         groups: await groupsOfUser(tx, actor.id),
+        // What it approved, kept for offline checks of its attestation (record.json).
+        snapshot: states,
         createdAt: now,
       },
     });
@@ -124,6 +134,16 @@ export async function approveDeployment(
         status: signedOff ? signedOffStatus : deployment.status,
       },
     });
+    // The approval that clears the deployment is attested (after its audit event, whose hash it carries).
+    if (signedOff)
+      await signApproval(tx, {
+        signOffId: signOff.id,
+        deploymentId: data.deploymentId,
+        digest: data.digest,
+        digestVersion: CURRENT_DIGEST_VERSION,
+        verdict: readiness.verdict,
+        now,
+      });
     return { signedOff, approvals, required: deployment.requiredApprovals, missingGroups: unmet };
   });
 }

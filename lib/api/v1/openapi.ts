@@ -8,6 +8,8 @@ import {
   approvalBody,
   approvalResponse,
   attestationKeysResponse,
+  attestationResponse,
+  attestationsResponse,
   auditPageResponse,
   auditQuery,
   checklistResponse,
@@ -164,6 +166,31 @@ const operations = {
       ...common,
     },
   },
+  getAttestation: {
+    summary: "The attestation of the sign-off that stands",
+    description:
+      "A DSSE envelope holding an in-toto Statement v1 signed with the key its keyid names (see /api/v1/attestation-keys); verify it offline with `npm run cli -- attestation verify`. 409 NO_ATTESTATION when no attested sign-off stands. Scope READ.",
+    tags: ["Attestations"],
+    requestParams: { path: deploymentId },
+    responses: {
+      "200": { description: "The envelope.", ...jsonContent(attestationResponse) },
+      "409": error("No attested sign-off stands; the message says why."),
+      "404": error("No such deployment."),
+      ...common,
+    },
+  },
+  listAttestations: {
+    summary: "Every attestation of a deployment",
+    description:
+      "Newest first; withdrawn approvals are marked and still verify against their own record.json. Scope READ.",
+    tags: ["Attestations"],
+    requestParams: { path: deploymentId },
+    responses: {
+      "200": { description: "The attestations.", ...jsonContent(attestationsResponse) },
+      "404": error("No such deployment."),
+      ...common,
+    },
+  },
   approveDeployment: {
     summary: "Approve a deployment (session only)",
     description:
@@ -256,6 +283,10 @@ export function openApiDocument() {
         post: { operationId: "approveDeployment", ...operations.approveDeployment },
       },
       "/api/v1/deployments/{id}/gate": { get: { operationId: "getGate", ...operations.getGate } },
+      "/api/v1/deployments/{id}/attestation": { get: { operationId: "getAttestation", ...operations.getAttestation } },
+      "/api/v1/deployments/{id}/attestations": {
+        get: { operationId: "listAttestations", ...operations.listAttestations },
+      },
       "/api/v1/templates": { get: { operationId: "listTemplates", ...operations.listTemplates } },
       "/api/v1/overview": { get: { operationId: "getOverview", ...operations.getOverview } },
       "/api/v1/audit": { get: { operationId: "readAuditLog", ...operations.readAuditLog } },

@@ -596,6 +596,34 @@ export const overviewResponse = z
   })
   .meta({ id: "Overview" });
 
+const dsseEnvelope = z
+  .object({
+    payloadType: z.string().meta({ example: "application/vnd.in-toto+json" }),
+    payload: z.string().meta({ description: "The in-toto Statement v1, base64." }),
+    signatures: z.array(z.object({ keyid: z.string(), sig: z.string() })),
+  })
+  .meta({ id: "DsseEnvelope" });
+
+export const attestationResponse = dsseEnvelope;
+
+export const attestationsResponse = z
+  .object({
+    attestations: z.array(
+      z.object({
+        signOffId: z.string(),
+        reviewer: person,
+        approvedAt: instant,
+        keyid: z.string(),
+        invalidatedAt: instant
+          .nullable()
+          .meta({ description: "Set when the approval was withdrawn: it still verifies, it no longer stands." }),
+        invalidationReason: z.string().nullable(),
+        envelope: dsseEnvelope,
+      }),
+    ),
+  })
+  .meta({ id: "Attestations" });
+
 export const attestationKeysResponse = z
   .object({
     keys: z.array(

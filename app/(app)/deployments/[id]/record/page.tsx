@@ -76,7 +76,11 @@ export default async function DeploymentRecordPage({ params }: Props) {
         <RecordSection key={section.id} section={section} />
       ))}
       <WaiverRecord waivers={checklist.waivers} />
-      <SignOffRecord requiredApprovals={checklist.signOff.requiredApprovals} decisions={decisions} />
+      <SignOffRecord
+        deploymentId={deployment.id}
+        requiredApprovals={checklist.signOff.requiredApprovals}
+        decisions={decisions}
+      />
       <p className="mt-6 text-xs text-slate-600 dark:text-slate-400">
         Digest of the pre-deployment item states in this record (sha256):{" "}
         <span className="font-mono break-all">{checklist.digest}</span>
