@@ -12,7 +12,7 @@ import { activeStatuses } from "@/lib/deployments/lifecycle";
 import { missedTargetSql, organisationToday, reviewDueSql } from "@/lib/deployments/due-dates";
 import { clearedToShipIds } from "@/lib/deployments/readiness-query";
 import type { DeploymentFilters } from "@/lib/deployments/schemas";
-import { waivedSql } from "@/lib/waivers/sql";
+import { openLeavesSql, waivedSql } from "@/lib/waivers/sql";
 
 /** Filters only: the page and the order do not change which deployments match. */
 export type ListFilters = Partial<Omit<DeploymentFilters, "page" | "sort">>;
@@ -41,23 +41,12 @@ export async function listContext(
 /** A pre-deployment or post-deployment leaf of the deployment `d` that is open (or has no
  * state) and that no approved, unexpired waiver settles. */
 function openLeaf(kind: "PRE_DEPLOYMENT" | "POST_DEPLOYMENT", now: Date, priority?: "CRITICAL" | "HIGH"): Prisma.Sql {
-  return Prisma.sql`EXISTS (
-    SELECT 1 FROM "Item" i
-      JOIN "Section" s ON s.id = i."sectionId"
-      LEFT JOIN "ItemState" st ON st."itemId" = i.id AND st."deploymentId" = d.id
-     WHERE i."templateVersionId" = d."templateVersionId" AND i."isLeaf"
-       AND s.kind::text = ${kind} ${priority ? Prisma.sql`AND s.priority::text = ${priority}` : Prisma.empty}
-       AND (st.status IS NULL OR st.status = 'OPEN') AND NOT ${waivedSql(now)})`;
+  return Prisma.sql`EXISTS (SELECT 1 ${openLeavesSql(kind, Prisma.sql`NOT ${waivedSql(now)}`, priority)})`;
 }
 
 /** A pre-deployment leaf of `d` that an approved, unexpired waiver settles. */
 function waivedLeaf(now: Date): Prisma.Sql {
-  return Prisma.sql`EXISTS (
-    SELECT 1 FROM "Item" i
-      JOIN "Section" s ON s.id = i."sectionId"
-      LEFT JOIN "ItemState" st ON st."itemId" = i.id AND st."deploymentId" = d.id
-     WHERE i."templateVersionId" = d."templateVersionId" AND i."isLeaf" AND s.kind = 'PRE_DEPLOYMENT'
-       AND (st.status IS NULL OR st.status = 'OPEN') AND ${waivedSql(now)})`;
+  return Prisma.sql`EXISTS (SELECT 1 ${openLeavesSql("PRE_DEPLOYMENT", waivedSql(now))})`;
 }
 
 /** The readiness module's verdict as a rank (No-go 0, Go with risks 1, Go with waivers 2, Go 3). */

@@ -19,7 +19,7 @@ import {
 } from "@/lib/checklists/readiness";
 import type { DeploymentStatus } from "@/lib/deployments/lifecycle";
 import { unmetGroups, type GroupApproval } from "@/lib/signoff/approver-groups";
-import { expiredWaiverSql, pendingWaiverSql, waivedSql } from "@/lib/waivers/sql";
+import { expiredWaiverSql, openLeavesSql, pendingWaiverSql, waivedSql } from "@/lib/waivers/sql";
 
 type Client = Pick<Prisma.TransactionClient, "$queryRaw">;
 type Row = {
@@ -115,12 +115,8 @@ type FactsRow = {
 /** Open pre-deployment leaves of `d` whose current waiver is in `phase` (0 without waivers,
  * cheaply: most deployments have none). */
 function openLeavesWith(phase: Prisma.Sql): Prisma.Sql {
-  return Prisma.sql`(CASE WHEN EXISTS (SELECT 1 FROM "Waiver" w0 WHERE w0."deploymentId" = d.id) THEN (
-    SELECT COUNT(*) FROM "Item" i
-      JOIN "Section" s ON s.id = i."sectionId"
-      LEFT JOIN "ItemState" st ON st."itemId" = i.id AND st."deploymentId" = d.id
-     WHERE i."templateVersionId" = d."templateVersionId" AND i."isLeaf" AND s.kind = 'PRE_DEPLOYMENT'
-       AND (st.status IS NULL OR st.status = 'OPEN') AND ${phase}) ELSE 0 END)::int`;
+  return Prisma.sql`(CASE WHEN EXISTS (SELECT 1 FROM "Waiver" w0 WHERE w0."deploymentId" = d.id)
+    THEN (SELECT COUNT(*) ${openLeavesSql("PRE_DEPLOYMENT", phase)}) ELSE 0 END)::int`;
 }
 
 /** The sign-off facts the gate weighs, per deployment, as lib/signoff/sign-off-view.ts reads

@@ -4,6 +4,22 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 
+/** `FROM … WHERE …` of the open leaves `i` of deployment `d` (a leaf without a state is open)
+ * in sections of `kind` that also meet `condition`: the one shape of the lists' EXISTS and the
+ * facts' COUNT. */
+export function openLeavesSql(
+  kind: "PRE_DEPLOYMENT" | "POST_DEPLOYMENT",
+  condition: Prisma.Sql,
+  priority?: "CRITICAL" | "HIGH",
+): Prisma.Sql {
+  return Prisma.sql`FROM "Item" i
+      JOIN "Section" s ON s.id = i."sectionId"
+      LEFT JOIN "ItemState" st ON st."itemId" = i.id AND st."deploymentId" = d.id
+     WHERE i."templateVersionId" = d."templateVersionId" AND i."isLeaf"
+       AND s.kind::text = ${kind} ${priority ? Prisma.sql`AND s.priority::text = ${priority}` : Prisma.empty}
+       AND (st.status IS NULL OR st.status = 'OPEN') AND ${condition}`;
+}
+
 /** An approved waiver that has not expired settles the item `i` of deployment `d`. */
 export function waivedSql(now: Date): Prisma.Sql {
   return Prisma.sql`EXISTS (
