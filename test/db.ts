@@ -70,3 +70,15 @@ export async function createTestUser(
     select: { id: true, role: true, name: true },
   });
 }
+
+/**
+ * What only the tables' owner can do (DDL): change audit events with their triggers switched
+ * off, then switched back on as the migrations left them (ENABLE ALWAYS). Tests of what the
+ * hash chain catches use it; `session_replication_role = replica` no longer gets past them.
+ */
+export async function tamperWithAuditEventsAsOwner(url: string, sql: string): Promise<void> {
+  const triggers = ["AuditEvent_append_only_row", "AuditEvent_hashed"];
+  const each = (verb: string) =>
+    triggers.map((name) => `ALTER TABLE "AuditEvent" ${verb} TRIGGER "${name}";`).join("\n");
+  await runSql(url, `BEGIN;\n${each("DISABLE")}\n${sql};\n${each("ENABLE ALWAYS")}\nCOMMIT;`);
+}

@@ -10,7 +10,14 @@ import { getChecklist } from "@/lib/deployments/get-checklist";
 import { updateItemState } from "@/lib/deployments/update-item-state";
 import { leavesOf } from "@/lib/checklists/tree";
 import { importSmallTemplate } from "@/test/checklist-fixtures";
-import { createScratchDatabase, createTestUser, disposeAfterFile, runSql, uniqueKey, useTestPrisma } from "@/test/db";
+import {
+  createScratchDatabase,
+  createTestUser,
+  disposeAfterFile,
+  tamperWithAuditEventsAsOwner,
+  uniqueKey,
+  useTestPrisma,
+} from "@/test/db";
 import { auditEventHash, GENESIS_HASH, type JsonValue } from "./canonical";
 import { AUDIT_CHAIN_LOCK } from "./chain";
 import { verifyAuditChain } from "./verify-chain";
@@ -131,19 +138,7 @@ describe("the audit hash chain", () => {
     await expect(
       client.auditEvent.create({ data: { action: "sneaky", entityType: "Test", entityId: "x" } }),
     ).rejects.toThrow(/must carry "hash" and "prevHash"/);
-    // The retention flag admits DELETE only, and only in the transaction that set it.
-    await expect(
-      client.$transaction(async (tx) => {
-        await tx.$executeRaw`SELECT set_config('preflight.audit_retention', 'on', true)`;
-        await tx.$executeRawUnsafe(`UPDATE "AuditEvent" SET "action" = 'edited'`);
-      }),
-    ).rejects.toThrow(refused);
-    await client.auditCheckpoint.create({
-      data: { lastEventId: 0n, lastHash: GENESIS_HASH, removedCount: 0, exportFile: "none" },
-    });
-    await expect(client.$executeRawUnsafe(`DELETE FROM "AuditCheckpoint"`)).rejects.toThrow(
-      /audit checkpoints are append-only/,
-    );
+    // What retention may delete, and how a checkpoint is guarded: lib/audit/tail-guard.int.test.ts.
     expect(await client.auditEvent.count()).toBe(3);
     expect(await client.auditEvent.count({ where: { action: "test.event" } })).toBe(3);
   });
@@ -152,9 +147,9 @@ describe("the audit hash chain", () => {
     const { url, client } = await scratchChain();
     const events = await writeSequentially(client, 5);
     expect((await verifyAuditChain({ db: client })).ok).toBe(true);
-    await runSql(
+    await tamperWithAuditEventsAsOwner(
       url,
-      `SET session_replication_role = replica; UPDATE "AuditEvent" SET "after" = '{"status":"DONE"}' WHERE "id" = ${events[2]!.id}`,
+      `UPDATE "AuditEvent" SET "after" = '{"status":"DONE"}' WHERE "id" = ${events[2]!.id}`,
     );
     expect(await verifyAuditChain({ db: client })).toMatchObject({
       ok: false,
@@ -166,10 +161,7 @@ describe("the audit hash chain", () => {
   it("catches an event removed from the middle at the next event", async () => {
     const { url, client } = await scratchChain();
     const events = await writeSequentially(client, 5);
-    await runSql(
-      url,
-      `ALTER TABLE "AuditEvent" DISABLE TRIGGER USER; DELETE FROM "AuditEvent" WHERE "id" = ${events[2]!.id}; ALTER TABLE "AuditEvent" ENABLE TRIGGER USER`,
-    );
+    await tamperWithAuditEventsAsOwner(url, `DELETE FROM "AuditEvent" WHERE "id" = ${events[2]!.id}`);
     expect(await verifyAuditChain({ db: client })).toMatchObject({
       ok: false,
       firstBroken: { id: events[3]!.id, reason: "link broken" },
@@ -187,9 +179,9 @@ describe("the audit hash chain", () => {
       before: target.before as JsonValue,
       after: forgedAfter,
     });
-    await runSql(
+    await tamperWithAuditEventsAsOwner(
       url,
-      `SET session_replication_role = replica; UPDATE "AuditEvent" SET "after" = $$${JSON.stringify(forgedAfter)}$$, "hash" = '${forgedHash}' WHERE "id" = ${target.id}`,
+      `UPDATE "AuditEvent" SET "after" = $$${JSON.stringify(forgedAfter)}$$, "hash" = '${forgedHash}' WHERE "id" = ${target.id}`,
     );
     expect(await verifyAuditChain({ db: client })).toMatchObject({
       ok: false,
@@ -197,10 +189,7 @@ describe("the audit hash chain", () => {
       firstBroken: { id: events[2]!.id, reason: "link broken" },
     });
 
-    await runSql(
-      url,
-      `SET session_replication_role = replica; UPDATE "AuditEvent" SET "hash" = NULL WHERE "id" = ${events[1]!.id}`,
-    );
+    await tamperWithAuditEventsAsOwner(url, `UPDATE "AuditEvent" SET "hash" = NULL WHERE "id" = ${events[1]!.id}`);
     expect(await verifyAuditChain({ db: client })).toMatchObject({
       ok: false,
       firstBroken: { id: events[1]!.id, reason: "missing hash" },
@@ -210,10 +199,9 @@ describe("the audit hash chain", () => {
   it("counts events from before the chain existed and starts the chain after them", async () => {
     const { url, client } = await scratchChain();
     // As the migration found them: no hash (only an owner can insert these now).
-    await runSql(
+    await tamperWithAuditEventsAsOwner(
       url,
-      `SET session_replication_role = replica;
-      INSERT INTO "AuditEvent" ("action","entityType","entityId") VALUES ('legacy.one','Test','a'), ('legacy.two','Test','b')`,
+      `INSERT INTO "AuditEvent" ("action","entityType","entityId") VALUES ('legacy.one','Test','a'), ('legacy.two','Test','b')`,
     );
     const events = await writeSequentially(client, 2);
     expect(events[2]!.prevHash).toBe(GENESIS_HASH);

@@ -9,7 +9,7 @@ import { appendAuditEvent } from "@/lib/audit/record";
 import { createPrismaClient, type PrismaClient } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
 import { AppError } from "@/lib/errors";
-import { createScratchDatabase, disposeAfterFile, runSql } from "@/test/db";
+import { createScratchDatabase, disposeAfterFile, tamperWithAuditEventsAsOwner } from "@/test/db";
 import { GENESIS_HASH } from "./canonical";
 import { ChainChecker } from "./chain";
 import { parseExportLine, retainAuditEvents } from "./retention";
@@ -101,15 +101,14 @@ describe("audit retention", () => {
     expect(next!.prevHash).toBe(checkpoint.lastHash);
     expect(await verifyAuditChain({ db: client })).toMatchObject({ ok: true, checked: 2 });
 
-    // Everything old: the chain is empty, and the next event links to the newest checkpoint.
+    // Everything old: all but the newest event go. The head of the chain always stays, so
+    // nobody can cut the tail and start a new chain that looks intact.
     expect(
       await retainAuditEvents({ days: 1, exportDir }, { db: client, now: new Date(now.getTime() + 30 * DAY) }),
-    ).toMatchObject({ removed: 2 });
-    expect(await client.auditEvent.count()).toBe(0);
+    ).toMatchObject({ removed: 1, plan: { fromId: ids[4], toId: ids[4] } });
+    expect((await client.auditEvent.findMany({ select: { id: true } })).map((e) => e.id)).toEqual([ids[5]]);
     await writeAt(client, [now]);
-    const newest = await client.auditCheckpoint.findFirstOrThrow({ orderBy: { id: "desc" } });
-    expect((await client.auditEvent.findFirstOrThrow()).prevHash).toBe(newest.lastHash);
-    expect(await verifyAuditChain({ db: client })).toMatchObject({ ok: true, checked: 1 });
+    expect(await verifyAuditChain({ db: client })).toMatchObject({ ok: true, checked: 2 });
     expect(await client.auditCheckpoint.count()).toBe(3);
   });
 
@@ -126,10 +125,7 @@ describe("audit retention", () => {
     const { url, client, exportDir } = await scratch();
     await writeAt(client, [daysAgo(40), daysAgo(39), daysAgo(38), daysAgo(1)]);
     const second = (await client.auditEvent.findMany({ orderBy: { id: "asc" }, select: { id: true } }))[1]!.id;
-    await runSql(
-      url,
-      `SET session_replication_role = replica; UPDATE "AuditEvent" SET "entityId" = 'forged' WHERE "id" = ${second}`,
-    );
+    await tamperWithAuditEventsAsOwner(url, `UPDATE "AuditEvent" SET "entityId" = 'forged' WHERE "id" = ${second}`);
     const refusal = retainAuditEvents({ days: 30, exportDir }, { db: client, now });
     await expect(refusal).rejects.toThrow(AppError);
     await expect(refusal).rejects.toThrow(`audit chain broken at event #${second}: content changed`);

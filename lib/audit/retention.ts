@@ -2,6 +2,11 @@
 // (each line one event with its hashes, so the file verifies on its own), fsynced, and
 // only then removed in one transaction that writes a checkpoint holding the last removed
 // event's hash — the remaining chain links to it and still verifies.
+//
+// The database holds the same rule (migration 20261202110800_audit_tail_guard): it deletes
+// an event only when a checkpoint written in the same transaction covers it, and refuses a
+// checkpoint that covers the newest event or one younger than a day. So the plan below never
+// reaches the head, and what it could still get wrong the database refuses.
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { mkdir, open, rename, rm } from "node:fs/promises";
@@ -52,12 +57,16 @@ export async function retainAuditEvents(
     async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(${RETENTION_LOCK})`;
       if ((await newestCheckpoint(tx))?.id !== checkpoint?.id) throw anotherRunFirst();
-      // Lets the append-only trigger accept these deletes, for this transaction only.
-      await tx.$executeRaw`SELECT set_config('preflight.audit_retention', 'on', true)`;
-      const created = await tx.auditCheckpoint.create({
-        data: { lastEventId: plan.toId, lastHash, removedCount: plan.count, exportFile: plan.exportFile },
-        select: { id: true },
-      });
+      // The append-only trigger lets these deletes through because this checkpoint, written
+      // in the same transaction, covers them.
+      const created = await tx.auditCheckpoint
+        .create({
+          data: { lastEventId: plan.toId, lastHash, removedCount: plan.count, exportFile: plan.exportFile },
+          select: { id: true },
+        })
+        .catch((error: unknown) => {
+          throw databaseRefusal(error) ?? error;
+        });
       const { count } = await tx.auditEvent.deleteMany({ where: { id: { gte: plan.fromId, lte: plan.toId } } });
       if (count !== plan.count)
         throw new AppError(
@@ -73,7 +82,8 @@ export async function retainAuditEvents(
 
 /**
  * The oldest run of events that are all older than the cutoff. It stops at the first
- * younger event, so an app instance with a skewed clock never gets a young event removed.
+ * younger event, so an app instance with a skewed clock never gets a young event removed,
+ * and before the newest event: the head of the chain always stays.
  */
 async function planRetention(
   prisma: DbClient,
@@ -81,12 +91,17 @@ async function planRetention(
   cutoff: Date,
   exportDir: string,
 ): Promise<RetentionPlan | null> {
-  const firstKept = await prisma.auditEvent.findFirst({
-    where: { id: { gt: afterId }, createdAt: { gte: cutoff } },
-    orderBy: { id: "asc" },
-    select: { id: true },
-  });
-  const range = { gt: afterId, ...(firstKept ? { lt: firstKept.id } : {}) };
+  const [firstYoung, newest] = await Promise.all([
+    prisma.auditEvent.findFirst({
+      where: { id: { gt: afterId }, createdAt: { gte: cutoff } },
+      orderBy: { id: "asc" },
+      select: { id: true },
+    }),
+    prisma.auditEvent.findFirst({ orderBy: { id: "desc" }, select: { id: true } }),
+  ]);
+  if (!newest) return null;
+  const firstKept = firstYoung && firstYoung.id < newest.id ? firstYoung.id : newest.id;
+  const range = { gt: afterId, lt: firstKept };
   const { _min, _max, _count } = await prisma.auditEvent.aggregate({
     where: { id: range },
     _min: { id: true },
@@ -96,6 +111,13 @@ async function planRetention(
   if (_min.id === null || _max.id === null) return null;
   const exportFile = path.resolve(exportDir, `audit-${_min.id}-${_max.id}.jsonl`);
   return { cutoff, fromId: _min.id, toId: _max.id, count: _count._all, exportFile };
+}
+
+/** The checkpoint trigger's refusal, in its own words (e.g. an event younger than a day). */
+function databaseRefusal(error: unknown): AppError | null {
+  const message = error instanceof Error ? error.message : "";
+  const refusal = /audit checkpoint refused: [^\n"]*/.exec(message)?.[0];
+  return refusal ? new AppError("CONFLICT", `The database refused: ${refusal}; nothing was removed.`) : null;
 }
 
 function anotherRunFirst(): AppError {

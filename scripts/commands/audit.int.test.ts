@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { appendAuditEvent } from "@/lib/audit/record";
 import { createPrismaClient, type PrismaClient } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
-import { createScratchDatabase, disposeAfterFile, runSql } from "@/test/db";
+import { createScratchDatabase, disposeAfterFile, tamperWithAuditEventsAsOwner } from "@/test/db";
 
 type Run = { status: number | null; stdout: string; stderr: string };
 
@@ -64,10 +64,7 @@ describe.concurrent("npm run cli -- audit", { timeout: 180_000 }, () => {
     expect(intact.status).toBe(0);
     expect(intact.stdout).toMatch(/^audit chain intact: 3 events; head hash [0-9a-f]{64}\n$/);
 
-    await runSql(
-      url,
-      `SET session_replication_role = replica; UPDATE "AuditEvent" SET "after" = '{"n": 99}' WHERE "id" = ${ids[1]}`,
-    );
+    await tamperWithAuditEventsAsOwner(url, `UPDATE "AuditEvent" SET "after" = '{"n": 99}' WHERE "id" = ${ids[1]}`);
     const broken = await cli(env, "verify");
     expect(broken.status).toBe(1);
     expect(broken.stdout).toBe("");
