@@ -1,7 +1,9 @@
+import { generateKeyPairSync } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { EnvError, parseEnv } from "@/lib/env";
 
 const secret = "s".repeat(32);
+const signingKey = generateKeyPairSync("ed25519").privateKey.export({ type: "pkcs8", format: "pem" }).toString();
 
 describe("parseEnv", () => {
   it("defaults to local mode with nothing set", () => {
@@ -43,6 +45,19 @@ describe("parseEnv", () => {
     expect(() => parseEnv(source)).toThrow(`Configuration error: ${variable} is required when APP_ENV=production.`);
   });
 
+  it("in production refuses to start without an attestation signing key, saying how to make one", () => {
+    const source = {
+      APP_ENV: "production",
+      AUTH_SECRET: secret,
+      DATABASE_URL: "postgresql://db/app",
+      APP_URL: "https://p.example",
+    };
+    expect(() => parseEnv(source)).toThrow(
+      "Configuration error: ATTESTATION_SIGNING_KEY is required when APP_ENV=production (an Ed25519 private key, PEM or base64: `openssl genpkey -algorithm ed25519`).",
+    );
+    expect(parseEnv({ ...source, ATTESTATION_SIGNING_KEY: signingKey }).ATTESTATION_SIGNING_KEY).toBe(signingKey);
+  });
+
   it.each([
     [{ APP_ENV: "staging" }, "APP_ENV"],
     [{ DATABASE_URL: "mysql://db/app" }, "DATABASE_URL"],
@@ -60,6 +75,7 @@ describe("parseEnv", () => {
       AUTH_SECRET: secret,
       DATABASE_URL: "postgresql://db/app",
       APP_URL: "https://p.example",
+      ATTESTATION_SIGNING_KEY: signingKey,
     });
     expect(production.HOST).toBe("0.0.0.0");
   });
@@ -113,6 +129,7 @@ describe("parseEnv", () => {
       AUTH_SECRET: secret,
       DATABASE_URL: "postgresql://db/app",
       APP_URL: "https://p.example",
+      ATTESTATION_SIGNING_KEY: signingKey,
     };
     expect(() => parseEnv({ ...production, CORS_ORIGINS: "*" })).toThrow(
       "Configuration error: CORS_ORIGINS must list origins; a wildcard is refused when APP_ENV=production.",

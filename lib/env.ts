@@ -128,6 +128,14 @@ const schema = baseSchema.superRefine((value, ctx) => {
   for (const key of ["DATABASE_URL", "AUTH_SECRET", "APP_URL"] as const) {
     if (!value[key]) ctx.addIssue({ code: "custom", path: [key], message: "is required when APP_ENV=production" });
   }
+  // Every sign-off that clears a release is signed: production must not start unable to.
+  if (!value.ATTESTATION_SIGNING_KEY)
+    ctx.addIssue({
+      code: "custom",
+      path: ["ATTESTATION_SIGNING_KEY"],
+      message:
+        "is required when APP_ENV=production (an Ed25519 private key, PEM or base64: `openssl genpkey -algorithm ed25519`)",
+    });
 });
 
 export type Env = z.infer<typeof schema> & { HOST: string };

@@ -2,6 +2,7 @@
 // terminal is a real pseudo-terminal: util-linux's `script` runs a small program that logs
 // through lib/log.ts (the start script logs and relays the server's lines the same way).
 import { spawnSync } from "node:child_process";
+import { generateKeyPairSync } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -14,6 +15,9 @@ const production = {
   DATABASE_URL: "postgresql://preflight@127.0.0.1:5432/preflight",
   AUTH_SECRET: "a-secret-of-at-least-thirty-two-characters",
   APP_URL: "https://preflight.example.test",
+  ATTESTATION_SIGNING_KEY: generateKeyPairSync("ed25519")
+    .privateKey.export({ type: "pkcs8", format: "pem" })
+    .toString(),
 };
 let folder = "";
 let program = "";

@@ -33,6 +33,20 @@ describe("npm start in production mode", () => {
     expect(result.stderr.trim()).toBe("Configuration error: DATABASE_URL must be a postgresql:// connection URL.");
   });
 
+  it("exits 1 with one line when production has no attestation signing key", () => {
+    const result = start({
+      APP_ENV: "production",
+      DATABASE_URL: "postgresql://127.0.0.1:1/none",
+      AUTH_SECRET: "x".repeat(40),
+      APP_URL: "https://preflight.example",
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim()).toBe(
+      "Configuration error: ATTESTATION_SIGNING_KEY is required when APP_ENV=production (an Ed25519 private key, PEM or base64: `openssl genpkey -algorithm ed25519`).",
+    );
+    expect(result.stdout).toBe("");
+  });
+
   it("exits 1 naming a malformed ATTESTATION_SIGNING_KEY", () => {
     const result = start({
       APP_ENV: "production",

@@ -2,7 +2,7 @@
 // (build if needed, migrate, seed, `next start`) — on the bench database, and stops it,
 // its `next start` child included, whatever happens.
 import { spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
+import { generateKeyPairSync, randomBytes } from "node:crypto";
 import path from "node:path";
 
 export type BenchServer = { url: string; pid: number | undefined; output: () => string; stop: () => Promise<void> };
@@ -27,6 +27,9 @@ export async function startBenchServer(
       APP_ENV: "production",
       DATABASE_URL: databaseUrl,
       AUTH_SECRET: randomBytes(32).toString("hex"),
+      ATTESTATION_SIGNING_KEY: generateKeyPairSync("ed25519")
+        .privateKey.export({ type: "pkcs8", format: "pem" })
+        .toString(),
       APP_URL: url,
       HOST: "127.0.0.1",
       PORT: String(port),
