@@ -25,7 +25,9 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "integration",
-          env: { LOG_LEVEL: "silent" },
+          // API rate limits off: handlers are called directly, with no client address, so every
+          // file's requests would share one address's count. lib/api/rate-limit.int.test.ts sets its own.
+          env: { LOG_LEVEL: "silent", API_RATE_LIMIT: "0", GATE_RATE_LIMIT: "0" },
           include: ["{lib,app,scripts,test}/**/*.int.test.ts"],
           setupFiles: ["test/fail-on-console-error.ts", "test/use-test-database.ts"],
           globalSetup: ["test/integration-database.ts"],

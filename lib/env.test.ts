@@ -29,6 +29,23 @@ describe("parseEnv", () => {
     );
   });
 
+  it("API rate limits (#18 point 9): 600 and 6000 a minute by default, 0 turns one off, a bad value names it", () => {
+    expect(parseEnv({})).toMatchObject({ API_RATE_LIMIT: 600, GATE_RATE_LIMIT: 6000 });
+    expect(parseEnv({ API_RATE_LIMIT: "0", GATE_RATE_LIMIT: "20000" })).toMatchObject({
+      API_RATE_LIMIT: 0,
+      GATE_RATE_LIMIT: 20000,
+    });
+    expect(() => parseEnv({ API_RATE_LIMIT: "-1" })).toThrow(
+      "Configuration error: API_RATE_LIMIT must be 0 (off) or more.",
+    );
+    expect(() => parseEnv({ GATE_RATE_LIMIT: "lots" })).toThrow(
+      "Configuration error: GATE_RATE_LIMIT must be a whole number of requests a minute (0 turns the limit off).",
+    );
+    expect(() => parseEnv({ API_RATE_LIMIT: "1.5" })).toThrow(
+      "Configuration error: API_RATE_LIMIT must be a whole number",
+    );
+  });
+
   it("treats empty values as unset", () => {
     expect(parseEnv({ DATABASE_URL: "", AUTH_SECRET: "" }).DATABASE_URL).toBeUndefined();
   });

@@ -24,6 +24,12 @@ const oidcIssuer = z
   )
   .transform((value) => value.replace(/\/+$/, ""));
 
+const requestsPerMinute = z.coerce
+  .number({ error: "must be a whole number of requests a minute (0 turns the limit off)" })
+  .int("must be a whole number of requests a minute (0 turns the limit off)")
+  .min(0, "must be 0 (off) or more")
+  .max(1_000_000_000, "must be at most 1000000000");
+
 function isLoopback(hostname: string): boolean {
   return hostname === "localhost" || hostname === "[::1]" || /^127(\.\d{1,3}){3}$/.test(hostname);
 }
@@ -37,6 +43,14 @@ const baseSchema = z.object({
   HOST: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(logLevels).default("info"),
   DATA_DIR: z.string().min(1).default(".data"),
+  // Proxies of yours in front of Preflight (scripts/lib/http-layer.mjs): 0, the client connects
+  // directly, so X-Forwarded-For and -Host are whatever it claims and are replaced or dropped.
+  TRUSTED_PROXIES: z.coerce
+    .number({ error: "must be a whole number of proxies (0 when clients connect directly)" })
+    .int("must be a whole number of proxies (0 when clients connect directly)")
+    .min(0, "must be 0 or more")
+    .max(10, "must be at most 10")
+    .default(0),
   // Browser origins allowed to call /api/v1 (comma-separated, or * outside production); unset: none.
   CORS_ORIGINS: z
     .string()
@@ -72,6 +86,10 @@ const baseSchema = z.object({
     .min(100, "must be at least 100")
     .max(600_000, "must be at most 600000 (10 minutes)")
     .default(5000),
+  // API requests a minute per API token and per client address (lib/api/rate-limit.ts); 0 turns the limit off.
+  API_RATE_LIMIT: requestsPerMinute.default(600),
+  // The same for GET /api/v1/deployments/{id}/gate, counted on its own so CI fan-out isn't starved.
+  GATE_RATE_LIMIT: requestsPerMinute.default(6000),
   // The first admin, created by `npm start` only while no active admin exists (lib/users/first-admin.ts).
   DEFAULT_ADMIN_EMAIL: z
     .string()

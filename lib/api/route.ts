@@ -4,9 +4,12 @@
 // unexpected leaks.
 import "server-only";
 import { resolveApiCaller, tokenAuditLabel, type ApiCaller } from "@/lib/api/principal";
+import { enforceApiRateLimit } from "@/lib/api/rate-limit";
 import { scopesAllow } from "@/lib/api-tokens/scopes";
 import { withAuditLabel } from "@/lib/audit/context";
 import { requirePermission, type Permission } from "@/lib/auth/policy";
+import { clientIp } from "@/lib/auth/rate-limit";
+import { db } from "@/lib/db";
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors";
 import type { ApiTokenScope } from "@/lib/generated/prisma/enums";
@@ -82,13 +85,39 @@ export function asDomainInput<T>(body: unknown, pathParams: Record<string, strin
   return (isObject ? { ...body, ...pathParams } : body) as T;
 }
 
+/** An endpoint anyone may call (public keys, the OpenAPI document): only the per-address
+ * rate limit, then the handler. */
+export async function handleApiPublic(
+  request: Request,
+  handler: () => Response | Promise<Response>,
+): Promise<Response> {
+  return respond(async () => {
+    await enforceApiRateLimit(db, { bucket: "api", ip: requestIp(request) });
+    return handler();
+  });
+}
+
 /** A path id that cannot be an id names nothing: 404, before it reaches the database. */
 export function requirePlausibleId(value: string, notFound: string): void {
   if (!isPlausibleId(value)) throw new AppError("NOT_FOUND", notFound);
 }
 
+/**
+ * Who is asking, counted against the rate limits (lib/api/rate-limit.ts) in one statement:
+ * per address for every request, per token once the token is known. A request whose token
+ * is refused (401) still counts against its address, so guessing tokens is limited too.
+ * The gate (the GATE scope's one endpoint) counts against its own, higher limit.
+ */
 async function authorize(request: Request, access: ApiAccess): Promise<ApiCaller> {
-  const caller = await resolveApiCaller(request);
+  const count = { bucket: access.scope === "GATE" ? "gate" : "api", ip: requestIp(request) } as const;
+  let caller: ApiCaller | null;
+  try {
+    caller = await resolveApiCaller(request);
+  } catch (error) {
+    if (error instanceof AppError) await enforceApiRateLimit(db, count);
+    throw error;
+  }
+  await enforceApiRateLimit(db, { ...count, ...(caller?.via === "token" ? { tokenId: caller.tokenId } : {}) });
   if (!caller)
     throw new AppError("UNAUTHENTICATED", "Sign in, or send an API token as `Authorization: Bearer <token>`.");
   if (caller.via === "token") {
@@ -103,6 +132,10 @@ async function authorize(request: Request, access: ApiAccess): Promise<ApiCaller
   }
   if (access.permission) requirePermission(caller.actor, access.permission);
   return caller;
+}
+
+function requestIp(request: Request): string {
+  return clientIp(Object.fromEntries(request.headers));
 }
 
 /** No Content-Type, or a JSON one. text/plain passes too: it is what fetch sends for a
@@ -142,7 +175,13 @@ export async function respond(
   try {
     return await run();
   } catch (error) {
-    if (error instanceof AppError) return jsonError(error.status, error.message, error.field, error.details);
+    if (error instanceof AppError) {
+      const response = jsonError(error.status, error.message, error.field, error.details);
+      const retryAfter = error.details?.retryAfterSeconds;
+      if (error.code === "RATE_LIMITED" && typeof retryAfter === "number")
+        response.headers.set("Retry-After", String(retryAfter));
+      return response;
+    }
     if (isDatabaseUnavailable(error)) {
       logger().warn({ err: error }, "route handler: database unavailable");
       return jsonError(503, DATABASE_UNAVAILABLE_MESSAGE);

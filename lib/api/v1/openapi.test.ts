@@ -90,6 +90,20 @@ describe("the OpenAPI document", () => {
     }
   });
 
+  it("API rate limits (#18 point 9): every operation documents the 429 with Retry-After", () => {
+    for (const [route, item] of Object.entries(document.paths ?? {})) {
+      for (const [method, operation] of Object.entries(
+        item as Record<string, { responses?: Record<string, { headers?: Record<string, unknown> }> }>,
+      )) {
+        expect(operation.responses?.["429"]?.headers, `${method} ${route}`).toHaveProperty("Retry-After");
+      }
+    }
+    const schemas = document.components!.schemas! as Record<string, { properties?: Record<string, unknown> }>;
+    expect(Object.keys(schemas.RateLimited!.properties!)).toEqual(
+      expect.arrayContaining(["error", "code", "limit", "retryAfterSeconds"]),
+    );
+  });
+
   it("documents the gate's reason codes and the item conflict's current state", () => {
     const schemas = document.components!.schemas! as Record<string, { properties?: Record<string, unknown> }>;
     expect(JSON.stringify(schemas.GateNotReady)).toContain("OPEN_CRITICAL_ITEMS");

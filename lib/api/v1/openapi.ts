@@ -26,6 +26,7 @@ import {
   itemStateResponse,
   overviewResponse,
   patchDeploymentBody,
+  rateLimitedBody,
   transitionRefusedBody,
   templateListResponse,
 } from "@/lib/api/v1/schemas";
@@ -36,7 +37,18 @@ const error = (description: string) => ({ description, ...jsonContent(errorBody)
 /** Write endpoints read JSON only; a body declared as a form or any other format is refused. */
 const notJson = error("The body is declared as something other than JSON (send Content-Type: application/json).");
 
+/** Every /api/v1 endpoint counts requests per minute per token and per client address. */
+const rateLimited = {
+  description:
+    "Too many requests this minute from this token or address (API_RATE_LIMIT, default 600; the gate has its own, GATE_RATE_LIMIT, default 6000). Retry after the seconds Retry-After gives.",
+  headers: z.object({
+    "Retry-After": z.number().int().min(1).meta({ description: "Seconds until the window ends.", example: 17 }),
+  }),
+  ...jsonContent(rateLimitedBody),
+};
+
 const common = {
+  "429": rateLimited,
   "401": error("No token or session, or the token is malformed, unknown, revoked, expired or its user deactivated."),
   "403": error("The token's scopes or the caller's role do not allow this."),
 } satisfies ZodOpenApiResponsesObject;
@@ -127,6 +139,7 @@ const operations = {
       "404": error("No such deployment."),
       "409": { description: "Not a draft.", ...jsonContent(transitionRefusedBody) },
       "401": common["401"],
+      "429": rateLimited,
     },
   },
   updateItemState: {
@@ -300,6 +313,7 @@ export function openApiDocument() {
           security: [],
           responses: {
             "200": { description: "The public keys, oldest first.", ...jsonContent(attestationKeysResponse) },
+            "429": rateLimited,
           },
         },
       },
@@ -310,7 +324,7 @@ export function openApiDocument() {
           description: "No authentication needed.",
           tags: ["Meta"],
           security: [],
-          responses: { "200": { description: "The OpenAPI 3.1 document." } },
+          responses: { "200": { description: "The OpenAPI 3.1 document." }, "429": rateLimited },
         },
       },
     },

@@ -147,6 +147,18 @@ export const errorBody = z
   })
   .meta({ id: "Error" });
 
+export const rateLimitedBody = errorBody
+  .extend({
+    code: z.literal("RATE_LIMITED"),
+    limit: z.number().int().meta({ description: "The limit that was reached, in requests a minute." }),
+    retryAfterSeconds: z
+      .number()
+      .int()
+      .min(1)
+      .meta({ description: "Seconds until the minute's window ends; the same as the Retry-After header." }),
+  })
+  .meta({ id: "RateLimited" });
+
 export const itemStateResponse = z
   .object({
     itemId: z.string(),

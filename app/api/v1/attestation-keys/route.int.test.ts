@@ -20,7 +20,7 @@ describe("GET /api/v1/attestation-keys", () => {
       ],
     });
     const { GET } = await import("./route");
-    const response = await GET();
+    const response = await GET(new Request("http://localhost/api/v1/attestation-keys"));
     expect(response.status).toBe(200);
     const body = attestationKeysResponse.parse(await response.json());
     expect(body.keys).toContainEqual({

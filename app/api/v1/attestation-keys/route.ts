@@ -1,11 +1,11 @@
 // GET /api/v1/attestation-keys — the public keys attestations are signed with, the current
 // one (retiredAt null) and every retired one. No authentication: they are public, and an
 // auditor verifies with them (`npm run cli -- attestation verify … --key <this URL>`).
-import { json, respond } from "@/lib/api/route";
+import { handleApiPublic, json } from "@/lib/api/route";
 import { listAttestationKeys } from "@/lib/attestations/list-keys";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(): Promise<Response> {
-  return respond(async () => json(await listAttestationKeys()));
+export async function GET(request: Request): Promise<Response> {
+  return handleApiPublic(request, async () => json(await listAttestationKeys()));
 }
