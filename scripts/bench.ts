@@ -14,7 +14,7 @@ import { sampleActivity } from "./bench/activity";
 import { measureAuditAppend } from "./bench/audit-append";
 import { measureCpu } from "./bench/cpu";
 import { measureOverview } from "./bench/overview";
-import { startBenchServer } from "./bench/server";
+import { BENCH_RATE_LIMITS, startBenchServer } from "./bench/server";
 import { round } from "./bench/stats";
 import { measureApiUpdates, measureRawUpdates, pickWorkItems } from "./bench/updates";
 
@@ -158,6 +158,7 @@ async function run() {
     const result = {
       startedAt: startedAt.toISOString(),
       options,
+      rateLimits: BENCH_RATE_LIMITS,
       machine,
       dataset,
       overview,
@@ -217,6 +218,7 @@ async function machineInfo(url: string) {
 }
 
 function printTable(result: {
+  rateLimits: typeof BENCH_RATE_LIMITS;
   machine: Awaited<ReturnType<typeof machineInfo>> & { loadAverage1m5m15m: { before: number[]; after: number[] } };
   dataset: object;
   overview: Overview;
@@ -230,6 +232,9 @@ function printTable(result: {
   );
   console.log(
     `load average (1/5/15 min) before ${result.machine.loadAverage1m5m15m.before.join(" ")}, after ${result.machine.loadAverage1m5m15m.after.join(" ")}`,
+  );
+  console.log(
+    `API rate limits (a minute, per token and per address; counted, never reached): API_RATE_LIMIT=${result.rateLimits.API_RATE_LIMIT}, GATE_RATE_LIMIT=${result.rateLimits.GATE_RATE_LIMIT}`,
   );
   console.log(`data: ${JSON.stringify(result.dataset)}\n`);
   console.table([

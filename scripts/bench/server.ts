@@ -9,6 +9,11 @@ export type BenchServer = { url: string; pid: number | undefined; output: () => 
 
 const READY_TIMEOUT_MS = 300_000;
 
+/** The benchmark's own API rate limits (requests a minute per token and per address): far
+ * above what its clients send, so nothing is refused, yet every request is still counted and
+ * the figures include what counting costs. */
+export const BENCH_RATE_LIMITS = { API_RATE_LIMIT: 100_000_000, GATE_RATE_LIMIT: 100_000_000 };
+
 /** `onSpawned` receives `stop` at once, so an interrupt while the server builds or boots still stops it. */
 /** `cpuProfile`: Next's own CPU profiler (what `next start --experimental-cpu-prof` turns on) writes
  * the server's profile into `.next-profiles/` when it exits. */
@@ -35,6 +40,8 @@ export async function startBenchServer(
       PORT: String(port),
       DATA_DIR: path.resolve(".data", "bench"),
       LOG_LEVEL: inherited.LOG_LEVEL ?? "info",
+      API_RATE_LIMIT: String(BENCH_RATE_LIMITS.API_RATE_LIMIT),
+      GATE_RATE_LIMIT: String(BENCH_RATE_LIMITS.GATE_RATE_LIMIT),
       ...(cpuProfile ? { NEXT_CPU_PROF: "1" } : {}),
     },
     stdio: ["ignore", "pipe", "pipe"],
