@@ -27,7 +27,9 @@ export default defineConfig({
           name: "integration",
           // API rate limits off: handlers are called directly, with no client address, so every
           // file's requests would share one address's count. lib/api/rate-limit.int.test.ts sets its own.
-          env: { LOG_LEVEL: "silent", API_RATE_LIMIT: "0", GATE_RATE_LIMIT: "0" },
+          // Private outbound allowed: webhook tests deliver to a receiver on 127.0.0.1
+          // (lib/security/outbound.int.test.ts turns it off per call).
+          env: { LOG_LEVEL: "silent", API_RATE_LIMIT: "0", GATE_RATE_LIMIT: "0", ALLOW_PRIVATE_OUTBOUND: "true" },
           include: ["{lib,app,scripts,test}/**/*.int.test.ts"],
           setupFiles: ["test/fail-on-console-error.ts", "test/use-test-database.ts"],
           globalSetup: ["test/integration-database.ts"],

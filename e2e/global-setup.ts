@@ -12,19 +12,22 @@ export default async function globalSetup() {
 
   // The SSO spec's OpenID Connect provider, on loopback for the whole run (e2e/sso.spec.ts).
   const sso = await startOidcProvider({ redirectUri: `${E2E_BASE_URL}/api/auth/callback/oidc` });
-  const ssoEnv = {
+  const serverEnv = {
     OIDC_ISSUER: sso.issuer,
     OIDC_CLIENT_ID: sso.clientId,
     OIDC_CLIENT_SECRET: sso.clientSecret,
     OIDC_NAME: "Test SSO",
+    // The webhook and jobs specs deliver to a receiver on loopback (e2e/outbound.spec.ts starts
+    // its own server without this and sees such a URL refused).
+    ALLOW_PRIVATE_OUTBOUND: "true",
   };
 
-  const first = await startPreflight(ssoEnv);
+  const first = await startPreflight(serverEnv);
   const credentials = parseCredentials(first.output());
   await first.stop();
   if (credentials.length === 0) throw new Error(`No demo credentials were printed:\n${first.output()}`);
 
-  const server = await startPreflight(ssoEnv);
+  const server = await startPreflight(serverEnv);
   const state: E2EState = { credentials, credentialsPrintedOnRestart: parseCredentials(server.output()).length };
   writeFileSync(E2E_STATE_FILE, JSON.stringify(state));
 

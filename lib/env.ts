@@ -90,6 +90,9 @@ const baseSchema = z.object({
   API_RATE_LIMIT: requestsPerMinute.default(600),
   // The same for GET /api/v1/deployments/{id}/gate, counted on its own so CI fan-out isn't starved.
   GATE_RATE_LIMIT: requestsPerMinute.default(6000),
+  // Webhook receivers (and other outbound requests) on loopback, private, link-local or other
+  // non-public addresses are refused unless this is true (lib/security/outbound.ts).
+  ALLOW_PRIVATE_OUTBOUND: z.stringbool({ error: "must be true or false" }).default(false),
   // The first admin, created by `npm start` only while no active admin exists (lib/users/first-admin.ts).
   DEFAULT_ADMIN_EMAIL: z
     .string()

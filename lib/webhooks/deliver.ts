@@ -13,6 +13,7 @@ import { dbOf, type DbClient, type DomainOptions } from "@/lib/db";
 import type { WebhookEvent } from "@/lib/generated/prisma/enums";
 import { DELIVERY_EXPIRE_SECONDS, QUEUES } from "@/lib/jobs/queues";
 import { jobId, sendJobs, type JobToSend, type SqlRunner } from "@/lib/jobs/send";
+import { describeOutboundFailure, sendOutbound, type OutboundOptions } from "@/lib/security/outbound";
 import { eventNames } from "@/lib/webhooks/events";
 import { decryptSecret, signBody } from "@/lib/webhooks/secret";
 
@@ -66,7 +67,8 @@ export type DeliveryJobOutcome =
   | { outcome: "later"; nextAttemptAt: string }
   | { outcome: "skipped"; reason: string };
 
-type Options = DomainOptions & { now?: Date };
+/** `outbound`: the private-address check's settings (tests inject a resolver; default ALLOW_PRIVATE_OUTBOUND). */
+type Options = DomainOptions & { now?: Date; outbound?: OutboundOptions };
 
 /** The "webhook-delivery" job: one attempt for one delivery, if it is due and free. */
 export async function runDeliveryJob(job: DeliveryJobData, options: Options = {}): Promise<DeliveryJobOutcome> {
@@ -78,7 +80,7 @@ export async function runDeliveryJob(job: DeliveryJobData, options: Options = {}
   const dueBy = new Date(Math.max(now.getTime(), Date.parse(job.at) || 0));
   const [claimed] = await claim(client, dueBy, 1, deliveryId);
   if (claimed) {
-    const result = await attemptAndRecord(client, claimed, now);
+    const result = await attemptAndRecord(client, claimed, now, options.outbound);
     if (result.outcome === "failed") throw new DeliveryFailedError(result.error);
     return result;
   }
@@ -102,7 +104,9 @@ export async function deliverDueWebhooks(options: Options & { limit?: number } =
   const { now = new Date(), limit = 20 } = options;
   const client = dbOf(options);
   const claimed = await claim(client, now, limit);
-  const outcomes = await Promise.all(claimed.map((delivery) => attemptAndRecord(client, delivery, now)));
+  const outcomes = await Promise.all(
+    claimed.map((delivery) => attemptAndRecord(client, delivery, now, options.outbound)),
+  );
   const summary: DeliveryRunSummary = { claimed: claimed.length, delivered: 0, retrying: 0, failed: 0 };
   for (const { outcome } of outcomes) summary[outcome] += 1;
   return summary;
@@ -146,8 +150,13 @@ type Recorded =
   | { outcome: "failed"; error: string };
 
 /** Sends one leased delivery; records the answer and, after a failure, queues the next attempt. */
-async function attemptAndRecord(client: DbClient, delivery: Claimed, now: Date): Promise<Recorded> {
-  const outcome = await attempt(delivery);
+async function attemptAndRecord(
+  client: DbClient,
+  delivery: Claimed,
+  now: Date,
+  outbound: OutboundOptions | undefined,
+): Promise<Recorded> {
+  const outcome = await attempt(delivery, outbound);
   const attempts = delivery.attempts + 1;
   // updateMany: a webhook deleted during the send took its deliveries with it.
   if (outcome.ok) {
@@ -188,7 +197,7 @@ async function attemptAndRecord(client: DbClient, delivery: Claimed, now: Date):
 
 type Outcome = { ok: true; status: number } | { ok: false; status: number | null; error: string };
 
-async function attempt(delivery: Claimed): Promise<Outcome> {
+async function attempt(delivery: Claimed, outbound: OutboundOptions | undefined): Promise<Outcome> {
   let secret: string;
   try {
     secret = decryptSecret(delivery.secret);
@@ -201,35 +210,27 @@ async function attempt(delivery: Claimed): Promise<Outcome> {
   }
   const body = JSON.stringify(delivery.payload);
   try {
-    const response = await fetch(delivery.url, {
-      method: "POST",
-      body,
-      redirect: "manual",
-      signal: AbortSignal.timeout(DELIVERY_TIMEOUT_MS),
-      headers: {
-        "Content-Type": "application/json",
-        "User-Agent": "Preflight-Webhooks/1",
-        "X-Preflight-Event": eventNames[delivery.event],
-        "X-Preflight-Delivery": delivery.id,
-        "X-Preflight-Signature": `sha256=${signBody(body, secret)}`,
+    const { status } = await sendOutbound(
+      delivery.url,
+      {
+        method: "POST",
+        body,
+        timeoutMs: DELIVERY_TIMEOUT_MS,
+        headers: {
+          "Content-Type": "application/json",
+          "User-Agent": "Preflight-Webhooks/1",
+          "X-Preflight-Event": eventNames[delivery.event],
+          "X-Preflight-Delivery": delivery.id,
+          "X-Preflight-Signature": `sha256=${signBody(body, secret)}`,
+        },
       },
-    });
-    // Only the status matters; reading the body would let a receiver hold the connection.
-    await response.body?.cancel().catch(() => undefined);
-    if (response.status >= 200 && response.status < 300) return { ok: true, status: response.status };
-    const redirect =
-      response.status >= 300 && response.status < 400 ? " (redirects are not followed; register the final URL)" : "";
-    return { ok: false, status: response.status, error: `The receiver answered HTTP ${response.status}${redirect}.` };
+      outbound,
+    );
+    if (status >= 200 && status < 300) return { ok: true, status };
+    const redirect = status >= 300 && status < 400 ? " (redirects are not followed; register the final URL)" : "";
+    return { ok: false, status, error: `The receiver answered HTTP ${status}${redirect}.` };
   } catch (error) {
-    return { ok: false, status: null, error: describeFailure(error) };
+    // Fixed words only (lib/security/outbound.ts): what a receiver or a port sent is never shown.
+    return { ok: false, status: null, error: describeOutboundFailure(error, DELIVERY_TIMEOUT_MS) };
   }
-}
-
-function describeFailure(error: unknown): string {
-  if (error instanceof DOMException && error.name === "TimeoutError")
-    return `No answer within ${DELIVERY_TIMEOUT_MS / 1000} s.`;
-  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
-  const code = typeof cause === "object" && cause && "code" in cause ? String(cause.code) : null;
-  const message = cause instanceof Error ? cause.message : String(cause);
-  return `Could not reach the receiver: ${code && !message.includes(code) ? `${code} ` : ""}${message}`;
 }

@@ -6,9 +6,10 @@ import type { z } from "zod";
 import { recordAudit } from "@/lib/audit/record";
 import { requirePermission, type Actor } from "@/lib/auth/policy";
 import { dbOf, type DomainOptions } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { AppError, invalidField } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { parseInput } from "@/lib/actions/parse-input";
+import { checkOutboundUrl, type OutboundOptions } from "@/lib/security/outbound";
 import { queueDeliveryAttempts } from "@/lib/webhooks/deliver";
 import { createWebhookSchema, deliveryIdSchema, updateWebhookSchema, webhookIdSchema } from "@/lib/webhooks/schemas";
 import { encryptSecret, generateWebhookSecret } from "@/lib/webhooks/secret";
@@ -40,10 +41,13 @@ const settingsSelect = {
 export async function createWebhook(
   actor: Actor | null,
   input: z.input<typeof createWebhookSchema>,
-  options?: DomainOptions,
+  options?: DomainOptions & { outbound?: OutboundOptions },
 ): Promise<WebhookWithSecret> {
   requirePermission(actor, "settings:manage");
   const data = parseInput(createWebhookSchema, input);
+  // Refused here with a reason, and again at each delivery's connect (the DNS answer may change).
+  const refused = await checkOutboundUrl(data.url, options?.outbound);
+  if (refused) throw invalidField("url", refused);
   const secret = generateWebhookSecret();
   return dbOf(options).$transaction(async (tx) => {
     const webhook = await tx.webhook.create({
