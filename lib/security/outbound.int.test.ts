@@ -74,7 +74,7 @@ describe("M2: outbound requests stay outside", () => {
   it("M2: a host that resolved to a public address at registration and to loopback at delivery is refused at connect time", async () => {
     const port = new URL(receiver.url).port;
     let answer: ResolvedAddress[] = [{ address: "93.184.215.14", family: 4 }];
-    const resolve = async () => answer;
+    const resolve = () => Promise.resolve(answer);
     const delivery = await registerAndQueue(`http://rebind.example.test:${port}/hooks/preflight`, resolve);
     answer = [{ address: "127.0.0.1", family: 4 }];
     receiver.requests.length = 0;
