@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { entityId, isPlausibleId, isRealDay } from "@/lib/validation";
+import { DAY_RANGE_MESSAGE, entityId, isDayInRange, isPlausibleId, isRealDay } from "@/lib/validation";
 import { createDeploymentSchema } from "@/lib/deployments/schemas";
 import { createGroupSchema } from "@/lib/groups/schemas";
 import { approveSchema } from "@/lib/signoff/schemas";
@@ -98,5 +98,20 @@ describe("names people read (I3)", () => {
       true,
     );
     expect(createGroupSchema.safeParse({ slug: "sre", name: "שלום SRE" }).success).toBe(true);
+  });
+});
+
+describe("date bounds", () => {
+  it("L5: a day outside 1970–9999 (year 0 is a PostgreSQL 22008) is not a real day", () => {
+    expect(["0000-01-01", "1969-12-31", "0001-01-01"].map(isDayInRange)).toEqual([false, false, false]);
+    expect(["1970-01-01", "9999-12-31"].map(isDayInRange)).toEqual([true, true]);
+    const deployment = createDeploymentSchema.safeParse({
+      service: "s",
+      environment: "e",
+      version: "1",
+      templateVersionId: "t",
+      targetDate: "0000-01-01",
+    });
+    expect(deployment.error?.issues.map((issue) => issue.message)).toContain(DAY_RANGE_MESSAGE);
   });
 });

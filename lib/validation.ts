@@ -27,11 +27,28 @@ export function isPlausibleId(value: string): boolean {
   return entityId.safeParse(value).success;
 }
 
+/** The years a date may name (every date field and filter): PostgreSQL's date and timestamp
+ * refuse year 0 (22008, a 500), and nothing Preflight tracks is older than 1970. */
+export const FIRST_YEAR = 1970;
+export const LAST_YEAR = 9999;
+
+/** Whether a year lies in FIRST_YEAR–LAST_YEAR. */
+export function isYearInRange(year: number): boolean {
+  return year >= FIRST_YEAR && year <= LAST_YEAR;
+}
+
 /** Whether a YYYY-MM-DD string names a real day: Date.parse rolls 2026-02-30 over to March, a round trip does not. */
 export function isRealDay(value: string): boolean {
   const parsed = Date.parse(`${value}T00:00:00Z`);
   return !Number.isNaN(parsed) && new Date(parsed).toISOString().slice(0, 10) === value;
 }
+
+/** Whether a YYYY-MM-DD string's year lies in FIRST_YEAR–LAST_YEAR; every day field checks it after isRealDay. */
+export function isDayInRange(value: string): boolean {
+  return isYearInRange(Number(value.slice(0, 4)));
+}
+
+export const DAY_RANGE_MESSAGE = `Use a date between ${FIRST_YEAR} and ${LAST_YEAR}.`;
 
 // Bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) reorder what
 // a reader sees ("evil\u202Egnp.exe" shows as "evilexe.png"); zero-width characters (U+200B–U+200D,

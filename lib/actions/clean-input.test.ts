@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cleanInput, NUL_MESSAGE } from "@/lib/actions/clean-input";
+import { cleanInput, DEPTH_MESSAGE, MAX_DEPTH, NUL_MESSAGE } from "@/lib/actions/clean-input";
 
 describe("cleanInput", () => {
   it("names the path of the first string holding a NUL", () => {
@@ -34,5 +34,14 @@ describe("cleanInput", () => {
     cyclic.self = cyclic;
     const result = cleanInput(cyclic);
     expect(result.ok).toBe(true);
+  });
+
+  it("L5: refuses input nested 10,000 deep with a message instead of overflowing the stack", () => {
+    const deep = JSON.parse("[".repeat(10_000) + "]".repeat(10_000)) as unknown;
+    const result = cleanInput({ notes: deep });
+    expect(result).toMatchObject({ ok: false, message: DEPTH_MESSAGE });
+    const nested = (depth: number): unknown => (depth === 0 ? "x" : { a: nested(depth - 1) });
+    expect(cleanInput(nested(MAX_DEPTH - 1)).ok).toBe(true);
+    expect(cleanInput(nested(MAX_DEPTH + 1)).ok).toBe(false);
   });
 });

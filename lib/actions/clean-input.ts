@@ -6,6 +6,11 @@ export type CleanInput = { ok: true; value: unknown } | { ok: false; path: strin
 
 export const NUL_MESSAGE = "Text cannot contain NUL (\\0) characters.";
 
+/** How deep objects and arrays may nest: no form or API body comes near it, and a bound keeps
+ * a body nested 10,000 deep from overflowing the stack (a 500) here or in the schema. */
+export const MAX_DEPTH = 64;
+export const DEPTH_MESSAGE = `The input nests deeper than ${MAX_DEPTH} levels.`;
+
 /**
  * The input with every lone surrogate in its strings replaced by U+FFFD (what the database
  * driver would store for a text column anyway), or the path of the first string holding a
@@ -15,20 +20,25 @@ export const NUL_MESSAGE = "Text cannot contain NUL (\\0) characters.";
 export function cleanInput(input: unknown): CleanInput {
   const copies = new Map<object, unknown>();
   let nulAt: string | null = null;
+  let tooDeepAt: string | null = null;
 
-  const visit = (value: unknown, path: string): unknown => {
-    if (nulAt !== null) return value;
+  const visit = (value: unknown, path: string, depth = 0): unknown => {
+    if (nulAt !== null || tooDeepAt !== null) return value;
     if (typeof value === "string") {
       if (value.includes("\u0000")) nulAt = path;
       return value.isWellFormed() ? value : value.toWellFormed();
     }
     if (!value || typeof value !== "object" || !isPlain(value)) return value;
+    if (depth >= MAX_DEPTH) {
+      tooDeepAt = path;
+      return value;
+    }
     const seen = copies.get(value);
     if (seen !== undefined) return seen;
     if (Array.isArray(value)) {
       const copy: unknown[] = [];
       copies.set(value, copy);
-      value.forEach((item, index) => (copy[index] = visit(item, join(path, String(index)))));
+      value.forEach((item, index) => (copy[index] = visit(item, join(path, String(index)), depth + 1)));
       return copy;
     }
     const copy: Record<string, unknown> =
@@ -37,7 +47,7 @@ export function cleanInput(input: unknown): CleanInput {
     // defineProperty: a "__proto__" key stays a key instead of replacing the copy's prototype.
     for (const [key, item] of Object.entries(value))
       Object.defineProperty(copy, key, {
-        value: visit(item, join(path, key)),
+        value: visit(item, join(path, key), depth + 1),
         enumerable: true,
         writable: true,
         configurable: true,
@@ -46,6 +56,7 @@ export function cleanInput(input: unknown): CleanInput {
   };
 
   const value = visit(input, "");
+  if (tooDeepAt !== null) return { ok: false, path: tooDeepAt || "input", message: DEPTH_MESSAGE };
   if (nulAt !== null) return { ok: false, path: nulAt || "input", message: NUL_MESSAGE };
   return { ok: true, value };
 }

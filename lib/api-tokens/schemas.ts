@@ -1,6 +1,6 @@
 // Inputs of the API token use cases, shared by the admin form and its server actions.
 import { z } from "zod";
-import { entityId } from "@/lib/validation";
+import { DAY_RANGE_MESSAGE, entityId, isDayInRange } from "@/lib/validation";
 import { apiTokenScopes } from "@/lib/api-tokens/scopes";
 
 export const createApiTokenSchema = z.object({
@@ -26,6 +26,7 @@ export const createApiTokenSchema = z.object({
         new Date(`${value}T00:00:00Z`).toISOString().startsWith(value),
       "That date does not exist.",
     )
+    .refine(isDayInRange, DAY_RANGE_MESSAGE)
     .optional()
     .or(z.literal("").transform(() => undefined)),
   /** The user the token speaks for (an active user who is not a viewer); the admin who

@@ -2,7 +2,7 @@
 // so forms, server actions, the API and its OpenAPI document share them.
 import { z } from "zod";
 import { deploymentStatuses } from "@/lib/deployments/lifecycle";
-import { entityId, isRealDay, labelText, storableText } from "@/lib/validation";
+import { entityId, DAY_RANGE_MESSAGE, isDayInRange, isRealDay, labelText, storableText } from "@/lib/validation";
 
 const id = entityId;
 const label = labelText;
@@ -18,6 +18,7 @@ export const createDeploymentSchema = z
       .trim()
       .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-12-31.")
       .refine(isRealDay, "That date does not exist.")
+      .refine(isDayInRange, DAY_RANGE_MESSAGE)
       .optional()
       .or(z.literal("").transform(() => undefined)),
     ownerId: id.optional().or(z.literal("").transform(() => undefined)),
@@ -51,7 +52,8 @@ const targetDate = z
   .string()
   .trim()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-12-31.")
-  .refine(isRealDay, "That date does not exist.");
+  .refine(isRealDay, "That date does not exist.")
+  .refine(isDayInRange, DAY_RANGE_MESSAGE);
 
 /** "New release from this one": the next deployment of the same service and environment. */
 export const createNextReleaseSchema = z.object({

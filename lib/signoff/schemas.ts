@@ -1,6 +1,6 @@
 // Inputs of the sign-off use cases; each domain function parses its input with its schema.
 import { z } from "zod";
-import { isRealDay, storableText } from "@/lib/validation";
+import { DAY_RANGE_MESSAGE, isDayInRange, isRealDay, storableText } from "@/lib/validation";
 
 const deploymentId = z.string().trim().min(1, "is required").max(64, "is not a valid id");
 const comment = z.string().trim().max(5_000, "A comment is limited to 5,000 characters.");
@@ -16,6 +16,7 @@ export const approveSchema = z.object({
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2027-03-01.")
     .refine(isRealDay, "That date does not exist.")
+    .refine(isDayInRange, DAY_RANGE_MESSAGE)
     .optional(),
 });
 

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { MAX_TEMPLATE_BYTES } from "@/lib/templates/markdown/decode";
 import { CADENCES, PRIORITIES, SECTION_KINDS } from "@/lib/templates/markdown/types";
 import { structureSchema } from "@/lib/templates/structure";
-import { entityId, isRealDay } from "@/lib/validation";
+import { entityId, DAY_RANGE_MESSAGE, isDayInRange, isRealDay } from "@/lib/validation";
 
 export const sectionOverrideSchema = z.object({
   index: z.number().int().min(0),
@@ -91,6 +91,7 @@ export const markTemplateReviewedSchema = z.object({
     .trim()
     .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-12-31.")
     .refine(isRealDay, "That date does not exist.")
+    .refine(isDayInRange, DAY_RANGE_MESSAGE)
     .optional()
     .or(z.literal("").transform(() => undefined)),
 });

@@ -1,6 +1,6 @@
 // Inputs of the waiver use cases; each domain function parses its input with its schema.
 import { z } from "zod";
-import { entityId, isRealDay, storableText } from "@/lib/validation";
+import { entityId, DAY_RANGE_MESSAGE, isDayInRange, isRealDay, storableText } from "@/lib/validation";
 
 const text = (what: string, max: number) =>
   storableText(
@@ -21,6 +21,7 @@ export const requestWaiverSchema = z.object({
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2027-03-01.")
     .refine(isRealDay, "That date does not exist.")
+    .refine(isDayInRange, DAY_RANGE_MESSAGE)
     .optional(),
 });
 

@@ -15,6 +15,7 @@ import {
 } from "@/lib/deployments/schemas";
 import { deploymentStatuses } from "@/lib/deployments/lifecycle";
 import { approveSchema } from "@/lib/signoff/schemas";
+import { FIRST_YEAR, LAST_YEAR, isYearInRange } from "@/lib/validation";
 
 // ---- Requests ---------------------------------------------------------------------------
 
@@ -77,8 +78,10 @@ const isoInstant = (name: string) =>
     .trim()
     .refine(
       (value) =>
-        /^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(value) && !Number.isNaN(Date.parse(value)),
-      `must be a date (2026-11-01) or an ISO 8601 date-time`,
+        /^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(value) &&
+        !Number.isNaN(Date.parse(value)) &&
+        isYearInRange(new Date(value).getUTCFullYear()),
+      `must be a date (2026-11-01) or an ISO 8601 date-time, in the years ${FIRST_YEAR}–${LAST_YEAR}`,
     )
     .transform((value) => new Date(value))
     .optional()
