@@ -8,9 +8,13 @@ const globalForPrisma = globalThis as unknown as { preflightDb?: PrismaClient };
 
 function database(): PrismaClient {
   if (!globalForPrisma.preflightDb) {
-    const url = env().DATABASE_URL;
+    const settings = env();
+    const url = settings.DATABASE_URL;
     if (!url) throw new Error("DATABASE_URL is not set; start Preflight with `npm start`, which provides it.");
-    globalForPrisma.preflightDb = createPrismaClient(url);
+    globalForPrisma.preflightDb = createPrismaClient(url, {
+      queryTimeoutMs: settings.DB_QUERY_TIMEOUT_MS,
+      statementTimeoutMs: settings.DB_STATEMENT_TIMEOUT_MS,
+    });
   }
   return globalForPrisma.preflightDb;
 }

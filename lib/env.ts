@@ -34,6 +34,12 @@ function isLoopback(hostname: string): boolean {
   return hostname === "localhost" || hostname === "[::1]" || /^127(\.\d{1,3}){3}$/.test(hostname);
 }
 
+const milliseconds = z.coerce
+  .number({ error: "must be a whole number of milliseconds" })
+  .int("must be a whole number of milliseconds")
+  .min(0, "must be 0 or more")
+  .max(600_000, "must be at most 600000 (10 minutes)");
+
 const baseSchema = z.object({
   APP_ENV: z.enum(["local", "production"]).default("local"),
   DATABASE_URL: postgresUrl.optional(),
@@ -86,6 +92,12 @@ const baseSchema = z.object({
     .min(100, "must be at least 100")
     .max(600_000, "must be at most 600000 (10 minutes)")
     .default(5000),
+  // Client-side deadline for one database query (a stopped server enforces nothing); 0 = none.
+  DB_QUERY_TIMEOUT_MS: milliseconds.default(10_000),
+  // statement_timeout and lock_timeout on the app's connections (idle in transaction: twice it); 0 = none.
+  DB_STATEMENT_TIMEOUT_MS: milliseconds.default(8_000),
+  // How long /api/health waits for the database before answering 503.
+  HEALTH_TIMEOUT_MS: milliseconds.min(100, "must be at least 100").default(2_000),
   // API requests a minute per API token and per client address (lib/api/rate-limit.ts); 0 turns the limit off.
   API_RATE_LIMIT: requestsPerMinute.default(600),
   // The same for GET /api/v1/deployments/{id}/gate, counted on its own so CI fan-out isn't starved.

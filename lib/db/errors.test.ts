@@ -32,4 +32,15 @@ describe("isDatabaseUnavailable", () => {
     expect(isDatabaseUnavailable(new Error("syntax error at or near"))).toBe(false);
     expect(isDatabaseUnavailable(null)).toBe(false);
   });
+
+  it("M5: a transaction that could not start or finish in time (P2028), a query past its deadline and a server-side timeout are outages (503)", () => {
+    expect(isDatabaseUnavailable(known("P2028"))).toBe(true);
+    expect(isDatabaseUnavailable(new Error("wrapped", { cause: new Error("Query read timeout") }))).toBe(true);
+    expect(
+      isDatabaseUnavailable(
+        known("P2010", { driverAdapterError: { cause: { kind: "postgres", originalCode: "57014" } } }),
+      ),
+    ).toBe(true);
+    expect(isDatabaseUnavailable(new Error("canceling statement due to lock timeout"))).toBe(true);
+  });
 });

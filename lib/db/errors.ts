@@ -5,8 +5,9 @@ export function isUniqueViolation(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 }
 
-// Prisma's codes for "cannot reach / lost the server" and pool timeouts.
-const UNAVAILABLE_PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"]);
+// Prisma's codes for "cannot reach / lost the server", pool timeouts and a transaction that
+// could not start or finish in time (P2028: the server is stopped or swamped).
+const UNAVAILABLE_PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024", "P2028"]);
 // What @prisma/adapter-pg reports for socket-level failures.
 const UNAVAILABLE_ADAPTER_KINDS = new Set([
   "DatabaseNotReachable",
@@ -15,12 +16,13 @@ const UNAVAILABLE_ADAPTER_KINDS = new Set([
   "TooManyConnections",
 ]);
 // PostgreSQL SQLSTATEs: connection exceptions (08…), shutdown in progress (57P01–57P03),
-// too many connections (53300).
-const UNAVAILABLE_SQLSTATE = /^(08...|57P0[123]|53300)$/;
+// too many connections (53300), a statement cancelled by statement_timeout (57014) or a lock
+// not granted within lock_timeout (55P03): a live but swamped server.
+const UNAVAILABLE_SQLSTATE = /^(08...|57P0[123]|53300|57014|55P03)$/;
 // node-postgres raises these as plain Errors without a code when a socket dies or the pool
 // cannot connect in time.
 const UNAVAILABLE_MESSAGE =
-  /Connection terminated|timeout exceeded when trying to connect|Can't reach database server|ECONNREFUSED|Client has encountered a connection error|the database system is (shutting down|starting up)/i;
+  /Connection terminated|timeout exceeded when trying to connect|Can't reach database server|ECONNREFUSED|Query read timeout|canceling statement due to (statement|lock) timeout|Client has encountered a connection error|the database system is (shutting down|starting up)/i;
 
 type AdapterCause = { kind?: unknown; originalCode?: unknown };
 
