@@ -518,4 +518,45 @@ describe("/api/v1/audit", () => {
     const backwards = await GET(request("/api/v1/audit?from=2026-02-01&to=2026-01-01", { token: secret }));
     expect(await backwards.json()).toEqual({ error: "to: must be after from", field: "to" });
   });
+
+  it("L5: a date outside 1970–9999 is a 400 naming the field, not a PostgreSQL 22008 500", async () => {
+    const { secret } = await tokenFor(["READ"]);
+    const { GET } = await audit();
+    const yearZero = await GET(request("/api/v1/audit?from=0000-01-01", { token: secret }));
+    expect([yearZero.status, await yearZero.json()]).toEqual([
+      400,
+      { error: "from: must be in the years 1970–9999", field: "from" },
+    ]);
+    const created = await (
+      await deployments()
+    ).POST(
+      request("/api/v1/deployments", {
+        token: (await tokenFor(["WRITE"], "ENGINEER")).secret,
+        body: {
+          service: uniqueKey("svc"),
+          environment: "staging",
+          version: "2.0.0",
+          targetDate: "0000-01-01",
+          templateVersionId: fixture.versionId,
+        },
+      }),
+    );
+    expect(created.status).toBe(400);
+    expect(await created.json()).toMatchObject({ field: "targetDate" });
+  });
+
+  it("L5: a body nested 10,000 deep is a 400, not a stack overflow", async () => {
+    const deep = "[".repeat(10_000) + "]".repeat(10_000);
+    const { secret } = await tokenFor(["WRITE"], "ENGINEER");
+    const response = await (
+      await deployments()
+    ).POST(
+      request("/api/v1/deployments", {
+        token: secret,
+        headers: { "Content-Type": "application/json" },
+        raw: `{"service":"s","environment":"e","version":"1","templateVersionId":"t","extra":${deep}}`,
+      }),
+    );
+    expect(response.status).toBe(400);
+  });
 });

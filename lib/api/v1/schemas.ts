@@ -78,10 +78,13 @@ const isoInstant = (name: string) =>
     .trim()
     .refine(
       (value) =>
-        /^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(value) &&
-        !Number.isNaN(Date.parse(value)) &&
-        isYearInRange(new Date(value).getUTCFullYear()),
-      `must be a date (2026-11-01) or an ISO 8601 date-time, in the years ${FIRST_YEAR}–${LAST_YEAR}`,
+        /^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(value) && !Number.isNaN(Date.parse(value)),
+      `must be a date (2026-11-01) or an ISO 8601 date-time`,
+    )
+    // PostgreSQL refuses year 0 (22008); checked only on a date the first refine accepted.
+    .refine(
+      (value) => Number.isNaN(Date.parse(value)) || isYearInRange(new Date(value).getUTCFullYear()),
+      `must be in the years ${FIRST_YEAR}–${LAST_YEAR}`,
     )
     .transform((value) => new Date(value))
     .optional()
