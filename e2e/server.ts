@@ -3,7 +3,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 
-export const E2E_PORT = 3100;
+// E2E_PORT moves the suite off 3100, so two checkouts can run their specs side by side.
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 export const E2E_BASE_URL = `http://localhost:${E2E_PORT}`;
 export const E2E_DATA_DIR = path.resolve(".data", "e2e");
 export const E2E_STATE_FILE = path.join(E2E_DATA_DIR, "e2e-state.json");

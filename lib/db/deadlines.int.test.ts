@@ -33,7 +33,12 @@ beforeAll(async () => {
   const port = await startProxy(target);
   const viaProxy = new URL(target);
   viaProxy.host = `127.0.0.1:${port}`;
-  client = createPrismaClient(viaProxy.toString(), { max: 1, queryTimeoutMs: 1_500, statementTimeoutMs: 1_000 });
+  client = createPrismaClient(viaProxy.toString(), {
+    max: 1,
+    queryTimeoutMs: 1_500,
+    statementTimeoutMs: 1_000,
+    connectionTimeoutMs: 2_000,
+  });
   await client.$queryRaw`SELECT 1`;
   (globalThis as unknown as { preflightDb?: PrismaClient }).preflightDb = client;
 });
