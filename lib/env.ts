@@ -49,6 +49,14 @@ const baseSchema = z.object({
   HOST: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(logLevels).default("info"),
   DATA_DIR: z.string().min(1).default(".data"),
+  // Proxies of yours in front of Preflight (scripts/lib/http-layer.mjs): 0, the client connects
+  // directly, so X-Forwarded-For and -Host are whatever it claims and are replaced or dropped.
+  TRUSTED_PROXIES: z.coerce
+    .number({ error: "must be a whole number of proxies (0 when clients connect directly)" })
+    .int("must be a whole number of proxies (0 when clients connect directly)")
+    .min(0, "must be 0 or more")
+    .max(10, "must be at most 10")
+    .default(0),
   // Browser origins allowed to call /api/v1 (comma-separated, or * outside production); unset: none.
   CORS_ORIGINS: z
     .string()
