@@ -45,6 +45,7 @@ test.describe("API request hygiene", () => {
     const call = await request.get("/api/v1/deployments", { headers: { Origin: E2E_CORS_ORIGIN } });
     expect(call.status(), "no token: refused by the API itself, not by CORS").toBe(401);
     expect(call.headers()["access-control-allow-origin"]).toBe(E2E_CORS_ORIGIN);
+    expect(call.headers()["access-control-expose-headers"], "a 429's Retry-After is readable").toBe("Retry-After");
     expect(await call.json()).toMatchObject({ error: expect.any(String) });
   });
 

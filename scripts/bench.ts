@@ -12,6 +12,7 @@ import { createBenchDatabase, insertApiToken, seedBenchData, type BenchDatabase 
 import { createHttpClient } from "./bench/http";
 import { sampleActivity } from "./bench/activity";
 import { measureAuditAppend } from "./bench/audit-append";
+import { measureBodyFlood } from "./bench/body-flood";
 import { measureCpu } from "./bench/cpu";
 import { measureOverview } from "./bench/overview";
 import { BENCH_RATE_LIMITS, startBenchServer } from "./bench/server";
@@ -139,6 +140,8 @@ async function run() {
     const rawUpdates = await measureRawUpdates(database.url, work, options.seconds);
     log(`diagnostic: ${options.clients} connections appending to the audit chain for 5 s`);
     const auditAppend = await measureAuditAppend(database.url, options.clients, 5);
+    log("(c) /api/health idle, then while 6 clients send 2.8 MB unauthenticated action bodies");
+    const bodyFlood = await measureBodyFlood(app.url, options.requests);
     const updates = {
       api: apiUpdates,
       rawSql: rawUpdates,
@@ -163,6 +166,7 @@ async function run() {
       dataset,
       overview,
       updates,
+      bodyFlood,
       targets: targetsMet(overview, updates),
     };
     printTable(result);
@@ -223,9 +227,10 @@ function printTable(result: {
   dataset: object;
   overview: Overview;
   updates: Updates;
+  bodyFlood: Awaited<ReturnType<typeof measureBodyFlood>>;
   targets: Record<string, boolean>;
 }) {
-  const { overview, updates } = result;
+  const { overview, updates, bodyFlood } = result;
   const ms = (value: number) => value.toFixed(1);
   console.log(
     `\nPreflight benchmark — ${result.machine.cpus} CPUs (${result.machine.cpuModel}), Node ${result.machine.node}, PostgreSQL ${result.machine.postgres}`,
@@ -288,6 +293,9 @@ function printTable(result: {
   );
   console.log(
     `during the API updates: machine CPU ${updates.cpu.machineBusyPercent} % busy, server ${updates.cpu.serverCpuSeconds} CPU s (${updates.serverCpuMsPerRequest} ms per request); database backends (mean): ${JSON.stringify(updates.databaseActivity.meanBackends)}`,
+  );
+  console.log(
+    `health while ${bodyFlood.floodClients} clients send ${(bodyFlood.bodyBytes / 1e6).toFixed(1)} MB unauthenticated action bodies: p50 ${ms(bodyFlood.healthUnderFlood.p50)} ms vs ${ms(bodyFlood.healthIdle.p50)} ms idle (×${bodyFlood.ratioP50}); flood answers ${JSON.stringify(bodyFlood.floodStatuses)}`,
   );
   if (updates.api.errors.total)
     console.log(`update errors: ${JSON.stringify(updates.api.errors)}; first: ${updates.api.firstErrors.join(" | ")}`);

@@ -8,7 +8,8 @@
 # Exit 0: ready (signed off, sign-off valid); with --mark-deployed: ready and now marked
 # deployed (or already deployed). Exit 1: not ready, or Preflight refused to mark it
 # deployed (409); the reasons are printed. Exit 2: usage error, or Preflight could not
-# answer (network, 400/401/403/404, 5xx) — for --mark-deployed the token needs the WRITE
+# answer (network, 400/401/403/404, 429 rate-limited: retry after the seconds it
+# prints, 5xx) — for --mark-deployed the token needs the WRITE
 # scope and a user whose role may deploy (engineer, reviewer, admin).
 # Needs bash and curl; uses jq to print the reasons when it is installed.
 set -euo pipefail

@@ -32,7 +32,12 @@ describe("corsDecision", () => {
     const allowed = corsDecision(request("https://ci.example.com", "PATCH"), ["https://ci.example.com"]);
     expect(allowed).toEqual({
       kind: "allow",
-      headers: { "Access-Control-Allow-Origin": "https://ci.example.com", Vary: "Origin" },
+      headers: {
+        "Access-Control-Allow-Origin": "https://ci.example.com",
+        Vary: "Origin",
+        // A 429's Retry-After, readable by the calling script.
+        "Access-Control-Expose-Headers": "Retry-After",
+      },
     });
     expect(JSON.stringify(allowed)).not.toContain("Credentials");
   });

@@ -13,6 +13,7 @@ export type CorsRequest = { method: string; origin: string | null; ownOrigin: st
 
 const ALLOWED_METHODS = "GET, POST, PUT, PATCH, DELETE";
 const ALLOWED_HEADERS = "Authorization, Content-Type";
+const EXPOSED_HEADERS = "Retry-After";
 
 /** `allowed`: the parsed CORS_ORIGINS (origins, or ["*"] outside production). */
 export function corsDecision(request: CorsRequest, allowed: readonly string[]): CorsDecision {
@@ -36,7 +37,9 @@ export function corsDecision(request: CorsRequest, allowed: readonly string[]): 
       },
     };
   }
-  return { kind: "allow", headers };
+  // A browser script sees only "simple" response headers unless exposed: a 429's Retry-After
+  // tells it when to try again.
+  return { kind: "allow", headers: { ...headers, "Access-Control-Expose-Headers": EXPOSED_HEADERS } };
 }
 
 /** Parses CORS_ORIGINS: comma-separated origins like https://ci.example.com, or "*". */
