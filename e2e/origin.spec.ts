@@ -28,6 +28,7 @@ test("I7: CSV links use the host the export was asked on", async ({ page }) => {
   await fillNewDeploymentForm(page, { service });
   await page.getByRole("button", { name: "Create deployment" }).click();
   await expect(page.getByText(`Created ${service} 1.0.0`)).toBeVisible();
+  await expect(page).toHaveURL(/\/deployments\/(?!new)[^/?]+$/);
   const id = new URL(page.url()).pathname.split("/").pop();
 
   const response = await page.request.get("/deployments/export.csv");

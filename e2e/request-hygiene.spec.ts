@@ -10,7 +10,12 @@ test.describe("API request hygiene", () => {
     for (const method of ["GET", "OPTIONS", "POST"] as const) {
       const response = await request.fetch("/api/v1/deployments", {
         method,
-        headers: { Origin: "https://evil.example" },
+        // A write needs a token-shaped bearer to get past the HTTP layer's 401 for nobody
+        // signed in (which comes first and never reads the body); then CORS refuses it.
+        headers: {
+          Origin: "https://evil.example",
+          ...(method === "POST" ? { Authorization: `Bearer pf_${"a".repeat(43)}` } : {}),
+        },
         data: method === "POST" ? {} : undefined,
       });
       expect(response.status(), method).toBe(403);
