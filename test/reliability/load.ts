@@ -9,6 +9,8 @@ export type LoadResult = {
   serverErrors: { status: number; body: string; elapsedMs: number; at: number }[];
   networkErrors: number;
   requests: number;
+  /** Every request: when it started, how long it took, its status (0: no answer before the abort). */
+  timeline: { at: number; elapsedMs: number; status: number }[];
 };
 
 type Known = { version: number; status: string };
@@ -20,6 +22,8 @@ export async function runItemLoad(options: {
   itemIds: string[];
   clients: number;
   durationMs: number;
+  /** How long one request may take before the client gives up on it (a network error). */
+  abortMs?: number;
   onResponse?: (status: number, body: string, elapsedMs: number) => void;
 }): Promise<LoadResult> {
   const result: LoadResult = {
@@ -29,6 +33,7 @@ export async function runItemLoad(options: {
     serverErrors: [],
     networkErrors: 0,
     requests: 0,
+    timeline: [],
   };
   const deadline = Date.now() + options.durationMs;
 
@@ -45,16 +50,18 @@ export async function runItemLoad(options: {
           method: "PATCH",
           headers: { Authorization: `Bearer ${options.token}`, "Content-Type": "application/json" },
           body: JSON.stringify({ version: current.version, status }),
-          signal: AbortSignal.timeout(15_000),
+          signal: AbortSignal.timeout(options.abortMs ?? 15_000),
         });
       } catch {
         result.networkErrors++;
+        result.timeline.push({ at: started, elapsedMs: Date.now() - started, status: 0 });
         await pause(50);
         continue;
       }
       const body = await response.text();
       const elapsedMs = Date.now() - started;
       result.requests++;
+      result.timeline.push({ at: started, elapsedMs, status: response.status });
       result.statuses.set(response.status, (result.statuses.get(response.status) ?? 0) + 1);
       options.onResponse?.(response.status, body, elapsedMs);
       if (response.status === 200) {
