@@ -225,12 +225,18 @@ export type SignInClaim = {
 };
 
 /** The streak a sign-in counts against: its device's while the device keeps its pass, else the account's. */
-async function streakKeyOf(prisma: Pick<PrismaClient, "$queryRaw">, subject: SignInSubject, now: Date) {
+async function streakOf(
+  prisma: Pick<PrismaClient, "$queryRaw">,
+  subject: SignInSubject,
+  now: Date,
+): Promise<{ key: string; device: boolean; streak: Streak }> {
   if (subject.deviceId) {
     const key = deviceStreakKey(subject.email, subject.deviceId);
-    if ((await readStreak(prisma, key, now)).failures < DEVICE_MAX_FAILURES) return { key, device: true };
+    const streak = await readStreak(prisma, key, now);
+    if (streak.failures < DEVICE_MAX_FAILURES) return { key, device: true, streak };
   }
-  return { key: accountStreakKey(subject.email), device: false };
+  const key = accountStreakKey(subject.email);
+  return { key, device: false, streak: await readStreak(prisma, key, now) };
 }
 
 /** Read-only: whether an attempt now would be refused, and for how long (null: it would be
@@ -240,8 +246,8 @@ export async function peekSignInLimit(
   subject: SignInSubject,
   now = new Date(),
 ): Promise<SignInLimited | null> {
-  const { key, device } = await streakKeyOf(prisma, subject, now);
-  const wait = streakWaitMs(await readStreak(prisma, key, now), now);
+  const { device, streak } = await streakOf(prisma, subject, now);
+  const wait = streakWaitMs(streak, now);
   if (wait > 0) return { scope: "account", retryAfterMs: wait };
   const addressWait = device ? 0 : await addressWaitMs(prisma, subject.ip, now);
   return addressWait > 0 ? { scope: "address", retryAfterMs: addressWait } : null;
@@ -253,7 +259,10 @@ export async function beginSignIn(
   subject: SignInSubject,
   now = new Date(),
 ): Promise<SignInClaim | ({ allowed: false } & SignInLimited)> {
-  const { key, device } = await streakKeyOf(prisma, subject, now);
+  const { key, device, streak: seen } = await streakOf(prisma, subject, now);
+  // Most refusals end here, without a transaction; the claim below decides the close calls.
+  const seenWait = streakWaitMs(seen, now);
+  if (seenWait > 0) return { allowed: false, scope: "account", retryAfterMs: seenWait };
   if (!device) {
     const addressWait = await addressWaitMs(prisma, subject.ip, now);
     if (addressWait > 0) return { allowed: false, scope: "address", retryAfterMs: addressWait };
