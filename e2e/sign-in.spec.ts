@@ -1,4 +1,42 @@
-import { credentialFor, e2eState, expect, signIn, test } from "./fixtures";
+import { randomBytes } from "node:crypto";
+import type { Page } from "@playwright/test";
+import { hashPassword } from "@/lib/auth/password";
+import { withE2EDatabase } from "./database";
+import { e2eState, expect, signIn, test } from "./fixtures";
+import { unique } from "./helpers";
+
+/** An account of the test's own: failed attempts slow an account down (M3), and the demo
+ * accounts must stay quick to sign in to for the other specs. */
+async function createAccount(): Promise<{ email: string; password: string }> {
+  const email = `${unique()}@preflight.test`.toLowerCase();
+  const password = `pw-${randomBytes(9).toString("hex")}`;
+  const passwordHash = await hashPassword(password);
+  await withE2EDatabase((db) =>
+    db.query(
+      `INSERT INTO "User" (id, email, name, role, "passwordHash", "updatedAt") VALUES ($1, $2, 'Sprayed Engineer', 'ENGINEER', $3, now())`,
+      [`e2e${randomBytes(8).toString("hex")}`, email, passwordHash],
+    ),
+  );
+  return { email, password };
+}
+
+/** What a guesser leaves after `failures` wrong passwords, the last just now (half a minute
+ * of guessing the browser need not sit through): the account's next attempt waits 30 s. */
+async function guessedAt(email: string, failures: number) {
+  const nowUtc = new Date().toISOString().slice(0, 23).replace("T", " ");
+  await withE2EDatabase((db) =>
+    db.query(`UPDATE "RateLimitCounter" SET "windowStart" = $2::timestamp(3), "count" = $3 WHERE "key" = $1`, [
+      `sign-in:streak:account:${email}`,
+      nowUtc,
+      failures,
+    ]),
+  );
+}
+
+async function signOut(page: Page) {
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/sign-in$/);
+}
 
 test.describe("signing in", () => {
   // A page a role may not open answers 403 (the browser logs the status).
@@ -73,16 +111,46 @@ test.describe("signing in", () => {
   });
 
   test.describe("with a wrong password", () => {
-    test.use({ allowedConsoleErrors: [/status of 401/] });
+    // One pattern: Playwright reads a two-element array here as [value, options].
+    test.use({ allowedConsoleErrors: [/status of (401|429)/] });
 
     test("shows one generic message and stays signed out", async ({ page }) => {
-      const admin = credentialFor("ADMIN");
-      await signIn(page, admin.email, `${admin.password}-wrong`);
+      const account = await createAccount();
+      await signIn(page, account.email, `${account.password}-wrong`);
       await expect(page.getByRole("status")).toHaveText("Email or password is incorrect.");
       await signIn(page, "nobody@preflight.local", "whatever-it-is");
       await expect(page.getByRole("status")).toHaveText("Email or password is incorrect.");
       await page.goto("/");
       await expect(page).toHaveURL(/\/sign-in$/);
+    });
+
+    test("M3: failures from elsewhere make a new browser wait, and say how long; the browser that signed in before gets straight in", async ({
+      page,
+      browser,
+    }) => {
+      const account = await createAccount();
+      // The owner's browser signs in once: it now holds the device cookie.
+      await signIn(page, account.email, account.password);
+      await expect(page.getByTestId("current-user")).toBeVisible();
+      await signOut(page);
+
+      // A stranger's browser guesses wrong, then a guesser keeps at it.
+      const stranger = await (await browser.newContext()).newPage();
+      await signIn(stranger, account.email, "a wrong guess");
+      await expect(stranger.getByRole("status")).toHaveText("Email or password is incorrect.");
+      await guessedAt(account.email, 6);
+      // Even the right password waits, and is not checked until then.
+      await signIn(stranger, account.email, account.password);
+      await expect(stranger.getByRole("status")).toHaveText(
+        /^Too many failed attempts for this account; try again in (2[5-9]|30) s\.$/,
+      );
+      await stranger.goto("/");
+      await expect(stranger).toHaveURL(/\/sign-in$/);
+
+      // The owner's browser is not held back by it.
+      await signIn(page, account.email, account.password);
+      await expect(page.getByTestId("current-user")).toBeVisible();
+      await stranger.context().close();
     });
   });
 

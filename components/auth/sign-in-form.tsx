@@ -8,6 +8,7 @@ import { formFields } from "@/components/ui/form-fields";
 import { UNREACHABLE } from "@/components/ui/server-action";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { signInSchema } from "@/lib/auth/schemas";
+import { limitMessage, parseLimitErrorCode } from "@/lib/auth/sign-in-limit";
 
 type FieldErrors = Partial<Record<"email" | "password", string>>;
 
@@ -38,6 +39,12 @@ export function SignInForm({ callbackPath, initialMessage = "" }: { callbackPath
     setPending(false);
     if (result === "unreachable") {
       setMessage(UNREACHABLE.error);
+      return;
+    }
+    if (result?.status === 429) {
+      // Too many failed attempts (for the account, or from this address): say how long to wait.
+      const limit = parseLimitErrorCode(result.error);
+      setMessage(limit ? limitMessage(limit) : "Too many failed attempts; try again in a minute.");
       return;
     }
     if (!result || result.error) {

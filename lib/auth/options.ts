@@ -6,10 +6,9 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { env } from "@/lib/env";
-import { authenticateWithPassword } from "@/lib/auth/authenticate";
+import { authorizeCredentials } from "@/lib/auth/credentials-sign-in";
 import { OIDC_PROVIDER_ID, oidcProvider, oidcSettings } from "@/lib/auth/oidc-provider";
 import { findOidcUser, signInWithOidc } from "@/lib/auth/oidc-user";
-import { clientIp } from "@/lib/auth/rate-limit";
 import { logger } from "@/lib/log";
 
 const EIGHT_HOURS = 8 * 60 * 60;
@@ -34,7 +33,7 @@ function createOptions(): NextAuthOptions {
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
         async authorize(credentials, request) {
           if (!credentials) return null;
-          return authenticateWithPassword({ ...credentials, ip: clientIp(request?.headers) });
+          return authorizeCredentials(credentials, request?.headers);
         },
       }),
       ...(sso ? [oidcProvider(sso)] : []),
