@@ -8,7 +8,8 @@ import { credentialFor, expect, signIn, test } from "./fixtures";
 import { withE2EDatabase } from "./database";
 import { dayFromToday, importMarkdownByPaste, itemRow, unique } from "./helpers";
 
-test.use({ allowedConsoleErrors: [/status of 403/, /status of 409/] });
+// One pattern: Playwright reads a two-element array given to test.use as [value, options].
+test.use({ allowedConsoleErrors: [/status of (403|409)/] });
 
 async function as(browser: Browser, role: "REVIEWER" | "ENGINEER" | "MANAGER"): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
