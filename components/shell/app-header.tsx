@@ -22,11 +22,16 @@ const [overview, ...others] = navigation;
 export function AppHeader({ user, openWork }: { user: PageUser; openWork?: number }) {
   return (
     <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-      <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-4 px-4 py-3">
+      {/* Below 2xl the links take their own row, scrolling sideways on a phone, instead of
+          wrapping into three or four rows around the user's name. */}
+      <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
         <Link href="/" className="flex items-center gap-2 font-semibold tracking-tight">
           <span aria-hidden="true">🛫</span> Preflight
         </Link>
-        <nav aria-label="Main" className="flex flex-1 flex-wrap gap-0.5">
+        <nav
+          aria-label="Main"
+          className="order-last -mx-1 flex w-full gap-0.5 overflow-x-auto px-1 whitespace-nowrap 2xl:order-none 2xl:mx-0 2xl:w-auto 2xl:flex-1 2xl:px-0"
+        >
           <NavLink href={overview.href}>{overview.label}</NavLink>
           {/* Second, as the place to start from; not shown to a role nobody gives work to. */}
           {myWorkSections(user).length ? <MyWorkLink open={openWork} /> : null}
@@ -37,7 +42,7 @@ export function AppHeader({ user, openWork }: { user: PageUser; openWork?: numbe
           ))}
           {user.role === "ADMIN" ? <NavLink href="/admin">Admin</NavLink> : null}
         </nav>
-        <div className="flex items-center gap-2 text-sm">
+        <div className="ml-auto flex items-center gap-2 text-sm">
           <span data-testid="current-user">
             <span className="font-medium">{user.name}</span>{" "}
             <span className="rounded-full bg-brand-50 px-2 py-0.5 text-xs font-semibold text-brand-700 dark:bg-slate-800 dark:text-slate-200">
