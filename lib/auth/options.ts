@@ -7,6 +7,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { env } from "@/lib/env";
 import { authenticateWithPassword } from "@/lib/auth/authenticate";
+import { sameSiteRedirect } from "@/lib/auth/callback";
 import { OIDC_PROVIDER_ID, oidcProvider, oidcSettings } from "@/lib/auth/oidc-provider";
 import { findOidcUser, signInWithOidc } from "@/lib/auth/oidc-user";
 import { clientIp } from "@/lib/auth/rate-limit";
@@ -74,6 +75,11 @@ function createOptions(): NextAuthOptions {
           tokenVersion: token.tokenVersion,
           user: { ...session.user, id: token.uid, role: token.role },
         };
+      },
+      // callbackUrl comes from the request (sign-in and sign-out forms, query, cookie):
+      // only this site, and text that is no URL at all means its home, not a 500.
+      redirect({ url, baseUrl }) {
+        return sameSiteRedirect(url, baseUrl);
       },
     },
   };
