@@ -30,7 +30,7 @@ export function UserRow({ user, isCurrentUser, onPasswordReset, onError }: Props
   const onFailure = (failure: ActionFailure) => onError(refusalMessage(failure));
   const applyRole = useServerAction({
     action: () => changeRoleAction({ userId: user.id, role }),
-    success: (updated) => `${updated.email} is now ${roleLabels[updated.role]}.`,
+    success: (updated) => `${updated.email} is now ${roleLabels[updated.role]}; their sessions have ended.`,
     onFailure,
   });
   const toggleActive = useServerAction({

@@ -128,11 +128,11 @@ describe("every user use case", () => {
 });
 
 describe("changeRole", () => {
-  it("changes the role without ending the user's sessions, and audits before and after", async () => {
+  it("changes the role, ends the user's sessions (tokenVersion) and audits before and after", async () => {
     const { admin, target } = await setUp();
     const after = await changeRole(admin, { userId: target.id, role: "VIEWER" }, { db: prisma });
     expect(after.role).toBe("VIEWER");
-    expect((await prisma.user.findUniqueOrThrow({ where: { id: target.id } })).tokenVersion).toBe(0);
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: target.id } })).tokenVersion).toBe(1);
     expect((await auditOf(target.id)).at(-1)).toMatchObject({
       action: "user.role.change",
       actorId: admin.id,
@@ -141,10 +141,11 @@ describe("changeRole", () => {
     });
   });
 
-  it("records nothing when the role is unchanged", async () => {
+  it("records nothing and keeps the sessions when the role is unchanged", async () => {
     const { admin, target } = await setUp();
     await changeRole(admin, { userId: target.id, role: "ENGINEER" }, { db: prisma });
     expect(await auditOf(target.id)).toHaveLength(1);
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: target.id } })).tokenVersion).toBe(0);
   });
 
   it("does not let an admin demote themselves, and names an unknown user", async () => {
