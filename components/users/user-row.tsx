@@ -41,7 +41,8 @@ export function UserRow({ user, isCurrentUser, onPasswordReset, onError }: Props
   });
   const reset = useServerAction({
     action: () => resetPasswordAction({ userId: user.id }),
-    success: (data) => `Reset the password of ${data.user.email}.`,
+    success: (data) =>
+      `Reset the password of ${data.user.email}; their sessions have ended and their API tokens are revoked.`,
     onSuccess: onPasswordReset,
     onFailure,
   });
