@@ -5,7 +5,7 @@ test.describe("user administration", () => {
   // A page a role may not open answers 403 (the browser logs the status).
   test.use({ allowedConsoleErrors: [/status of 403/] });
 
-  test("a new user must choose a password; role changes show at once and deactivation signs them out", async ({
+  test("a new user must choose a password; a role change and deactivation sign them out", async ({
     page,
     login,
     browser,
@@ -47,8 +47,10 @@ test.describe("user administration", () => {
 
     await page.getByLabel(`Role of ${email}`).selectOption("VIEWER");
     await page.getByRole("button", { name: `Apply the new role of ${email}` }).click();
-    await expect(page.getByText(`${email} is now Viewer.`)).toBeVisible();
+    await expect(page.getByText(`${email} is now Viewer; their sessions have ended.`)).toBeVisible();
     await userPage.goto("/deployments");
+    await expect(userPage).toHaveURL(/\/sign-in$/);
+    await signIn(userPage, email, newPassword);
     await expect(userPage.getByTestId("current-user")).toContainText("Viewer");
 
     await page.getByRole("button", { name: `Deactivate ${email}` }).click();

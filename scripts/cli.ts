@@ -176,7 +176,7 @@ async function userResetPassword() {
     ),
   );
   console.error(
-    `Reset the password of ${user.email}; their sessions have ended. The new one-time password follows; it is shown only this once and must be changed at first sign-in.`,
+    `Reset the password of ${user.email}; their sessions have ended and their API tokens are revoked. The new one-time password follows; it is shown only this once and must be changed at first sign-in.`,
   );
   console.log(oneTimePassword);
 }

@@ -4,7 +4,7 @@
 // every refusal leaves the database exactly as it was.
 //
 // The session is faked one level lower than in the matrix: next-auth's cookie decoding
-// returns { user.id, tokenVersion }, and the real lib/auth/session re-reads the user row on
+// returns { user.id, tokenVersion, sid }, and the real lib/auth/session re-reads the user row on
 // every call, so deactivation, role changes and password resets are tested end to end
 // (lib/auth/session.int.test.ts covers the session functions themselves).
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -29,7 +29,9 @@ import { smallChecklistMarkdown } from "@/test/checklist-fixtures";
 import { createTestUser, uniqueKey, useTestPrisma } from "@/test/db";
 import { deploymentInReview } from "@/test/signoff-fixtures";
 
-const session = vi.hoisted(() => ({ current: null as null | { user: { id: string }; tokenVersion: number } }));
+const session = vi.hoisted(() => ({
+  current: null as null | { user: { id: string }; tokenVersion: number; sid: string },
+}));
 vi.mock("next-auth", () => ({ getServerSession: () => Promise.resolve(session.current) }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
 
@@ -72,7 +74,7 @@ async function signIn(user: { id: string } | null) {
     where: { id: user.id },
     select: { tokenVersion: true },
   });
-  session.current = { user: { id: user.id }, tokenVersion };
+  session.current = { user: { id: user.id }, tokenVersion, sid: crypto.randomUUID() };
 }
 
 function statusOf(result: ActionResult<unknown> | Response): number {

@@ -5,7 +5,9 @@ import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestUser, useTestPrisma } from "@/test/db";
 
-const session = vi.hoisted(() => ({ current: null as null | { user: { id: string }; tokenVersion: number } }));
+const session = vi.hoisted(() => ({
+  current: null as null | { user: { id: string }; tokenVersion: number; sid: string },
+}));
 vi.mock("next-auth", () => ({ getServerSession: () => Promise.resolve(session.current) }));
 
 const prisma = useTestPrisma();
@@ -27,7 +29,7 @@ beforeAll(async () => {
   // next.config.js turns on experimental.authInterrupts, which makes the build define this.
   vi.stubEnv("__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS", "true");
   const viewer = await createTestUser(prisma, "VIEWER");
-  session.current = { user: { id: viewer.id }, tokenVersion: 0 };
+  session.current = { user: { id: viewer.id }, tokenVersion: 0, sid: crypto.randomUUID() };
 });
 
 afterAll(() => {

@@ -16,6 +16,9 @@ export function OneTimePassword({ issued, onDone }: { issued: IssuedPassword; on
     >
       This one-time password is shown only now. Give it to {issued.name} through a safe channel; they must choose their
       own password when they sign in.
+      {issued.reason === "reset"
+        ? " Their sessions have ended and their API tokens are revoked: issue new tokens for what still needs them."
+        : null}
     </ShownOnce>
   );
 }

@@ -30,7 +30,7 @@ export function UserRow({ user, isCurrentUser, onPasswordReset, onError }: Props
   const onFailure = (failure: ActionFailure) => onError(refusalMessage(failure));
   const applyRole = useServerAction({
     action: () => changeRoleAction({ userId: user.id, role }),
-    success: (updated) => `${updated.email} is now ${roleLabels[updated.role]}.`,
+    success: (updated) => `${updated.email} is now ${roleLabels[updated.role]}; their sessions have ended.`,
     onFailure,
   });
   const toggleActive = useServerAction({
@@ -41,7 +41,8 @@ export function UserRow({ user, isCurrentUser, onPasswordReset, onError }: Props
   });
   const reset = useServerAction({
     action: () => resetPasswordAction({ userId: user.id }),
-    success: (data) => `Reset the password of ${data.user.email}.`,
+    success: (data) =>
+      `Reset the password of ${data.user.email}; their sessions have ended and their API tokens are revoked.`,
     onSuccess: onPasswordReset,
     onFailure,
   });

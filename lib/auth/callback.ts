@@ -16,3 +16,25 @@ export function safeCallbackPath(value: string | string[] | undefined): string {
     return "/";
   }
 }
+
+/**
+ * next-auth's redirect callback: where to go after signing in or out. A URL on this site
+ * (a path, or absolute with this origin) is kept; another origin, a path that resolves to
+ * one, or text that is no URL at all (`http://[`, a stray `%`) gives the site's home.
+ * next-auth's default calls `new URL()` on it unguarded, which answered 500.
+ */
+export function sameSiteRedirect(url: string, baseUrl: string): string {
+  try {
+    const base = new URL(baseUrl);
+    const target = new URL(url, base);
+    const path = `${target.pathname}${target.search}${target.hash}`;
+    // The same "//host" check as safeCallbackPath: the path must resolve to this site again.
+    if (target.origin !== base.origin || path.startsWith("//") || new URL(path, base).origin !== base.origin)
+      return baseUrl;
+    // A malformed escape ("/%", "/%zz") throws here: a page no one can open is no target.
+    decodeURI(path);
+    return `${base.origin}${path}`;
+  } catch {
+    return baseUrl;
+  }
+}

@@ -1,17 +1,23 @@
 // next-auth configuration: email + password (Credentials) and, when configured, OpenID
-// Connect single sign-on (docs/sso.md); JWT sessions. Cookies keep
+// Connect single sign-on (docs/sso.md); JWT sessions, each with a random id (`sid`) that
+// sign-out revokes (lib/auth/revoke-session.ts). Cookies keep
 // next-auth's defaults on purpose: HttpOnly, SameSite=Lax, Secure when NEXTAUTH_URL is
 // https, and its double-submit CSRF token on every sign-in and sign-out.
 import "server-only";
-import type { NextAuthOptions } from "next-auth";
+import { randomUUID } from "node:crypto";
+import type { NextAuthOptions, Session } from "next-auth";
+import type { JWT } from "next-auth/jwt";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { env } from "@/lib/env";
+import { sameSiteRedirect } from "@/lib/auth/callback";
 import { authorizeCredentials } from "@/lib/auth/credentials-sign-in";
 import { OIDC_PROVIDER_ID, oidcProvider, oidcSettings } from "@/lib/auth/oidc-provider";
 import { findOidcUser, signInWithOidc } from "@/lib/auth/oidc-user";
+import { revokeSession, SESSION_MAX_AGE_SECONDS } from "@/lib/auth/revoke-session";
+import { findSessionUser } from "@/lib/auth/session-user";
+import { isDatabaseUnavailable } from "@/lib/db/errors";
+import type { Role } from "@/lib/generated/prisma/enums";
 import { logger } from "@/lib/log";
-
-const EIGHT_HOURS = 8 * 60 * 60;
 
 let options: NextAuthOptions | undefined;
 
@@ -24,7 +30,7 @@ function createOptions(): NextAuthOptions {
   const sso = oidcSettings(env());
   return {
     secret: env().AUTH_SECRET,
-    session: { strategy: "jwt", maxAge: EIGHT_HOURS },
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
     // A refused SSO sign-in comes back to the sign-in page (?error=…), not next-auth's own page.
     pages: { signIn: "/sign-in", error: "/sign-in" },
     providers: [
@@ -54,26 +60,63 @@ function createOptions(): NextAuthOptions {
           // The provider's profile is not a Preflight user: the session carries the row's
           // id, role and tokenVersion, like a password sign-in.
           const row = await findOidcUser(account.providerAccountId);
-          if (!row) return {};
-          token.uid = row.id;
-          token.role = row.role;
-          token.tokenVersion = row.tokenVersion;
-          return token;
+          return row ? startSession(token, row) : {};
         }
-        if (user) {
-          token.uid = user.id;
-          token.role = user.role;
-          token.tokenVersion = user.tokenVersion;
-        }
-        return token;
+        if (user) return startSession(token, user);
+        // Every later read of the session (each page, /api/auth/session) re-issues the cookie
+        // with a fresh expiry: one that has ended is re-issued empty instead, so it describes
+        // nobody and a revoked one cannot outlive its revocation's record.
+        return (await isStillASession(token)) ? token : {};
       },
       session({ session, token }) {
+        // A token the jwt callback emptied: the same answer as for no cookie at all.
+        if (typeof token.uid !== "string") return {} as Session;
         return {
           ...session,
           tokenVersion: token.tokenVersion,
+          sid: token.sid,
           user: { ...session.user, id: token.uid, role: token.role },
         };
       },
+      // callbackUrl comes from the request (sign-in and sign-out forms, query, cookie):
+      // only this site, and text that is no URL at all means its home, not a 500.
+      redirect({ url, baseUrl }) {
+        return sameSiteRedirect(url, baseUrl);
+      },
+    },
+    events: {
+      // The browser's cookie is deleted by next-auth; any copy of it ends here.
+      async signOut({ token }) {
+        if (typeof token?.sid !== "string" || typeof token.uid !== "string") return;
+        try {
+          await revokeSession({ sid: token.sid, userId: token.uid });
+        } catch (error) {
+          // next-auth signs the browser out whatever happens here; say that a copy of the
+          // cookie still works until it expires.
+          logger().error({ err: error, userId: token.uid }, "sign-out could not revoke the session");
+        }
+      },
     },
   };
+}
+
+/** A sign-in: the token speaks for this user, under a new session id. */
+function startSession(token: JWT, user: { id: string; role: Role; tokenVersion: number }): JWT {
+  token.uid = user.id;
+  token.role = user.role;
+  token.tokenVersion = user.tokenVersion;
+  token.sid = randomUUID();
+  return token;
+}
+
+/** Whether the token still makes a session (lib/auth/session-user.ts). With the database
+ * unreachable, the cookie is kept as it is: getSessionUser asks again and answers 503, where
+ * emptying it would sign everybody out for an outage. */
+async function isStillASession(token: JWT): Promise<boolean> {
+  try {
+    return (await findSessionUser(token)) !== null;
+  } catch (error) {
+    if (isDatabaseUnavailable(error)) return true;
+    throw error;
+  }
 }

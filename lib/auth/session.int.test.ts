@@ -1,9 +1,12 @@
 // The session as pages and actions see it, with next-auth's cookie decoding stubbed: the
-// user row decides (active, tokenVersion, mustChangePassword, role), not the token.
+// user row (active, tokenVersion, mustChangePassword, role) and the revoked sessions
+// decide, not the token. lib/auth/sessions.int.test.ts goes through next-auth itself.
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { uniqueKey, useTestPrisma } from "@/test/db";
 
-const session = vi.hoisted(() => ({ current: null as null | { user: { id: string }; tokenVersion: number } }));
+const session = vi.hoisted(() => ({
+  current: null as null | { user: { id: string }; tokenVersion: number; sid: string },
+}));
 vi.mock("next-auth", () => ({ getServerSession: () => Promise.resolve(session.current) }));
 vi.mock("next/navigation", () => ({
   redirect: (url: string) => {
@@ -18,7 +21,7 @@ async function signedInUser(data: { mustChangePassword?: boolean } = {}) {
   const user = await prisma.user.create({
     data: { email: `${uniqueKey("session")}@example.test`, name: "Sam", role: "ENGINEER", ...data },
   });
-  session.current = { user: { id: user.id }, tokenVersion: user.tokenVersion };
+  session.current = { user: { id: user.id }, tokenVersion: user.tokenVersion, sid: crypto.randomUUID() };
   return user;
 }
 
@@ -44,6 +47,23 @@ describe("the session", () => {
     await prisma.user.update({ where: { id: other.id }, data: { tokenVersion: { increment: 1 } } });
     expect(await getSessionUser()).toBeNull();
     await expect(requireUser()).rejects.toThrow("redirect:/sign-in");
+  });
+
+  it("L1: ends when its session id is revoked (signed out), and is none without a session id", async () => {
+    const user = await signedInUser();
+    const signedIn = session.current!;
+    expect(await getCurrentUser()).toMatchObject({ id: user.id });
+    await prisma.revokedSession.create({
+      data: { jti: signedIn.sid, userId: user.id, expiresAt: new Date(Date.now() + 60_000) },
+    });
+    expect(await getSessionUser()).toBeNull();
+    await expect(requireUser()).rejects.toThrow("redirect:/sign-in");
+
+    // Another session of the same user is not affected.
+    session.current = { ...signedIn, sid: crypto.randomUUID() };
+    expect(await getCurrentUser()).toMatchObject({ id: user.id });
+    session.current = { user: signedIn.user, tokenVersion: signedIn.tokenVersion } as typeof signedIn;
+    expect(await getSessionUser()).toBeNull();
   });
 
   it("of a user with a one-time password opens only the password page", async () => {

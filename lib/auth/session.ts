@@ -1,51 +1,25 @@
-// The signed-in user for pages and actions. The JWT alone is not trusted for long: the
-// user row is read on every request, so deactivation or a role change applies at once, and
-// a session whose tokenVersion is older than the user's (deactivated, password changed or
-// reset) is no session at all.
+// The signed-in user for pages and actions. The JWT alone is not trusted for long: whether
+// its claims are still a session, and whose, is read from the database on every request
+// (lib/auth/session-user.ts), so a sign-out, a deactivation, a password change or reset and
+// a role change end the session at once, and the role shown is always the current one.
 import "server-only";
 import { cache } from "react";
 import { redirect } from "next/navigation";
 import { getServerSession } from "next-auth";
 import { authOptions } from "@/lib/auth/options";
-import { db } from "@/lib/db";
-import type { Role } from "@/lib/generated/prisma/enums";
+import { findSessionUser, type CurrentUser, type PageUser, type SessionUser } from "@/lib/auth/session-user";
 
-export type CurrentUser = { id: string; email: string; name: string; role: Role };
-/** What pages know of the user too: single sign-on users may hold no password of their own. */
-export type PageUser = CurrentUser & { hasPassword: boolean };
-export type SessionUser = PageUser & { mustChangePassword: boolean };
+export type { CurrentUser, PageUser, SessionUser };
 
 export const PASSWORD_PAGE = "/account/password";
 
 /** The session's user, including one who must still replace a one-time password. Only the
- * password page and its action use it; everything else goes through getCurrentUser(). */
+ * password page and its action use it; everything else goes through getCurrentUser(). API
+ * route handlers reach it too, for callers with a session cookie (lib/api/principal.ts). */
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   const session = await getServerSession(authOptions());
-  const userId = session?.user?.id;
-  if (!userId) return null;
-  const user = await db.user.findUnique({
-    where: { id: userId },
-    select: {
-      id: true,
-      email: true,
-      name: true,
-      role: true,
-      active: true,
-      tokenVersion: true,
-      mustChangePassword: true,
-      passwordHash: true,
-    },
-  });
-  if (!user || !user.active || user.tokenVersion !== session.tokenVersion) return null;
-  // The hash itself never leaves this function.
-  return {
-    id: user.id,
-    email: user.email,
-    name: user.name,
-    role: user.role,
-    mustChangePassword: user.mustChangePassword,
-    hasPassword: user.passwordHash !== null,
-  };
+  if (!session?.user?.id) return null;
+  return findSessionUser({ uid: session.user.id, tokenVersion: session.tokenVersion, sid: session.sid });
 });
 
 /** The user who may use the app. A one-time password grants nothing but changing it (the

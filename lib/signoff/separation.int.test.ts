@@ -16,7 +16,9 @@ import { importSmallTemplate } from "@/test/checklist-fixtures";
 import { createTestUser, runSql, testDatabaseUrl, uniqueKey, useTestPrisma } from "@/test/db";
 import { deploymentInReview } from "@/test/signoff-fixtures";
 
-const session = vi.hoisted(() => ({ current: null as null | { user: { id: string }; tokenVersion: number } }));
+const session = vi.hoisted(() => ({
+  current: null as null | { user: { id: string }; tokenVersion: number; sid: string },
+}));
 vi.mock("next-auth", () => ({ getServerSession: () => Promise.resolve(session.current) }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
 
@@ -32,7 +34,7 @@ async function signIn(user: { id: string }) {
     where: { id: user.id },
     select: { tokenVersion: true },
   });
-  session.current = { user: { id: user.id }, tokenVersion };
+  session.current = { user: { id: user.id }, tokenVersion, sid: crypto.randomUUID() };
 }
 
 function request(path: string, token: string | null, body: unknown, method = "POST"): Request {

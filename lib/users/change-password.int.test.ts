@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { authenticateApiToken } from "@/lib/api-tokens/authenticate-api-token";
+import { createApiToken } from "@/lib/api-tokens/create-api-token";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { AppError } from "@/lib/errors";
 import { changeOwnPassword } from "@/lib/users/change-password";
-import { uniqueKey, useTestPrisma } from "@/test/db";
+import { createTestUser, uniqueKey, useTestPrisma } from "@/test/db";
 
 const prisma = useTestPrisma();
 const oneTime = "one-time-password-1";
@@ -49,6 +51,22 @@ describe("changeOwnPassword", () => {
       after: { mustChangePassword: false },
     });
     expect(JSON.stringify([event.before, event.after])).not.toContain(row.passwordHash!);
+  });
+
+  it("keeps the API tokens that speak for the user (only an admin's reset revokes them)", async () => {
+    const user = await userWithOneTimePassword();
+    const admin = await createTestUser(prisma, "ADMIN");
+    const { secret } = await createApiToken(
+      admin,
+      { name: "pipeline", scopes: ["READ"], userId: user.id },
+      { db: prisma },
+    );
+    await changeOwnPassword(
+      user,
+      { currentPassword: oneTime, newPassword: chosen, confirmPassword: chosen },
+      { db: prisma },
+    );
+    expect((await authenticateApiToken(secret, { db: prisma })).actor.id).toBe(user.id);
   });
 
   it.each([

@@ -1,6 +1,6 @@
-// A role change applies on the user's next request without signing them out: the session
-// reads the role from the database every time (lib/auth/session.ts), so tokenVersion is
-// left alone here; it is bumped only where the old session must stop working altogether.
+// A role change ends the user's sessions (tokenVersion bump), as deactivation and a
+// password reset do: what they may do changed, so they sign in again under the new role.
+// Their API tokens keep working with the new role's permissions (read on every request).
 import "server-only";
 import type { z } from "zod";
 import { recordAudit } from "@/lib/audit/record";
@@ -25,7 +25,11 @@ export async function changeRole(
   return dbOf(options).$transaction(async (tx) => {
     const before = await lockUser(tx, userId);
     if (before.role === role) return before;
-    const after = await tx.user.update({ where: { id: userId }, data: { role }, select: userRowSelect });
+    const after = await tx.user.update({
+      where: { id: userId },
+      data: { role, tokenVersion: { increment: 1 } },
+      select: userRowSelect,
+    });
     await recordAudit(tx, {
       actorId: actor.id,
       action: "user.role.change",

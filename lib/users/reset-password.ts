@@ -1,7 +1,11 @@
 // An admin (or the CLI) replaces a user's password with a new one-time password: every
-// session of the user ends at its next request and the user must choose a new password.
+// session of the user ends at its next request, the API tokens that speak for them are
+// revoked (a reset is for an account that may be in other hands: what speaks for it goes
+// with its sessions), and the user must choose a new password. A password change by the
+// user themself keeps the tokens: they are the pipelines' and only admins issue them.
 import "server-only";
 import type { z } from "zod";
+import { revokeApiTokensOfUser } from "@/lib/api-tokens/revoke-api-token";
 import { recordAudit } from "@/lib/audit/record";
 import { generatePassword, hashPassword } from "@/lib/auth/password";
 import { requirePermission, type Actor } from "@/lib/auth/policy";
@@ -44,13 +48,14 @@ export async function setOneTimePassword(
       select: userRowSelect,
     });
     await clearAccountFailures(tx, after.email);
+    const revoked = await revokeApiTokensOfUser(tx, by, { userId, reason: "user.password.reset" });
     await recordAudit(tx, {
       ...by,
       action: "user.password.reset",
       entityType: "User",
       entityId: userId,
       before: { mustChangePassword: before.mustChangePassword },
-      after: { mustChangePassword: true },
+      after: { mustChangePassword: true, apiTokensRevoked: revoked.length },
     });
     return after;
   });

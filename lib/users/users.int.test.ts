@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { authenticateApiToken } from "@/lib/api-tokens/authenticate-api-token";
+import { createApiToken } from "@/lib/api-tokens/create-api-token";
 import { verifyPassword } from "@/lib/auth/password";
 import { accountKey, beginAttempt } from "@/lib/auth/rate-limit";
 import { AppError } from "@/lib/errors";
@@ -128,11 +130,11 @@ describe("every user use case", () => {
 });
 
 describe("changeRole", () => {
-  it("changes the role without ending the user's sessions, and audits before and after", async () => {
+  it("changes the role, ends the user's sessions (tokenVersion) and audits before and after", async () => {
     const { admin, target } = await setUp();
     const after = await changeRole(admin, { userId: target.id, role: "VIEWER" }, { db: prisma });
     expect(after.role).toBe("VIEWER");
-    expect((await prisma.user.findUniqueOrThrow({ where: { id: target.id } })).tokenVersion).toBe(0);
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: target.id } })).tokenVersion).toBe(1);
     expect((await auditOf(target.id)).at(-1)).toMatchObject({
       action: "user.role.change",
       actorId: admin.id,
@@ -141,10 +143,11 @@ describe("changeRole", () => {
     });
   });
 
-  it("records nothing when the role is unchanged", async () => {
+  it("records nothing and keeps the sessions when the role is unchanged", async () => {
     const { admin, target } = await setUp();
     await changeRole(admin, { userId: target.id, role: "ENGINEER" }, { db: prisma });
     expect(await auditOf(target.id)).toHaveLength(1);
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: target.id } })).tokenVersion).toBe(0);
   });
 
   it("does not let an admin demote themselves, and names an unknown user", async () => {
@@ -210,6 +213,51 @@ describe("resetPassword", () => {
       after: { mustChangePassword: true },
     });
     expect(JSON.stringify([event.before, event.after])).not.toContain(reset.oneTimePassword);
+  });
+
+  it("L2: revokes every API token that speaks for the user, audited; tokens speaking for others keep working", async () => {
+    const { admin, target } = await setUp();
+    const pipeline = await createApiToken(
+      admin,
+      { name: "pipeline", scopes: ["READ"], userId: target.id },
+      { db: prisma },
+    );
+    const script = await createApiToken(
+      admin,
+      { name: "script", scopes: ["WRITE"], userId: target.id },
+      { db: prisma },
+    );
+    const others = await createApiToken(admin, { name: "admin's own", scopes: ["READ"] }, { db: prisma });
+    expect((await authenticateApiToken(pipeline.secret, { db: prisma })).actor.id).toBe(target.id);
+    expect((await authenticateApiToken(script.secret, { db: prisma })).actor.id).toBe(target.id);
+
+    await resetPassword(admin, { userId: target.id }, { db: prisma });
+
+    for (const { secret } of [pipeline, script]) {
+      await expect(authenticateApiToken(secret, { db: prisma })).rejects.toMatchObject({
+        status: 401,
+        message: expect.stringContaining("revoked"),
+      });
+    }
+    expect((await authenticateApiToken(others.secret, { db: prisma })).actor.id).toBe(admin.id);
+    for (const { token } of [pipeline, script]) {
+      expect((await auditOf(token.id)).at(-1)).toMatchObject({
+        action: "api-token.revoke",
+        actorId: admin.id,
+        before: { revokedAt: null },
+        after: { name: token.name, prefix: token.prefix, reason: "user.password.reset" },
+      });
+    }
+    expect((await auditOf(target.id)).at(-1)).toMatchObject({
+      action: "user.password.reset",
+      after: { mustChangePassword: true, apiTokensRevoked: 2 },
+    });
+    // One reset, one revocation each: a second reset finds nothing left to revoke.
+    await resetPassword(admin, { userId: target.id }, { db: prisma });
+    expect((await auditOf(target.id)).at(-1)).toMatchObject({ after: { apiTokensRevoked: 0 } });
+    expect(await prisma.auditEvent.count({ where: { entityId: pipeline.token.id, action: "api-token.revoke" } })).toBe(
+      1,
+    );
   });
 
   it("sends an admin to the account page for their own password", async () => {

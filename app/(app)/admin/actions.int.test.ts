@@ -3,7 +3,9 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { createTestUser, uniqueKey, useTestPrisma } from "@/test/db";
 
-const session = vi.hoisted(() => ({ current: null as null | { user: { id: string }; tokenVersion: number } }));
+const session = vi.hoisted(() => ({
+  current: null as null | { user: { id: string }; tokenVersion: number; sid: string },
+}));
 vi.mock("next-auth", () => ({ getServerSession: () => Promise.resolve(session.current) }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 
@@ -13,7 +15,7 @@ const prisma = useTestPrisma();
 
 async function signInAs(role: "ADMIN" | "MANAGER" | "REVIEWER" | "ENGINEER" | "VIEWER") {
   const user = await createTestUser(prisma, role);
-  session.current = { user: { id: user.id }, tokenVersion: 0 };
+  session.current = { user: { id: user.id }, tokenVersion: 0, sid: crypto.randomUUID() };
   return user;
 }
 
