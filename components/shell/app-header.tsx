@@ -43,8 +43,9 @@ export function AppHeader({ user, openWork }: { user: PageUser; openWork?: numbe
           {user.role === "ADMIN" ? <NavLink href="/admin">Admin</NavLink> : null}
         </nav>
         <div className="ml-auto flex items-center gap-2 text-sm">
-          <span data-testid="current-user">
-            <span className="font-medium">{user.name}</span>{" "}
+          <span data-testid="current-user" className="whitespace-nowrap">
+            {/* On a phone the role alone, so the user's row fits beside the name of the app. */}
+            <span className="sr-only font-medium sm:not-sr-only">{user.name}</span>{" "}
             <span className="rounded-full bg-brand-50 px-2 py-0.5 text-xs font-semibold text-brand-700 dark:bg-slate-800 dark:text-slate-200">
               {roleLabels[user.role]}
             </span>
@@ -53,9 +54,11 @@ export function AppHeader({ user, openWork }: { user: PageUser; openWork?: numbe
           {user.hasPassword ? (
             <Link
               href="/account/password"
-              className="rounded-md px-2 py-2 text-sm text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800"
+              aria-label="Change password"
+              className="rounded-md px-2 py-2 text-sm whitespace-nowrap text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800"
             >
-              Change password
+              <span className="sm:hidden">Password</span>
+              <span className="hidden sm:inline">Change password</span>
             </Link>
           ) : null}
           <SignOutButton />
