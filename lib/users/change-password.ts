@@ -32,7 +32,8 @@ export async function changeOwnPassword(
   if (weakness) throw invalidField("newPassword", weakness);
 
   // A stolen session must not become a way to guess the password: wrong current passwords
-  // count against the same per-account limit as failed sign-ins.
+  // count in a per-account window (10 in 15 minutes). Only a session holder can use it up,
+  // so unlike the sign-in delay (lib/auth/rate-limit.ts) it cannot lock out anyone else.
   const attempt = await beginAttempt(prisma, [accountKey(user.email)]);
   if (!attempt.allowed)
     throw new AppError("RATE_LIMITED", "Too many wrong passwords. Wait 15 minutes, then try again.");
